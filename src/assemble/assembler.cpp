@@ -1,0 +1,208 @@
+#include "assemble/assembler.hpp"
+
+#include <algorithm>
+
+#include "lang/mustache.hpp"
+
+namespace clausebook::assemble {
+
+using load::LocalClause;
+using model::Clause;
+using model::ClauseSource;
+using model::Value;
+
+model::Value resolve_params(const load::Repository& repo, const load::School& school, const load::Outline& outline) {
+    const load::SchoolPolicy* policy = school.policy(outline.id);
+    Value params = Value::map();
+    auto find = [](const std::vector<load::ParamValue>& values, const std::string& name) -> const Value* {
+        for (const auto& v : values)
+            if (v.name == name) return &v.value;
+        return nullptr;
+    };
+    for (const auto& spec : outline.params) {
+        const Value* v = policy ? find(policy->params, spec.name) : nullptr;
+        if (!v) v = find(school.params, spec.name);
+        if (!v) v = find(repo.config.default_params, spec.name);
+        if (!v && spec.default_value) v = &*spec.default_value;
+        params.set(spec.name, v ? *v : Value());
+    }
+    return params;
+}
+
+model::Metadata make_metadata(const load::Repository& repo, const load::School& school, const load::Outline& outline) {
+    model::Metadata m;
+    const load::SchoolPolicy* p = school.policy(outline.id);
+    m.school_id = school.id;
+    m.school_name = school.name;
+    m.trust_name = repo.config.trust_name;
+    m.policy_id = outline.id;
+    m.title = p && p->title ? p->title->value : outline.title;
+    m.approved_by = p && p->approved_by ? p->approved_by->value : std::string{};
+    if (p && p->approved) m.approved = p->approved->value;
+    if (p && p->minute) m.minute = p->minute->value;
+    if (p && p->review_period) m.review_period = p->review_period->value;
+    else if (outline.review_period) m.review_period = outline.review_period->value;
+    if (p && p->next_review) {
+        m.next_review = p->next_review->value;
+    } else if (m.approved && m.review_period) {
+        m.next_review = util::LooseDate{util::add(*m.approved, *m.review_period), false};
+        m.next_review_derived = true;
+    }
+    Value params = resolve_params(repo, school, outline);
+    if (const Value* a = params.get("audiences"))
+        if (const auto* list = a->as_list())
+            for (const auto& item : *list) m.audiences.push_back(item.to_text());
+    return m;
+}
+
+model::Value make_context(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+                          const model::Metadata& meta) {
+    Value ctx = resolve_params(repo, school, outline);
+    ctx.set("school", school.info);
+    Value trust = Value::map();
+    trust.set("name", repo.config.trust_name);
+    trust.set("kind", repo.config.trust_kind);
+    ctx.set("trust", trust);
+    Value policy = Value::map();
+    policy.set("title", meta.title);
+    policy.set("approved", meta.approved ? Value(util::to_long(*meta.approved)) : Value());
+    policy.set("approved_by", meta.approved_by.empty() ? Value() : Value(meta.approved_by));
+    policy.set("minute", meta.minute.empty() ? Value() : Value(meta.minute));
+    policy.set("review_period", meta.review_period ? Value(util::to_words(*meta.review_period)) : Value());
+    policy.set("next_review", meta.next_review ? Value(util::to_long(*meta.next_review)) : Value());
+    ctx.set("policy", policy);
+    return ctx;
+}
+
+namespace {
+
+class Assembler {
+public:
+    Assembler(const load::Repository& repo, const load::School& school, const load::Outline& outline, util::Diagnostics& diags)
+        : m_repo(repo), m_school(school), m_outline(outline), m_policy(school.policy(outline.id)), m_diags(diags) {}
+
+    model::Document run() {
+        model::Document doc;
+        doc.meta = make_metadata(m_repo, m_school, m_outline);
+        m_context = make_context(m_repo, m_school, m_outline, doc.meta);
+        for (const auto& sec : m_outline.sections) {
+            if (sec.when && !lang::evaluate(*sec.when, m_context)) continue;
+            model::Section out{sec.id, sec.title, {}};
+            for (const auto& e : sec.clauses)
+                if (auto c = library_clause(e)) out.clauses.push_back(std::move(*c));
+            doc.sections.push_back(std::move(out));
+        }
+        if (m_policy)
+            for (const auto& l : m_policy->local) place_local(doc, l);
+        doc.sections.erase(std::remove_if(doc.sections.begin(), doc.sections.end(), [](const model::Section& s) { return s.clauses.empty(); }),
+                           doc.sections.end());
+        return doc;
+    }
+
+private:
+    std::string fill(const lang::Template& t) {
+        lang::RenderOptions opt;
+        opt.escape = lang::escape_markdown;
+        opt.on_missing = [this](const lang::MustacheNode& n) {
+            m_diags.error(n.pos, "missing-value", "'" + n.text + "' has no value for " + m_school.name + " (" + m_school.path + ")",
+                          "give it under params: in " + m_school.path + ", or wrap this text in {{#" + n.path[0] + "}}...{{/" + n.path[0] + "}}");
+        };
+        return lang::render(t, m_context, opt);
+    }
+
+    bool excluded(const std::string& id) const {
+        if (!m_policy) return false;
+        return std::any_of(m_policy->exclude.begin(), m_policy->exclude.end(), [&](const auto& e) { return e.value == id; });
+    }
+
+    std::optional<Clause> library_clause(const load::ClauseEntry& e) {
+        if (excluded(e.id)) return std::nullopt;
+        if (e.when && !lang::evaluate(*e.when, m_context)) return std::nullopt;
+        std::string variant;
+        if (m_policy)
+            for (const auto& v : m_policy->variants)
+                if (v.clause_id == e.id) variant = v.variant;
+        const load::ClauseFile* file = m_repo.clause(e.id, variant);
+        if (!file) return std::nullopt;
+        if (file->when && !lang::evaluate(*file->when, m_context)) return std::nullopt;
+        Clause c;
+        c.id = e.id;
+        c.title = file->title;
+        c.version = file->version;
+        c.source = variant.empty() ? ClauseSource::library : ClauseSource::variant;
+        c.variant = variant;
+        c.origin = {file->path, file->body_line, 1};
+        const load::Override* ov = nullptr;
+        if (m_policy)
+            for (const auto& o : m_policy->overrides)
+                if (o.clause_id == e.id) ov = &o;
+        if (ov) {
+            c.source = ClauseSource::override_;
+            if (ov->title) c.title = *ov->title;
+            c.markdown = fill(ov->text_template);
+            c.origin = ov->pos;
+        } else {
+            c.markdown = fill(file->body_template);
+        }
+        return c;
+    }
+
+    void place_local(model::Document& doc, const LocalClause& l) {
+        Clause c;
+        c.id = l.id;
+        c.title = l.title;
+        c.source = ClauseSource::local;
+        c.markdown = fill(l.text_template);
+        c.origin = l.pos;
+        const std::string& anchor = l.anchor_id.value;
+        if (l.anchor == LocalClause::Anchor::section) {
+            for (auto& s : doc.sections)
+                if (s.id == anchor) {
+                    s.clauses.push_back(std::move(c));
+                    return;
+                }
+            m_diags.warning(l.anchor_id.pos, "local-misplaced", "section '" + anchor + "' is not in " + m_school.name + "'s policy, so local clause '" + l.id + "' goes at the end");
+            append_last(doc, std::move(c));
+            return;
+        }
+        for (auto& s : doc.sections)
+            for (std::size_t i = 0; i < s.clauses.size(); ++i)
+                if (s.clauses[i].id == anchor) {
+                    std::size_t at = l.anchor == LocalClause::Anchor::after ? i + 1 : i;
+                    s.clauses.insert(s.clauses.begin() + static_cast<std::ptrdiff_t>(at), std::move(c));
+                    return;
+                }
+        // The anchor is left out for this school: put the clause at the end of its section.
+        for (const auto& sec : m_outline.sections)
+            for (const auto& e : sec.clauses)
+                if (e.id == anchor)
+                    for (auto& s : doc.sections)
+                        if (s.id == sec.id) {
+                            s.clauses.push_back(std::move(c));
+                            return;
+                        }
+        m_diags.warning(l.anchor_id.pos, "local-misplaced", "clause '" + anchor + "' is not in " + m_school.name + "'s policy, so local clause '" + l.id + "' goes at the end");
+        append_last(doc, std::move(c));
+    }
+
+    void append_last(model::Document& doc, Clause c) {
+        if (doc.sections.empty()) doc.sections.push_back({"local", "Local provisions", {}});
+        doc.sections.back().clauses.push_back(std::move(c));
+    }
+
+    const load::Repository& m_repo;
+    const load::School& m_school;
+    const load::Outline& m_outline;
+    const load::SchoolPolicy* m_policy;
+    util::Diagnostics& m_diags;
+    Value m_context;
+};
+
+}  // namespace
+
+model::Document assemble_document(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+                                  util::Diagnostics& diags) {
+    return Assembler(repo, school, outline, diags).run();
+}
+
+}  // namespace clausebook::assemble

@@ -1,0 +1,114 @@
+// clausebook build: every school's policies into out/<school>/<policy>.<ext>, and out/index.html.
+#include <iostream>
+
+#include "assemble/assembler.hpp"
+#include "cli/command.hpp"
+#include "cli/commands.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/text.hpp"
+#include "write/html_page.hpp"
+#include "write/index_writer.hpp"
+#include "write/output.hpp"
+#include "write/writer.hpp"
+
+namespace clausebook::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::vector<const write::Format*> parse_formats(const std::vector<std::string>& values) {
+    std::vector<const write::Format*> out;
+    std::vector<std::string> names;
+    for (const auto& f : write::formats()) names.emplace_back(f.name);
+    for (const auto& v : values) {
+        std::size_t start = 0;
+        while (start <= v.size()) {
+            auto comma = v.find(',', start);
+            std::string name(util::trim(std::string_view(v).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+            if (!name.empty()) {
+                const write::Format* f = write::find_format(name);
+                if (!f) {
+                    std::string hint = util::did_you_mean(name, names);
+                    throw util::Fatal("--format: '" + name + "' is not a format; " + (hint.empty() ? "the formats are: " + util::join(names, ", ") : hint));
+                }
+                bool dup = false;
+                for (auto* g : out) dup = dup || g == f;
+                if (!dup) out.push_back(f);
+            }
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    if (out.empty())
+        for (const auto& f : write::formats()) out.push_back(&f);
+    return out;
+}
+
+// The page template and stylesheet: the repository's own under templates/, else the built-in.
+void page_assets(const load::Repository& repo, write::WriteOptions& options, util::Diagnostics& diags, util::SourceFiles& sources) {
+    auto html = util::read_file(repo.root / "templates" / "page.html");
+    if (html.text) {
+        options.page_template = *html.text;
+        sources.add("templates/page.html", *html.text);
+        write::check_page_template(options.page_template, "templates/page.html", diags);
+    } else {
+        options.page_template = std::string(write::default_page_template());
+    }
+    auto css = util::read_file(repo.root / "templates" / "page.css");
+    options.page_css = css.text ? *css.text : std::string(write::default_page_css());
+}
+
+}  // namespace
+
+void build_options(po::options_description& desc, po::positional_options_description&) {
+    desc.add_options()
+        ("school", po::value<std::vector<std::string>>()->composing(), "build only this school (repeatable)")
+        ("policy", po::value<std::vector<std::string>>()->composing(), "build only this policy (repeatable)")
+        ("format", po::value<std::vector<std::string>>()->composing(), "formats, comma-separated (default: all)")
+        ("out", po::value<std::string>(), "output folder (default: out/ at the repository root)")
+        ("quiet,q", po::bool_switch(), "print nothing but problems");
+}
+
+int build_run(const po::variables_map& vm, Io& io) {
+    auto root = repository_root(vm);
+    auto repo = load_or_report(root, io);
+    if (!repo) return 2;
+    auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    auto outlines = select_outlines(*repo, vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    auto formats = parse_formats(vm.count("format") ? vm["format"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    std::filesystem::path out_dir = vm.count("out") ? std::filesystem::absolute(vm["out"].as<std::string>()) : root / "out";
+
+    util::Diagnostics diags;
+    write::WriteOptions options;
+    options.allow_raw_html = repo->config.allow_raw_html;
+    page_assets(*repo, options, diags, repo->sources);
+
+    write::OutputSet outputs;
+    std::size_t documents = 0;
+    for (const auto* school : schools)
+        for (const auto* outline : outlines) {
+            model::Document doc = assemble::assemble_document(*repo, *school, *outline, diags);
+            for (const auto* f : formats) outputs.add(school->id + "/" + outline->id + "." + std::string(f->extension), f->write(doc, options));
+            ++documents;
+        }
+    // The index lists every school's policies, whichever were built this time.
+    std::vector<model::Metadata> all;
+    for (const auto& school : repo->schools)
+        for (const auto& outline : repo->outlines) all.push_back(assemble::make_metadata(*repo, school, outline));
+    std::vector<const write::Format*> all_formats;
+    for (const auto& f : write::formats()) all_formats.push_back(&f);
+    outputs.add("index.html", write::write_index(all, repo->config.trust_name, options, all_formats));
+
+    print_diagnostics(diags, repo->sources, io);
+    if (diags.has_errors()) return 2;
+    auto result = outputs.commit(out_dir);
+    if (!vm["quiet"].as<bool>())
+        io.out << "Built " << documents << (documents == 1 ? " document" : " documents") << " for " << schools.size()
+               << (schools.size() == 1 ? " school" : " schools") << " into " << out_dir.string() << " (" << result.written
+               << " written, " << result.unchanged << " unchanged)\n";
+    return 0;
+}
+
+}  // namespace clausebook::cli

@@ -1,0 +1,386 @@
+#include "lang/mustache.hpp"
+
+#include <cctype>
+
+#include "util/source_files.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::lang {
+
+using model::ParamType;
+using model::Value;
+using util::SourcePos;
+
+SourcePos TextOrigin::at(std::string_view text, std::size_t offset) const {
+    auto lc = util::line_col_at(text, offset);
+    SourcePos p;
+    p.path = path;
+    p.line = line + lc.line - 1;
+    // Columns count characters, so the caret lands under the right one.
+    std::size_t line_start = offset - lc.col0;
+    auto end = text.find('\n', line_start);
+    int c = util::char_column(text.substr(line_start, end == std::string_view::npos ? std::string_view::npos : end - line_start), lc.col0);
+    p.col = lc.line == 1 ? col + c - 1 : indent + c;
+    return p;
+}
+
+namespace {
+
+struct Token {
+    enum class Kind { text, variable, unescaped, section, inverted, close, comment, delimiters, partial };
+    Kind kind;
+    std::string text;
+    std::size_t offset;
+};
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+bool standalone_kind(Token::Kind k) {
+    return k == Token::Kind::section || k == Token::Kind::inverted || k == Token::Kind::close ||
+           k == Token::Kind::comment || k == Token::Kind::delimiters || k == Token::Kind::partial;
+}
+
+class Parser {
+public:
+    Parser(std::string_view text, const TextOrigin& origin, util::Diagnostics& diags)
+        : m_text(text), m_origin(origin), m_diags(diags) {}
+
+    std::vector<Token> tokenize() {
+        std::vector<Token> tokens;
+        std::size_t pos = 0;
+        std::string open = "{{", close = "}}";
+        while (pos <= m_text.size()) {
+            std::size_t start = m_text.find(open, pos);
+            if (start == std::string_view::npos) {
+                if (pos < m_text.size()) tokens.push_back({Token::Kind::text, std::string(m_text.substr(pos)), pos});
+                break;
+            }
+            std::size_t inner = start + open.size();
+            Token tok{Token::Kind::variable, {}, start};
+            std::size_t end;  // one past the closing delimiter
+            if (open == "{{" && inner < m_text.size() && m_text[inner] == '{') {
+                std::size_t c = m_text.find("}" + close, inner + 1);
+                if (c == std::string_view::npos) return unclosed(tokens, start, "}}}");
+                tok.kind = Token::Kind::unescaped;
+                tok.text = std::string(util::trim(m_text.substr(inner + 1, c - inner - 1)));
+                end = c + 1 + close.size();
+            } else {
+                std::size_t c = m_text.find(close, inner);
+                if (c == std::string_view::npos) return unclosed(tokens, start, close);
+                std::string_view body = m_text.substr(inner, c - inner);
+                end = c + close.size();
+                char sigil = body.empty() ? '\0' : body.front();
+                switch (sigil) {
+                case '#': tok.kind = Token::Kind::section; body.remove_prefix(1); break;
+                case '^': tok.kind = Token::Kind::inverted; body.remove_prefix(1); break;
+                case '/': tok.kind = Token::Kind::close; body.remove_prefix(1); break;
+                case '!': tok.kind = Token::Kind::comment; body.remove_prefix(1); break;
+                case '&': tok.kind = Token::Kind::unescaped; body.remove_prefix(1); break;
+                case '>': tok.kind = Token::Kind::partial; body.remove_prefix(1); break;
+                case '=':
+                    tok.kind = Token::Kind::delimiters;
+                    body.remove_prefix(1);
+                    if (!body.empty() && body.back() == '=') body.remove_suffix(1);
+                    break;
+                default: break;
+                }
+                tok.text = tok.kind == Token::Kind::comment ? std::string{} : std::string(util::trim(body));
+            }
+            // A standalone tag (alone on its line but for blanks) takes its whole line with it.
+            std::size_t text_end = start;
+            if (standalone_kind(tok.kind)) {
+                std::size_t ls = start;
+                while (ls > 0 && is_blank(m_text[ls - 1])) --ls;
+                bool at_line_start = ls == 0 || m_text[ls - 1] == '\n';
+                std::size_t le = end;
+                while (le < m_text.size() && is_blank(m_text[le])) ++le;
+                bool at_line_end = le == m_text.size() || m_text[le] == '\n' || (m_text[le] == '\r' && le + 1 < m_text.size() && m_text[le + 1] == '\n');
+                if (at_line_start && at_line_end) {
+                    text_end = ls;
+                    if (le < m_text.size()) le += m_text[le] == '\r' ? 2 : 1;
+                    end = le;
+                }
+            }
+            if (text_end > pos) tokens.push_back({Token::Kind::text, std::string(m_text.substr(pos, text_end - pos)), pos});
+            if (tok.kind == Token::Kind::delimiters) {
+                auto sp = tok.text.find_first_of(" \t");
+                std::string a = sp == std::string::npos ? "" : tok.text.substr(0, sp);
+                std::string b = sp == std::string::npos ? "" : std::string(util::trim(std::string_view(tok.text).substr(sp)));
+                if (a.empty() || b.empty() || b.find_first_of(" \t=") != std::string::npos) {
+                    error(start, "a delimiter change needs two delimiters, as in {{=<% %>=}}");
+                } else {
+                    open = a;
+                    close = b;
+                }
+            } else if (tok.kind == Token::Kind::partial) {
+                error(start, "partials ({{>" + tok.text + "}}) are not supported in clauses; write the text or use a cross-reference");
+            } else if (tok.kind != Token::Kind::comment) {
+                if (tok.text.empty()) error(start, "an empty tag names nothing");
+                else tokens.push_back(tok);
+            }
+            pos = end;
+        }
+        return tokens;
+    }
+
+    Template build(const std::vector<Token>& tokens) {
+        Template t;
+        struct Open {
+            MustacheNode node;
+            std::size_t offset;
+        };
+        std::vector<Open> stack;
+        std::vector<MustacheNode> top;
+        auto current = [&]() -> std::vector<MustacheNode>& { return stack.empty() ? top : stack.back().node.children; };
+        for (const auto& tok : tokens) {
+            if (tok.kind == Token::Kind::text) {
+                current().push_back({MustacheNode::Kind::text, tok.text, {}, m_origin.at(m_text, tok.offset), {}});
+                continue;
+            }
+            t.has_tags = true;
+            SourcePos pos = m_origin.at(m_text, tok.offset);
+            if (tok.kind == Token::Kind::close) {
+                if (stack.empty()) {
+                    error(tok.offset, "'{{/" + tok.text + "}}' closes a section that was never opened");
+                    continue;
+                }
+                if (stack.back().node.text != tok.text) {
+                    SourcePos opened = stack.back().node.pos;
+                    error(tok.offset, "'{{/" + tok.text + "}}' does not match the open section '" + stack.back().node.text +
+                                          "' (opened at line " + std::to_string(opened.line) + ", column " + std::to_string(opened.col) + ")",
+                          "close it with {{/" + stack.back().node.text + "}}");
+                    continue;
+                }
+                MustacheNode done = std::move(stack.back().node);
+                stack.pop_back();
+                current().push_back(std::move(done));
+                continue;
+            }
+            MustacheNode node;
+            node.kind = tok.kind == Token::Kind::section ? MustacheNode::Kind::section
+                        : tok.kind == Token::Kind::inverted ? MustacheNode::Kind::inverted
+                        : tok.kind == Token::Kind::unescaped ? MustacheNode::Kind::unescaped
+                                                             : MustacheNode::Kind::variable;
+            node.text = tok.text;
+            node.pos = pos;
+            node.path = split_name(tok.text, tok.offset);
+            if (node.kind == MustacheNode::Kind::section || node.kind == MustacheNode::Kind::inverted)
+                stack.push_back({std::move(node), tok.offset});
+            else
+                current().push_back(std::move(node));
+        }
+        while (!stack.empty()) {
+            error(stack.back().offset, "section '" + stack.back().node.text + "' is never closed",
+                  "add {{/" + stack.back().node.text + "}} where it ends");
+            MustacheNode done = std::move(stack.back().node);
+            stack.pop_back();
+            current().push_back(std::move(done));
+        }
+        t.nodes = std::move(top);
+        return t;
+    }
+
+private:
+    std::vector<Token> unclosed(std::vector<Token>& tokens, std::size_t start, const std::string& close) {
+        error(start, "this tag is never closed with '" + close + "'");
+        return tokens;
+    }
+
+    std::vector<std::string> split_name(const std::string& name, std::size_t offset) {
+        if (name == ".") return {"."};
+        std::vector<std::string> parts;
+        std::size_t s = 0;
+        while (true) {
+            auto d = name.find('.', s);
+            std::string part = name.substr(s, d == std::string::npos ? std::string::npos : d - s);
+            bool ok = !part.empty();
+            for (char c : part)
+                if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '?' || c == '!')) ok = false;
+            if (!ok) {
+                error(offset, "'" + name + "' is not a name: use letters, digits, '_' and '-', with '.' between parts");
+                return {name};
+            }
+            parts.push_back(part);
+            if (d == std::string::npos) break;
+            s = d + 1;
+        }
+        return parts;
+    }
+
+    void error(std::size_t offset, std::string message, std::string hint = {}) {
+        m_diags.error(m_origin.at(m_text, offset), "mustache-syntax", std::move(message), std::move(hint));
+    }
+
+    std::string_view m_text;
+    const TextOrigin& m_origin;
+    util::Diagnostics& m_diags;
+};
+
+// ---- static check ---------------------------------------------------------------------------
+
+void check_nodes(const std::vector<MustacheNode>& nodes, std::vector<const ParamType*>& stack, util::Diagnostics& diags) {
+    for (const auto& n : nodes) {
+        if (n.kind == MustacheNode::Kind::text) continue;
+        const ParamType* t = nullptr;
+        if (n.path.size() == 1 && n.path[0] == ".") {
+            t = stack.back();
+        } else {
+            for (auto it = stack.rbegin(); it != stack.rend() && !t; ++it) t = (*it)->field(n.path[0]);
+            if (!t) {
+                std::vector<std::string> visible;
+                for (const auto* s : stack)
+                    for (auto& f : s->field_names()) visible.push_back(f);
+                diags.error(n.pos, "unknown-param", "'" + n.path[0] + "' is not a parameter of this policy",
+                            util::did_you_mean(n.path[0], visible).empty()
+                                ? "declare it under params: in the policy outline, or use a built-in name (school.name, policy.approved, ...)"
+                                : util::did_you_mean(n.path[0], visible));
+                continue;
+            }
+            for (std::size_t i = 1; i < n.path.size() && t; ++i) {
+                const ParamType* next = t->field(n.path[i]);
+                if (!next) {
+                    std::string so_far = n.path[0];
+                    for (std::size_t k = 1; k < i; ++k) so_far += "." + n.path[k];
+                    std::string hint = util::did_you_mean(n.path[i], t->field_names());
+                    if (hint.empty() && !t->fields.empty()) hint = "its fields are: " + util::join(t->field_names(), ", ");
+                    diags.error(n.pos, "unknown-param", "'" + so_far + "' has no field '" + n.path[i] + "'", hint);
+                }
+                t = next;
+            }
+            if (!t) continue;
+        }
+        if (n.kind == MustacheNode::Kind::section) {
+            stack.push_back(t->kind == ParamType::Kind::list && t->item ? t->item.get() : t);
+            check_nodes(n.children, stack, diags);
+            stack.pop_back();
+        } else if (n.kind == MustacheNode::Kind::inverted) {
+            check_nodes(n.children, stack, diags);
+        }
+    }
+}
+
+// ---- rendering ------------------------------------------------------------------------------
+
+const Value* lookup(const std::vector<const Value*>& stack, const std::vector<std::string>& path) {
+    if (path.size() == 1 && path[0] == ".") return stack.back();
+    const Value* v = nullptr;
+    for (auto it = stack.rbegin(); it != stack.rend() && !v; ++it) v = (*it)->get(path[0]);
+    for (std::size_t i = 1; i < path.size() && v; ++i) v = v->get(path[i]);
+    return v;
+}
+
+void render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Value*>& stack, const RenderOptions& opt, std::string& out) {
+    for (const auto& n : nodes) {
+        switch (n.kind) {
+        case MustacheNode::Kind::text: out += n.text; break;
+        case MustacheNode::Kind::variable:
+        case MustacheNode::Kind::unescaped: {
+            const Value* v = lookup(stack, n.path);
+            if (!v || v->is_null()) {
+                if (opt.on_missing) opt.on_missing(n);
+                break;
+            }
+            std::string s = v->to_text();
+            out += n.kind == MustacheNode::Kind::variable && opt.escape ? opt.escape(s) : s;
+            break;
+        }
+        case MustacheNode::Kind::section: {
+            const Value* v = lookup(stack, n.path);
+            if (!v || !v->truthy()) break;
+            if (const auto* list = v->as_list()) {
+                for (const auto& item : *list) {
+                    stack.push_back(&item);
+                    render_nodes(n.children, stack, opt, out);
+                    stack.pop_back();
+                }
+            } else {
+                stack.push_back(v);
+                render_nodes(n.children, stack, opt, out);
+                stack.pop_back();
+            }
+            break;
+        }
+        case MustacheNode::Kind::inverted: {
+            const Value* v = lookup(stack, n.path);
+            if (!v || !v->truthy()) render_nodes(n.children, stack, opt, out);
+            break;
+        }
+        }
+    }
+}
+
+}  // namespace
+
+Template parse_mustache(std::string_view text, const TextOrigin& origin, util::Diagnostics& diags) {
+    Parser p(text, origin, diags);
+    auto tokens = p.tokenize();
+    return p.build(tokens);
+}
+
+void check_names(const Template& t, const ParamType& root, util::Diagnostics& diags) {
+    std::vector<const ParamType*> stack{&root};
+    check_nodes(t.nodes, stack, diags);
+}
+
+std::string render(const Template& t, const Value& root, const RenderOptions& options) {
+    std::string out;
+    std::vector<const Value*> stack{&root};
+    render_nodes(t.nodes, stack, options, out);
+    return out;
+}
+
+std::string escape_markdown(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    bool first = true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\n' || c == '\r') {  // a value is one line: a newline would start a new block
+            out += ' ';
+            continue;
+        }
+        switch (c) {
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+        case '!': case '|': case '~': case '&': case '{': case '}':
+            out += '\\';
+            out += c;
+            break;
+        case '#': case '+': case '-': case '=':
+            // Only at the start, where the value may begin a line and make a heading or list.
+            if (first) out += '\\';
+            out += c;
+            break;
+        default:
+            if (first && std::isdigit(static_cast<unsigned char>(c))) {
+                // "1." or "1)" at the start of a line would begin an ordered list.
+                std::size_t j = i;
+                while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+                out.append(s.substr(i, j - i));
+                if (j < s.size() && (s[j] == '.' || s[j] == ')')) out += '\\';
+                i = j - 1;
+            } else {
+                out += c;
+            }
+        }
+        first = false;
+    }
+    return out;
+}
+
+std::string escape_html(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace clausebook::lang

@@ -1,0 +1,65 @@
+// Mustache placeholders in clause text (https://mustache.github.io/mustache.5.html): variables,
+// dotted names, sections over lists, maps and booleans, inverted sections, comments and
+// delimiter changes. Partials are refused. Three steps, so that a name is checked on every
+// branch before any school is rendered: parse (syntax), check_names (against the schema),
+// render (against one school's values).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/schema.hpp"
+#include "model/value.hpp"
+#include "util/diagnostics.hpp"
+
+namespace clausebook::lang {
+
+// Where a template's text starts in its file, to turn offsets into file positions.
+// Line 1 of the text starts at (line, col); later lines start at column indent + 1 (a YAML
+// block scalar's content indent, 0 for a whole file).
+struct TextOrigin {
+    std::string path;
+    int line = 1;
+    int col = 1;
+    int indent = 0;
+    util::SourcePos at(std::string_view text, std::size_t offset) const;
+};
+
+struct MustacheNode {
+    enum class Kind { text, variable, unescaped, section, inverted };
+    Kind kind = Kind::text;
+    std::string text;                // literal text, or the tag's name as written
+    std::vector<std::string> path;   // the name split at dots; {"."} for the implicit iterator
+    util::SourcePos pos;             // where the tag starts
+    std::vector<MustacheNode> children;
+};
+
+struct Template {
+    std::vector<MustacheNode> nodes;
+    bool has_tags = false;
+};
+
+// Parses `text`; syntax errors are added to `diags` with rule "mustache-syntax".
+Template parse_mustache(std::string_view text, const TextOrigin& origin, util::Diagnostics& diags);
+
+// Checks every name in every branch against `root` (a map type): unknown names are errors with
+// rule "unknown-param" and a suggestion.
+void check_names(const Template& t, const model::ParamType& root, util::Diagnostics& diags);
+
+struct RenderOptions {
+    // Escapes an interpolated value for the format the text lands in.
+    std::function<std::string(std::string_view)> escape;
+    // Called for a variable whose value is absent (an optional parameter not given).
+    std::function<void(const MustacheNode&)> on_missing;
+};
+
+std::string render(const Template& t, const model::Value& root, const RenderOptions& options);
+
+// Escapes for CommonMark: the value reads as plain text wherever it lands in a paragraph.
+std::string escape_markdown(std::string_view s);
+// Escapes for HTML text and attributes.
+std::string escape_html(std::string_view s);
+
+}  // namespace clausebook::lang

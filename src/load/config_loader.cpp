@@ -1,0 +1,48 @@
+// clausebook.yaml: the trust, default parameter values and settings.
+#include "load/loaders.hpp"
+#include "load/yaml_reader.hpp"
+
+namespace clausebook::load {
+
+void load_config(Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags) {
+    repo.sources.add(path, text);
+    repo.config.path = path;
+    auto root = parse_yaml(path, text, diags);
+    if (!root) return;
+    YamlMap m(*root, path, diags, "clausebook.yaml", {"trust", "defaults", "settings", "check"});
+    if (!m.ok()) return;
+    if (auto t = m.get("trust")) {
+        YamlMap tm(*t, path, diags, "'trust'", {"name", "kind"});
+        if (auto n = tm.string("name", true)) repo.config.trust_name = n->value;
+        if (auto k = tm.string("kind")) {
+            if (k->value != "trust" && k->value != "local-authority" && k->value != "diocese" && k->value != "other")
+                diags.error(k->pos, "invalid-value", "trust kind '" + k->value + "' is not one of: trust, local-authority, diocese, other");
+            repo.config.trust_kind = k->value;
+        }
+        tm.finish();
+    }
+    if (auto d = m.get("defaults")) {
+        YamlMap dm(*d, path, diags, "'defaults'", {"params"});
+        // Typed by the outlines, which are read first.
+        if (auto p = dm.get("params")) repo.config.default_params = read_params(*p, all_param_specs(repo), path, diags);
+        dm.finish();
+    }
+    if (auto s = m.get("settings")) {
+        YamlMap sm(*s, path, diags, "'settings'", {"allow_raw_html"});
+        if (auto b = sm.boolean("allow_raw_html")) repo.config.allow_raw_html = b->value;
+        sm.finish();
+    }
+    if (auto c = m.get("check")) {
+        YamlMap cm(*c, path, diags, "'check'", {"severity"});
+        if (auto sev = cm.get("severity")) {
+            YamlMap sv(*sev, path, diags, "'check.severity'", {});
+            if (sv.ok())
+                for (auto it = sev->begin(); it != sev->end(); ++it)
+                    if (it->first.IsScalar() && it->second.IsScalar()) repo.config.severity[it->first.Scalar()] = it->second.Scalar();
+        }
+        cm.finish();
+    }
+    m.finish();
+}
+
+}  // namespace clausebook::load

@@ -1,0 +1,181 @@
+#include "load/linker.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "util/markdown.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::load {
+
+namespace {
+
+void unknown_clause(const Repository& repo, const SourcePos& pos, const std::string& id, const std::string& what, util::Diagnostics& diags) {
+    std::string hint = util::did_you_mean(id, repo.clause_ids());
+    diags.error(pos, "unknown-clause", what + " '" + id + "' is not in the clause library", hint.empty() ? "the clause ids are listed by 'clausebook list clauses'" : hint);
+}
+
+// Markup a clause may not contain, and cross-references to clauses that do not exist.
+void lint_markdown(const Repository& repo, const std::string& path, const std::string& text, int first_line, int first_col,
+                   util::Diagnostics& diags) {
+    util::MarkdownTree tree = util::parse_markdown(text);
+    cmark_iter* it = cmark_iter_new(tree.get());
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(it);
+        int line = cmark_node_get_start_line(n);
+        int col = cmark_node_get_start_column(n);
+        SourcePos pos{path, line > 0 ? first_line + line - 1 : first_line, line == 1 ? first_col + col - 1 : col};
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_HEADING:
+            diags.error(pos, "heading-in-clause", "a clause cannot contain a heading: the outline makes the headings",
+                        "make it a paragraph in **bold**, or split the clause in two");
+            break;
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+            if (!repo.config.allow_raw_html)
+                diags.warning(pos, "raw-html", "raw HTML in a clause is shown as text, not passed through",
+                              "use Markdown instead, or set settings.allow_raw_html in clausebook.yaml");
+            break;
+        case CMARK_NODE_LINK: {
+            std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+            if (util::starts_with(url, "clause:")) {
+                std::string target = url.substr(7);
+                if (!repo.clause(target)) unknown_clause(repo, pos, target, "the cross-reference to", diags);
+            } else if (!util::is_safe_url(url)) {
+                diags.warning(pos, "unsafe-link", "link to '" + url + "' is not http, https or mailto, and is shown as text only");
+            }
+            break;
+        }
+        default: break;
+        }
+    }
+    cmark_iter_free(it);
+}
+
+void link_outline(const Repository& repo, const Outline& o, util::Diagnostics& diags) {
+    std::set<std::string> seen;
+    for (const auto& s : o.sections)
+        for (const auto& e : s.clauses) {
+            if (!repo.clause(e.id) && !repo.clauses.count(e.id)) unknown_clause(repo, e.pos, e.id, "clause", diags);
+            else if (!repo.clause(e.id))
+                diags.error(e.pos, "missing-default", "clause '" + e.id + "' has variants but no default wording (a file without 'variant:')");
+            if (!seen.insert(e.id).second) diags.error(e.pos, "duplicate-clause", "clause '" + e.id + "' appears twice in this outline");
+        }
+}
+
+// Placeholders and conditions of every clause file, against every outline that uses it (or,
+// for a clause no outline uses yet, against every outline, so that it is still checked).
+void link_clauses(const Repository& repo, util::Diagnostics& diags) {
+    for (const auto& [id, files] : repo.clauses) {
+        std::vector<const Outline*> users;
+        for (const auto& o : repo.outlines)
+            if (o.entry(id)) users.push_back(&o);
+        bool unused = users.empty();
+        if (unused)
+            for (const auto& o : repo.outlines) users.push_back(&o);
+        for (const auto& c : files) {
+            // A name unknown to one outline is reported once, however many outlines use the clause.
+            util::Diagnostics found;
+            for (const Outline* o : users) {
+                lang::check_names(c.body_template, o->scope, found);
+                if (c.when) lang::check_condition(*c.when, o->scope, found);
+            }
+            std::set<std::string> reported;
+            for (const auto& d : found.items())
+                if (reported.insert(d.pos.path + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + d.message).second) diags.add(d);
+            if (!c.variant.empty() && !repo.clause(id))
+                diags.error(c.id_pos, "missing-default", "clause '" + id + "' has a variant '" + c.variant + "' but no default wording");
+            lint_markdown(repo, c.path, c.body, c.body_line, 1, diags);
+        }
+    }
+}
+
+void link_school_policy(const Repository& repo, const School& s, const SchoolPolicy& p, util::Diagnostics& diags) {
+    const Outline* o = repo.outline(p.policy_id);
+    if (!o) return;
+    auto in_outline = [&](const std::string& id) { return o->entry(id) != nullptr; };
+    for (const auto& e : p.exclude) {
+        if (!repo.clauses.count(e.value)) unknown_clause(repo, e.pos, e.value, "excluded clause", diags);
+        else if (!in_outline(e.value)) diags.error(e.pos, "unknown-clause", "clause '" + e.value + "' is not part of policy '" + o->id + "', so it cannot be excluded");
+    }
+    for (const auto& v : p.variants) {
+        if (!repo.clauses.count(v.clause_id)) {
+            unknown_clause(repo, v.pos, v.clause_id, "clause", diags);
+            continue;
+        }
+        if (!repo.clause(v.clause_id, v.variant)) {
+            std::vector<std::string> names;
+            for (const auto& c : repo.clauses.at(v.clause_id))
+                if (!c.variant.empty()) names.push_back(c.variant);
+            std::string hint = util::did_you_mean(v.variant, names);
+            diags.error(v.pos, "unknown-variant", "clause '" + v.clause_id + "' has no variant '" + v.variant + "'",
+                        !hint.empty() ? hint : names.empty() ? "it has no variants" : "its variants are: " + util::join(names, ", "));
+        }
+    }
+    for (const auto& ov : p.overrides) {
+        if (!repo.clauses.count(ov.clause_id)) unknown_clause(repo, ov.pos, ov.clause_id, "overridden clause", diags);
+        lang::check_names(ov.text_template, o->scope, diags);
+    }
+    std::set<std::string> local_ids;
+    for (const auto& l : p.local) {
+        if (repo.clauses.count(l.id))
+            diags.error(l.pos, "duplicate-clause", "local clause '" + l.id + "' has the id of a library clause", "give it an id of its own, such as local." + l.id.substr(l.id.find('.') + 1));
+        if (!local_ids.insert(l.id).second) diags.error(l.pos, "duplicate-clause", "local clause id '" + l.id + "' is used twice");
+        lang::check_names(l.text_template, o->scope, diags);
+    }
+    for (const auto& l : p.local) {
+        const std::string& a = l.anchor_id.value;
+        if (l.anchor == LocalClause::Anchor::section) {
+            bool found = false;
+            std::vector<std::string> ids;
+            for (const auto& sec : o->sections) {
+                found = found || sec.id == a;
+                ids.push_back(sec.id);
+            }
+            if (!found) {
+                std::string hint = util::did_you_mean(a, ids);
+                diags.error(l.anchor_id.pos, "unknown-section", "policy '" + o->id + "' has no section '" + a + "'", hint.empty() ? "its sections are: " + util::join(ids, ", ") : hint);
+            }
+        } else if (!in_outline(a) && !local_ids.count(a)) {
+            if (repo.clauses.count(a)) diags.error(l.anchor_id.pos, "unknown-clause", "clause '" + a + "' is not part of policy '" + o->id + "'");
+            else unknown_clause(repo, l.anchor_id.pos, a, "clause", diags);
+        }
+    }
+    // Required parameters must have a value somewhere.
+    for (const auto& spec : o->params) {
+        if (!spec.required) continue;
+        bool given = false;
+        for (const auto& v : p.params) given = given || v.name == spec.name;
+        for (const auto& v : s.params) given = given || v.name == spec.name;
+        for (const auto& v : repo.config.default_params) given = given || v.name == spec.name;
+        if (!given)
+            diags.error(p.pos, "missing-param", "policy '" + o->id + "' needs '" + spec.name + "' (" + spec.type.describe() + "), and " + s.name + " gives none",
+                        "add it under params: in " + s.path);
+    }
+}
+
+}  // namespace
+
+void link_repository(Repository& repo, util::Diagnostics& diags) {
+    std::sort(repo.outlines.begin(), repo.outlines.end(), [](const Outline& a, const Outline& b) { return a.id < b.id; });
+    std::sort(repo.schools.begin(), repo.schools.end(), [](const School& a, const School& b) { return a.id < b.id; });
+    for (auto& [id, files] : repo.clauses)
+        std::stable_sort(files.begin(), files.end(), [](const ClauseFile& a, const ClauseFile& b) { return a.variant < b.variant; });
+    for (const auto& o : repo.outlines) link_outline(repo, o, diags);
+    link_clauses(repo, diags);
+    for (const auto& s : repo.schools) {
+        for (const auto& p : s.policies) link_school_policy(repo, s, p, diags);
+        // A school without an entry for a policy still gets it; its required parameters are checked.
+        for (const auto& o : repo.outlines) {
+            if (s.policy(o.id)) continue;
+            SchoolPolicy empty;
+            empty.policy_id = o.id;
+            empty.pos = {s.path, 1, 1};
+            link_school_policy(repo, s, empty, diags);
+        }
+    }
+}
+
+}  // namespace clausebook::load

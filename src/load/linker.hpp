@@ -1,0 +1,13 @@
+// Checks what refers to what once every file is read: outline and school references to
+// clauses, variants, sections and parameters; placeholders in every clause and every school's
+// own wording; links and markup inside clause text.
+#pragma once
+
+#include "load/repository.hpp"
+#include "util/diagnostics.hpp"
+
+namespace clausebook::load {
+
+void link_repository(Repository& repo, util::Diagnostics& diags);
+
+}  // namespace clausebook::load

@@ -1,0 +1,99 @@
+#include "load/load.hpp"
+
+#include <algorithm>
+
+#include "load/linker.hpp"
+#include "load/loaders.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+
+namespace clausebook::load {
+
+namespace fs = std::filesystem;
+
+fs::path find_root(const fs::path& start) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(start, ec);
+    while (!dir.empty()) {
+        if (fs::is_regular_file(dir / "clausebook.yaml", ec)) return dir;
+        if (dir == dir.root_path()) break;
+        dir = dir.parent_path();
+    }
+    throw util::Fatal("no clausebook.yaml found in " + fs::absolute(start, ec).string() +
+                      " or any folder above it; run clausebook inside a policy repository, or name it with --root DIR");
+}
+
+namespace {
+
+struct InputFile {
+    fs::path full;
+    std::string display;  // relative to the root, with '/'
+};
+
+// The files below `dir` whose names end in `ext`, sorted; recursive when asked. Files that
+// lead outside the repository through a link are reported and left out.
+std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir, const std::string& ext, bool recursive, util::Diagnostics& diags) {
+    std::vector<InputFile> out;
+    std::error_code ec;
+    fs::path base = root / dir;
+    if (!fs::is_directory(base, ec)) return out;
+    fs::path canonical_root = fs::canonical(root, ec);
+    auto consider = [&](const fs::directory_entry& e) {
+        std::error_code ec2;
+        if (!e.is_regular_file(ec2)) return;
+        std::string name = e.path().filename().string();
+        if (name.size() <= ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext) != 0) return;
+        if (name == "README.md" || name[0] == '.') return;
+        std::string display = fs::relative(e.path(), root, ec2).generic_string();
+        fs::path real = fs::canonical(e.path(), ec2);
+        auto rel = fs::relative(real, canonical_root, ec2);
+        if (ec2 || rel.empty() || *rel.begin() == "..") {
+            diags.error({display, 0, 0}, "outside-repository", "this file is a link to " + real.string() + ", outside the repository",
+                        "copy the file into the repository instead of linking to it");
+            return;
+        }
+        out.push_back({e.path(), display});
+    };
+    if (recursive) {
+        for (auto it = fs::recursive_directory_iterator(base, fs::directory_options::skip_permission_denied, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+            consider(*it);
+    } else {
+        for (auto it = fs::directory_iterator(base, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) consider(*it);
+    }
+    std::sort(out.begin(), out.end(), [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
+    return out;
+}
+
+std::optional<std::string> read_input(const InputFile& f, util::Diagnostics& diags) {
+    auto r = util::read_file(f.full);
+    if (!r.text) diags.error({f.display, 0, 0}, r.error.find("limit") != std::string::npos ? "file-too-large" : "unreadable",
+                             "cannot read this file: it " + r.error);
+    return r.text;
+}
+
+std::string stem(const InputFile& f, const std::string& ext) {
+    std::string name = f.full.filename().string();
+    return name.substr(0, name.size() - ext.size());
+}
+
+}  // namespace
+
+Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
+    Repository repo;
+    repo.root = root;
+    for (const auto& f : list_inputs(root, "templates", ".yaml", false, diags))
+        if (auto text = read_input(f, diags)) load_outline(repo, stem(f, ".yaml"), f.display, *text, diags);
+    {
+        InputFile cfg{root / "clausebook.yaml", "clausebook.yaml"};
+        if (auto text = read_input(cfg, diags)) load_config(repo, cfg.display, *text, diags);
+    }
+    for (const auto& f : list_inputs(root, "clauses", ".md", true, diags))
+        if (auto text = read_input(f, diags)) load_clause(repo, f.display, *text, diags);
+    for (const auto& f : list_inputs(root, "schools", ".yaml", false, diags))
+        if (auto text = read_input(f, diags)) load_school(repo, stem(f, ".yaml"), f.display, *text, diags);
+    link_repository(repo, diags);
+    return repo;
+}
+
+}  // namespace clausebook::load

@@ -1,0 +1,27 @@
+// One reader per kind of input file. Each adds what it read to the Repository and its
+// problems to the Diagnostics; none stops at the first problem.
+#pragma once
+
+#include <string>
+
+#include "load/repository.hpp"
+#include "util/diagnostics.hpp"
+
+namespace clausebook::load {
+
+// Needs the outlines (for parameter types).
+void load_config(Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags);
+// Needs nothing else loaded. `id` is the file stem.
+void load_outline(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags);
+void load_clause(Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags);
+// Needs the outlines (for parameter types).
+void load_school(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags);
+
+// Every parameter any outline declares (the first declaration of a name wins).
+std::vector<model::ParamSpec> all_param_specs(const Repository& repo);
+
+// The names placeholders may use in `outline`'s clauses: school.*, trust.*, policy.* and the
+// outline's parameters.
+model::ParamType make_scope(const std::vector<model::ParamSpec>& params);
+
+}  // namespace clausebook::load

@@ -1,0 +1,50 @@
+#include "load/repository.hpp"
+
+namespace clausebook::load {
+
+const model::ParamSpec* Outline::param(const std::string& name) const {
+    for (const auto& p : params)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+const ClauseEntry* Outline::entry(const std::string& clause_id) const {
+    for (const auto& s : sections)
+        for (const auto& e : s.clauses)
+            if (e.id == clause_id) return &e;
+    return nullptr;
+}
+
+const SchoolPolicy* School::policy(const std::string& id) const {
+    for (const auto& p : policies)
+        if (p.policy_id == id) return &p;
+    return nullptr;
+}
+
+const Outline* Repository::outline(const std::string& id) const {
+    for (const auto& o : outlines)
+        if (o.id == id) return &o;
+    return nullptr;
+}
+
+const School* Repository::school(const std::string& id) const {
+    for (const auto& s : schools)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+const ClauseFile* Repository::clause(const std::string& id, const std::string& variant) const {
+    auto it = clauses.find(id);
+    if (it == clauses.end()) return nullptr;
+    for (const auto& c : it->second)
+        if (c.variant == variant) return &c;
+    return nullptr;
+}
+
+std::vector<std::string> Repository::clause_ids() const {
+    std::vector<std::string> out;
+    for (const auto& [id, files] : clauses) out.push_back(id);
+    return out;
+}
+
+}  // namespace clausebook::load

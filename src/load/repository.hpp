@@ -1,0 +1,158 @@
+// Everything `load` reads from a repository, validated: settings, outlines, the clause library
+// and the schools. Positions are kept so that later stages (assemble, check) can report
+// problems at the line where a value was written.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lang/condition.hpp"
+#include "lang/mustache.hpp"
+#include "model/schema.hpp"
+#include "model/value.hpp"
+#include "util/date.hpp"
+#include "util/diagnostics.hpp"
+#include "util/source_files.hpp"
+
+namespace clausebook::load {
+
+using util::SourcePos;
+
+// A value with the place it was written.
+template <class T>
+struct Located {
+    T value{};
+    SourcePos pos;
+};
+
+struct ParamValue {
+    std::string name;
+    model::Value value;
+    SourcePos pos;
+};
+
+struct Config {
+    std::string path;  // display path, "clausebook.yaml"
+    std::string trust_name;
+    std::string trust_kind = "trust";
+    std::vector<ParamValue> default_params;
+    bool allow_raw_html = false;
+    std::map<std::string, std::string> severity;  // rule id -> severity name, for check
+};
+
+// One clause file: the default wording (variant empty) or a named variant.
+struct ClauseFile {
+    std::string id;
+    std::string variant;
+    std::string title;
+    std::vector<std::string> audience;
+    std::string version;
+    std::optional<lang::Condition> when;
+    std::string path;  // display path
+    SourcePos id_pos;
+    std::string body;  // Markdown with placeholders
+    int body_line = 1; // the file line the body starts on
+    lang::Template body_template;
+};
+
+struct ClauseEntry {
+    std::string id;
+    bool optional = false;
+    std::optional<lang::Condition> when;
+    SourcePos pos;
+};
+
+struct OutlineSection {
+    std::string id;
+    std::string title;
+    std::optional<lang::Condition> when;
+    std::vector<ClauseEntry> clauses;
+    SourcePos pos;
+};
+
+struct Outline {
+    std::string id;    // the file stem: templates/<id>.yaml
+    std::string path;  // display path
+    std::string title;
+    std::optional<Located<util::Duration>> review_period;
+    std::string approval;
+    std::vector<model::ParamSpec> params;
+    std::vector<OutlineSection> sections;
+    model::ParamType scope;  // every name placeholders may use: built-ins and params
+
+    const model::ParamSpec* param(const std::string& name) const;
+    const ClauseEntry* entry(const std::string& clause_id) const;
+};
+
+// A school's own wording for a library clause.
+struct Override {
+    std::string clause_id;
+    SourcePos pos;  // of the key
+    std::optional<std::string> title;
+    std::string text;
+    lang::Template text_template;
+};
+
+struct LocalClause {
+    std::string id;
+    SourcePos pos;
+    enum class Anchor { after, before, section } anchor = Anchor::section;
+    Located<std::string> anchor_id;
+    std::string title;
+    std::string text;
+    lang::Template text_template;
+};
+
+struct VariantChoice {
+    std::string clause_id;
+    std::string variant;
+    SourcePos pos;
+};
+
+// What a school says about one policy.
+struct SchoolPolicy {
+    std::string policy_id;
+    SourcePos pos;
+    std::optional<Located<std::string>> title;
+    std::optional<Located<util::Date>> approved;
+    std::optional<Located<std::string>> approved_by;
+    std::optional<Located<std::string>> minute;
+    std::optional<Located<util::Duration>> review_period;
+    std::optional<Located<util::LooseDate>> next_review;
+    std::vector<ParamValue> params;
+    std::vector<Located<std::string>> exclude;
+    std::vector<VariantChoice> variants;
+    std::vector<Override> overrides;
+    std::vector<LocalClause> local;
+};
+
+struct School {
+    std::string id;    // file stem
+    std::string path;  // display path
+    model::Value info;  // the `school` map as placeholders see it (name, short_name, ...)
+    std::string name;
+    std::vector<ParamValue> params;
+    std::vector<SchoolPolicy> policies;
+
+    const SchoolPolicy* policy(const std::string& id) const;
+};
+
+struct Repository {
+    std::filesystem::path root;
+    Config config;
+    std::vector<Outline> outlines;                          // sorted by id
+    std::map<std::string, std::vector<ClauseFile>> clauses; // id -> default first, then variants
+    std::vector<School> schools;                            // sorted by id
+    util::SourceFiles sources;
+
+    const Outline* outline(const std::string& id) const;
+    const School* school(const std::string& id) const;
+    // The clause file for `id` and `variant` ("" for the default wording), or nullptr.
+    const ClauseFile* clause(const std::string& id, const std::string& variant = {}) const;
+    std::vector<std::string> clause_ids() const;
+};
+
+}  // namespace clausebook::load

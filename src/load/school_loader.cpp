@@ -1,0 +1,195 @@
+// schools/<id>.yaml: the school's facts, its parameters, and what it says about each policy.
+#include "load/loaders.hpp"
+#include "load/yaml_reader.hpp"
+#include "util/ids.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::load {
+
+namespace {
+
+const std::vector<std::string> k_phases = {"nursery", "infant", "first", "primary", "junior", "middle", "secondary", "all-through", "special"};
+
+void read_school_info(School& s, const YAML::Node& node, util::Diagnostics& diags) {
+    YamlMap m(node, s.path, diags, "'school'", {"name", "short_name", "local_authority", "phase", "website", "address", "email", "phone", "vision"});
+    if (!m.ok()) return;
+    s.info = model::Value::map();
+    if (auto n = m.string("name", true)) {
+        s.name = n->value;
+        s.info.set("name", n->value);
+    }
+    auto short_name = m.string("short_name");
+    s.info.set("short_name", short_name ? short_name->value : s.name);
+    for (const char* key : {"local_authority", "website", "address", "email", "phone", "vision"})
+        if (auto v = m.string(key)) s.info.set(key, v->value);
+    if (auto phase = m.string("phase")) {
+        bool known = false;
+        for (const auto& p : k_phases) known = known || p == phase->value;
+        if (!known) diags.error(phase->pos, "invalid-value", "phase '" + phase->value + "' is not one of: " + util::join(k_phases, ", "), util::did_you_mean(phase->value, k_phases));
+        s.info.set("phase", phase->value);
+        s.info.set("first_school", phase->value == "first" || phase->value == "infant");
+    } else {
+        s.info.set("first_school", false);
+    }
+    m.finish();
+}
+
+std::optional<std::string> clause_ref(const Located<std::string>& ref, util::Diagnostics& diags) {
+    std::string why;
+    if (!util::is_clause_id(ref.value, &why)) {
+        diags.error(ref.pos, "invalid-id", why);
+        return std::nullopt;
+    }
+    return ref.value;
+}
+
+void read_overrides(SchoolPolicy& p, const School& s, const YAML::Node& node, const std::string& text, util::Diagnostics& diags) {
+    YamlMap m(node, s.path, diags, "'overrides'", {});
+    if (!m.ok()) return;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        Override o;
+        o.clause_id = it->first.Scalar();
+        o.pos = pos_of(s.path, it->first);
+        if (!clause_ref({o.clause_id, o.pos}, diags)) continue;
+        YAML::Node text_node = it->second;
+        if (it->second.IsMap()) {
+            YamlMap om(it->second, s.path, diags, "the override of '" + o.clause_id + "'", {"title", "text"});
+            if (auto t = om.string("title")) o.title = t->value;
+            auto tn = om.get("text", true);
+            om.finish();
+            if (!tn) continue;
+            text_node = *tn;
+        }
+        auto body = scalar_text(text_node, s.path, diags, "the wording of '" + o.clause_id + "'");
+        if (!body) continue;
+        o.text = *body;
+        o.text_template = lang::parse_mustache(o.text, text_origin(s.path, text_node, text), diags);
+        p.overrides.push_back(std::move(o));
+    }
+}
+
+void read_local(SchoolPolicy& p, const School& s, const YAML::Node& node, const std::string& text, util::Diagnostics& diags) {
+    if (!node.IsSequence()) {
+        diags.error(pos_of(s.path, node), "wrong-type", "'local' must be a list of clauses (- id: ..., title: ..., text: ...)");
+        return;
+    }
+    for (const auto& n : node) {
+        YamlMap m(n, s.path, diags, "a local clause", {"id", "title", "text", "after", "before", "section"});
+        if (!m.ok()) continue;
+        LocalClause c;
+        auto id = m.string("id", true);
+        auto title = m.string("title", true);
+        auto tn = m.get("text", true);
+        auto after = m.string("after");
+        auto before = m.string("before");
+        auto section = m.string("section");
+        m.finish();
+        int anchors = (after ? 1 : 0) + (before ? 1 : 0) + (section ? 1 : 0);
+        if (anchors != 1) {
+            diags.error(m.pos(), anchors ? "ambiguous-position" : "missing-field",
+                        anchors ? "a local clause takes one of 'after', 'before' or 'section', not several"
+                                : "a local clause needs a place: 'after: CLAUSE-ID', 'before: CLAUSE-ID' or 'section: SECTION-ID'");
+            continue;
+        }
+        if (!id || !title || !tn) continue;
+        if (!clause_ref(*id, diags)) continue;
+        c.id = id->value;
+        c.pos = id->pos;
+        c.title = title->value;
+        if (after) { c.anchor = LocalClause::Anchor::after; c.anchor_id = *after; }
+        if (before) { c.anchor = LocalClause::Anchor::before; c.anchor_id = *before; }
+        if (section) { c.anchor = LocalClause::Anchor::section; c.anchor_id = *section; }
+        auto body = scalar_text(*tn, s.path, diags, "the text of '" + c.id + "'");
+        if (!body) continue;
+        c.text = *body;
+        c.text_template = lang::parse_mustache(c.text, text_origin(s.path, *tn, text), diags);
+        p.local.push_back(std::move(c));
+    }
+}
+
+void read_policy(School& s, const Outline* outline, const std::string& policy_id, const YAML::Node& key, const YAML::Node& node,
+                 const std::string& text, util::Diagnostics& diags) {
+    SchoolPolicy p;
+    p.policy_id = policy_id;
+    p.pos = pos_of(s.path, key);
+    YamlMap m(node, s.path, diags, "policy '" + policy_id + "'",
+              {"title", "approved", "approved_by", "minute", "review_period", "next_review", "params", "exclude", "variants", "overrides", "local"});
+    if (!m.ok()) return;
+    if (auto v = m.string("title")) p.title = *v;
+    p.approved = m.date("approved");
+    if (auto v = m.string("approved_by")) p.approved_by = *v;
+    if (auto v = m.string("minute")) p.minute = *v;
+    p.review_period = m.duration("review_period");
+    p.next_review = m.loose_date("next_review");
+    if (auto v = m.get("params"); v && outline) p.params = read_params(*v, outline->params, s.path, diags);
+    for (auto& e : m.string_list("exclude"))
+        if (clause_ref(e, diags)) p.exclude.push_back(e);
+    if (auto v = m.get("variants")) {
+        YamlMap vm(*v, s.path, diags, "'variants'", {});
+        if (vm.ok())
+            for (auto it = v->begin(); it != v->end(); ++it) {
+                if (!it->first.IsScalar()) continue;
+                auto variant = scalar_text(it->second, s.path, diags, "the variant of '" + it->first.Scalar() + "'");
+                Located<std::string> ref{it->first.Scalar(), pos_of(s.path, it->first)};
+                if (variant && clause_ref(ref, diags)) p.variants.push_back({ref.value, *variant, pos_of(s.path, it->second)});
+            }
+    }
+    if (auto v = m.get("overrides")) read_overrides(p, s, *v, text, diags);
+    if (auto v = m.get("local")) read_local(p, s, *v, text, diags);
+    m.finish();
+    s.policies.push_back(std::move(p));
+}
+
+}  // namespace
+
+std::vector<model::ParamSpec> all_param_specs(const Repository& repo) {
+    std::vector<model::ParamSpec> out;
+    for (const auto& o : repo.outlines)
+        for (const auto& p : o.params) {
+            bool seen = false;
+            for (const auto& q : out) seen = seen || q.name == p.name;
+            if (!seen) out.push_back(p);
+        }
+    return out;
+}
+
+void load_school(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags) {
+    repo.sources.add(path, text);
+    std::string why;
+    if (!util::is_simple_id(id, &why)) {
+        diags.error({path, 0, 0}, "invalid-id", "the file name gives the school id, and " + why, "rename the file");
+        return;
+    }
+    auto root = parse_yaml(path, text, diags);
+    if (!root) return;
+    School s;
+    s.id = id;
+    s.path = path;
+    YamlMap m(*root, path, diags, "a school file", {"school", "params", "policies"});
+    if (!m.ok()) return;
+    if (auto info = m.get("school", true)) read_school_info(s, *info, diags);
+    if (auto p = m.get("params")) s.params = read_params(*p, all_param_specs(repo), path, diags);
+    if (auto pols = m.get("policies")) {
+        YamlMap pm(*pols, path, diags, "'policies'", {});
+        if (pm.ok()) {
+            std::vector<std::string> ids;
+            for (const auto& o : repo.outlines) ids.push_back(o.id);
+            for (auto it = pols->begin(); it != pols->end(); ++it) {
+                if (!it->first.IsScalar()) continue;
+                const std::string& pid = it->first.Scalar();
+                const Outline* outline = repo.outline(pid);
+                if (!outline) {
+                    std::string hint = util::did_you_mean(pid, ids);
+                    diags.error(pos_of(path, it->first), "unknown-policy", "there is no policy outline '" + pid + "' (templates/" + pid + ".yaml)",
+                                hint.empty() ? "the policies are: " + util::join(ids, ", ") : hint);
+                }
+                read_policy(s, outline, pid, it->first, it->second, text, diags);
+            }
+        }
+    }
+    m.finish();
+    repo.schools.push_back(std::move(s));
+}
+
+}  // namespace clausebook::load

@@ -1,0 +1,40 @@
+// Small text helpers shared by every layer.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clausebook::util {
+
+// Byte offset of the first byte that is not part of valid UTF-8, or nullopt if `s` is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+// 1-based line and byte column (0-based) of byte `offset` in `text`.
+struct LineCol {
+    int line = 1;
+    std::size_t col0 = 0;
+};
+LineCol line_col_at(std::string_view text, std::size_t offset);
+
+// Replaces control characters (other than tab) with U+FFFD so a line can be echoed safely.
+std::string sanitize_for_terminal(std::string_view s);
+
+std::string_view trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+
+// Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `name`, if it is close enough to be a likely misspelling.
+std::optional<std::string> closest_match(std::string_view name, const std::vector<std::string>& candidates);
+
+// "did you mean 'x'?" for the closest candidate, or empty.
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+// Joins with a separator.
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace clausebook::util

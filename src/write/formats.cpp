@@ -1,0 +1,39 @@
+#include "write/writer.hpp"
+
+#include "util/date.hpp"
+
+namespace clausebook::write {
+
+const std::vector<Format>& formats() {
+    static const std::vector<Format> k_formats = {
+        {"md", "md", "Markdown (CommonMark with GitHub tables)", &write_markdown},
+        {"html", "html", "one self-contained web page", &write_html},
+    };
+    return k_formats;
+}
+
+const Format* find_format(std::string_view name) {
+    for (const auto& f : formats())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+std::vector<CoverRow> cover_rows(const model::Metadata& meta) {
+    std::vector<CoverRow> rows;
+    rows.push_back({"School", meta.school_name});
+    rows.push_back({"Policy", meta.title});
+    rows.push_back({"Approved on", meta.approved ? util::to_long(*meta.approved) : "Not recorded"});
+    rows.push_back({"Approved by", meta.approved_by.empty() ? "Not recorded" : meta.approved_by});
+    if (!meta.minute.empty()) rows.push_back({"Minute", meta.minute});
+    rows.push_back({"Review period", meta.review_period ? util::to_words(*meta.review_period) : "Not set"});
+    rows.push_back({"Next review", meta.next_review ? util::to_long(*meta.next_review) : "Not set"});
+    return rows;
+}
+
+std::string reference_text(const model::Document& doc, const std::string& clause_id) {
+    const model::Clause* c = doc.find(clause_id);
+    if (!c) return "the school's arrangements for this";
+    return "section " + doc.number_of(clause_id) + " (" + c->title + ")";
+}
+
+}  // namespace clausebook::write

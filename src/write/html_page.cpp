@@ -1,0 +1,63 @@
+#include "write/html_page.hpp"
+
+#include "lang/mustache.hpp"
+#include "util/date.hpp"
+
+namespace clausebook::write {
+
+namespace {
+
+model::ParamType page_scope() {
+    using K = model::ParamType::Kind;
+    model::ParamType root;
+    root.kind = K::map;
+    for (const char* name : {"title", "school", "trust", "policy_id", "css", "toc", "body", "approved", "next_review", "lang"})
+        root.fields.push_back({name, model::ParamType{}});
+    model::ParamType row;
+    row.kind = K::map;
+    row.fields.push_back({"label", model::ParamType{}});
+    row.fields.push_back({"value", model::ParamType{}});
+    model::ParamType rows;
+    rows.kind = K::list;
+    rows.item = std::make_shared<model::ParamType>(row);
+    root.fields.push_back({"cover", rows});
+    return root;
+}
+
+}  // namespace
+
+void check_page_template(const std::string& text, const std::string& path, util::Diagnostics& diags) {
+    lang::Template t = lang::parse_mustache(text, {path, 1, 1, 0}, diags);
+    lang::check_names(t, page_scope(), diags);
+}
+
+std::string render_page(const model::Document& doc, const WriteOptions& options, const std::string& toc, const std::string& body) {
+    using model::Value;
+    util::Diagnostics ignored;  // checked once, before any page is written
+    lang::Template t = lang::parse_mustache(options.page_template, {options.page_template_path, 1, 1, 0}, ignored);
+    Value ctx = Value::map();
+    ctx.set("title", doc.meta.title);
+    ctx.set("school", doc.meta.school_name);
+    ctx.set("trust", doc.meta.trust_name);
+    ctx.set("policy_id", doc.meta.policy_id);
+    ctx.set("lang", "en-GB");
+    ctx.set("css", options.page_css);
+    ctx.set("toc", toc);
+    ctx.set("body", body);
+    ctx.set("approved", doc.meta.approved ? Value(util::to_long(*doc.meta.approved)) : Value());
+    ctx.set("next_review", doc.meta.next_review ? Value(util::to_long(*doc.meta.next_review)) : Value());
+    Value rows = Value::list();
+    Value::List items;
+    for (const auto& r : cover_rows(doc.meta)) {
+        Value row = Value::map();
+        row.set("label", r.label);
+        row.set("value", r.value);
+        items.push_back(row);
+    }
+    ctx.set("cover", Value::list(std::move(items)));
+    lang::RenderOptions opt;
+    opt.escape = lang::escape_html;
+    return lang::render(t, ctx, opt);
+}
+
+}  // namespace clausebook::write

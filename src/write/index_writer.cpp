@@ -1,0 +1,34 @@
+// out/index.html: every school and policy, with approval and next review, linking to the
+// documents.
+#include "lang/mustache.hpp"
+#include "util/date.hpp"
+#include "write/index_writer.hpp"
+
+namespace clausebook::write {
+
+std::string write_index(const std::vector<model::Metadata>& docs, const std::string& trust_name, const WriteOptions& options,
+                        const std::vector<const Format*>& formats) {
+    using lang::escape_html;
+    std::string title = trust_name.empty() ? "Policies" : trust_name + " policies";
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape_html(title) +
+                      "</title>\n<style>\n" + options.page_css + "\nbody { max-width: 64rem; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
+                      escape_html(title) + "</h1>\n</header>\n<main>\n<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
+                      "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
+    for (const auto& m : docs) {
+        out += "<tr><td>" + escape_html(m.school_name) + "</td><td>" + escape_html(m.title) + "</td><td>" +
+               escape_html(m.approved ? util::to_long(*m.approved) : "Not recorded") + "</td><td>" +
+               escape_html(m.approved_by.empty() ? "Not recorded" : m.approved_by) + "</td><td>" +
+               escape_html(m.next_review ? util::to_long(*m.next_review) : "Not set") + "</td><td>";
+        for (std::size_t i = 0; i < formats.size(); ++i) {
+            if (i) out += " · ";
+            std::string href = m.school_id + "/" + m.policy_id + "." + std::string(formats[i]->extension);
+            out += "<a href=\"" + escape_html(href) + "\">" + escape_html(std::string(formats[i]->extension)) + "</a>";
+        }
+        out += "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace clausebook::write

@@ -1,0 +1,45 @@
+// The writers: one per output format, each a function from a Document to the bytes of one
+// file. None knows another; adding a format is one file and one row in formats().
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace clausebook::write {
+
+struct WriteOptions {
+    bool allow_raw_html = false;
+    std::string page_template;  // HTML page template (Mustache); see templates/page.html
+    std::string page_css;       // inlined into every page
+    std::string page_template_path = "templates/page.html";
+};
+
+struct Format {
+    std::string_view name;       // as given to --format
+    std::string_view extension;  // of the file written: out/<school>/<policy>.<extension>
+    std::string_view description;
+    std::string (*write)(const model::Document&, const WriteOptions&);
+};
+
+// Every output format, in the order --help lists them.
+const std::vector<Format>& formats();
+const Format* find_format(std::string_view name);
+
+std::string write_markdown(const model::Document& doc, const WriteOptions& options);
+std::string write_html(const model::Document& doc, const WriteOptions& options);
+
+// The rows of the cover block, shared by every writer: {label, value}.
+struct CoverRow {
+    std::string label;
+    std::string value;
+};
+std::vector<CoverRow> cover_rows(const model::Metadata& meta);
+
+// How a cross-reference to `clause_id` reads: "section 3.2 (Personal use)"; for a clause left
+// out of this school's policy, its title alone.
+std::string reference_text(const model::Document& doc, const std::string& clause_id);
+
+}  // namespace clausebook::write
