@@ -1,0 +1,60 @@
+// Test support: a throwaway repository on disk, the CLI run in-process against it, and
+// snapshots of a folder's files to prove what a run did or did not write.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clausebook::test {
+
+// A temporary folder, removed when the object goes.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+struct RunResult {
+    int exit_code = 0;
+    std::string out;
+    std::string err;
+};
+
+// A small, valid repository: one outline (templates/social.yaml), a handful of clauses and
+// two schools. Tests change or add files to provoke one behaviour each.
+class TestRepo {
+public:
+    TestRepo();  // writes the minimal valid repository
+    const std::filesystem::path& root() const { return m_dir.path(); }
+    std::filesystem::path out() const { return root() / "out"; }
+
+    void write(const std::string& relative, const std::string& content);
+    void remove(const std::string& relative);
+    std::string read(const std::string& relative) const;
+
+    // Runs `clausebook ARGS... --root ROOT` in-process.
+    RunResult run(std::vector<std::string> args) const;
+
+private:
+    TempDir m_dir;
+};
+
+// Every regular file below `dir`, relative path -> bytes.
+std::map<std::string, std::string> snapshot(const std::filesystem::path& dir);
+
+std::string read_file(const std::filesystem::path& p);
+void write_file(const std::filesystem::path& p, const std::string& content);
+
+// The project's source tree (for the example repository and ../shared).
+std::filesystem::path source_dir();
+std::filesystem::path shared_dir();
+
+}  // namespace clausebook::test
