@@ -105,14 +105,15 @@ void load_clause(Repository& repo, const std::string& path, const std::string& t
     if (version && !is_version(version->value)) {
         diags.error(version->pos, "invalid-version", "'" + version->value + "' is not a version: write MAJOR.MINOR.PATCH, such as 1.0.0");
     }
-    if (!ok) return;
-    c.title = title->value;
-    c.version = version->value;
+    if (title) c.title = title->value;
+    if (version) c.version = version->value;
     if (when) c.when = lang::parse_condition(when->value, when->pos, diags);
     c.body = text.substr(body_start);
     c.body_line = util::line_col_at(text, body_start).line;
     lang::TextOrigin origin{path, c.body_line, 1, 0};
+    // Parsed even when the front matter is wrong, so that every problem shows in one run.
     c.body_template = lang::parse_mustache(c.body, origin, diags);
+    if (!ok) return;
     if (util::trim(c.body).empty()) diags.error(id->pos, "empty-clause", "clause '" + c.id + "' has no text after its front matter");
 
     auto& files = repo.clauses[c.id];

@@ -110,7 +110,7 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
             for (const auto& c : repo.clauses.at(v.clause_id))
                 if (!c.variant.empty()) names.push_back(c.variant);
             std::string hint = util::did_you_mean(v.variant, names);
-            diags.error(v.pos, "unknown-variant", "clause '" + v.clause_id + "' has no variant '" + v.variant + "'",
+            diags.error(v.variant_pos, "unknown-variant", "clause '" + v.clause_id + "' has no variant '" + v.variant + "'",
                         !hint.empty() ? hint : names.empty() ? "it has no variants" : "its variants are: " + util::join(names, ", "));
         }
     }

@@ -109,7 +109,8 @@ struct LocalClause {
 struct VariantChoice {
     std::string clause_id;
     std::string variant;
-    SourcePos pos;
+    SourcePos pos;          // of the clause id (the key)
+    SourcePos variant_pos;  // of the variant name (the value)
 };
 
 // What a school says about one policy.

@@ -132,7 +132,7 @@ void read_policy(School& s, const Outline* outline, const std::string& policy_id
                 if (!it->first.IsScalar()) continue;
                 auto variant = scalar_text(it->second, s.path, diags, "the variant of '" + it->first.Scalar() + "'");
                 Located<std::string> ref{it->first.Scalar(), pos_of(s.path, it->first)};
-                if (variant && clause_ref(ref, diags)) p.variants.push_back({ref.value, *variant, pos_of(s.path, it->second)});
+                if (variant && clause_ref(ref, diags)) p.variants.push_back({ref.value, *variant, ref.pos, pos_of(s.path, it->second)});
             }
     }
     if (auto v = m.get("overrides")) read_overrides(p, s, *v, text, diags);

@@ -39,6 +39,10 @@ bool is_clause_id(std::string_view id, std::string* why) {
     const std::string shown(id);
     if (id.empty()) return fail(why, "a clause id cannot be empty");
     if (id.size() > 128) return fail(why, "'" + shown + "' is longer than 128 characters");
+    if (id.find_first_of("/\\") != std::string_view::npos)
+        return fail(why, "'" + shown + "' contains a slash: clause ids are words joined by dots, as in staff.personal-use");
+    if (id.find("..") != std::string_view::npos || id.front() == '.' || id.back() == '.')
+        return fail(why, "'" + shown + "' has an empty part: write words joined by single dots, as in staff.personal-use");
     std::size_t start = 0;
     while (true) {
         auto dot = id.find('.', start);

@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include "lang/mustache.hpp"
+#include "load/loaders.hpp"
+
+namespace lang = clausebook::lang;
+using clausebook::model::ParamSpec;
+using clausebook::model::ParamType;
+using clausebook::model::Value;
+using clausebook::util::Diagnostics;
+
+TEST_CASE("values are escaped so they cannot inject Markdown", "[mustache]") {
+    CHECK(lang::escape_markdown("St Peter's CE Primary") == "St Peter's CE Primary");
+    CHECK(lang::escape_markdown("*bold* [link](x) <b>") == "\\*bold\\* \\[link\\](x) \\<b\\>");
+    CHECK(lang::escape_markdown("# heading") == "\\# heading");
+    CHECK(lang::escape_markdown("- item") == "\\- item");
+    CHECK(lang::escape_markdown("1. first") == "1\\. first");
+    CHECK(lang::escape_markdown("Wimborne-first 2024.") == "Wimborne-first 2024.");
+    CHECK(lang::escape_markdown("a\nb") == "a b");
+    CHECK(lang::escape_markdown("A & B") == "A \\& B");
+}
+
+TEST_CASE("values are escaped for HTML", "[mustache]") {
+    CHECK(lang::escape_html("<script>\"x\" & 'y'") == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;");
+}
+
+TEST_CASE("tag positions are file positions, in a file and in a YAML block", "[mustache]") {
+    Diagnostics d;
+    auto t = lang::parse_mustache("one\ntwo {{#a}}", {"f.md", 10, 1, 0}, d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].pos.line == 11);
+    CHECK(d.items()[0].pos.col == 5);
+    Diagnostics d2;
+    // A block scalar indented by 8 whose text starts on line 4.
+    lang::parse_mustache("first\nsecond {{/b}}", {"s.yaml", 4, 9, 8}, d2);
+    REQUIRE(d2.items().size() == 1);
+    CHECK(d2.items()[0].pos.line == 5);
+    CHECK(d2.items()[0].pos.col == 16);
+}
+
+TEST_CASE("partials are refused with a reason", "[mustache]") {
+    Diagnostics d;
+    lang::parse_mustache("{{>footer}}", {"f.md", 1, 1, 0}, d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].rule == "mustache-syntax");
+    CHECK(d.items()[0].message.find("partials") != std::string::npos);
+}
+
+TEST_CASE("names are checked against the schema inside lists and persons", "[mustache]") {
+    ParamSpec people;
+    people.name = "contacts";
+    people.type.kind = ParamType::Kind::list;
+    people.type.item = std::make_shared<ParamType>(clausebook::model::person_type());
+    ParamType scope = clausebook::load::make_scope({people});
+    Diagnostics ok;
+    auto t = lang::parse_mustache("{{#contacts}}{{name}} ({{role}}) at {{school.name}}{{/contacts}}", {"f.md", 1, 1, 0}, ok);
+    lang::check_names(t, scope, ok);
+    CHECK(ok.items().empty());
+    Diagnostics bad;
+    auto t2 = lang::parse_mustache("{{#contacts}}{{nam}}{{/contacts}}{{^contacts}}{{nobody}}{{/contacts}}", {"f.md", 1, 1, 0}, bad);
+    lang::check_names(t2, scope, bad);
+    REQUIRE(bad.items().size() == 2);
+    CHECK(bad.items()[0].hint == "did you mean 'name'?");
+    CHECK(bad.items()[1].message.find("nobody") != std::string::npos);
+}
+
+TEST_CASE("a missing optional value is reported while rendering", "[mustache]") {
+    Diagnostics d;
+    auto t = lang::parse_mustache("Deputy: {{deputy.name}}.", {"f.md", 1, 1, 0}, d);
+    int missing = 0;
+    lang::RenderOptions opt;
+    opt.on_missing = [&](const lang::MustacheNode&) { ++missing; };
+    Value ctx = Value::map();
+    CHECK(lang::render(t, ctx, opt) == "Deputy: .");
+    CHECK(missing == 1);
+}
