@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Installs what clausebook needs to build and test on Debian 12, from Debian's own packages.
-# Safe to run again: apt-get skips what is already installed.
+# The first README command on a fresh Debian 12 machine: installs what clausebook needs to
+# build and test (Debian's own packages), builds it, and generates every example school's
+# documents into out/. Safe to run again: what is installed or built already is skipped.
+#   scripts/setup.sh             install, build, generate out/
+#   scripts/setup.sh --deps-only install only (used by scripts/test.sh)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 pkgs=(
   build-essential cmake pkg-config ninja-build
   libboost-program-options-dev   # command line parsing
@@ -10,7 +14,9 @@ pkgs=(
   libyaml-cpp-dev                # YAML input files
   libzip-dev                     # DOCX packaging
   catch2                         # unit tests
+  nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
   libxml2-utils                  # xmllint, used by tests to validate XML output
+  libreoffice-writer-nogui poppler-utils pandoc fonts-liberation2   # DOCX client tests: soffice -> PDF, pdftotext, pandoc
 )
 missing=()
 for p in "${pkgs[@]}"; do
@@ -21,3 +27,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+[ "${1:-}" = "--deps-only" ] && exit 0
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build --target clausebook policies
+echo "clausebook is built (build/clausebook); every school's documents are in out/ (open out/index.html)."
