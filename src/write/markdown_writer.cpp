@@ -23,15 +23,40 @@ std::string slug(const std::string& heading) {
 
 std::string cell(const std::string& s) { return lang::escape_markdown(s); }
 
+// Raw HTML becomes text (it is escaped when rendered), unless the repository allows it.
+void neutralise_html(const std::vector<cmark_node*>& nodes) {
+    for (cmark_node* n : nodes) {
+        bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+        cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+        std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+        while (!literal.empty() && literal.back() == '\n') literal.pop_back();
+        cmark_node_set_literal(text, literal.c_str());
+        if (block) {
+            cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+            cmark_node_append_child(para, text);
+            cmark_node_insert_before(n, para);
+        } else {
+            cmark_node_insert_before(n, text);
+        }
+        cmark_node_free(n);
+    }
+}
+
 // Rewrites `clause:` links to plain text with the computed number, and drops links whose
 // scheme is not safe (keeping their text).
-void resolve_links(cmark_node* root, const model::Document& doc) {
-    std::vector<cmark_node*> links;
+void resolve_links(cmark_node* root, const model::Document& doc, bool allow_raw_html) {
+    std::vector<cmark_node*> links, html;
     cmark_iter* it = cmark_iter_new(root);
     cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_LINK) links.push_back(cmark_iter_get_node(it));
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(it);
+        auto type = cmark_node_get_type(n);
+        if (type == CMARK_NODE_LINK) links.push_back(n);
+        if (!allow_raw_html && (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK)) html.push_back(n);
+    }
     cmark_iter_free(it);
+    neutralise_html(html);
     for (cmark_node* link : links) {
         std::string url = cmark_node_get_url(link) ? cmark_node_get_url(link) : "";
         bool is_ref = util::starts_with(url, "clause:");
@@ -57,7 +82,7 @@ void resolve_links(cmark_node* root, const model::Document& doc) {
 
 }  // namespace
 
-std::string write_markdown(const model::Document& doc, const WriteOptions&) {
+std::string write_markdown(const model::Document& doc, const WriteOptions& options) {
     std::string out;
     out += "# " + cell(doc.meta.title) + "\n\n";
     out += "| | |\n| --- | --- |\n";
@@ -79,7 +104,7 @@ std::string write_markdown(const model::Document& doc, const WriteOptions&) {
             const auto& cl = sec.clauses[c];
             out += "\n### " + std::to_string(s + 1) + "." + std::to_string(c + 1) + " " + cell(cl.title) + "\n\n";
             util::MarkdownTree tree = util::parse_markdown(cl.markdown);
-            resolve_links(tree.get(), doc);
+            resolve_links(tree.get(), doc, options.allow_raw_html);
             std::string body = util::render_commonmark(tree.get());
             while (!body.empty() && body.back() == '\n') body.pop_back();
             out += body + "\n";
