@@ -1,0 +1,151 @@
+// Writes a synthetic policy repository of N schools for benchmarking: the example's clause
+// library, outlines and settings, and N school files varied from the example outline (names,
+// phases, audiences, parameters, exclusions, variants, overrides, local clauses).
+// Deterministic: the same seed and N give the same bytes.
+//
+//   generate_schools --from REPO --to DIR --count N [--seed S]
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "load/load.hpp"
+#include "util/diagnostics.hpp"
+
+namespace fs = std::filesystem;
+using clausebook::load::Outline;
+using clausebook::load::Repository;
+
+namespace {
+
+const std::vector<std::string> k_places = {"Ashby", "Brampton", "Castleford", "Dunmore", "Eastwick", "Fairfield", "Glenholme",
+    "Harrowgate", "Ivybridge", "Kingsmead", "Langley", "Marston", "Northfield", "Oakridge", "Penhallow", "Queensbury",
+    "Redbrook", "Stanmore", "Thornbury", "Upton", "Westbury", "Yarrow", "Abbotsley", "Birchwood", "Coldharbour"};
+const std::vector<std::string> k_kinds = {"Primary School", "First School", "Infant School", "Junior School", "CE Primary School",
+    "Catholic Primary School", "Academy", "Community Primary School"};
+const std::vector<std::string> k_first = {"Alex", "Sam", "Priya", "Tom", "Aisha", "Gareth", "Helen", "Mohammed", "Joanne", "Chen"};
+const std::vector<std::string> k_last = {"Morgan", "Shah", "Evans", "Okafor", "Price", "Hughes", "Ali", "Walker", "Patel", "Reid"};
+const std::vector<std::string> k_authorities = {"Cornwall Council", "Dorset Council", "Royal Borough of Greenwich", "Cumberland Council",
+    "Leeds City Council", "Kent County Council", "Bristol City Council", "Norfolk County Council"};
+const std::vector<std::string> k_audience_sets = {"[staff, governors, volunteers, parents, pupils]", "[parents]", "[staff, volunteers]",
+    "[staff, governors, parents, pupils]", "[staff, governors, volunteers]"};
+
+template <class T>
+const T& pick(std::mt19937& rng, const std::vector<T>& v) {
+    return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
+}
+
+bool chance(std::mt19937& rng, int percent) { return std::uniform_int_distribution<int>(0, 99)(rng) < percent; }
+
+std::string person(std::mt19937& rng, const char* role) {
+    return "{ name: " + pick(rng, k_first) + " " + pick(rng, k_last) + ", role: " + role + " }";
+}
+
+std::string school_file(std::mt19937& rng, const Repository& repo, std::size_t index) {
+    std::string place = pick(rng, k_places);
+    std::string kind = pick(rng, k_kinds);
+    bool first = kind == "First School" || kind == "Infant School";
+    std::string name = place + " " + kind + " " + std::to_string(index);
+    std::string y = "# Synthetic school for benchmarking.\nschool:\n  name: " + name + "\n  short_name: " + place +
+                    "\n  phase: " + (first ? "first" : "primary") + "\n  local_authority: " + pick(rng, k_authorities) +
+                    "\nparams:\n  headteacher: " + person(rng, "Headteacher") + "\n  dsl: " + person(rng, "Designated safeguarding lead") + "\n";
+    if (chance(rng, 50)) y += "  deputy_dsl: " + person(rng, "Deputy designated safeguarding lead") + "\n";
+    if (chance(rng, 60)) y += "  chair_of_governors: " + person(rng, "Chair of governors") + "\n";
+    y += "  min_platform_age: " + std::to_string(13 + std::uniform_int_distribution<int>(0, 3)(rng)) + "\n";
+    y += "policies:\n";
+    for (const Outline& o : repo.outlines) {
+        y += "  " + o.id + ":\n";
+        int year = 2019 + std::uniform_int_distribution<int>(0, 7)(rng);
+        int month = std::uniform_int_distribution<int>(1, 12)(rng);
+        int day = std::uniform_int_distribution<int>(1, 28)(rng);
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
+        if (chance(rng, 90)) {
+            y += "    approved: " + std::string(date) + "\n    approved_by: Full governing board\n";
+            y += "    minute: " + std::to_string(year % 100) + "/" + std::to_string(month) + "/" + std::to_string(index % 20 + 1) + "\n";
+        }
+        if (chance(rng, 85)) y += std::string("    review_period: ") + (chance(rng, 50) ? "P1Y" : "P3Y") + "\n";
+        y += "    params:\n      audiences: " + pick(rng, k_audience_sets) + "\n";
+        y += std::string("      staff_may_connect_with_parents: ") + (chance(rng, 30) ? "true" : "false") + "\n";
+        std::vector<std::string> optional, with_variants, all;
+        for (const auto& s : o.sections)
+            for (const auto& e : s.clauses) {
+                all.push_back(e.id);
+                if (e.optional) optional.push_back(e.id);
+                auto it = repo.clauses.find(e.id);
+                if (it != repo.clauses.end() && it->second.size() > 1) with_variants.push_back(e.id);
+            }
+        std::vector<std::string> excluded;
+        for (const auto& id : optional)
+            if (chance(rng, 30)) excluded.push_back(id);
+        if (!excluded.empty()) {
+            y += "    exclude: [";
+            for (std::size_t i = 0; i < excluded.size(); ++i) y += (i ? ", " : "") + excluded[i];
+            y += "]\n";
+        }
+        if (first && !with_variants.empty()) {
+            y += "    variants:\n";
+            for (const auto& id : with_variants) y += "      " + id + ": " + repo.clauses.at(id).back().variant + "\n";
+        }
+        if (chance(rng, 25) && !all.empty()) {
+            y += "    overrides:\n      " + pick(rng, all) + ": |\n        At {{school.name}} we put this in our own words: staff and families\n"
+                 "        should raise any worry with {{headteacher.name}} first, and the school will reply within five\n"
+                 "        school days.\n";
+        }
+        std::vector<std::string> always;  // sections every school has, whatever its audiences
+        for (const auto& s : o.sections)
+            if (!s.when) always.push_back(s.id);
+        if (chance(rng, 40) && !always.empty()) {
+            y += "    local:\n      - id: local.note-" + std::to_string(index) + "\n        section: " + pick(rng, always) +
+                 "\n        title: A local arrangement\n        text: |\n          Parents of children in the nursery class use the class app\n"
+                 "          rather than social media to share photographs of school events.\n";
+        }
+    }
+    return y;
+}
+
+void copy_tree(const fs::path& from, const fs::path& to) {
+    fs::create_directories(to);
+    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string from = ".", to;
+    std::size_t count = 100;
+    unsigned seed = 1;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string a = argv[i], v = argv[i + 1];
+        if (a == "--from") from = v;
+        else if (a == "--to") to = v;
+        else if (a == "--count") count = std::stoul(v);
+        else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(v));
+    }
+    if (to.empty()) {
+        std::cerr << "usage: generate_schools --from REPO --to DIR --count N [--seed S]\n";
+        return 2;
+    }
+    clausebook::util::Diagnostics diags;
+    Repository repo = clausebook::load::load_repository(fs::absolute(from), diags);
+    if (diags.has_errors()) {
+        std::cerr << "generate_schools: the source repository " << from << " has errors; run clausebook build there first\n";
+        return 2;
+    }
+    fs::remove_all(to);
+    fs::create_directories(fs::path(to) / "schools");
+    fs::copy_file(fs::path(from) / "clausebook.yaml", fs::path(to) / "clausebook.yaml");
+    copy_tree(fs::path(from) / "clauses", fs::path(to) / "clauses");
+    copy_tree(fs::path(from) / "templates", fs::path(to) / "templates");
+    std::mt19937 rng(seed);
+    for (std::size_t i = 0; i < count; ++i) {
+        char id[32];
+        std::snprintf(id, sizeof id, "school-%05zu", i);
+        std::ofstream(fs::path(to) / "schools" / (std::string(id) + ".yaml")) << school_file(rng, repo, i);
+    }
+    std::cout << "wrote " << count << " schools to " << to << "\n";
+    return 0;
+}
