@@ -38,7 +38,10 @@ void load_config(Repository& repo, const std::string& path, const std::string& t
             YamlMap sv(*sev, path, diags, "'check.severity'", {});
             if (sv.ok())
                 for (auto it = sev->begin(); it != sev->end(); ++it)
-                    if (it->first.IsScalar() && it->second.IsScalar()) repo.config.severity[it->first.Scalar()] = it->second.Scalar();
+                    if (it->first.IsScalar()) {
+                        auto level = scalar_text(it->second, path, diags, "the severity of '" + it->first.Scalar() + "'");
+                        if (level) repo.config.severity.push_back({{it->first.Scalar(), pos_of(path, it->first)}, {*level, pos_of(path, it->second)}});
+                    }
         }
         cm.finish();
     }

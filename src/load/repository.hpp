@@ -40,7 +40,12 @@ struct Config {
     std::string trust_kind = "trust";
     std::vector<ParamValue> default_params;
     bool allow_raw_html = false;
-    std::map<std::string, std::string> severity;  // rule id -> severity name, for check
+    // check.severity: rule id -> severity name, as written (validated by check, which knows the rules).
+    struct SeveritySetting {
+        Located<std::string> rule;
+        Located<std::string> level;
+    };
+    std::vector<SeveritySetting> severity;
 };
 
 // One clause file: the default wording (variant empty) or a named variant.
@@ -106,6 +111,13 @@ struct LocalClause {
     lang::Template text_template;
 };
 
+// A school's decision not to apply one check rule to one policy (`waive:` in the policy entry).
+// The rule id is validated by check; the reason is required and shown in every report.
+struct Waiver {
+    Located<std::string> rule;
+    std::string reason;
+};
+
 struct VariantChoice {
     std::string clause_id;
     std::string variant;
@@ -128,6 +140,7 @@ struct SchoolPolicy {
     std::vector<VariantChoice> variants;
     std::vector<Override> overrides;
     std::vector<LocalClause> local;
+    std::vector<Waiver> waivers;
 };
 
 struct School {

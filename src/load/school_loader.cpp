@@ -108,13 +108,31 @@ void read_local(SchoolPolicy& p, const School& s, const YAML::Node& node, const 
     }
 }
 
+// waive: { RULE-ID: REASON }. The reason is what governors and inspectors read: it is required.
+void read_waivers(SchoolPolicy& p, const School& s, const YAML::Node& node, util::Diagnostics& diags) {
+    YamlMap m(node, s.path, diags, "'waive'", {});
+    if (!m.ok()) return;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        Located<std::string> rule{it->first.Scalar(), pos_of(s.path, it->first)};
+        auto reason = it->second.IsNull() ? std::optional<std::string>("") : scalar_text(it->second, s.path, diags, "the reason for waiving '" + rule.value + "'");
+        if (!reason) continue;
+        if (util::trim(*reason).empty()) {
+            diags.error(rule.pos, "waiver-without-reason", "waiving '" + rule.value + "' needs a written reason",
+                        "write it after the colon: " + rule.value + ": why the board accepts this, and until when");
+            continue;
+        }
+        p.waivers.push_back({rule, std::string(util::trim(*reason))});
+    }
+}
+
 void read_policy(School& s, const Outline* outline, const std::string& policy_id, const YAML::Node& key, const YAML::Node& node,
                  const std::string& text, util::Diagnostics& diags) {
     SchoolPolicy p;
     p.policy_id = policy_id;
     p.pos = pos_of(s.path, key);
     YamlMap m(node, s.path, diags, "policy '" + policy_id + "'",
-              {"title", "approved", "approved_by", "minute", "review_period", "next_review", "params", "exclude", "variants", "overrides", "local"});
+              {"title", "approved", "approved_by", "minute", "review_period", "next_review", "params", "exclude", "variants", "overrides", "local", "waive"});
     if (!m.ok()) return;
     if (auto v = m.string("title")) p.title = *v;
     p.approved = m.date("approved");
@@ -137,6 +155,7 @@ void read_policy(School& s, const Outline* outline, const std::string& policy_id
     }
     if (auto v = m.get("overrides")) read_overrides(p, s, *v, text, diags);
     if (auto v = m.get("local")) read_local(p, s, *v, text, diags);
+    if (auto v = m.get("waive")) read_waivers(p, s, *v, diags);
     m.finish();
     s.policies.push_back(std::move(p));
 }

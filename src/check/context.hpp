@@ -1,0 +1,70 @@
+// Everything a check rule reads: the loaded repository, each school's assembled policies, the
+// day the check runs for, and the stale-reference list.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "check/finding.hpp"
+#include "check/stale_list.hpp"
+#include "load/repository.hpp"
+#include "model/document.hpp"
+#include "util/date.hpp"
+#include "util/diagnostics.hpp"
+
+namespace clausebook::check {
+
+// One school's copy of one policy: the thing a JUnit suite and a waiver are about.
+struct Subject {
+    const load::School* school = nullptr;
+    const load::Outline* outline = nullptr;
+    const load::SchoolPolicy* policy = nullptr;  // nullptr when the school file has no entry for it
+    model::Document document;
+    util::Diagnostics assembly;  // what assembling it reported (missing-value, ...)
+
+    // Where a finding about the policy as a whole points: its key in the school file, or the
+    // file's first line when the school says nothing about the policy.
+    util::SourcePos where() const;
+    // Where the next review date is written: next_review, else approved (the date it is derived
+    // from), else where().
+    util::SourcePos review_pos() const;
+    // "Social Media Policy (Conway Primary School)", for messages.
+    std::string label() const;
+};
+
+// A piece of wording somebody wrote, with the place it was written: a library clause body, or a
+// school's override, local clause, title or text parameter.
+struct Wording {
+    std::string text;
+    std::string what;            // "clause 'staff.personal-use'", "local clause 'local.x'", ...
+    const Subject* subject = nullptr;  // nullptr for the library
+    util::SourcePos pos;         // of the first character of `text`, when exact
+    bool exact = false;          // `pos` maps offsets exactly (a whole-file body); else offsets are searched
+    int indent = 0;              // for exact text: the column lines after the first start at
+    bool is_template = false;    // Mustache text: its {{tags}} are placeholders, filled when rendered
+};
+
+struct Context {
+    const load::Repository& repo;
+    std::vector<Subject> subjects;
+    util::Date today;
+    int due_within_days = 60;
+    StaleList stale;
+    bool library = true;  // check the shared library too (false when --school narrows the run)
+
+    // The library's clause bodies and every subject's own wording.
+    std::vector<Wording> library_wording() const;
+    std::vector<Wording> school_wording(const Subject& s) const;
+    // The file position of byte `offset` of `w.text`, where `needle` (the text found there)
+    // starts: exact for file bodies; for text read out of YAML, the place in the file where that
+    // occurrence of `needle` is written, searching from w.pos (w.pos itself if not found).
+    util::SourcePos locate(const Wording& w, std::size_t offset, const std::string& needle) const;
+};
+
+// Rules append findings; `rule` and `severity` are filled in by the runner from the table.
+// `key` tells apart several findings of one rule for one subject (see Finding::key).
+void add_finding(std::vector<Finding>& out, const Subject* s, util::SourcePos pos, std::string message, std::string hint = {},
+                 std::string key = {});
+
+}  // namespace clausebook::check

@@ -1,0 +1,37 @@
+#include "check/rules.hpp"
+
+namespace clausebook::check {
+
+using util::Severity;
+namespace r = rules_impl;
+
+// Where the rules come from: issue 5 ("Review dates in CI and at the governors' meeting").
+const std::vector<Rule>& rules() {
+    static const std::vector<Rule> k_rules = {
+        {"review-missing", Severity::error, "no next review date, and no approval date and review period to derive one from", &r::review_missing},
+        {"review-overdue", Severity::error, "the next review date is before today (a month means its last day)", &r::review_overdue},
+        {"review-due-soon", Severity::warning, "the next review date is within --due-within days (default 60)", &r::review_due_soon},
+        {"review-period-mismatch", Severity::warning, "a stated next review disagrees with approval date + review period", &r::review_period_mismatch},
+        {"approval-missing", Severity::warning, "no approval date is recorded for the policy", &r::approval_missing},
+        {"approval-in-future", Severity::error, "the approval date is after today", &r::approval_in_future},
+        {"required-clause-missing", Severity::error, "a required clause of the outline is excluded without a replacement", &r::required_clause_missing},
+        {"unknown-reference", Severity::error, "exclude, variants, overrides or a local clause's place name an id that does not exist",
+         &r::unknown_reference, false, {"unknown-clause", "unknown-variant", "unknown-section"}},
+        {"placeholder-unresolved", Severity::error, "a {{placeholder}} without a value, or text such as [name of school], is left in the wording",
+         &r::placeholder_unresolved, true, {"missing-value"}},
+        {"param-out-of-range", Severity::warning, "a parameter is outside the range its outline allows", &r::param_out_of_range, false, {"param-out-of-range"}},
+        {"stale-reference", Severity::warning, "wording cites law, guidance or a service that has been replaced (data/stale-references.yaml)",
+         &r::stale_reference, true},
+        {"school-name-inconsistent", Severity::warning, "the school's own wording spells the school's name differently from its file",
+         &r::school_name_inconsistent},
+    };
+    return k_rules;
+}
+
+const Rule* find_rule(std::string_view id) {
+    for (const auto& rule : rules())
+        if (rule.id == id) return &rule;
+    return nullptr;
+}
+
+}  // namespace clausebook::check

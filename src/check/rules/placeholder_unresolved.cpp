@@ -1,0 +1,51 @@
+// placeholder-unresolved: text that was meant to be filled in and was not. Three kinds:
+// a {{placeholder}} with no value for this school (found while assembling: "missing-value"),
+// {{...}} typed into a value that is not a template (a parameter, a title), and the bracketed
+// gaps of model policies: "[name of school]", "[insert date]", "XXXX".
+#include <regex>
+
+#include "check/rules.hpp"
+
+namespace clausebook::check::rules_impl {
+
+namespace {
+
+const std::regex& gap_pattern() {
+    static const std::regex k_gap(R"(\[\s*(?:name of|insert|enter|add |school name|date of|tbc|tba|xx|\.\.\.)[^\]\n]{0,60}\](?!\()|\bX{3,}\b)",
+                                  std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
+    return k_gap;
+}
+
+const std::regex& tag_pattern() {
+    static const std::regex k_tag(R"(\{\{[^\n]{0,80}?\}\})", std::regex::ECMAScript | std::regex::optimize);
+    return k_tag;
+}
+
+void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out) {
+    auto report = [&](const std::regex& re, const char* why, const char* hint) {
+        for (std::sregex_iterator it(w.text.begin(), w.text.end(), re), end; it != end; ++it) {
+            std::string found = it->str(0);
+            add_finding(out, w.subject, ctx.locate(w, static_cast<std::size_t>(it->position(0)), found),
+                        "'" + found + "' in " + w.what + " " + why, hint, w.what + ":" + found);
+        }
+    };
+    report(gap_pattern(), "was left to be filled in", "write the school's own details here, or use a placeholder such as {{school.name}}");
+    if (!w.is_template)
+        report(tag_pattern(), "is not filled in: placeholders work only in clause text, overrides and local clauses",
+               "write the value itself here");
+}
+
+}  // namespace
+
+void placeholder_unresolved(const Context& ctx, std::vector<Finding>& out) {
+    if (ctx.library)
+        for (const auto& w : ctx.library_wording()) scan(ctx, w, out);
+    for (const auto& s : ctx.subjects) {
+        for (const auto& d : s.assembly.items())
+            if (d.rule == "missing-value")
+                add_finding(out, &s, d.pos, d.message, d.hint, d.pos.path + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col));
+        for (const auto& w : ctx.school_wording(s)) scan(ctx, w, out);
+    }
+}
+
+}  // namespace clausebook::check::rules_impl

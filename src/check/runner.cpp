@@ -1,0 +1,126 @@
+#include "check/runner.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "assemble/assembler.hpp"
+#include "check/context.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::check {
+
+std::size_t Report::failing() const {
+    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
+        [&](const Finding& f) { return !f.waiver && at_or_above(f.severity, fail_level); }));
+}
+
+std::size_t Report::count(util::Severity s, bool waived) const {
+    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
+        [&](const Finding& f) { return f.severity == s && f.waiver.has_value() == waived; }));
+}
+
+namespace {
+
+std::vector<std::string> rule_ids() {
+    std::vector<std::string> ids;
+    for (const auto& r : rules()) ids.emplace_back(r.id);
+    return ids;
+}
+
+void unknown_rule(const load::Located<std::string>& name, const std::string& where, util::Diagnostics& diags) {
+    std::string hint = util::did_you_mean(name.value, rule_ids());
+    diags.error(name.pos, "unknown-rule", "'" + name.value + "' in " + where + " is not a check rule",
+                hint.empty() ? "'clausebook check --list-rules' lists them" : hint);
+}
+
+std::vector<RuleSetting> settings(const load::Repository& repo, util::Diagnostics& diags) {
+    std::vector<RuleSetting> out;
+    for (const auto& r : rules()) out.push_back({&r, r.severity});
+    for (const auto& s : repo.config.severity) {
+        auto level = parse_severity(s.level.value);
+        if (!level)
+            diags.error(s.level.pos, "invalid-value", "'" + s.level.value + "' is not a severity", "write error, warning or info");
+        auto it = std::find_if(out.begin(), out.end(), [&](const RuleSetting& rs) { return rs.rule->id == s.rule.value; });
+        if (it == out.end()) unknown_rule(s.rule, "check.severity", diags);
+        else if (level) it->severity = *level;
+    }
+    return out;
+}
+
+template <class T, class IdOf>
+std::vector<const T*> pick(const std::vector<T>& all, const std::vector<std::string>& ids, const char* what, IdOf id_of) {
+    std::vector<const T*> out;
+    std::vector<std::string> known;
+    for (const auto& x : all) known.push_back(id_of(x));
+    for (const auto& x : all)
+        if (ids.empty() || std::find(ids.begin(), ids.end(), id_of(x)) != ids.end()) out.push_back(&x);
+    for (const auto& id : ids)
+        if (std::find(known.begin(), known.end(), id) == known.end()) {
+            std::string hint = util::did_you_mean(id, known);
+            throw util::Fatal(std::string("there is no ") + what + " '" + id + "'; " + (hint.empty() ? "the " + std::string(what) + "s are: " + util::join(known, ", ") : hint));
+        }
+    return out;
+}
+
+}  // namespace
+
+Report run_check(const load::Repository& repo, const Options& options, util::SourceFiles& sources, util::Diagnostics& diags) {
+    Report report;
+    report.today = options.today;
+    report.fail_level = options.fail_level;
+    report.rules = settings(repo, diags);
+
+    Context ctx{repo, {}, options.today, options.due_within_days, load_stale_list(repo.root, sources, diags), options.schools.empty()};
+    auto schools = pick(repo.schools, options.schools, "school", [](const load::School& s) { return s.id; });
+    auto outlines = pick(repo.outlines, options.policies, "policy", [](const load::Outline& o) { return o.id; });
+    for (const auto& school : repo.schools)
+        for (const auto& p : school.policies)
+            for (const auto& w : p.waivers)
+                if (!find_rule(w.rule.value)) unknown_rule(w.rule, "waive:", diags);
+    for (const auto* school : schools) {
+        for (const auto* outline : outlines) {
+            Subject s;
+            s.school = school;
+            s.outline = outline;
+            s.policy = school->policy(outline->id);
+            s.document = assemble::assemble_document(repo, *school, *outline, s.assembly);
+            ctx.subjects.push_back(std::move(s));
+        }
+    }
+    if (diags.has_errors()) return report;
+
+    if (ctx.library) report.suites.push_back({"", "", "", "Clause library", "clauses/"});
+    for (const auto& s : ctx.subjects)
+        report.suites.push_back({s.school->id, s.outline->id, s.school->name, s.document.meta.title, s.school->path});
+
+    for (const auto& setting : report.rules) {
+        std::vector<Finding> found;
+        setting.rule->run(ctx, found);
+        for (auto& f : found) {
+            f.rule = std::string(setting.rule->id);
+            f.severity = setting.severity;
+            if (const load::School* school = repo.school(f.school_id))
+                if (const load::SchoolPolicy* p = school->policy(f.policy_id))
+                    for (const auto& w : p->waivers)
+                        if (w.rule.value == f.rule) {
+                            f.waiver = w.reason;
+                            f.waiver_pos = w.rule.pos;
+                        }
+            report.findings.push_back(std::move(f));
+        }
+    }
+    // Library first (empty school id), then schools and policies in order, then file position.
+    std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+        return std::tie(a.school_id, a.policy_id, a.pos.path, a.pos.line, a.pos.col) <
+               std::tie(b.school_id, b.policy_id, b.pos.path, b.pos.line, b.pos.col);
+    });
+    // One place, one rule, one message: the same text reached through two routes is reported once.
+    report.findings.erase(std::unique(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+        return a.rule == b.rule && a.school_id == b.school_id && a.policy_id == b.policy_id && a.pos.path == b.pos.path &&
+               a.pos.line == b.pos.line && a.pos.col == b.pos.col && a.message == b.message;
+    }), report.findings.end());
+    return report;
+}
+
+}  // namespace clausebook::check
