@@ -7,6 +7,7 @@
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/text.hpp"
+#include "write/docx/styles_part.hpp"
 #include "write/html_page.hpp"
 #include "write/index_writer.hpp"
 #include "write/output.hpp"
@@ -58,6 +59,11 @@ void page_assets(const load::Repository& repo, write::WriteOptions& options, uti
     }
     auto css = util::read_file(repo.root / "templates" / "page.css");
     options.page_css = css.text ? *css.text : std::string(write::default_page_css());
+    if (auto styles = util::read_file(repo.root / "templates" / "docx" / "styles.xml"); styles.text) {
+        options.docx_styles = *styles.text;
+        sources.add("templates/docx/styles.xml", *styles.text);
+        write::docx::check_styles(options.docx_styles, "templates/docx/styles.xml", diags);
+    }
 }
 
 }  // namespace

@@ -8,6 +8,7 @@ const std::vector<Format>& formats() {
     static const std::vector<Format> k_formats = {
         {"md", "md", "Markdown (CommonMark with GitHub tables)", &write_markdown},
         {"html", "html", "one self-contained web page", &write_html},
+        {"docx", "docx", "Word document", &write_docx},
     };
     return k_formats;
 }

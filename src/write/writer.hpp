@@ -15,6 +15,7 @@ struct WriteOptions {
     std::string page_template;  // HTML page template (Mustache); see templates/page.html
     std::string page_css;       // inlined into every page
     std::string page_template_path = "templates/page.html";
+    std::string docx_styles;    // the trust's templates/docx/styles.xml, empty for the built-in styles
 };
 
 struct Format {
@@ -30,6 +31,7 @@ const Format* find_format(std::string_view name);
 
 std::string write_markdown(const model::Document& doc, const WriteOptions& options);
 std::string write_html(const model::Document& doc, const WriteOptions& options);
+std::string write_docx(const model::Document& doc, const WriteOptions& options);  // see docs/docx.md
 
 // The rows of the cover block, shared by every writer: {label, value}.
 struct CoverRow {

@@ -1,0 +1,230 @@
+#include "write/docx/body_renderer.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "util/markdown.hpp"
+#include "util/text.hpp"
+#include "write/docx/xml.hpp"
+#include "write/writer.hpp"
+
+namespace clausebook::write::docx {
+
+std::string section_anchor(std::size_t section_index) { return "_Toc_" + std::to_string(section_index + 1); }
+
+std::string clause_anchor(std::size_t section_index, std::size_t clause_index) {
+    return section_anchor(section_index) + "_" + std::to_string(clause_index + 1);
+}
+
+std::string clause_anchor(const model::Document& doc, const std::string& clause_id) {
+    for (std::size_t s = 0; s < doc.sections.size(); ++s)
+        for (std::size_t c = 0; c < doc.sections[s].clauses.size(); ++c)
+            if (doc.sections[s].clauses[c].id == clause_id) return clause_anchor(s, c);
+    return {};
+}
+
+BodyRenderer::BodyRenderer(const model::Document& doc, Numbering& numbering, Relationships& rels)
+    : m_doc(doc), m_numbering(numbering), m_rels(rels) {}
+
+void BodyRenderer::render(const std::string& markdown, pugi::xml_node container) {
+    m_container = container;
+    m_paragraph = {};
+    util::MarkdownTree tree = util::parse_markdown(markdown);
+    cmark_iter* it = cmark_iter_new(tree.get());
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node* n = cmark_iter_get_node(it);
+        bool enter = ev == CMARK_EVENT_ENTER;
+        std::string_view type = util::node_type_name(n);
+        if (util::starts_with(type, "table")) table_node(n, type, enter);
+        else if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) block(n, enter);
+        else inline_node(n, enter);
+    }
+    cmark_iter_free(it);
+}
+
+pugi::xml_node BodyRenderer::open_paragraph(const std::string& style) {
+    m_paragraph = m_container.append_child("w:p");
+    ParagraphProps props;
+    props.style = style;
+    if (!m_lists.empty()) {
+        props.style = "ListParagraph";
+        if (m_first_in_item) {
+            props.num_id = m_lists.back().num_id;
+            props.num_level = m_lists.back().level;
+            m_first_in_item = false;
+        } else {
+            props.indent_left = Numbering::indent_of(m_lists.back().level);
+        }
+    } else if (m_quote_depth > 0 && style == "BodyText") {
+        props.style = "Quote";
+    }
+    props.write(m_paragraph);
+    return m_paragraph;
+}
+
+void BodyRenderer::block(cmark_node* n, bool enter) {
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH:
+        if (enter) open_paragraph("BodyText");
+        else m_paragraph = {};
+        return;
+    case CMARK_NODE_HEADING:
+        if (enter) open_paragraph("Heading3");
+        else m_paragraph = {};
+        return;
+    case CMARK_NODE_BLOCK_QUOTE: m_quote_depth += enter ? 1 : -1; return;
+    case CMARK_NODE_LIST:
+        if (enter) {
+            bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+            ListKind kind = !ordered ? ListKind::bullet
+                            : cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ListKind::ordered_paren
+                                                                                 : ListKind::ordered_period;
+            int level = static_cast<int>(m_lists.size());
+            m_lists.push_back({m_numbering.add_list(kind, cmark_node_get_list_start(n), level), level});
+        } else {
+            m_lists.pop_back();
+        }
+        return;
+    case CMARK_NODE_ITEM: m_first_in_item = enter; return;
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK: {
+        // Raw HTML cannot be carried into Word: it is shown as text, as the HTML writer does
+        // unless the repository allows raw HTML.
+        open_paragraph(cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ? "SourceCode" : "BodyText");
+        std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+        while (!literal.empty() && literal.back() == '\n') literal.pop_back();
+        std::size_t start = 0;
+        for (bool first = true;; first = false) {
+            std::size_t nl = literal.find('\n', start);
+            if (!first) m_paragraph.append_child("w:r").append_child("w:br");
+            add_run(m_paragraph, literal.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+            if (nl == std::string::npos) break;
+            start = nl + 1;
+        }
+        m_paragraph = {};
+        return;
+    }
+    case CMARK_NODE_THEMATIC_BREAK: {
+        ParagraphProps props;
+        props.border_bottom = true;
+        props.write(m_container.append_child("w:p"));
+        return;
+    }
+    default: return;
+    }
+}
+
+pugi::xml_node BodyRenderer::inline_parent() {
+    if (!m_paragraph) open_paragraph("BodyText");
+    return m_link ? m_link : m_paragraph;
+}
+
+void BodyRenderer::text(std::string_view s) {
+    RunProps props;
+    props.bold = m_bold > 0;
+    props.italic = m_italic > 0;
+    props.strike = m_strike > 0;
+    if (m_link && m_link_is_styled) props.style = "Hyperlink";
+    add_run(inline_parent(), s, props);
+}
+
+void BodyRenderer::inline_node(cmark_node* n, bool enter) {
+    const char* literal = cmark_node_get_literal(n);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_HTML_INLINE: text(literal ? literal : ""); return;
+    case CMARK_NODE_CODE: {
+        RunProps props;
+        props.style = "VerbatimChar";
+        add_run(inline_parent(), literal ? literal : "", props);
+        return;
+    }
+    case CMARK_NODE_SOFTBREAK: text(" "); return;
+    case CMARK_NODE_LINEBREAK: inline_parent().append_child("w:r").append_child("w:br"); return;
+    case CMARK_NODE_EMPH: m_italic += enter ? 1 : -1; return;
+    case CMARK_NODE_STRONG: m_bold += enter ? 1 : -1; return;
+    case CMARK_NODE_LINK: link(n, enter); return;
+    case CMARK_NODE_IMAGE: text(enter ? "[image: " : "]"); return;  // no external requests
+    default:
+        if (util::node_type_name(n) == "strikethrough") m_strike += enter ? 1 : -1;
+        return;
+    }
+}
+
+void BodyRenderer::link(cmark_node* n, bool enter) {
+    if (!enter) {
+        if (!m_link_suffix.empty()) text(m_link_suffix);
+        m_link = {};
+        m_link_suffix.clear();
+        m_link_is_styled = false;
+        return;
+    }
+    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    std::string anchor;
+    if (util::starts_with(url, "clause:")) {
+        std::string id = url.substr(7);
+        anchor = clause_anchor(m_doc, id);
+        if (anchor.empty()) return;  // a clause this school left out: the text stays, unlinked
+        m_link_suffix = cmark_node_first_child(n) ? " (section " + m_doc.number_of(id) + ")" : reference_text(m_doc, id);
+    } else if (!url.empty() && url[0] == '#') {
+        anchor = clause_anchor(m_doc, url.substr(1));
+        if (anchor.empty()) return;
+    } else if (!util::is_safe_url(url)) {
+        return;  // the text stays, the link goes
+    }
+    pugi::xml_node parent = inline_parent();
+    m_link = parent.append_child("w:hyperlink");
+    if (!anchor.empty()) {
+        m_link.append_attribute("w:anchor") = anchor.c_str();
+    } else {
+        std::string id = m_rels.add(std::string(k_rel_base) + "hyperlink", url, true);
+        m_link.append_attribute("r:id") = id.c_str();
+        m_link_is_styled = true;
+    }
+    m_link.append_attribute("w:history") = "1";
+}
+
+void BodyRenderer::table_node(cmark_node* n, std::string_view type, bool enter) {
+    if (type == "table") {
+        if (!enter) { m_table = {}; return; }
+        auto columns = static_cast<std::size_t>(cmark_gfm_extensions_get_table_columns(n));
+        const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+        m_alignments.assign(columns, '\0');
+        for (std::size_t i = 0; align && i < columns; ++i) m_alignments[i] = static_cast<char>(align[i]);
+        m_table = m_container.append_child("w:tbl");
+        pugi::xml_node pr = m_table.append_child("w:tblPr");
+        add_val(pr, "w:tblStyle", "TableGrid");
+        pugi::xml_node width = add_val(pr, "w:tblW", "5000", "w:w");
+        width.append_attribute("w:type") = "pct";
+        pugi::xml_node look = add_val(pr, "w:tblLook", "04A0");
+        for (const char* a : {"w:firstRow", "w:lastRow", "w:firstColumn", "w:lastColumn", "w:noHBand", "w:noVBand"})
+            look.append_attribute(a) = std::string_view(a) == "w:firstRow" || std::string_view(a) == "w:noVBand" ? "1" : "0";
+        pugi::xml_node grid = m_table.append_child("w:tblGrid");
+        for (std::size_t i = 0; i < columns; ++i)
+            add_val(grid, "w:gridCol", std::to_string(k_text_width / static_cast<int>(columns ? columns : 1)), "w:w");
+    } else if (type == "table_row") {
+        if (!enter) { m_row = {}; return; }
+        m_header_row = cmark_gfm_extensions_get_table_row_is_header(n);
+        m_row = m_table.append_child("w:tr");
+        if (m_header_row) {
+            pugi::xml_node pr = m_row.append_child("w:trPr");
+            pr.append_child("w:cantSplit");
+            pr.append_child("w:tblHeader");  // repeated at the top of every page the table spans
+        }
+        m_cell = 0;
+    } else if (type == "table_cell") {
+        if (!enter) { m_paragraph = {}; ++m_cell; return; }
+        pugi::xml_node cell = m_row.append_child("w:tc");
+        std::size_t columns = m_alignments.empty() ? 1 : m_alignments.size();
+        pugi::xml_node width = add_val(cell.append_child("w:tcPr"), "w:tcW", std::to_string(k_text_width / static_cast<int>(columns)), "w:w");
+        width.append_attribute("w:type") = "dxa";
+        m_paragraph = cell.append_child("w:p");
+        ParagraphProps props;
+        props.style = m_header_row ? "TableHeading" : "TableText";
+        char a = m_cell < m_alignments.size() ? m_alignments[m_cell] : '\0';
+        props.justify = a == 'c' ? "center" : a == 'r' ? "right" : "";
+        props.write(m_paragraph);
+    }
+}
+
+}  // namespace clausebook::write::docx

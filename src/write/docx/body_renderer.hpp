@@ -1,0 +1,72 @@
+// Clause Markdown to WordprocessingML: walks the cmark-gfm tree with enter/exit events, as the
+// HTML writer does, and appends paragraphs and tables to a container (w:body). Paragraphs get
+// the styles listed in docs/docx.md; lists get numbering instances of their own; links keep
+// only safe schemes (as relationships) and clause cross-references become links to the
+// clause's heading bookmark with the computed number.
+#pragma once
+
+#include <string>
+
+#include <cmark-gfm.h>
+#include <pugixml.hpp>
+
+#include "model/document.hpp"
+#include "write/docx/numbering.hpp"
+#include "write/docx/relationships.hpp"
+
+namespace clausebook::write::docx {
+
+// Bookmark names of headings: "_Toc_3" for section 3, "_Toc_3_2" for clause 3.2 (1-based).
+// Names starting with "_Toc" are hidden in Word's bookmark list, as its own TOC bookmarks are.
+std::string section_anchor(std::size_t section_index);
+std::string clause_anchor(std::size_t section_index, std::size_t clause_index);
+// The bookmark of clause `clause_id` in `doc`, or empty if the clause is not in it.
+std::string clause_anchor(const model::Document& doc, const std::string& clause_id);
+
+class BodyRenderer {
+public:
+    // `numbering` and `rels` gain the lists and hyperlinks of everything rendered; both must
+    // outlive the renderer.
+    BodyRenderer(const model::Document& doc, Numbering& numbering, Relationships& rels);
+
+    // Appends the blocks of `markdown` to `container`.
+    void render(const std::string& markdown, pugi::xml_node container);
+
+private:
+    struct ListLevel {
+        int num_id;
+        int level;
+    };
+
+    void block(cmark_node* n, bool enter);
+    void inline_node(cmark_node* n, bool enter);
+    void table_node(cmark_node* n, std::string_view type, bool enter);
+    void link(cmark_node* n, bool enter);
+    pugi::xml_node open_paragraph(const std::string& style);
+    pugi::xml_node inline_parent();
+    void text(std::string_view s);
+
+    const model::Document& m_doc;
+    Numbering& m_numbering;
+    Relationships& m_rels;
+
+    pugi::xml_node m_container;
+    pugi::xml_node m_paragraph;
+    pugi::xml_node m_link;          // the open w:hyperlink, if any
+    std::string m_link_suffix;      // text a cross-reference adds at its end
+    bool m_link_is_styled = false;
+    std::vector<ListLevel> m_lists;
+    bool m_first_in_item = false;
+    int m_quote_depth = 0;
+    int m_bold = 0;
+    int m_italic = 0;
+    int m_strike = 0;
+
+    pugi::xml_node m_table;
+    pugi::xml_node m_row;
+    bool m_header_row = false;
+    std::size_t m_cell = 0;
+    std::string m_alignments;       // 'l', 'c', 'r' or 0 per column
+};
+
+}  // namespace clausebook::write::docx

@@ -1,0 +1,94 @@
+// DOCX: the WordprocessingML package of one policy (ECMA-376), parts built with pugixml and
+// zipped with libzip. The parts and what goes in them: document_part.hpp (body),
+// styles_part.hpp (styles and the trust's restyling), numbering.hpp (lists),
+// package_parts.hpp (everything else). docs/docx.md describes the result.
+#include <cstdlib>
+#include <string>
+
+#include "util/date.hpp"
+#include "write/docx/document_part.hpp"
+#include "write/docx/package_parts.hpp"
+#include "write/docx/styles_part.hpp"
+#include "write/docx/xml.hpp"
+#include "write/docx/zip_package.hpp"
+#include "write/writer.hpp"
+
+namespace clausebook::write {
+
+namespace {
+
+constexpr const char* k_wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+
+// The package's one time: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else midnight
+// UTC on the approval date, else 1 January 1980. Never the clock.
+docx::ZipTime package_time(const model::Metadata& meta) {
+    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long seconds = std::strtoll(env, &end, 10);
+        if (end != env && *end == '\0' && seconds >= 0) {
+            util::Date d = util::date_from_epoch_days(static_cast<long>(seconds / 86400));
+            long long rest = seconds % 86400;
+            return {d.year, d.month, d.day, static_cast<int>(rest / 3600), static_cast<int>(rest % 3600 / 60), static_cast<int>(rest % 60)};
+        }
+    }
+    if (meta.approved) return {meta.approved->year, meta.approved->month, meta.approved->day, 0, 0, 0};
+    return {};
+}
+
+std::string w3cdtf(const docx::ZipTime& t) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", t.year, t.month, t.day, t.hour, t.minute, t.second);
+    return buf;
+}
+
+}  // namespace
+
+std::string write_docx(const model::Document& doc, const WriteOptions& options) {
+    using namespace docx;
+    const std::string rel = k_rel_base;
+    Relationships rels;
+    rels.add(rel + "styles", "styles.xml");
+    rels.add(rel + "numbering", "numbering.xml");
+    rels.add(rel + "settings", "settings.xml");
+    PageParts page;
+    page.header = rels.add(rel + "header", "header1.xml");
+    page.first_header = rels.add(rel + "header", "header2.xml");
+    page.footer = rels.add(rel + "footer", "footer1.xml");
+    page.first_footer = rels.add(rel + "footer", "footer2.xml");
+
+    Numbering numbering;
+    std::string document = document_part(doc, page, numbering, rels);  // adds lists and links
+
+    ZipTime time = package_time(doc.meta);
+    std::vector<PartType> types = {
+        {"word/document.xml", std::string(k_wml) + "document.main+xml"},
+        {"word/styles.xml", std::string(k_wml) + "styles+xml"},
+        {"word/numbering.xml", std::string(k_wml) + "numbering+xml"},
+        {"word/settings.xml", std::string(k_wml) + "settings+xml"},
+        {"word/header1.xml", std::string(k_wml) + "header+xml"},
+        {"word/header2.xml", std::string(k_wml) + "header+xml"},
+        {"word/footer1.xml", std::string(k_wml) + "footer+xml"},
+        {"word/footer2.xml", std::string(k_wml) + "footer+xml"},
+        {"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
+        {"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
+    };
+    std::string footer = footer_part(doc.meta);
+    std::vector<ZipEntry> entries = {
+        {"[Content_Types].xml", content_types_part(types)},
+        {"_rels/.rels", package_rels_part()},
+        {"docProps/core.xml", core_part(doc.meta, w3cdtf(time))},
+        {"docProps/app.xml", app_part(doc.meta)},
+        {"word/document.xml", std::move(document)},
+        {"word/_rels/document.xml.rels", rels.part()},
+        {"word/styles.xml", styles_part(options.docx_styles)},
+        {"word/numbering.xml", numbering.part()},
+        {"word/settings.xml", settings_part()},
+        {"word/header1.xml", header_part(doc.meta)},
+        {"word/header2.xml", first_header_part()},
+        {"word/footer1.xml", footer},
+        {"word/footer2.xml", footer},
+    };
+    return zip_package(entries, time);
+}
+
+}  // namespace clausebook::write
