@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The clausebook benchmark: builds, checks and compares N synthetic schools and measures pandoc
+# converting the same Markdown, one process per document, in the same run.
+#
+#   bench/run.sh              N=1,000
+#   bench/run.sh --full       N=1,000 and N=22,000 (every state school in England)
+#   bench/run.sh --n 5000     any N
+#
+# Prints one table; see bench/README.md for what the columns mean and the figures measured.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=(1000)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --full) sizes=(1000 22000) ;;
+    --n) sizes=("$2"); shift ;;
+    *) echo "usage: bench/run.sh [--full | --n N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+need=()
+command -v pandoc >/dev/null || need+=(pandoc)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCLAUSEBOOK_TESTS=OFF >/dev/null
+cmake --build build-bench --target clausebook generate_schools >/dev/null
+cb=build-bench/clausebook
+work=$(mktemp -d /tmp/clausebook-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+has_cmd() { "$cb" --help | grep -q "^  $1 "; }
+formats=$("$cb" build --help >/dev/null; "$cb" --help >/dev/null; printf 'md html'; "$cb" build --root . --format docx --out "$work/probe" -q >/dev/null 2>&1 && printf ' docx')
+
+# measure LABEL COMMAND...: wall seconds and peak resident memory (MB) of one run.
+measure() {
+  local label=$1; shift
+  # Exit 1 is "findings" for check and compare, not a failure.
+  local rc=0
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || rc=$?
+  if [ "$rc" -gt 1 ]; then echo "$label failed:" >&2; cat "$work/stderr" >&2; exit 1; fi
+  tail -n 1 "$work/time" >"$work/time.last" && mv "$work/time.last" "$work/time"
+  read -r secs kb <"$work/time"
+  printf '%s %s\n' "$secs" "$((kb / 1024))"
+}
+
+# pandoc, as a script would run it: one process per document, on a sample of the documents.
+pandoc_per_doc() {
+  local to=$1 sample=$2 start end
+  start=$(date +%s.%N)
+  for f in $sample; do pandoc -f markdown -t "$to" -o "$work/pandoc.out" "$f"; done
+  end=$(date +%s.%N)
+  echo "$start $end" | awk -v n="$(echo $sample | wc -w)" '{ printf "%.4f", ($2 - $1) / n }'
+}
+
+printf '\n%-7s %-26s %9s %12s %9s %s\n' "N" "run" "wall (s)" "docs/s" "peak MB" "note"
+for n in "${sizes[@]}"; do
+  repo="$work/repo-$n"
+  build-bench/bench/generate_schools --from . --to "$repo" --count "$n" >/dev/null
+  docs=$n
+  row() { printf '%-7s %-26s %9s %12s %9s %s\n' "$n" "$1" "$2" "$3" "$4" "${5:-}"; }
+  for f in $formats; do
+    read -r secs mb < <(measure "build $f" "$cb" build --root "$repo" --format "$f" --out "$work/out-$f-$n" -q)
+    rate=$(awk -v d="$docs" -v s="$secs" 'BEGIN { printf "%.0f", (s > 0 ? d / s : 0) }')
+    row "build --format $f" "$secs" "$rate" "$mb"
+    eval "rate_$f=$rate"
+  done
+  read -r secs mb < <(measure "build all" "$cb" build --root "$repo" --out "$work/out-$n" -q)
+  row "build (all formats)" "$secs" "$(awk -v d="$docs" -v s="$secs" 'BEGIN { printf "%.0f", d / s }')" "$mb"
+  first=$secs
+  before=$(find "$work/out-$n" -type f -newer "$work/time" | wc -l)
+  touch "$work/marker"
+  read -r secs mb < <(measure "build again" "$cb" build --root "$repo" --out "$work/out-$n" -q)
+  rewritten=$(find "$work/out-$n" -type f -newer "$work/marker" | wc -l)
+  row "build again, no change" "$secs" "-" "$mb" "$(awk -v a="$secs" -v b="$first" 'BEGIN { printf "%.1f%% of first", 100 * a / b }'), $rewritten files rewritten"
+  if has_cmd check; then
+    read -r secs mb < <(measure "check" "$cb" check --root "$repo" --format json)
+    row "check" "$secs" "-" "$mb"
+  fi
+  if has_cmd compare; then
+    read -r secs mb < <(measure "compare" "$cb" compare --root "$repo" --format html)
+    row "compare --format html" "$secs" "-" "$mb"
+  fi
+  if [ "$n" -le 1000 ]; then
+    sample=$(find "$work/out-md-$n" -name '*.md' | sort | head -n 20)
+    size=$(cat $sample | wc -c | awk -v n=20 '{ printf "%.0f", $1 / n / 1024 }')
+    for f in html docx; do
+      if [[ " $formats " != *" $f "* ]]; then continue; fi
+      per=$(pandoc_per_doc "$f" "$sample")
+      prate=$(awk -v p="$per" 'BEGIN { printf "%.1f", 1 / p }')
+      eval "ours=\$rate_$f"
+      row "pandoc -t $f (per process)" "$per/doc" "$prate" "-" "$(awk -v a="$ours" -v b="$prate" 'BEGIN { printf "clausebook is %.0fx pandoc", a / b }') (avg doc ${size} KB)"
+    done
+  fi
+done
