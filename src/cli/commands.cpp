@@ -9,6 +9,15 @@ const std::vector<Command>& commands() {
          "clausebook build [--school ID]... [--policy ID]... [--format md,html] [--out DIR]", &build_options, &build_run},
         {"list", "list the schools, policies or clauses of the repository", "clausebook list schools|policies|clauses",
          &list_options, &list_run},
+        {"check", "find overdue reviews, missing clauses, unresolved placeholders and stale references",
+         "clausebook check [--school ID]... [--policy ID]... [--today DATE] [--due-within DAYS] [--format text|json|junit|sarif|github] "
+         "[--fail-level error|warning|info] [--output FILE] [--list-rules]",
+         &check_options, &check_run},
+        {"renew", "record a new approval of a school's policy, rebuild it and keep the approved copy",
+         "clausebook renew SCHOOL POLICY --approved DATE [--by BODY] [--minute REF] [--period P1Y]", &renew_options, &renew_run},
+        {"schedule", "every policy's approval and next review, across schools, sorted by due date",
+         "clausebook schedule [--school ID]... [--today DATE] [--due-within DAYS] [--format text|csv|html|ics] [--output FILE]",
+         &schedule_options, &schedule_run},
     };
     return k_commands;
 }

@@ -4,6 +4,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/command.hpp"
+#include "util/date.hpp"
 
 namespace clausebook::cli {
 
@@ -12,5 +13,17 @@ int build_run(const boost::program_options::variables_map&, Io&);
 
 void list_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int list_run(const boost::program_options::variables_map&, Io&);
+
+void check_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
+int check_run(const boost::program_options::variables_map&, Io&);
+
+void schedule_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
+int schedule_run(const boost::program_options::variables_map&, Io&);
+
+void renew_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
+int renew_run(const boost::program_options::variables_map&, Io&);
+
+// --today as a date (default: today, UTC); a bad date is a usage error. Shared by check, schedule, renew.
+util::Date parse_today(const boost::program_options::variables_map& vm);
 
 }  // namespace clausebook::cli

@@ -1,0 +1,77 @@
+// clausebook schedule: every school's policies with their review dates, sorted by due date, as
+// text, CSV, a web page or a calendar.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/commands.hpp"
+#include "schedule/formats.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+// SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) in seconds, if set and valid.
+std::optional<long long> source_date_epoch() {
+    const char* v = std::getenv("SOURCE_DATE_EPOCH");
+    if (!v || !*v) return std::nullopt;
+    char* end = nullptr;
+    long long n = std::strtoll(v, &end, 10);
+    if (*end != '\0' || n < 0) throw util::Fatal(std::string("SOURCE_DATE_EPOCH must be a number of seconds, not '") + v + "'");
+    return n;
+}
+
+std::string stamp_of(const util::Date& d, long long seconds_in_day) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02lld%02lld%02lldZ", d.year, d.month, d.day, seconds_in_day / 3600, seconds_in_day / 60 % 60,
+                  seconds_in_day % 60);
+    return buf;
+}
+
+const schedule::ScheduleFormat& pick_format(const po::variables_map& vm) {
+    std::string name = vm["format"].as<std::string>();
+    if (const auto* f = schedule::find_schedule_format(name)) return *f;
+    std::vector<std::string> names;
+    for (const auto& f : schedule::schedule_formats()) names.emplace_back(f.name);
+    std::string hint = util::did_you_mean(name, names);
+    throw util::Fatal("--format: '" + name + "' is not a schedule format; " + (hint.empty() ? "the formats are: " + util::join(names, ", ") : hint));
+}
+
+}  // namespace
+
+void schedule_options(po::options_description& desc, po::positional_options_description&) {
+    desc.add_options()
+        ("school", po::value<std::vector<std::string>>()->composing(), "only this school (repeatable)")
+        ("policy", po::value<std::vector<std::string>>()->composing(), "only this policy (repeatable)")
+        ("today", po::value<std::string>(), "as on this day, YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH if set, else today, UTC)")
+        ("due-within", po::value<int>()->default_value(60), "days ahead in which a review counts as due soon")
+        ("format", po::value<std::string>()->default_value("text"), "text, csv, html or ics")
+        ("output,o", po::value<std::string>(), "write to this file instead of standard output");
+}
+
+int schedule_run(const po::variables_map& vm, Io& io) {
+    const auto& format = pick_format(vm);
+    int due_within = vm["due-within"].as<int>();
+    if (due_within < 0) throw util::Fatal("--due-within must be 0 or more days");
+    auto epoch = source_date_epoch();
+    util::Date today = vm.count("today") || !epoch ? parse_today(vm) : util::date_from_epoch_days(static_cast<long>(*epoch / 86400));
+    auto repo = load_or_report(repository_root(vm), io);
+    if (!repo) return 2;
+    auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    auto outlines = select_outlines(*repo, vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    schedule::Schedule s = schedule::make_schedule(*repo, schools, outlines, today, due_within);
+    // DTSTAMP: the build's own instant when SOURCE_DATE_EPOCH is set, else the start of --today.
+    s.stamp = epoch && !vm.count("today") ? stamp_of(today, *epoch % 86400) : stamp_of(today, 0);
+    std::string bytes = format.write(s);
+    if (vm.count("output")) util::write_file_atomic(std::filesystem::absolute(vm["output"].as<std::string>()), bytes);
+    else io.out << bytes;
+    return 0;
+}
+
+}  // namespace clausebook::cli

@@ -1,0 +1,99 @@
+#include "renew/renewal.hpp"
+
+#include <algorithm>
+
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::renew {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string before_text(const std::optional<load::Located<std::string>>& v) { return v ? v->value : std::string(); }
+
+}  // namespace
+
+Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnostics& diags) {
+    const load::School* school = repo.school(r.school_id);
+    const load::Outline* outline = repo.outline(r.policy_id);
+    auto known = [](const auto& all) {
+        std::vector<std::string> ids;
+        for (const auto& x : all) ids.push_back(x.id);
+        return ids;
+    };
+    if (!school) {
+        std::string hint = util::did_you_mean(r.school_id, known(repo.schools));
+        throw util::Fatal("there is no school '" + r.school_id + "'; " + (hint.empty() ? "the schools are: " + util::join(known(repo.schools), ", ") : hint));
+    }
+    if (!outline) {
+        std::string hint = util::did_you_mean(r.policy_id, known(repo.outlines));
+        throw util::Fatal("there is no policy '" + r.policy_id + "'; " + (hint.empty() ? "the policies are: " + util::join(known(repo.outlines), ", ") : hint));
+    }
+    const load::SchoolPolicy* policy = school->policy(r.policy_id);
+    Plan plan;
+    plan.path = school->path;
+    plan.file = repo.root / school->path;
+    if (r.today < r.approved)
+        throw util::Fatal("--approved " + util::to_iso(r.approved) + " is after today (" + util::to_iso(r.today) +
+                          "); record an approval once the meeting has taken place");
+    if (policy && policy->approved) {
+        plan.previous_approval = policy->approved->value;
+        if (r.approved < policy->approved->value)
+            diags.error(policy->approved->pos, "renew-refused",
+                        "--approved " + util::to_iso(r.approved) + " is earlier than the approval recorded here (" + util::to_iso(policy->approved->value) + ")",
+                        "give the date of the meeting that approved the policy this time; it cannot go back in time");
+    }
+    std::optional<util::Duration> period = r.period;
+    if (!period && policy && policy->review_period) period = policy->review_period->value;
+    if (!period && outline->review_period) period = outline->review_period->value;
+    plan.next_review_stated = policy && policy->next_review;
+    if (period) plan.next_review = util::add(r.approved, *period);
+    if (!period)
+        diags.error(policy ? policy->pos : util::SourcePos{school->path, 1, 1}, "renew-refused",
+                    "no review period is recorded for this policy, so the renewal would leave it without a next review date",
+                    "give one with --period, such as --period P1Y (it is then written to the school file)");
+    if (diags.has_errors()) return plan;
+
+    std::vector<ScalarEdit> edits;
+    std::vector<std::string> old_values;
+    auto want = [&](const std::string& key, const std::string& value, const std::string& old) {
+        if (value == old) return;
+        edits.push_back({key, value});
+        old_values.push_back(old);
+    };
+    want("approved", util::to_iso(r.approved), policy && policy->approved ? util::to_iso(policy->approved->value) : "");
+    if (r.approved_by) want("approved_by", *r.approved_by, policy ? before_text(policy->approved_by) : "");
+    if (r.minute) want("minute", *r.minute, policy ? before_text(policy->minute) : "");
+    if (r.period) want("review_period", util::to_iso(*r.period), policy && policy->review_period ? util::to_iso(policy->review_period->value) : "");
+    if (plan.next_review_stated) want("next_review", util::to_iso(*plan.next_review), util::to_iso(policy->next_review->value));
+
+    auto file = util::read_file(plan.file);
+    if (!file.text) throw util::Fatal(plan.path + ": cannot read this file: it " + file.error);
+    plan.old_text = *file.text;
+    EditOutcome edited = set_policy_scalars(plan.old_text, plan.path, r.policy_id, edits);
+    plan.new_text = edited.text;
+    for (std::size_t i = 0; i < edits.size(); ++i) plan.changes.push_back({edits[i].key, edited.before[i], edits[i].value});
+    return plan;
+}
+
+fs::path approved_copy_path(const fs::path& root, const std::string& school_id, const std::string& policy_id, const util::Date& date) {
+    return root / "approved" / school_id / policy_id / (util::to_iso(date) + ".md");
+}
+
+std::optional<fs::path> previous_copy(const fs::path& root, const std::string& school_id, const std::string& policy_id, const util::Date& date) {
+    std::error_code ec;
+    fs::path dir = root / "approved" / school_id / policy_id;
+    std::optional<fs::path> best;
+    std::string limit = util::to_iso(date) + ".md";
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.size() != limit.size() || !util::parse_date(name.substr(0, 10)) || name.substr(10) != ".md" || !(name < limit)) continue;
+        if (!best || best->filename().string() < name) best = it->path();
+    }
+    return best;
+}
+
+}  // namespace clausebook::renew

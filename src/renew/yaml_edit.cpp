@@ -1,0 +1,179 @@
+#include "renew/yaml_edit.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <yaml-cpp/yaml.h>
+
+#include "util/error.hpp"
+
+namespace clausebook::renew {
+
+namespace {
+
+constexpr std::array<const char*, 6> k_key_order = {"title", "approved", "approved_by", "minute", "review_period", "next_review"};
+
+[[noreturn]] void refuse(const std::string& path, const YAML::Mark& m, const std::string& message) {
+    throw util::Fatal(path + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + ": " + message);
+}
+
+std::size_t line_start(const std::string& text, std::size_t pos) {
+    auto nl = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+    return pos == 0 || nl == std::string::npos ? 0 : nl + 1;
+}
+
+std::size_t line_end(const std::string& text, std::size_t pos) {
+    auto nl = text.find('\n', pos);
+    if (nl == std::string::npos) return text.size();
+    return nl > pos && text[nl - 1] == '\r' ? nl - 1 : nl;
+}
+
+// The end of the one-line scalar value starting at `start`: past its closing quote, or before a
+// comment and trailing blanks for a plain scalar.
+std::size_t scalar_end(const std::string& text, std::size_t start, const std::string& path, const YAML::Mark& m) {
+    std::size_t eol = line_end(text, start);
+    char q = text[start];
+    if (q == '|' || q == '>') refuse(path, m, "this value is a block of text; write it on one line so that renew can change it");
+    if (q == '\'' || q == '"') {
+        for (std::size_t i = start + 1; i < eol; ++i) {
+            if (q == '"' && text[i] == '\\') { ++i; continue; }
+            if (text[i] == q) {
+                if (q == '\'' && i + 1 < eol && text[i + 1] == '\'') { ++i; continue; }
+                return i + 1;
+            }
+        }
+        refuse(path, m, "this quoted value goes on past the end of its line; write it on one line so that renew can change it");
+    }
+    std::size_t end = eol;
+    for (std::size_t i = start; i + 1 < eol; ++i)
+        if ((text[i] == ' ' || text[i] == '\t') && text[i + 1] == '#') { end = i; break; }
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    return end;
+}
+
+// The rest of the line from `end`, with the blanks before a trailing comment adjusted so that the
+// comment stays in its column when the value's length changes (at least one blank remains).
+std::string keep_comment_column(const std::string& text, std::size_t end, std::size_t old_len, std::size_t new_len) {
+    std::size_t blanks = 0;
+    while (end + blanks < text.size() && text[end + blanks] == ' ') ++blanks;
+    if (blanks == 0 || end + blanks >= text.size() || text[end + blanks] != '#') return text.substr(end);
+    long wanted = static_cast<long>(blanks) + static_cast<long>(old_len) - static_cast<long>(new_len);
+    return std::string(static_cast<std::size_t>(std::max(1L, wanted)), ' ') + text.substr(end + blanks);
+}
+
+std::string newline_of(const std::string& text) { return text.find("\r\n") != std::string::npos ? "\r\n" : "\n"; }
+
+int rank(const std::string& key) {
+    auto it = std::find(k_key_order.begin(), k_key_order.end(), key);
+    return it == k_key_order.end() ? -1 : static_cast<int>(it - k_key_order.begin());
+}
+
+// Applies one edit to `text`, re-parsing it first, so marks always match the current text.
+std::string apply(const std::string& text, const std::string& path, const std::string& policy_id, const ScalarEdit& edit, std::string& before) {
+    const std::string nl = newline_of(text);
+    YAML::Node root = YAML::Load(text);
+    YAML::Node policies = root["policies"];
+    std::string value = yaml_scalar(edit.value);
+    if (!policies) {
+        std::string out = text;
+        if (!out.empty() && out.back() != '\n') out += nl;
+        return out + "policies:" + nl + "  " + policy_id + ":" + nl + "    " + edit.key + ": " + value + nl;
+    }
+    if (!policies.IsMap() || policies.Style() == YAML::EmitterStyle::Flow)
+        refuse(path, policies.Mark(), "'policies' must be a map of policy ids, one per line");
+    YAML::Node entry_key, entry;
+    for (auto it = policies.begin(); it != policies.end(); ++it)
+        if (it->first.Scalar() == policy_id) {
+            // reset(), not operator=: yaml-cpp's assignment copies into the node already bound.
+            entry_key.reset(it->first);
+            entry.reset(it->second);
+        }
+    if (!entry_key) {
+        // Insert the entry as the first one under policies:, with the others' indentation.
+        if (policies.size() == 0) refuse(path, policies.Mark(), "'policies' is empty; write 'policies:' on a line of its own, then renew adds the entry");
+        auto first_key = policies.begin()->first.Mark();
+        std::size_t indent = static_cast<std::size_t>(first_key.column);
+        std::size_t at = line_start(text, static_cast<std::size_t>(first_key.pos));
+        std::string block = std::string(indent, ' ') + policy_id + ":" + nl + std::string(indent + 2, ' ') + edit.key + ": " + value + nl;
+        return text.substr(0, at) + block + text.substr(std::min(at, text.size()));
+    }
+    if (entry.IsMap() && entry.Style() == YAML::EmitterStyle::Flow)
+        refuse(path, entry.Mark(), "policy '" + policy_id + "' is written on one line ({...}); write it as one key per line so that renew can change it");
+    if (entry.IsNull()) {
+        std::size_t key_col = static_cast<std::size_t>(entry_key.Mark().column);
+        std::size_t at = line_end(text, static_cast<std::size_t>(entry_key.Mark().pos));
+        return text.substr(0, at) + nl + std::string(key_col + 2, ' ') + edit.key + ": " + value + text.substr(at);
+    }
+    if (!entry.IsMap()) refuse(path, entry.Mark(), "policy '" + policy_id + "' must be a map of keys and values");
+    // Replace the value in place.
+    std::string best_before;  // the key after whose line a missing key goes
+    std::size_t indent = 0;
+    bool first = true;
+    for (auto it = entry.begin(); it != entry.end(); ++it) {
+        const std::string k = it->first.Scalar();
+        if (first) { indent = static_cast<std::size_t>(it->first.Mark().column); first = false; }
+        if (k == edit.key) {
+            if (!it->second.IsScalar() && !it->second.IsNull()) refuse(path, it->second.Mark(), "'" + k + "' must be a single value");
+            if (it->second.IsNull()) {
+                // "key:" with nothing after it: put the value after the colon.
+                std::size_t colon = text.find(':', static_cast<std::size_t>(it->first.Mark().pos));
+                before.clear();
+                return text.substr(0, colon + 1) + " " + value + text.substr(colon + 1);
+            }
+            auto start = static_cast<std::size_t>(it->second.Mark().pos);
+            auto end = scalar_end(text, start, path, it->second.Mark());
+            before = text.substr(start, end - start);
+            return text.substr(0, start) + value + keep_comment_column(text, end, before.size(), value.size());
+        }
+        if (rank(k) >= 0 && rank(k) < rank(edit.key) && it->second.IsScalar()) best_before = k;
+    }
+    // Insert a new line: after the nearest earlier key of the usual order, else first in the entry.
+    before.clear();
+    std::string line = std::string(indent, ' ') + edit.key + ": " + value + nl;
+    std::size_t at;
+    if (!best_before.empty()) {
+        YAML::Node v = entry[best_before];
+        at = line_end(text, static_cast<std::size_t>(v.Mark().pos));
+        at = at + (text.compare(at, 2, "\r\n") == 0 ? 2 : text.compare(at, 1, "\n") == 0 ? 1 : 0);
+        if (at == text.size() && !text.empty() && text.back() != '\n') line = nl + line.substr(0, line.size() - nl.size());
+    } else {
+        at = line_start(text, static_cast<std::size_t>(entry.begin()->first.Mark().pos));
+    }
+    return text.substr(0, at) + line + text.substr(at);
+}
+
+}  // namespace
+
+std::string yaml_scalar(const std::string& value) {
+    static const std::array<const char*, 10> k_special = {"true", "false", "null", "yes", "no", "on", "off", "~", "True", "False"};
+    bool plain = !value.empty() && value.find_first_of("\"'{}[]#&*!|>%@`\\\n\r\t") == std::string::npos &&
+                 value.find(": ") == std::string::npos && value.back() != ':' && value.front() != ' ' && value.back() != ' ' &&
+                 value.front() != '-' && value.front() != '?' && value.front() != ',' &&
+                 std::find(k_special.begin(), k_special.end(), value) == k_special.end();
+    if (plain) return value;
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') { out += "\\n"; continue; }
+        out += c;
+    }
+    return out + "\"";
+}
+
+EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id,
+                               const std::vector<ScalarEdit>& edits) {
+    EditOutcome out;
+    out.text = text;
+    for (const auto& e : edits) {
+        std::string before;
+        try {
+            out.text = apply(out.text, path, policy_id, e, before);
+        } catch (const YAML::Exception& ex) {
+            throw util::Fatal(path + ": cannot edit this file, it is not valid YAML: " + ex.msg);
+        }
+        out.before.push_back(before);
+    }
+    return out;
+}
+
+}  // namespace clausebook::renew
