@@ -82,13 +82,15 @@ std::string apply(const std::string& text, const std::string& path, const std::s
     if (!policies.IsMap() || policies.Style() == YAML::EmitterStyle::Flow)
         refuse(path, policies.Mark(), "'policies' must be a map of policy ids, one per line");
     YAML::Node entry_key, entry;
+    bool found = false;  // a default YAML::Node is a defined null, so it cannot say "not found" itself
     for (auto it = policies.begin(); it != policies.end(); ++it)
         if (it->first.Scalar() == policy_id) {
+            found = true;
             // reset(), not operator=: yaml-cpp's assignment copies into the node already bound.
             entry_key.reset(it->first);
             entry.reset(it->second);
         }
-    if (!entry_key) {
+    if (!found) {
         // Insert the entry as the first one under policies:, with the others' indentation.
         if (policies.size() == 0) refuse(path, policies.Mark(), "'policies' is empty; write 'policies:' on a line of its own, then renew adds the entry");
         auto first_key = policies.begin()->first.Mark();
