@@ -28,6 +28,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The ICS client test reads clausebook's calendar back with ical.js (tests/js/package.json);
+# without node it is skipped with a message.
+if command -v npm >/dev/null 2>&1; then
+  (cd tests/js && npm ci --no-audit --no-fund --silent)
+else
+  echo "setup: npm not found; the calendar client test (tests/js) will be skipped" >&2
+fi
+
 [ "${1:-}" = "--deps-only" ] && exit 0
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
