@@ -9,6 +9,12 @@ const std::vector<Command>& commands() {
          "clausebook build [--school ID]... [--policy ID]... [--format md,html] [--out DIR]", &build_options, &build_run},
         {"list", "list the schools, policies or clauses of the repository", "clausebook list schools|policies|clauses",
          &list_options, &list_run},
+        {"compare", "one policy across schools, clause by clause, against the model wording",
+         "clausebook compare [--policy ID] [--school ID]... [--format text|md|html|json|csv] [--today DATE] [--output FILE]",
+         &compare_options, &compare_run},
+        {"diff", "a word-level redline between two schools' policies, or a school's and its last approved copy",
+         "clausebook diff SCHOOL-A SCHOOL-B | SCHOOL --since-approval | SCHOOL@approved OTHER [--policy ID] [--format text|md|html|html-side|docx] [--output FILE]",
+         &diff_options, &diff_run},
         {"check", "find overdue reviews, missing clauses, unresolved placeholders and stale references",
          "clausebook check [--school ID]... [--policy ID]... [--today DATE] [--due-within DAYS] [--format text|json|junit|sarif|github] "
          "[--fail-level error|warning|info] [--output FILE] [--list-rules]",

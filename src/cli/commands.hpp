@@ -14,6 +14,12 @@ int build_run(const boost::program_options::variables_map&, Io&);
 void list_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int list_run(const boost::program_options::variables_map&, Io&);
 
+void compare_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
+int compare_run(const boost::program_options::variables_map&, Io&);
+
+void diff_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
+int diff_run(const boost::program_options::variables_map&, Io&);
+
 void check_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int check_run(const boost::program_options::variables_map&, Io&);
 

@@ -1,4 +1,5 @@
-// Markdown: a clean CommonMark document, cover metadata as a table, numbered headings.
+// Markdown: a clean CommonMark document, cover metadata as a table, numbered headings, and
+// each clause's id in an invisible marker (see compare/policy_text.hpp, which reads it back).
 #include <cctype>
 
 #include "lang/mustache.hpp"
@@ -108,6 +109,9 @@ std::string write_markdown(const model::Document& doc, const WriteOptions& optio
             std::string body = util::render_commonmark(tree.get());
             while (!body.empty() && body.back() == '\n') body.pop_back();
             out += body + "\n";
+            // The clause's id, as a link reference definition: invisible when the Markdown is
+            // rendered, and what lets diff match the clauses of an approved copy by id.
+            out += "\n[clause:" + cl.id + "]: #" + cl.id + "\n";
         }
     }
     return out;

@@ -1,0 +1,52 @@
+// clausebook compare: one policy across schools, clause by clause, against the model wording
+// (issue 6). Prints the report; exit 0 when it was made, 2 on bad input or usage.
+#include "cli/commands.hpp"
+#include "cli/compare_options.hpp"
+#include "compare/matrix.hpp"
+#include "compare/report/report.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::cli {
+
+namespace po = boost::program_options;
+
+void compare_options(po::options_description& desc, po::positional_options_description&) {
+    std::vector<std::string> names;
+    for (const auto& f : compare::report::formats()) names.emplace_back(f.name);
+    desc.add_options()
+        ("policy", po::value<std::string>(), "the policy to compare (default: the repository's only one)")
+        ("school", po::value<std::vector<std::string>>()->composing(), "compare only this school (repeatable; default: all)")
+        ("format", po::value<std::string>(), ("report format: " + util::join(names, ", ") + " (default: text)").c_str())
+        ("today", po::value<std::string>(), "the day review dates are judged on, YYYY-MM-DD (default: today)")
+        ("due-within", po::value<int>()->default_value(60), "a review due within this many days is 'due soon'")
+        ("exact", po::bool_switch(), "count whitespace, smart quotes and list numbering as differences in redlines")
+        ("output,o", po::value<std::string>(), "write the report to this file instead of standard output");
+}
+
+int compare_run(const po::variables_map& vm, Io& io) {
+    std::vector<std::string> names;
+    for (const auto& f : compare::report::formats()) names.emplace_back(f.name);
+    std::string format = format_option(vm, names, "text");
+    compare::MatrixOptions options;
+    options.today = today_option(vm);
+    options.due_within_days = vm["due-within"].as<int>();
+    options.diff.exact = vm["exact"].as<bool>();
+    if (options.due_within_days < 0) throw util::Fatal("--due-within: give a number of days, 0 or more");
+
+    auto repo = load_or_report(repository_root(vm), io);
+    if (!repo) return 2;
+    const load::Outline& outline = pick_outline(*repo, vm);
+    auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
+
+    util::Diagnostics diags;
+    compare::Matrix matrix = compare::build_matrix(*repo, outline, schools, options, diags);
+    print_diagnostics(diags, repo->sources, io);
+    if (diags.has_errors()) return 2;
+    compare::report::ReportOptions report_options;
+    report_options.color = color_output(vm, io);
+    emit_report(vm, io, compare::report::find_format(format)->write(matrix, report_options));
+    return 0;
+}
+
+}  // namespace clausebook::cli

@@ -1,0 +1,56 @@
+#include "cli/compare_options.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::cli {
+
+namespace po = boost::program_options;
+
+const load::Outline& pick_outline(const load::Repository& repo, const po::variables_map& vm) {
+    std::vector<std::string> ids;
+    for (const auto& o : repo.outlines) ids.push_back(o.id);
+    if (vm.count("policy")) {
+        std::string id = vm["policy"].as<std::string>();
+        if (const load::Outline* o = repo.outline(id)) return *o;
+        std::string hint = util::did_you_mean(id, ids);
+        throw util::Fatal("there is no policy '" + id + "'; " + (hint.empty() ? "the policies are: " + util::join(ids, ", ") : hint));
+    }
+    if (repo.outlines.size() == 1) return repo.outlines.front();
+    if (repo.outlines.empty()) throw util::Fatal("the repository has no policy outlines under templates/");
+    throw util::Fatal("the repository has several policies; name one with --policy (" + util::join(ids, ", ") + ")");
+}
+
+util::Date today_option(const po::variables_map& vm) {
+    if (!vm.count("today")) return util::today_utc();
+    std::string why;
+    auto d = util::parse_date(vm["today"].as<std::string>(), &why);
+    if (!d) throw util::Fatal("--today: " + why + "; write it as YYYY-MM-DD");
+    return *d;
+}
+
+std::string format_option(const po::variables_map& vm, const std::vector<std::string>& names, const std::string& fallback) {
+    if (!vm.count("format")) return fallback;
+    std::string f = vm["format"].as<std::string>();
+    for (const auto& n : names)
+        if (n == f) return f;
+    std::string hint = util::did_you_mean(f, names);
+    throw util::Fatal("--format: '" + f + "' is not a format; " + (hint.empty() ? "the formats are: " + util::join(names, ", ") : hint));
+}
+
+bool color_output(const po::variables_map& vm, const Io& io) {
+    if (vm.count("output") || std::getenv("NO_COLOR")) return false;
+    return &io.out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+}
+
+void emit_report(const po::variables_map& vm, Io& io, const std::string& bytes) {
+    if (vm.count("output")) util::write_file_atomic(std::filesystem::absolute(vm["output"].as<std::string>()), bytes);
+    else io.out << bytes;
+}
+
+}  // namespace clausebook::cli

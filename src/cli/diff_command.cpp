@@ -1,0 +1,120 @@
+// clausebook diff: two copies of a policy, clause by clause, with a word-level redline (issue 6).
+// A side is a school (its policy as assembled now) or SCHOOL@approved (the newest copy renew
+// kept); `diff SCHOOL --since-approval` is `diff SCHOOL@approved SCHOOL`. Exit 0 identical,
+// 1 different, 2 bad input or usage.
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+#include "assemble/assembler.hpp"
+#include "cli/commands.hpp"
+#include "cli/compare_options.hpp"
+#include "compare/approved.hpp"
+#include "compare/policy_diff.hpp"
+#include "compare/redline/redline.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* k_approved_suffix = "@approved";
+
+// One side of the comparison, read and labelled; nullopt after printing diagnostics.
+std::optional<compare::PolicyText> read_side(const std::string& spec, const load::Repository& repo, const load::Outline& outline, Io& io) {
+    std::string id = spec;
+    bool approved = false;
+    if (auto at = spec.find('@'); at != std::string::npos) {
+        if (spec.substr(at) != k_approved_suffix)
+            throw util::Fatal("'" + spec + "': after '@' only 'approved' is known (SCHOOL@approved, the last approved copy)");
+        id = spec.substr(0, at);
+        approved = true;
+    }
+    const load::School& school = *select_schools(repo, {id}).front();
+    util::Diagnostics diags;
+    if (!approved) {
+        model::Document doc = assemble::assemble_document(repo, school, outline, diags);
+        print_diagnostics(diags, repo.sources, io);
+        if (diags.has_errors()) return std::nullopt;
+        compare::PolicyText text = compare::policy_text(doc, repo.config.allow_raw_html);
+        text.label = school.id;
+        return text;
+    }
+    auto copy = compare::newest_approved(repo.root, school.id, outline.id);
+    if (!copy)
+        throw util::Fatal("there is no approved copy of " + outline.id + " for " + school.id + " (approved/" + school.id + "/" + outline.id +
+                          "/YYYY-MM-DD.md); record an approval with: clausebook renew " + school.id + " " + outline.id + " --approved YYYY-MM-DD");
+    auto file = util::read_file(copy->path);
+    if (!file.text) throw util::Fatal(copy->display_path + ": " + file.error);
+    util::SourceFiles sources;
+    sources.add(copy->display_path, *file.text);
+    compare::PolicyText text = compare::read_policy_markdown(*file.text, copy->display_path, diags);
+    print_diagnostics(diags, sources, io);
+    if (diags.has_errors()) return std::nullopt;
+    text.label = school.id + "@approved (" + util::to_iso(copy->date) + ")";
+    return text;
+}
+
+// w:date for tracked changes: SOURCE_DATE_EPOCH when set (reproducible builds), else --today
+// or today, at midnight UTC.
+std::string change_date(const po::variables_map& vm) {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch && !vm.count("today")) {
+        long seconds = std::strtol(epoch, nullptr, 10);
+        return util::to_iso(util::date_from_epoch_days(seconds / 86400)) + "T00:00:00Z";
+    }
+    return util::to_iso(today_option(vm)) + "T00:00:00Z";
+}
+
+}  // namespace
+
+void diff_options(po::options_description& desc, po::positional_options_description& pos) {
+    desc.add_options()
+        ("sides", po::value<std::vector<std::string>>()->composing(), "SCHOOL-A SCHOOL-B, or SCHOOL with --since-approval")
+        ("since-approval", po::bool_switch(), "compare SCHOOL's last approved copy with its policy now")
+        ("policy", po::value<std::string>(), "the policy to compare (default: the repository's only one)")
+        ("format", po::value<std::string>(), "text, md, html, html-side or docx (default: text)")
+        ("exact", po::bool_switch(), "count whitespace, smart quotes and list numbering as differences")
+        ("author", po::value<std::string>()->default_value("clausebook"), "docx: the author of the tracked changes")
+        ("today", po::value<std::string>(), "docx: the date of the tracked changes, YYYY-MM-DD (default: today)")
+        ("output,o", po::value<std::string>(), "write to this file instead of standard output");
+    pos.add("sides", 2);
+}
+
+int diff_run(const po::variables_map& vm, Io& io) {
+    std::vector<std::string> sides = vm.count("sides") ? vm["sides"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    bool since = vm["since-approval"].as<bool>();
+    if (since && sides.size() == 1) sides.insert(sides.begin(), sides.front() + k_approved_suffix);
+    if (sides.size() != 2)
+        throw util::Fatal(since ? "--since-approval takes one school: clausebook diff SCHOOL --since-approval"
+                                : "name two schools (clausebook diff SCHOOL-A SCHOOL-B), or one with --since-approval");
+    std::vector<std::string> names;
+    for (const auto& f : compare::redline::formats()) names.emplace_back(f.name);
+    const auto* format = compare::redline::find_format(format_option(vm, names, "text"));
+    if (format->binary && !vm.count("output") && &io.out == &std::cout && ::isatty(STDOUT_FILENO))
+        throw util::Fatal("--format " + std::string(format->name) + " writes a binary file: give --output FILE");
+
+    auto repo = load_or_report(repository_root(vm), io);
+    if (!repo) return 2;
+    const load::Outline& outline = pick_outline(*repo, vm);
+    auto a = read_side(sides[0], *repo, outline, io);
+    auto b = a ? read_side(sides[1], *repo, outline, io) : std::nullopt;
+    if (!a || !b) return 2;
+    compare::match_ids(*a, *b);
+    compare::match_ids(*b, *a);
+
+    compare::DiffOptions diff_options;
+    diff_options.exact = vm["exact"].as<bool>();
+    compare::PolicyDiff d = compare::diff_policies(*a, *b, diff_options);
+    compare::redline::RedlineOptions options;
+    options.color = color_output(vm, io);
+    options.author = vm["author"].as<std::string>();
+    options.date = change_date(vm);
+    emit_report(vm, io, format->write(d, options));
+    return d.identical() ? 0 : 1;
+}
+
+}  // namespace clausebook::cli

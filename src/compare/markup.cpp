@@ -1,0 +1,105 @@
+#include "compare/markup.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "lang/mustache.hpp"
+
+namespace clausebook::compare {
+
+namespace {
+
+constexpr const char* k_red = "\x1b[31;9m";
+constexpr const char* k_green = "\x1b[32;4m";
+constexpr const char* k_reset = "\x1b[0m";
+
+// Calls `part` for each paragraph of `text` (split at "\n\n"), and `brk` between them.
+template <class Part, class Break>
+void by_paragraph(const std::string& text, Part part, Break brk) {
+    std::size_t start = 0;
+    while (true) {
+        std::size_t at = text.find("\n\n", start);
+        std::string piece = text.substr(start, at == std::string::npos ? std::string::npos : at - start);
+        if (!piece.empty()) part(piece);
+        if (at == std::string::npos) break;
+        brk();
+        start = at + 2;
+    }
+}
+
+// Escapes each line for CommonMark, keeping the line breaks.
+std::string escape_lines(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t nl = text.find('\n', start);
+        out += lang::escape_markdown(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        out += '\n';
+        start = nl + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string redline_text(const Redline& r, bool color) {
+    std::string out;
+    for (const auto& s : r.spans) {
+        if (s.op == Op::equal) out += s.text;
+        else if (color) out += std::string(s.op == Op::del ? k_red : k_green) + s.text + k_reset;
+        else out += (s.op == Op::del ? "[-" : "{+") + s.text + (s.op == Op::del ? "-]" : "+}");
+    }
+    return out;
+}
+
+std::string redline_markdown(const Redline& r) {
+    std::string out;
+    for (const auto& s : r.spans) {
+        if (s.op == Op::equal) {
+            out += escape_lines(s.text);
+            continue;
+        }
+        const char* mark = s.op == Op::del ? "~~" : "**";
+        by_paragraph(s.text, [&](const std::string& p) { out += mark + escape_lines(p) + mark; }, [&] { out += "\n\n"; });
+    }
+    return out;
+}
+
+std::string redline_html(const Redline& r) {
+    std::string out;
+    for (const auto& s : r.spans) {
+        if (s.op == Op::equal) out += lang::escape_html(s.text);
+        else if (s.op == Op::del) out += "<del>" + lang::escape_html(s.text) + "</del>";
+        else out += "<ins>" + lang::escape_html(s.text) + "</ins>";
+    }
+    return out;
+}
+
+std::string percent(double similarity) {
+    return std::to_string(static_cast<int>(std::floor(similarity * 100.0 + 1e-9))) + "%";
+}
+
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace clausebook::compare

@@ -1,0 +1,211 @@
+// build_matrix(): each school's assembled policy against the library, clause by clause.
+#include "compare/matrix.hpp"
+
+#include <algorithm>
+
+#include "assemble/assembler.hpp"
+#include "compare/defaults.hpp"
+#include "compare/policy_text.hpp"
+#include "lang/condition.hpp"
+
+namespace clausebook::compare {
+
+namespace {
+
+struct Placed {
+    const model::Clause* clause = nullptr;
+    std::string number;
+};
+
+// Every clause of `doc` by id, with its number.
+std::vector<std::pair<std::string, Placed>> placed_clauses(const model::Document& doc) {
+    std::vector<std::pair<std::string, Placed>> out;
+    for (std::size_t s = 0; s < doc.sections.size(); ++s)
+        for (std::size_t c = 0; c < doc.sections[s].clauses.size(); ++c) {
+            const auto& cl = doc.sections[s].clauses[c];
+            out.push_back({cl.id, {&cl, std::to_string(s + 1) + "." + std::to_string(c + 1)}});
+        }
+    return out;
+}
+
+// Library clause ids of `doc` that are out of the outline's order: those not on a longest
+// common subsequence of the document's order and the outline's.
+std::vector<std::string> moved_ids(const std::vector<std::string>& outline_order, const std::vector<std::string>& doc_order) {
+    std::vector<std::string> present;
+    for (const auto& id : outline_order)
+        if (std::find(doc_order.begin(), doc_order.end(), id) != doc_order.end()) present.push_back(id);
+    std::vector<Op> ops = myers_diff(present, doc_order);
+    std::vector<std::string> out;
+    std::size_t j = 0;
+    for (Op op : ops) {
+        if (op == Op::ins) out.push_back(doc_order[j]);
+        if (op != Op::del) ++j;
+    }
+    return out;
+}
+
+class MatrixBuilder {
+public:
+    MatrixBuilder(const load::Repository& repo, const load::Outline& outline, const MatrixOptions& options, util::Diagnostics& diags)
+        : m_repo(repo), m_outline(outline), m_options(options), m_diags(diags) {
+        m_matrix.policy_id = outline.id;
+        m_matrix.policy_title = outline.title;
+        m_matrix.trust_name = repo.config.trust_name;
+        m_matrix.today = options.today;
+        m_matrix.due_within_days = options.due_within_days;
+        for (const auto& sec : outline.sections)
+            for (const auto& e : sec.clauses) {
+                const load::ClauseFile* f = repo.clause(e.id);
+                m_matrix.rows.push_back({e.id, f ? f->title : e.id, sec.title, !e.optional, false, {}});
+                m_order.push_back(e.id);
+            }
+    }
+
+    void add(const load::School& school) {
+        model::Document doc = assemble::assemble_document(m_repo, school, m_outline, m_diags);
+        Column col{school.id, school.name, doc.meta, model::review_status(doc.meta, m_options.today, m_options.due_within_days),
+                   doc.meta.audiences};
+        const load::SchoolPolicy* policy = school.policy(m_outline.id);
+        model::Value ctx = assemble::make_context(m_repo, school, m_outline, doc.meta);
+        model::Value defaults = default_context(ctx, m_repo, m_outline);
+        std::vector<ParamChange> changes = changed_params(m_repo, m_outline, ctx);
+        auto placed = placed_clauses(doc);
+        auto find = [&](const std::string& id) -> const Placed* {
+            for (const auto& [pid, p] : placed)
+                if (pid == id) return &p;
+            return nullptr;
+        };
+        std::vector<std::string> doc_order;
+        for (const auto& [id, p] : placed)
+            if (p.clause->source != model::ClauseSource::local) doc_order.push_back(id);
+        std::vector<std::string> moved = moved_ids(m_order, doc_order);
+
+        std::size_t r = 0;
+        for (const auto& sec : m_outline.sections)
+            for (const auto& e : sec.clauses) {
+                const Placed* p = find(e.id);
+                Cell cell = p ? present(*p, ctx, defaults, changes, policy) : missing(sec, e, ctx, policy);
+                cell.moved = p && std::find(moved.begin(), moved.end(), e.id) != moved.end();
+                m_matrix.rows[r++].cells.push_back(std::move(cell));
+            }
+        std::size_t column = m_matrix.columns.size();
+        for (std::size_t s = 0; s < doc.sections.size(); ++s)
+            for (std::size_t c = 0; c < doc.sections[s].clauses.size(); ++c) {
+                const auto& cl = doc.sections[s].clauses[c];
+                if (cl.source != model::ClauseSource::local) continue;
+                Row& row = local_row(cl, doc.sections[s].title);
+                row.cells.resize(column + 1);
+                Cell& cell = row.cells[column];
+                cell.status = Status::local;
+                cell.title = cl.title;
+                cell.number = std::to_string(s + 1) + "." + std::to_string(c + 1);
+            }
+        for (auto& row : m_matrix.rows) row.cells.resize(column + 1);
+        m_matrix.columns.push_back(std::move(col));
+    }
+
+    Matrix finish() {
+        for (std::size_t c = 0; c < m_matrix.columns.size(); ++c) {
+            Column& col = m_matrix.columns[c];
+            for (const auto& row : m_matrix.rows) {
+                const Cell& cell = row.cells[c];
+                if (cell.status == Status::missing && cell.why == "not-applicable") ++col.not_applicable;
+                else if (cell.gap) ++col.gaps;
+                else ++col.counts[static_cast<int>(cell.status)];
+                if (cell.moved) ++col.moved;
+            }
+        }
+        return std::move(m_matrix);
+    }
+
+private:
+    Cell present(const Placed& p, const model::Value& ctx, const model::Value& defaults, const std::vector<ParamChange>& changes,
+                 const load::SchoolPolicy* policy) {
+        const model::Clause& c = *p.clause;
+        Cell cell;
+        cell.status = Status::same;
+        cell.title = c.title;
+        cell.number = p.number;
+        std::string variant = c.source == model::ClauseSource::library ? std::string() : c.variant;
+        if (c.source == model::ClauseSource::override_ && policy)
+            for (const auto& v : policy->variants)
+                if (v.clause_id == c.id) variant = v.variant;
+        const load::ClauseFile* file = m_repo.clause(c.id, variant);
+        if (!file) return cell;
+        if (c.source == model::ClauseSource::override_) {
+            cell.status = Status::reworded;
+            cell.redline = redline(render_clause(file->body_template, ctx), c.markdown);
+            cell.similarity = cell.redline.similarity;
+            return cell;
+        }
+        std::string model_text = render_clause(file->body_template, defaults);
+        auto used_changes = [&] {
+            std::set<std::string> used = names_used(file->body_template);
+            std::vector<ParamChange> out;
+            for (const auto& ch : changes)
+                if (used.count(ch.name)) out.push_back(ch);
+            return out;
+        };
+        if (c.source == model::ClauseSource::variant) {
+            cell.status = Status::variant;
+            cell.variant = c.variant;
+            if (model_text != c.markdown) cell.params = used_changes();
+            if (const load::ClauseFile* library = m_repo.clause(c.id))
+                cell.redline = redline(render_clause(library->body_template, ctx), c.markdown);
+            return cell;
+        }
+        if (model_text == c.markdown) return cell;  // same
+        cell.status = Status::params;
+        cell.params = used_changes();
+        cell.redline = redline(model_text, c.markdown);
+        return cell;
+    }
+
+    // Redlines compare what readers see: the plain words, not the Markdown.
+    Redline redline(const std::string& from_markdown, const std::string& to_markdown) const {
+        return word_diff(plain_text(from_markdown), plain_text(to_markdown), m_options.diff);
+    }
+
+    Cell missing(const load::OutlineSection& sec, const load::ClauseEntry& e, const model::Value& ctx, const load::SchoolPolicy* policy) {
+        Cell cell;
+        cell.status = Status::missing;
+        const load::ClauseFile* file = m_repo.clause(e.id);
+        bool applies = (!sec.when || lang::evaluate(*sec.when, ctx)) && (!e.when || lang::evaluate(*e.when, ctx)) &&
+                       (!file || !file->when || lang::evaluate(*file->when, ctx));
+        if (!applies) {
+            cell.why = "not-applicable";
+            return cell;
+        }
+        bool replaced = policy && std::any_of(policy->local.begin(), policy->local.end(), [&](const load::LocalClause& l) {
+                            return l.anchor != load::LocalClause::Anchor::section && l.anchor_id.value == e.id;
+                        });
+        cell.why = replaced ? "replaced" : "excluded";
+        cell.gap = !e.optional && !replaced;
+        return cell;
+    }
+
+    Row& local_row(const model::Clause& c, const std::string& section_title) {
+        for (auto& row : m_matrix.rows)
+            if (row.local && row.clause_id == c.id) return row;
+        m_matrix.rows.push_back({c.id, c.title, section_title, false, true, {}});
+        return m_matrix.rows.back();
+    }
+
+    const load::Repository& m_repo;
+    const load::Outline& m_outline;
+    const MatrixOptions& m_options;
+    util::Diagnostics& m_diags;
+    std::vector<std::string> m_order;  // the outline's clause ids in order
+    Matrix m_matrix;
+};
+
+}  // namespace
+
+Matrix build_matrix(const load::Repository& repo, const load::Outline& outline, const std::vector<const load::School*>& schools,
+                    const MatrixOptions& options, util::Diagnostics& diags) {
+    MatrixBuilder b(repo, outline, options, diags);
+    for (const auto* s : schools) b.add(*s);
+    return b.finish();
+}
+
+}  // namespace clausebook::compare

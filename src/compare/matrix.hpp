@@ -1,0 +1,102 @@
+// The compare model: one policy, several schools, clause by clause (issue 6). Rows are the
+// outline's clauses in order, then every school's local clauses; columns are schools; each cell
+// says where that school's wording of that clause came from and how it differs from the trust's
+// model wording. Every report format (compare/report/) reads only this.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compare/word_diff.hpp"
+#include "load/repository.hpp"
+#include "model/document.hpp"
+#include "model/review.hpp"
+#include "util/date.hpp"
+#include "util/diagnostics.hpp"
+
+namespace clausebook::compare {
+
+enum class Status {
+    same,      // the library wording, rendering exactly as with the trust's default parameters
+    params,    // the library wording, with parameter values that change its text
+    variant,   // a named variant from the library
+    reworded,  // the school's own wording for a library clause (an override)
+    missing,   // not in the school's policy (see Cell::why and Cell::gap)
+    local,     // a clause only this school has
+    absent,    // a local row of another school: nothing to say
+};
+
+// "same", "params", "variant", "reworded", "missing", "local", "absent".
+const char* status_name(Status s);
+
+// A parameter whose value for this school is not the trust default and that the clause uses.
+struct ParamChange {
+    std::string name;
+    std::string value;          // as text: "14", "parents", "Zoom or Microsoft Teams"; "(none)" when absent
+    std::string default_value;  // the trust default, as text
+};
+
+struct Cell {
+    Status status = Status::absent;
+    bool moved = false;  // present, but not in the outline's order
+    bool gap = false;    // missing, required, would apply, and nothing local stands in its place
+    // For missing: "excluded" (the school left it out), "replaced" (left out, a local clause
+    // placed before or after it), "not-applicable" (a condition of the outline does not hold:
+    // an audience the school's policy does not cover).
+    std::string why;
+    std::string title;    // the title in this school's policy (overrides may rename)
+    std::string number;   // "3.2" in this school's policy; empty when missing
+    std::string variant;  // for variant
+    std::vector<ParamChange> params;  // for params (and variant, when it also uses changed values)
+    double similarity = 1.0;          // for reworded: the school's wording against the library's
+    Redline redline;  // reworded: library -> school; params: trust default -> school; else empty
+};
+
+struct Row {
+    std::string clause_id;
+    std::string title;          // the library's (or the first school's, for a local clause)
+    std::string section_title;  // the outline section (for local clauses: where it was placed)
+    bool required = false;      // in the outline and not optional
+    bool local = false;
+    std::vector<Cell> cells;    // one per column
+};
+
+struct Column {
+    std::string school_id;
+    std::string school_name;
+    model::Metadata meta;
+    model::ReviewStatus review;
+    std::vector<std::string> audiences;
+    // Cells by status, indexed by Status; gaps and not-applicable counted apart from missing.
+    std::size_t counts[7] = {};
+    std::size_t gaps = 0;
+    std::size_t not_applicable = 0;
+    std::size_t moved = 0;
+    // "31 same, 3 reworded, 2 local, 1 gap; review overdue since April 2022".
+    std::string summary() const;
+};
+
+struct Matrix {
+    std::string policy_id;
+    std::string policy_title;  // the outline's
+    std::string trust_name;
+    util::Date today;
+    int due_within_days = 60;
+    std::vector<Column> columns;
+    std::vector<Row> rows;
+    // True when any cell is not `same` (or is moved) or any school is missing a clause another has.
+    bool has_differences() const;
+};
+
+struct MatrixOptions {
+    util::Date today;
+    int due_within_days = 60;
+    DiffOptions diff;
+};
+
+// Assembles each school's copy of `outline` and compares it with the library. Assembly problems
+// (a placeholder with no value) go to `diags`.
+Matrix build_matrix(const load::Repository& repo, const load::Outline& outline, const std::vector<const load::School*>& schools,
+                    const MatrixOptions& options, util::Diagnostics& diags);
+
+}  // namespace clausebook::compare

@@ -1,0 +1,63 @@
+// --format csv (RFC 4180): a header, the schools' metadata as rows whose first cell is in
+// brackets ("[review status]"), then one row per clause; per school two columns, the cell's
+// label and its detail. Cells that a spreadsheet would run as a formula (starting with = + - @,
+// tab or carriage return) are prefixed with a quote (OWASP, "CSV Injection").
+#include "compare/markup.hpp"
+#include "compare/report/report.hpp"
+
+namespace clausebook::compare::report {
+
+namespace {
+
+std::string csv(std::string s) {
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) s = "'" + s;
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+void line(std::string& out, const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv(cells[i]);
+    out += "\r\n";
+}
+
+}  // namespace
+
+std::string write_csv(const Matrix& m, const ReportOptions&) {
+    std::string out;
+    std::vector<std::string> header{"clause", "title", "section", "required", "local"};
+    for (const auto& c : m.columns) {
+        header.push_back(c.school_id);
+        header.push_back(c.school_id + " detail");
+    }
+    line(out, header);
+    if (!m.columns.empty()) {
+        auto rows = meta_rows(m.columns.front());
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            std::vector<std::string> cells{"[" + rows[r].label + "]", "", "", "", ""};
+            for (const auto& c : m.columns) {
+                cells.push_back(meta_rows(c)[r].value);
+                cells.push_back("");
+            }
+            line(out, cells);
+        }
+        std::vector<std::string> cells{"[summary]", "", "", "", ""};
+        for (const auto& c : m.columns) {
+            cells.push_back(c.summary());
+            cells.push_back("");
+        }
+        line(out, cells);
+    }
+    for (const auto& row : m.rows) {
+        std::vector<std::string> cells{row.clause_id, row.title, row.section_title, row.required ? "yes" : "no", row.local ? "yes" : "no"};
+        for (const auto& cell : row.cells) {
+            cells.push_back(cell_label(cell));
+            cells.push_back(cell_detail(cell));
+        }
+        line(out, cells);
+    }
+    return out;
+}
+
+}  // namespace clausebook::compare::report

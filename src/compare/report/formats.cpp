@@ -1,0 +1,77 @@
+// The format table and the wording every format shares.
+#include "compare/markup.hpp"
+#include "compare/report/report.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::compare::report {
+
+const std::vector<Format>& formats() {
+    static const std::vector<Format> k_formats = {
+        {"text", "a table for the terminal, then each difference with its words", &write_text},
+        {"md", "Markdown: tables and redlines, for papers and wikis", &write_markdown},
+        {"html", "one self-contained page: colour-coded matrix, filter, redlines", &write_html},
+        {"json", "everything, one row per clause and one column per school", &write_json},
+        {"csv", "one row per clause, one column per school, for spreadsheets", &write_csv},
+    };
+    return k_formats;
+}
+
+const Format* find_format(std::string_view name) {
+    for (const auto& f : formats())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+std::string cell_label(const Cell& c) {
+    std::string s;
+    switch (c.status) {
+    case Status::reworded: s = "reworded " + percent(c.similarity); break;
+    case Status::variant: s = "variant " + c.variant; break;
+    case Status::missing: s = c.gap ? "GAP" : c.why == "not-applicable" ? "n/a" : c.why == "replaced" ? "replaced" : "left out"; break;
+    case Status::absent: break;
+    default: s = status_name(c.status);
+    }
+    if (c.moved) s += " moved";
+    return s;
+}
+
+std::string cell_detail(const Cell& c) {
+    std::vector<std::string> params;
+    for (const auto& p : c.params) params.push_back(p.name + " = " + p.value + " (trust default: " + p.default_value + ")");
+    std::string ps = util::join(params, "; ");
+    switch (c.status) {
+    case Status::same: return "the trust's model wording";
+    case Status::params: return "model wording with this school's values: " + ps;
+    case Status::variant: return "the library's '" + c.variant + "' variant" + (ps.empty() ? "" : "; values: " + ps);
+    case Status::reworded:
+        return "the school's own wording (" + percent(c.similarity) + " similar to the library's)" +
+               (c.title.empty() ? "" : ", titled '" + c.title + "'");
+    case Status::missing:
+        if (c.why == "not-applicable") return "does not apply: the policy does not cover this audience or case";
+        if (c.why == "replaced") return "left out, with a local clause in its place";
+        return c.gap ? "a required clause, left out with nothing in its place" : "an optional clause, left out";
+    case Status::local: return "a clause only this school has";
+    case Status::absent: break;
+    }
+    return {};
+}
+
+std::vector<MetaRow> meta_rows(const Column& c) {
+    const model::Metadata& m = c.meta;
+    std::string next = m.next_review ? util::to_long(*m.next_review) + (m.next_review_derived ? " (approved + period)" : "") : "not set";
+    std::string review = model::review_state_name(c.review.state);
+    if (c.review.state == model::ReviewState::overdue) review += " by " + std::to_string(c.review.days) + " days";
+    if (c.review.state == model::ReviewState::due_soon) review += ", in " + std::to_string(c.review.days) + " days";
+    return {
+        {"Policy title", m.title},
+        {"Approved on", m.approved ? util::to_long(*m.approved) : "not recorded"},
+        {"Approved by", m.approved_by.empty() ? "not recorded" : m.approved_by},
+        {"Minute", m.minute.empty() ? "-" : m.minute},
+        {"Review period", m.review_period ? util::to_words(*m.review_period) : "not set"},
+        {"Next review", next},
+        {"Review status", review},
+        {"Audiences", c.audiences.empty() ? "-" : util::join(c.audiences, ", ")},
+    };
+}
+
+}  // namespace clausebook::compare::report

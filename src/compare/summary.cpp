@@ -1,0 +1,44 @@
+// The words reports share: status names and the per-school counts line.
+#include "compare/matrix.hpp"
+
+#include "util/text.hpp"
+
+namespace clausebook::compare {
+
+const char* status_name(Status s) {
+    static const char* const k_names[] = {"same", "params", "variant", "reworded", "missing", "local", "absent"};
+    return k_names[static_cast<int>(s)];
+}
+
+std::string Column::summary() const {
+    struct Part {
+        std::size_t count;
+        const char* one;
+        const char* many;
+    };
+    const Part parts[] = {
+        {counts[static_cast<int>(Status::same)], "same", "same"},
+        {counts[static_cast<int>(Status::params)], "with other parameter values", "with other parameter values"},
+        {counts[static_cast<int>(Status::variant)], "variant", "variants"},
+        {counts[static_cast<int>(Status::reworded)], "reworded", "reworded"},
+        {counts[static_cast<int>(Status::local)], "local", "local"},
+        {counts[static_cast<int>(Status::missing)], "left out", "left out"},
+        {gaps, "gap", "gaps"},
+        {moved, "moved", "moved"},
+        {not_applicable, "not applicable", "not applicable"},
+    };
+    std::vector<std::string> out;
+    for (const auto& p : parts)
+        if (p.count) out.push_back(std::to_string(p.count) + " " + (p.count == 1 ? p.one : p.many));
+    if (out.empty()) out.push_back("no clauses");
+    return util::join(out, ", ") + "; " + model::describe_review(meta, review);
+}
+
+bool Matrix::has_differences() const {
+    for (const auto& row : rows)
+        for (const auto& cell : row.cells)
+            if (cell.status != Status::same || cell.moved) return true;
+    return false;
+}
+
+}  // namespace clausebook::compare
