@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "assemble/assembler.hpp"
+#include "model/review.hpp"
 
 namespace clausebook::schedule {
 
@@ -22,11 +23,15 @@ long days_until(const model::Metadata& meta, const util::Date& today) {
     return util::days_from_epoch(meta.next_review->date) - util::days_from_epoch(today);
 }
 
+// The same reading of dates as compare and check (model/review.hpp).
 Status status_of(const model::Metadata& meta, const util::Date& today, int due_within_days) {
-    if (!meta.next_review) return Status::missing;
-    long days = days_until(meta, today);
-    if (days < 0) return Status::overdue;
-    return days <= due_within_days ? Status::due_soon : Status::scheduled;
+    switch (model::review_status(meta, today, due_within_days).state) {
+    case model::ReviewState::overdue: return Status::overdue;
+    case model::ReviewState::due_soon: return Status::due_soon;
+    case model::ReviewState::fine: return Status::scheduled;
+    case model::ReviewState::missing: return Status::missing;
+    }
+    return Status::missing;
 }
 
 std::string status_text(const model::Metadata& meta, const util::Date& today, int due_within_days) {

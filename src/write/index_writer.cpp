@@ -1,25 +1,46 @@
 // out/index.html: every school and policy, with approval and next review, linking to the
 // documents.
+#include <cstdlib>
+
 #include "lang/mustache.hpp"
+#include "model/review.hpp"
 #include "util/date.hpp"
 #include "write/index_writer.hpp"
 
 namespace clausebook::write {
 
+namespace {
+
+// The day the index's review status is reckoned on: SOURCE_DATE_EPOCH's when set (same inputs,
+// same bytes), else today. Due soon means within 60 days, as check's default.
+constexpr int k_due_within_days = 60;
+
+util::Date status_day() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) return util::date_from_epoch_days(std::strtol(epoch, nullptr, 10) / 86400);
+    return util::today_utc();
+}
+
+}  // namespace
+
 std::string write_index(const std::vector<model::Metadata>& docs, const std::string& trust_name, const WriteOptions& options,
                         const std::vector<const Format*>& formats) {
     using lang::escape_html;
+    const util::Date today = status_day();
     std::string title = trust_name.empty() ? "Policies" : trust_name + " policies";
     std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape_html(title) +
-                      "</title>\n<style>\n" + options.page_css + "\nbody { max-width: 64rem; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
+                      "</title>\n<style>\n" + options.page_css + "\nbody { max-width: 64rem; }\n"
+                      "td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
                       escape_html(title) + "</h1>\n</header>\n<main>\n<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
-                      "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
+                      "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
     for (const auto& m : docs) {
         out += "<tr><td>" + escape_html(m.school_name) + "</td><td>" + escape_html(m.title) + "</td><td>" +
                escape_html(m.approved ? util::to_long(*m.approved) : "Not recorded") + "</td><td>" +
                escape_html(m.approved_by.empty() ? "Not recorded" : m.approved_by) + "</td><td>" +
-               escape_html(m.next_review ? util::to_long(*m.next_review) : "Not set") + "</td><td>";
+               escape_html(m.next_review ? util::to_long(*m.next_review) : "Not set") + "</td>";
+        model::ReviewStatus review = model::review_status(m, today, k_due_within_days);
+        out += "<td class=\"review-" + std::string(model::review_state_name(review.state)) + "\">" + escape_html(model::describe_review(m, review)) + "</td><td>";
         for (std::size_t i = 0; i < formats.size(); ++i) {
             if (i) out += " · ";
             std::string href = m.school_id + "/" + m.policy_id + "." + std::string(formats[i]->extension);
