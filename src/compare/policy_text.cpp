@@ -75,8 +75,17 @@ std::string plain_text(std::string_view markdown) {
     char* s = cmark_render_plaintext(tree.get(), CMARK_OPT_NOBREAKS, 0);
     std::string out = s ? s : "";
     std::free(s);
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-    return out;
+    // cmark indents every list item but the first by the marker's width: lines start flush
+    // (nesting is not kept; a redline reads the words).
+    std::string flush;
+    bool line_start = true;
+    for (char c : out) {
+        if (line_start && c == ' ') continue;
+        flush += c;
+        line_start = c == '\n';
+    }
+    while (!flush.empty() && (flush.back() == '\n' || flush.back() == ' ')) flush.pop_back();
+    return flush;
 }
 
 PolicyText read_policy_markdown(std::string_view markdown, const std::string& path, util::Diagnostics& diags) {

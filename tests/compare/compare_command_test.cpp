@@ -2,6 +2,8 @@
 // repositories: statuses, metadata, counts, and each report format.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "cli/cli.hpp"
@@ -159,4 +161,16 @@ TEST_CASE("compare stops on bad input with the file, line and column, and prints
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "clauses/parents/conduct.md:6:"));
     CHECK(r.out.empty());
+}
+
+TEST_CASE("the HTML report loads in headless Chromium without console errors", "[compare][chromium]") {
+    if (std::system("command -v chromium >/dev/null 2>&1") != 0) {
+        WARN("chromium not installed: skipped");
+        return;
+    }
+    clausebook::test::TempDir dir;
+    std::string cmd = "'" + (clausebook::test::source_dir() / "scripts" / "check_compare_html.sh").string() + "' '" CLAUSEBOOK_BINARY "' '" +
+                      (dir.path() / "compare.png").string() + "' >/dev/null 2>&1";
+    CHECK(std::system(cmd.c_str()) == 0);
+    CHECK(std::filesystem::file_size(dir.path() / "compare.png") > 10000);
 }

@@ -25,10 +25,6 @@ std::string xml_text(const std::string& s) {
 class DocumentBuilder {
 public:
     explicit DocumentBuilder(const RedlineOptions& options) : m_options(options) {
-        auto decl = m_doc.append_child(pugi::node_declaration);
-        decl.append_attribute("version") = "1.0";
-        decl.append_attribute("encoding") = "UTF-8";
-        decl.append_attribute("standalone") = "yes";
         auto root = m_doc.append_child("w:document");
         root.append_attribute("xmlns:w") = k_ns_w;
         m_body = root.append_child("w:body");

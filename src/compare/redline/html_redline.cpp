@@ -26,8 +26,20 @@ ins { background: #cdeccf; color: #0b5a1a; }
 // The old side (kept and deleted) or the new side (kept and inserted) of a redline, as HTML.
 std::string side_html(const Redline& r, Op keep) {
     Redline one;
-    for (const auto& s : r.spans)
-        if (s.op == Op::equal || s.op == keep) one.spans.push_back(s);
+    bool skipped = false;
+    for (const auto& s : r.spans) {
+        if (s.op != Op::equal && s.op != keep) {
+            skipped = true;
+            continue;
+        }
+        Span kept = s;
+        // The space on either side of a change left out: show one.
+        if (skipped && !one.spans.empty() && !one.spans.back().text.empty() && one.spans.back().text.back() == ' ' && !kept.text.empty() &&
+            kept.text.front() == ' ')
+            kept.text.erase(0, 1);
+        skipped = false;
+        one.spans.push_back(std::move(kept));
+    }
     return redline_html(one);
 }
 
