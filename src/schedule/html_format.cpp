@@ -112,6 +112,7 @@ std::string write_html(const Schedule& s) {
                       ".legend span { margin-right: 1.2rem; white-space: nowrap; }\n"
                       "table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }\n"
                       "th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }\n"
+                      "td:nth-child(3), td:nth-child(7) { white-space: nowrap; }\n"
                       "td.overdue { color: #b71c1c; font-weight: bold; } td.due-soon { color: #8a5a00; font-weight: bold; } td.no-date { color: #616161; }\n"
                       "</style>\n</head>\n<body>\n<h1>" + escape_html(title) + "</h1>\n<p>As of " + escape_html(util::to_long(s.today)) +
                       ". Due soon means within " + std::to_string(s.due_within_days) + " days; a review date given as a month is due by the end of it.</p>\n";
