@@ -19,7 +19,7 @@ const std::vector<Rule>& rules() {
          &r::unknown_reference, false, {"unknown-clause", "unknown-variant", "unknown-section"}},
         {"placeholder-unresolved", Severity::error, "a {{placeholder}} without a value, or text such as [name of school], is left in the wording",
          &r::placeholder_unresolved, true, {"missing-value"}},
-        {"param-out-of-range", Severity::warning, "a parameter is outside the range its outline allows", &r::param_out_of_range, false, {"param-out-of-range"}},
+        {"param-out-of-range", Severity::warning, "a parameter is outside the range its outline allows", &r::param_out_of_range, true, {"param-out-of-range"}},
         {"stale-reference", Severity::warning, "wording cites law, guidance or a service that has been replaced (data/stale-references.yaml)",
          &r::stale_reference, true},
         {"school-name-inconsistent", Severity::warning, "the school's own wording spells the school's name differently from its file",
