@@ -1,4 +1,5 @@
 // clausebook build: every school's policies into out/<school>/<policy>.<ext>, and out/index.html.
+#include <algorithm>
 #include <iostream>
 
 #include "assemble/assembler.hpp"
@@ -99,13 +100,22 @@ int build_run(const po::variables_map& vm, Io& io) {
             for (const auto* f : formats) outputs.add(school->id + "/" + outline->id + "." + std::string(f->extension), f->write(doc, options));
             ++documents;
         }
-    // The index lists every school's policies, whichever were built this time.
-    std::vector<model::Metadata> all;
+    // The index lists every school's policies, whichever were built this time, linking to the
+    // files this run writes and those an earlier run left.
+    std::vector<write::IndexRow> rows;
     for (const auto& school : repo->schools)
-        for (const auto& outline : repo->outlines) all.push_back(assemble::make_metadata(*repo, school, outline));
-    std::vector<const write::Format*> all_formats;
-    for (const auto& f : write::formats()) all_formats.push_back(&f);
-    outputs.add("index.html", write::write_index(all, repo->config.trust_name, options, all_formats));
+        for (const auto& outline : repo->outlines) {
+            write::IndexRow row{assemble::make_metadata(*repo, school, outline), {}};
+            bool built_now = std::find(schools.begin(), schools.end(), &school) != schools.end() &&
+                             std::find(outlines.begin(), outlines.end(), &outline) != outlines.end();
+            for (const auto& f : write::formats()) {
+                std::string ext(f.extension);
+                bool now = built_now && std::find(formats.begin(), formats.end(), &f) != formats.end();
+                if (now || std::filesystem::exists(out_dir / school.id / (outline.id + "." + ext))) row.extensions.push_back(ext);
+            }
+            rows.push_back(std::move(row));
+        }
+    outputs.add("index.html", write::write_index(rows, repo->config.trust_name, options));
 
     print_diagnostics(diags, repo->sources, io);
     if (diags.has_errors()) return 2;

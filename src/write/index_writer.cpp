@@ -23,8 +23,7 @@ util::Date status_day() {
 
 }  // namespace
 
-std::string write_index(const std::vector<model::Metadata>& docs, const std::string& trust_name, const WriteOptions& options,
-                        const std::vector<const Format*>& formats) {
+std::string write_index(const std::vector<IndexRow>& rows, const std::string& trust_name, const WriteOptions& options) {
     using lang::escape_html;
     const util::Date today = status_day();
     std::string title = trust_name.empty() ? "Policies" : trust_name + " policies";
@@ -34,17 +33,18 @@ std::string write_index(const std::vector<model::Metadata>& docs, const std::str
                       "td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
                       escape_html(title) + "</h1>\n</header>\n<main>\n<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
                       "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
-    for (const auto& m : docs) {
+    for (const auto& row : rows) {
+        const model::Metadata& m = row.meta;
         out += "<tr><td>" + escape_html(m.school_name) + "</td><td>" + escape_html(m.title) + "</td><td>" +
                escape_html(m.approved ? util::to_long(*m.approved) : "Not recorded") + "</td><td>" +
                escape_html(m.approved_by.empty() ? "Not recorded" : m.approved_by) + "</td><td>" +
                escape_html(m.next_review ? util::to_long(*m.next_review) : "Not set") + "</td>";
         model::ReviewStatus review = model::review_status(m, today, k_due_within_days);
         out += "<td class=\"review-" + std::string(model::review_state_name(review.state)) + "\">" + escape_html(model::describe_review(m, review)) + "</td><td>";
-        for (std::size_t i = 0; i < formats.size(); ++i) {
+        for (std::size_t i = 0; i < row.extensions.size(); ++i) {
             if (i) out += " · ";
-            std::string href = m.school_id + "/" + m.policy_id + "." + std::string(formats[i]->extension);
-            out += "<a href=\"" + escape_html(href) + "\">" + escape_html(std::string(formats[i]->extension)) + "</a>";
+            std::string href = m.school_id + "/" + m.policy_id + "." + row.extensions[i];
+            out += "<a href=\"" + escape_html(href) + "\">" + escape_html(row.extensions[i]) + "</a>";
         }
         out += "</td></tr>\n";
     }

@@ -9,8 +9,12 @@
 
 namespace clausebook::write {
 
-// One row per document, linking to the files in `formats` (relative to out/).
-std::string write_index(const std::vector<model::Metadata>& docs, const std::string& trust_name, const WriteOptions& options,
-                        const std::vector<const Format*>& formats);
+struct IndexRow {
+    model::Metadata meta;
+    std::vector<std::string> extensions;  // the files out/<school>/<policy>.<ext> that exist
+};
+
+// One row per document, linking to its files (relative to out/).
+std::string write_index(const std::vector<IndexRow>& rows, const std::string& trust_name, const WriteOptions& options);
 
 }  // namespace clausebook::write

@@ -86,6 +86,8 @@ TEST_CASE("raw HTML in a clause is shown as text unless the repository allows it
     std::string html = repo.read("out/alpha/social.html");
     CHECK(contains(html, "Be &lt;b&gt;kind&lt;/b&gt;."));
     CHECK(contains(html, "Bad <a href=\"https://example.org\">Good</a>"));
+    std::string md = repo.read("out/alpha/social.md");
+    CHECK(contains(md, "Be \\<b\\>kind\\</b\\>. Bad [Good](https://example.org)"));
     repo.write("clausebook.yaml", "trust:\n  name: Test Trust\nsettings:\n  allow_raw_html: true\n");
     REQUIRE(repo.run({"build"}).exit_code == 0);
     CHECK(contains(repo.read("out/alpha/social.html"), "Be <b>kind</b>."));
@@ -124,6 +126,20 @@ TEST_CASE("the index lists every school's policy with its dates", "[assemble][in
     CHECK(contains(index, "<td>Alpha Primary School</td><td>Social Media Policy</td><td>1 March 2024</td>"));
     CHECK(contains(index, "<td>January 2026</td>"));
     CHECK(contains(index, "href=\"beta/social.html\""));
+}
+
+TEST_CASE("the index links only to documents that exist", "[assemble][index]") {
+    TestRepo repo;
+    REQUIRE(repo.run({"build", "--format", "md"}).exit_code == 0);
+    std::string index = repo.read("out/index.html");
+    CHECK(contains(index, "href=\"alpha/social.md\""));
+    CHECK_FALSE(contains(index, "href=\"alpha/social.html\""));
+    // A later partial build keeps links to what the earlier one wrote.
+    REQUIRE(repo.run({"build", "--format", "html", "--school", "beta"}).exit_code == 0);
+    index = repo.read("out/index.html");
+    CHECK(contains(index, "href=\"alpha/social.md\""));
+    CHECK(contains(index, "href=\"beta/social.html\""));
+    CHECK_FALSE(contains(index, "href=\"alpha/social.html\""));
 }
 
 TEST_CASE("two builds give byte-identical files and the second rewrites nothing", "[assemble][determinism]") {
