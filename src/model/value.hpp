@@ -17,15 +17,18 @@ struct Value {
     using Map = std::vector<Field>;  // keeps the order fields were given in
     std::variant<std::monostate, bool, std::int64_t, double, std::string, List, Map> data;
 
-    Value() = default;
-    Value(bool b) : data(b) {}
-    Value(std::int64_t i) : data(i) {}
-    Value(int i) : data(static_cast<std::int64_t>(i)) {}
-    Value(double d) : data(d) {}
-    Value(std::string s) : data(std::move(s)) {}
-    Value(const char* s) : data(std::string(s)) {}
-    static Value list(List items = {});
-    static Value map(Map fields = {});
+    // Defined below, once Field is complete (clang instantiates the variant's members here).
+    Value();
+    Value(bool b);
+    Value(std::int64_t i);
+    Value(int i);
+    Value(double d);
+    Value(std::string s);
+    Value(const char* s);
+    static Value list();
+    static Value list(List items);
+    static Value map();
+    static Value map(Map fields);
 
     bool is_null() const { return std::holds_alternative<std::monostate>(data); }
     bool is_list() const { return std::holds_alternative<List>(data); }
@@ -50,5 +53,15 @@ struct Field {
     Value value;
     bool operator==(const Field&) const = default;
 };
+
+inline Value::Value() = default;
+inline Value::Value(bool b) : data(b) {}
+inline Value::Value(std::int64_t i) : data(i) {}
+inline Value::Value(int i) : data(static_cast<std::int64_t>(i)) {}
+inline Value::Value(double d) : data(d) {}
+inline Value::Value(std::string s) : data(std::move(s)) {}
+inline Value::Value(const char* s) : data(std::string(s)) {}
+inline Value Value::list() { return list(List{}); }
+inline Value Value::map() { return map(Map{}); }
 
 }  // namespace clausebook::model
