@@ -46,12 +46,7 @@ std::size_t find_front_matter_end(std::string_view text, std::size_t start, std:
 
 void load_clause(Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags) {
     repo.sources.add(path, text);
-    if (auto bad = util::find_invalid_utf8(text)) {
-        auto lc = util::line_col_at(text, *bad);
-        diags.error({path, lc.line, static_cast<int>(lc.col0) + 1}, "not-utf8", "this file is not UTF-8 text (byte " + std::to_string(*bad) + ")",
-                    "save it as UTF-8");
-        return;
-    }
+    if (!check_text(path, text, diags)) return;
     if (util::trim(text).empty()) {
         diags.error({path, 1, 1}, "empty-file", "this clause file is empty", "a clause starts with front matter: ---, id:, title:, version:, ---, then its text");
         return;

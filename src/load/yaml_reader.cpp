@@ -1,6 +1,10 @@
 #include "load/yaml_reader.hpp"
 
 #include <charconv>
+#include <cstdio>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
 
 #include "util/text.hpp"
 
@@ -24,16 +28,104 @@ const char* node_kind(const YAML::Node& n) {
 
 bool is_plain(const YAML::Node& n) { return n.Tag() == "?"; }
 
-// yaml-cpp follows aliases without limit and recurses without a depth guard: refuse deeply
-// nested or alias-heavy documents before anything walks them.
-bool too_deep(std::string_view text) {
-    int depth = 0;
-    for (char c : text) {
-        if (c == '[' || c == '{') depth++;
-        else if (c == ']' || c == '}') depth--;
-        if (depth > k_max_yaml_depth) return true;
+// A first pass over the parser's events, before any node is built: yaml-cpp's node tree shares
+// aliased nodes, so a few lines of anchors and aliases ("billion laughs") become billions of
+// values for whoever walks the tree, and it nests as deep as the text does. Policy files need
+// neither, so anchors and aliases are refused outright (rule yaml-alias) rather than capped:
+// a refusal is simpler to explain than a budget, and copying a few lines is no hardship.
+struct Refusal {
+    YAML::Mark mark;
+    std::string rule, message, hint;
+};
+
+class Prepass final : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { anchor(m, a); }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
+        throw Refusal{m, "yaml-alias", "this file uses a YAML alias (*name); clausebook does not read anchors and aliases",
+                      "write the value out in full where the alias stands"};
     }
-    return false;
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override { anchor(m, a); }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override { open(m, a); }
+    void OnSequenceEnd() override { --m_depth; }
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override { open(m, a); }
+    void OnMapEnd() override { --m_depth; }
+    void OnAnchor(const YAML::Mark& m, const std::string&) override { anchor(m, 1); }
+
+private:
+    void anchor(const YAML::Mark& m, YAML::anchor_t a) {
+        if (a != YAML::NullAnchor)
+            throw Refusal{m, "yaml-alias", "this file defines a YAML anchor (&name); clausebook does not read anchors and aliases",
+                          "remove the '&name' and write the value out in full wherever it is needed"};
+    }
+    void open(const YAML::Mark& m, YAML::anchor_t a) {
+        anchor(m, a);
+        if (++m_depth > k_max_yaml_depth)
+            throw Refusal{m, "yaml-limit", "this value nests more than " + std::to_string(k_max_yaml_depth) + " levels deep (the limit for an input file)",
+                          "no clausebook file needs more than a few levels: look for a runaway '[' or '{', or indentation that keeps growing"};
+    }
+    int m_depth = 0;
+};
+
+// Refuses what the node tree must never see; nullopt when the text may be loaded. Syntax errors
+// are left to YAML::Load, which reports them the same way.
+std::optional<Refusal> prepass(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    Prepass handler;
+    try {
+        if (!parser.HandleNextDocument(handler)) return std::nullopt;
+        YAML::Mark second;
+        struct Marker final : YAML::EventHandler {
+            YAML::Mark* at;
+            explicit Marker(YAML::Mark* m) : at(m) {}
+            void OnDocumentStart(const YAML::Mark& m) override { *at = m; throw Refusal{m, "", "", ""}; }
+            void OnDocumentEnd() override {}
+            void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+            void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+            void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+            void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+            void OnSequenceEnd() override {}
+            void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+            void OnMapEnd() override {}
+        } marker(&second);
+        try {
+            parser.HandleNextDocument(marker);
+        } catch (const Refusal& r) {
+            return Refusal{r.mark, "yaml-syntax", "this file holds a second YAML document here; clausebook reads one document per file",
+                           "remove the '---' line that starts it, or move what follows into its own file"};
+        }
+    } catch (const Refusal& r) {
+        return r;
+    } catch (const YAML::Exception&) {
+        // Reported with its position by YAML::Load.
+    }
+    return std::nullopt;
+}
+
+// The offset of the first non-breaking space (U+00A0) in a line's indentation, and how many
+// lines have one; nullopt when none does.
+std::optional<std::pair<std::size_t, int>> word_processor_indent(std::string_view text) {
+    std::optional<std::pair<std::size_t, int>> found;
+    std::size_t line = 0;
+    while (line < text.size()) {
+        std::size_t p = line;
+        while (p < text.size() && (text[p] == ' ' || text.substr(p, 2) == "\xC2\xA0")) {
+            if (text[p] == ' ') {
+                ++p;
+                continue;
+            }
+            if (!found) found = std::pair<std::size_t, int>{p, 0};
+            found->second++;
+            break;
+        }
+        auto nl = text.find('\n', line);
+        if (nl == std::string_view::npos) break;
+        line = nl + 1;
+    }
+    return found;
 }
 
 }  // namespace
@@ -44,25 +136,49 @@ SourcePos pos_of(const std::string& path, const YAML::Node& node, int first_line
     return {path, m.line + first_line, m.column + 1};
 }
 
-std::optional<YAML::Node> parse_yaml(const std::string& path, const std::string& text, util::Diagnostics& diags, int first_line) {
+bool check_text(const std::string& path, std::string_view text, util::Diagnostics& diags, int first_line) {
+    auto at = [&](std::size_t offset) {
+        auto lc = util::line_col_at(text, offset);
+        return SourcePos{path, lc.line + first_line - 1, static_cast<int>(lc.col0) + 1};
+    };
     if (auto bad = util::find_invalid_utf8(text)) {
-        auto lc = util::line_col_at(text, *bad);
-        diags.error({path, lc.line + first_line - 1, static_cast<int>(lc.col0) + 1}, "not-utf8",
-                    "this file is not UTF-8 text (byte " + std::to_string(*bad) + ")",
+        diags.error(at(*bad), "not-utf8", "this file is not UTF-8 text (byte " + std::to_string(*bad) + ")",
                     "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)");
-        return std::nullopt;
+        return false;
     }
-    if (auto nul = text.find('\0'); nul != std::string::npos) {
-        auto lc = util::line_col_at(text, nul);
-        diags.error({path, lc.line + first_line - 1, static_cast<int>(lc.col0) + 1}, "not-utf8", "this file contains a NUL byte", "save it as plain UTF-8 text");
-        return std::nullopt;
+    // Control characters other than tab and line endings cannot appear in XML (DOCX, JUnit) and
+    // show as nothing on a page: refuse the first one, where it is.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", c);
+        if (c == 0) diags.error(at(i), "not-utf8", "this file contains a NUL byte", "save it as plain UTF-8 text");
+        else
+            diags.error(at(i), "control-character", std::string("this file contains the control character ") + code + ", which no document can show",
+                        c == 0x0B ? "a line break pasted from Word (Shift+Enter) arrives as U+000B: replace it with a new line"
+                                  : "delete it (it is invisible in most editors: search for it, or retype the line)");
+        return false;
     }
+    return true;
+}
+
+std::optional<YAML::Node> parse_yaml(const std::string& path, const std::string& text, util::Diagnostics& diags, int first_line) {
+    if (!check_text(path, text, diags, first_line)) return std::nullopt;
     if (util::trim(text).empty() || util::trim(text) == "\xEF\xBB\xBF") {
         diags.error({path, first_line, 1}, "empty-file", "this file is empty", "see docs/formats.md for what it must contain");
         return std::nullopt;
     }
-    if (too_deep(text)) {
-        diags.error({path, first_line, 1}, "yaml-limit", "this file nests more than " + std::to_string(k_max_yaml_depth) + " levels deep");
+    if (auto nbsp = word_processor_indent(text)) {
+        auto lc = util::line_col_at(text, nbsp->first);
+        diags.error({path, lc.line + first_line - 1, static_cast<int>(lc.col0) + 1}, "yaml-syntax",
+                    "this line is indented with a non-breaking space, which YAML does not read as indentation (word processors insert them)",
+                    nbsp->second > 1 ? "replace them with ordinary spaces: " + std::to_string(nbsp->second) + " lines have them; save the file from a text editor"
+                                     : "replace it with ordinary spaces, and save the file from a text editor");
+        return std::nullopt;
+    }
+    if (auto refused = prepass(text)) {
+        diags.error({path, refused->mark.line + first_line, refused->mark.column + 1}, refused->rule, refused->message, refused->hint);
         return std::nullopt;
     }
     try {
@@ -89,6 +205,16 @@ std::optional<YAML::Node> parse_yaml(const std::string& path, const std::string&
                 auto l = lc_line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
                 if (l.find('\t') != std::string_view::npos) hint = "this line has a tab: YAML indents with spaces only";
             }
+        }
+        if (hint.empty()) {
+            // Curly quotes from a word processor are not YAML quotes: "text: with colons" breaks.
+            std::size_t start = 0;
+            for (int i = 0; i < e.mark.line && start != std::string::npos; ++i)
+                if ((start = text.find('\n', start)) != std::string::npos) ++start;
+            std::string_view l = start == std::string::npos ? std::string_view{} : std::string_view(text).substr(start, text.find('\n', start) - start);
+            for (const char* q : {"\u201C", "\u201D", "\u2018", "\u2019"})
+                if (l.find(q) != std::string_view::npos)
+                    hint = "this line has curly quotes (\u201C \u201D) from a word processor: YAML quotes are straight (\" or '); retype them in a text editor";
         }
         if (hint.empty()) hint = "check the indentation and the ':' after each key; text with ': ' or '#' in it needs quotes";
         diags.error({path, line, col}, "yaml-syntax", "this is not valid YAML: " + msg, hint);

@@ -16,6 +16,10 @@
 
 namespace clausebook::load {
 
+// Checks that `text` is UTF-8 without NUL or other control characters but tab, CR and LF;
+// reports the first problem at its line and column ("not-utf8", "control-character").
+bool check_text(const std::string& path, std::string_view text, util::Diagnostics& diags, int first_line = 1);
+
 // Checks encoding and parses `text` as one YAML document. Problems (not UTF-8, empty,
 // syntax) are added to `diags`; the result is empty then.
 std::optional<YAML::Node> parse_yaml(const std::string& path, const std::string& text, util::Diagnostics& diags,
