@@ -107,6 +107,12 @@ private:
             m_diags.error(n.pos, "missing-value", "'" + n.text + "' has no value for " + m_school.name + " (" + m_school.path + ")",
                           "give it under params: in " + m_school.path + ", or wrap this text in {{#" + n.path[0] + "}}...{{/" + n.path[0] + "}}");
         };
+        opt.on_limit = [this](const lang::MustacheNode& n) {
+            m_diags.error(n.pos, "render-limit",
+                          "this text grows past " + std::to_string(lang::k_max_rendered_bytes / 1024) + " KiB when filled in for " + m_school.name +
+                              " (the limit for one clause)",
+                          "sections over lists repeat their text once per item, and nested ones multiply: shorten the lists or un-nest the sections");
+        };
         return lang::render(t, m_context, opt);
     }
 

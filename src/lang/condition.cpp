@@ -27,12 +27,22 @@ struct Tok {
     std::size_t offset;
 };
 
+constexpr std::size_t k_max_condition_chars = 1000;
+
 class CondParser {
 public:
     CondParser(const std::string& text, const util::SourcePos& pos, util::Diagnostics& diags)
         : m_text(text), m_pos(pos), m_diags(diags) {}
 
     std::shared_ptr<const ConditionNode> parse() {
+        // Parsing, evaluating and freeing a condition recurse once per level: a cap on its
+        // length bounds them all (issue 8). Real conditions are a few words.
+        if (m_text.size() > k_max_condition_chars) {
+            m_failed = true;
+            m_diags.error(m_pos, "invalid-condition", "this condition is " + std::to_string(m_text.size()) + " characters long, over the limit of " +
+                          std::to_string(k_max_condition_chars), "a condition names a few parameters: split the text, or check the quoting");
+            return nullptr;
+        }
         if (!lex()) return nullptr;
         if (m_toks.empty()) {
             fail(0, "an empty condition");

@@ -164,8 +164,16 @@ public:
             node.text = tok.text;
             node.pos = pos;
             node.path = split_name(tok.text, tok.offset);
-            if (node.kind == MustacheNode::Kind::section || node.kind == MustacheNode::Kind::inverted)
+            if (node.kind == MustacheNode::Kind::section || node.kind == MustacheNode::Kind::inverted) {
+                if (stack.size() >= k_max_section_depth) {
+                    // Checking and rendering recurse once per level: refuse runaway nesting here.
+                    m_diags.error(pos, "mustache-limit", "sections nest more than " + std::to_string(k_max_section_depth) + " deep here (the limit for a clause)",
+                                  "close the sections above before opening another: {{/name}}");
+                    t.nodes.clear();
+                    return t;
+                }
                 stack.push_back({std::move(node), tok.offset});
+            }
             else
                 current().push_back(std::move(node));
         }
@@ -269,8 +277,13 @@ const Value* lookup(const std::vector<const Value*>& stack, const std::vector<st
     return v;
 }
 
-void render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Value*>& stack, const RenderOptions& opt, std::string& out) {
+// Returns false once the output has outgrown opt.max_bytes (after calling opt.on_limit once).
+bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Value*>& stack, const RenderOptions& opt, std::string& out) {
     for (const auto& n : nodes) {
+        if (out.size() > opt.max_bytes) {
+            if (opt.on_limit) opt.on_limit(n);
+            return false;
+        }
         switch (n.kind) {
         case MustacheNode::Kind::text: out += n.text; break;
         case MustacheNode::Kind::variable:
@@ -290,23 +303,26 @@ void render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Valu
             if (const auto* list = v->as_list()) {
                 for (const auto& item : *list) {
                     stack.push_back(&item);
-                    render_nodes(n.children, stack, opt, out);
+                    bool ok = render_nodes(n.children, stack, opt, out);
                     stack.pop_back();
+                    if (!ok) return false;
                 }
             } else {
                 stack.push_back(v);
-                render_nodes(n.children, stack, opt, out);
+                bool ok = render_nodes(n.children, stack, opt, out);
                 stack.pop_back();
+                if (!ok) return false;
             }
             break;
         }
         case MustacheNode::Kind::inverted: {
             const Value* v = lookup(stack, n.path);
-            if (!v || !v->truthy()) render_nodes(n.children, stack, opt, out);
+            if ((!v || !v->truthy()) && !render_nodes(n.children, stack, opt, out)) return false;
             break;
         }
         }
     }
+    return true;
 }
 
 }  // namespace

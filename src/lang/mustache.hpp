@@ -27,6 +27,11 @@ struct TextOrigin {
     util::SourcePos at(std::string_view text, std::size_t offset) const;
 };
 
+// Limits (issue 8): sections nested deeper than this are a syntax error ("mustache-limit"); a
+// rendering that grows past RenderOptions::max_bytes stops there (sections over lists multiply).
+constexpr std::size_t k_max_section_depth = 32;
+constexpr std::size_t k_max_rendered_bytes = 1024u * 1024u;
+
 struct MustacheNode {
     enum class Kind { text, variable, unescaped, section, inverted };
     Kind kind = Kind::text;
@@ -53,6 +58,10 @@ struct RenderOptions {
     std::function<std::string(std::string_view)> escape;
     // Called for a variable whose value is absent (an optional parameter not given).
     std::function<void(const MustacheNode&)> on_missing;
+    // Output beyond this many bytes is not produced; on_limit is called once, with the node
+    // where rendering stopped, and the text rendered so far is returned.
+    std::size_t max_bytes = k_max_rendered_bytes;
+    std::function<void(const MustacheNode&)> on_limit;
 };
 
 std::string render(const Template& t, const model::Value& root, const RenderOptions& options);
