@@ -143,6 +143,26 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
             else unknown_clause(repo, l.anchor_id.pos, a, "clause", diags);
         }
     }
+    // Local clauses placed after or before each other must end at a clause of the outline:
+    // a ring of them has no place to start from.
+    for (const auto& l : p.local) {
+        if (l.anchor == LocalClause::Anchor::section) continue;
+        std::vector<std::string> chain{l.id};
+        const LocalClause* at = &l;
+        while (at && at->anchor != LocalClause::Anchor::section && local_ids.count(at->anchor_id.value) && chain.size() <= p.local.size()) {
+            const std::string& next = at->anchor_id.value;
+            if (next == l.id) {
+                chain.push_back(next);
+                diags.error(l.anchor_id.pos, "local-cycle", "local clauses are placed relative to each other in a ring: " + util::join(chain, " -> "),
+                            "place one of them after or before a clause of the policy, or at the end of a section (section: ID)");
+                break;
+            }
+            chain.push_back(next);
+            at = nullptr;
+            for (const auto& other : p.local)
+                if (other.id == next) at = &other;
+        }
+    }
     // Required parameters must have a value somewhere.
     for (const auto& spec : o->params) {
         if (!spec.required) continue;
