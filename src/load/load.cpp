@@ -25,6 +25,10 @@ fs::path find_root(const fs::path& start) {
 
 namespace {
 
+// Limits (issue 8). A country's worth of schools (about 22,000) is well inside both.
+constexpr std::size_t k_max_files_per_folder = 100'000;
+constexpr std::uintmax_t k_max_total_bytes = 1024ull * 1024u * 1024u;
+
 struct InputFile {
     fs::path full;
     std::string display;  // relative to the root, with '/'
@@ -52,6 +56,11 @@ std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir,
                         "copy the file into the repository instead of linking to it");
             return;
         }
+        if (out.size() == k_max_files_per_folder) {
+            diags.error({dir, 0, 0}, "too-many-files", "this folder holds more than " + std::to_string(k_max_files_per_folder) + " input files (the limit for one folder); the rest are not read",
+                        "split the repository, or remove files that are not part of it");
+        }
+        if (out.size() >= k_max_files_per_folder) return;
         out.push_back({e.path(), display});
     };
     if (recursive) {
@@ -65,12 +74,50 @@ std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir,
     return out;
 }
 
-std::optional<std::string> read_input(const InputFile& f, util::Diagnostics& diags) {
-    auto r = util::read_file(f.full);
-    if (!r.text) diags.error({f.display, 0, 0}, r.error.find("limit") != std::string::npos ? "file-too-large" : "unreadable",
-                             "cannot read this file: it " + r.error);
-    return r.text;
-}
+class Reader {
+public:
+    Reader(const fs::path& root, util::Diagnostics& diags) : m_root(fs::canonical(root, m_ec)), m_diags(diags) {}
+
+    std::optional<std::string> read(const InputFile& f) {
+        auto r = util::read_file(f.full);
+        if (!r.text) {
+            m_diags.error({f.display, 0, 0}, r.error.find("limit") != std::string::npos ? "file-too-large" : "unreadable",
+                          "cannot read this file: it " + r.error,
+                          r.error.find("limit") != std::string::npos ? "an input file is a few kilobytes of text: is this the right file?" : "");
+            return std::nullopt;
+        }
+        m_total += r.text->size();
+        if (m_total > k_max_total_bytes) {
+            if (!m_over)
+                m_diags.error({f.display, 0, 0}, "too-many-files", "the repository's input files together pass " + std::to_string(k_max_total_bytes >> 20) +
+                              " MiB here (the limit for one run); this and later files are not read");
+            m_over = true;
+            return std::nullopt;
+        }
+        return r.text;
+    }
+
+    // clausebook.yaml is read by name, not found by listing: it too must not lead outside.
+    std::optional<std::string> read_config(const fs::path& root) {
+        InputFile cfg{root / "clausebook.yaml", "clausebook.yaml"};
+        std::error_code ec;
+        fs::path real = fs::canonical(cfg.full, ec);
+        auto rel = fs::relative(real, m_root, ec);
+        if (ec || rel.empty() || *rel.begin() == "..") {
+            m_diags.error({cfg.display, 0, 0}, "outside-repository", "clausebook.yaml is a link to " + real.string() + ", outside the repository",
+                          "copy the file into the repository instead of linking to it");
+            return std::nullopt;
+        }
+        return read(cfg);
+    }
+
+private:
+    std::error_code m_ec;
+    fs::path m_root;
+    util::Diagnostics& m_diags;
+    std::uintmax_t m_total = 0;
+    bool m_over = false;
+};
 
 std::string stem(const InputFile& f, const std::string& ext) {
     std::string name = f.full.filename().string();
@@ -82,16 +129,14 @@ std::string stem(const InputFile& f, const std::string& ext) {
 Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
     Repository repo;
     repo.root = root;
+    Reader reader(root, diags);
     for (const auto& f : list_inputs(root, "templates", ".yaml", false, diags))
-        if (auto text = read_input(f, diags)) load_outline(repo, stem(f, ".yaml"), f.display, *text, diags);
-    {
-        InputFile cfg{root / "clausebook.yaml", "clausebook.yaml"};
-        if (auto text = read_input(cfg, diags)) load_config(repo, cfg.display, *text, diags);
-    }
+        if (auto text = reader.read(f)) load_outline(repo, stem(f, ".yaml"), f.display, *text, diags);
+    if (auto text = reader.read_config(root)) load_config(repo, "clausebook.yaml", *text, diags);
     for (const auto& f : list_inputs(root, "clauses", ".md", true, diags))
-        if (auto text = read_input(f, diags)) load_clause(repo, f.display, *text, diags);
+        if (auto text = reader.read(f)) load_clause(repo, f.display, *text, diags);
     for (const auto& f : list_inputs(root, "schools", ".yaml", false, diags))
-        if (auto text = read_input(f, diags)) load_school(repo, stem(f, ".yaml"), f.display, *text, diags);
+        if (auto text = reader.read(f)) load_school(repo, stem(f, ".yaml"), f.display, *text, diags);
     link_repository(repo, diags);
     return repo;
 }
