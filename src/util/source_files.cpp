@@ -1,5 +1,8 @@
 #include "util/source_files.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "util/text.hpp"
 
 namespace clausebook::util {
@@ -53,12 +56,26 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
     out += "\n";
     if (auto l = files.line(d.pos.path, d.pos.line)) {
         std::string shown = sanitize_for_terminal(*l);
+        int caret_col = d.pos.col;
+        // A very long line (minified text, a runaway value) is shown as a window around the column.
+        constexpr int k_shown_chars = 160;
+        std::vector<std::size_t> starts;  // byte offset of each character
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            if ((static_cast<unsigned char>(shown[i]) & 0xC0) != 0x80) starts.push_back(i);
+        if (static_cast<int>(starts.size()) > k_shown_chars) {
+            int first = std::max(0, std::min(caret_col - 1 - k_shown_chars / 2, static_cast<int>(starts.size()) - k_shown_chars));
+            int last = first + k_shown_chars;
+            std::size_t b = starts[static_cast<std::size_t>(first)];
+            std::size_t e = last < static_cast<int>(starts.size()) ? starts[static_cast<std::size_t>(last)] : shown.size();
+            shown = (first > 0 ? "..." : "") + shown.substr(b, e - b) + (e < shown.size() ? "..." : "");
+            if (caret_col > 0) caret_col = caret_col - first + (first > 0 ? 3 : 0);
+        }
         out += "    " + shown + "\n";
         if (d.pos.col > 0) {
             // Keep tabs so the caret lines up under a tab-indented line.
             std::string pad;
             int c = 1;
-            for (std::size_t i = 0; i < shown.size() && c < d.pos.col; ++i) {
+            for (std::size_t i = 0; i < shown.size() && c < caret_col; ++i) {
                 unsigned char ch = static_cast<unsigned char>(shown[i]);
                 if ((ch & 0xC0) == 0x80) continue;
                 pad += shown[i] == '\t' ? '\t' : ' ';
