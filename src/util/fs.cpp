@@ -1,10 +1,12 @@
 #include "util/fs.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <fstream>
+#include <string_view>
 #include <unistd.h>
 
 #include "util/error.hpp"
@@ -53,6 +55,19 @@ bool same_content(const fs::path& path, const std::string& bytes) {
     return in.gcount() == static_cast<std::streamsize>(bytes.size()) && old == bytes;
 }
 
+// Test hook (issue 8): CLAUSEBOOK_FAULT_WRITE=ENOSPC|EROFS|EACCES|EIO makes every
+// write_file_atomic fail as if writing its temporary file had failed with that error, to
+// exercise a full disk or a read-only folder without mounting one. 0: no fault.
+int injected_write_error() {
+    const char* spec = std::getenv("CLAUSEBOOK_FAULT_WRITE");
+    if (!spec || !*spec) return 0;
+    std::string_view s(spec);
+    if (s == "EROFS") return EROFS;
+    if (s == "EACCES") return EACCES;
+    if (s == "EIO") return EIO;
+    return ENOSPC;
+}
+
 }  // namespace
 
 bool write_file_atomic(const fs::path& path, const std::string& bytes) {
@@ -67,6 +82,10 @@ bool write_file_atomic(const fs::path& path, const std::string& bytes) {
     std::size_t left = bytes.size();
     while (left > 0) {
         ssize_t n = ::write(fd, p, left);
+        if (int fault = injected_write_error()) {
+            n = -1;
+            errno = fault;
+        }
         if (n < 0) {
             if (errno == EINTR) continue;
             int err = errno;
