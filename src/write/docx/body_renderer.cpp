@@ -202,9 +202,9 @@ void BodyRenderer::table_node(cmark_node* n, std::string_view type, bool enter) 
         pugi::xml_node grid = m_table.append_child("w:tblGrid");
         for (std::size_t i = 0; i < columns; ++i)
             add_val(grid, "w:gridCol", std::to_string(k_text_width / static_cast<int>(columns ? columns : 1)), "w:w");
-    } else if (type == "table_row") {
+    } else if (type == "table_row" || type == "table_header") {  // cmark-gfm names the header row "table_header"
         if (!enter) { m_row = {}; return; }
-        m_header_row = cmark_gfm_extensions_get_table_row_is_header(n);
+        m_header_row = type == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n);
         m_row = m_table.append_child("w:tr");
         if (m_header_row) {
             pugi::xml_node pr = m_row.append_child("w:trPr");
