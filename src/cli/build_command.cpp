@@ -1,8 +1,9 @@
 // clausebook build: every school's policies into out/<school>/<policy>.<ext>, and out/index.html.
-#include <algorithm>
 #include <iostream>
 
 #include "assemble/assembler.hpp"
+#include "build/build.hpp"
+#include "util/parallel.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "util/error.hpp"
@@ -10,8 +11,6 @@
 #include "util/text.hpp"
 #include "write/docx/styles_part.hpp"
 #include "write/html_page.hpp"
-#include "write/index_writer.hpp"
-#include "write/output.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::cli {
@@ -75,6 +74,7 @@ void build_options(po::options_description& desc, po::positional_options_descrip
         ("policy", po::value<std::vector<std::string>>()->composing(), "build only this policy (repeatable)")
         ("format", po::value<std::vector<std::string>>()->composing(), "formats, comma-separated (default: all)")
         ("out", po::value<std::string>(), "output folder (default: out/ at the repository root)")
+        ("jobs,j", po::value<unsigned>()->default_value(util::default_jobs()), "worker threads (default: the machine's cores)")
         ("quiet,q", po::bool_switch(), "print nothing but problems");
 }
 
@@ -87,42 +87,24 @@ int build_run(const po::variables_map& vm, Io& io) {
     auto formats = parse_formats(vm.count("format") ? vm["format"].as<std::vector<std::string>>() : std::vector<std::string>{});
     std::filesystem::path out_dir = vm.count("out") ? std::filesystem::absolute(vm["out"].as<std::string>()) : root / "out";
 
+    build::Request request;
+    request.repo = &*repo;
+    request.schools = std::move(schools);
+    request.outlines = std::move(outlines);
+    request.formats = std::move(formats);
+    request.out_dir = out_dir;
+    request.jobs = vm["jobs"].as<unsigned>();
+    request.options.allow_raw_html = repo->config.allow_raw_html;
     util::Diagnostics diags;
-    write::WriteOptions options;
-    options.allow_raw_html = repo->config.allow_raw_html;
-    page_assets(*repo, options, diags, repo->sources);
-
-    write::OutputSet outputs;
-    std::size_t documents = 0;
-    for (const auto* school : schools)
-        for (const auto* outline : outlines) {
-            model::Document doc = assemble::assemble_document(*repo, *school, *outline, diags);
-            for (const auto* f : formats) outputs.add(school->id + "/" + outline->id + "." + std::string(f->extension), f->write(doc, options));
-            ++documents;
-        }
-    // The index lists every school's policies, whichever were built this time, linking to the
-    // files this run writes and those an earlier run left.
-    std::vector<write::IndexRow> rows;
-    for (const auto& school : repo->schools)
-        for (const auto& outline : repo->outlines) {
-            write::IndexRow row{assemble::make_metadata(*repo, school, outline), {}};
-            bool built_now = std::find(schools.begin(), schools.end(), &school) != schools.end() &&
-                             std::find(outlines.begin(), outlines.end(), &outline) != outlines.end();
-            for (const auto& f : write::formats()) {
-                std::string ext(f.extension);
-                bool now = built_now && std::find(formats.begin(), formats.end(), &f) != formats.end();
-                if (now || std::filesystem::exists(out_dir / school.id / (outline.id + "." + ext))) row.extensions.push_back(ext);
-            }
-            rows.push_back(std::move(row));
-        }
-    outputs.add("index.html", write::write_index(rows, repo->config.trust_name, options));
-
+    page_assets(*repo, request.options, diags, repo->sources);
+    if (!diags.has_errors()) diags.append(build::validate(request));
     print_diagnostics(diags, repo->sources, io);
     if (diags.has_errors()) return 2;
-    auto result = outputs.commit(out_dir);
+    auto result = build::publish(request);
+    const std::size_t documents = result.documents;
     if (!vm["quiet"].as<bool>())
-        io.out << "Built " << documents << (documents == 1 ? " document" : " documents") << " for " << schools.size()
-               << (schools.size() == 1 ? " school" : " schools") << " into " << out_dir.string() << " (" << result.written
+        io.out << "Built " << documents << (documents == 1 ? " document" : " documents") << " for " << request.schools.size()
+               << (request.schools.size() == 1 ? " school" : " schools") << " into " << out_dir.string() << " (" << result.written
                << " written, " << result.unchanged << " unchanged)\n";
     return 0;
 }

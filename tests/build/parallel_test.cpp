@@ -1,0 +1,77 @@
+// A parallel build writes exactly what a single-threaded one does, and a second run over
+// unchanged inputs rewrites nothing.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include "support/fixture.hpp"
+
+using clausebook::test::TestRepo;
+
+namespace {
+
+void add_schools(TestRepo& repo, int count) {
+    for (int i = 0; i < count; ++i) {
+        std::string id = std::to_string(i);
+        repo.write("schools/s" + id + ".yaml",
+                   "school:\n  name: School " + id + "\n  phase: " + (i % 3 ? "primary" : "first") +
+                       "\nparams:\n  headteacher: { name: Head " + id + " }\n  min_age: " + std::to_string(13 + i % 4) +
+                       "\npolicies:\n  social:\n    approved: 2024-0" + std::to_string(1 + i % 9) + "-15\n" +
+                       (i % 3 ? "" : "    variants: { staff.contact: first-school }\n") +
+                       (i % 4 ? "" : "    exclude: [intro.links]\n"));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a parallel build and a single-threaded build write identical trees", "[build][parallel]") {
+    TestRepo repo;
+    add_schools(repo, 24);
+    auto one = repo.run({"build", "--jobs", "1", "--out", (repo.root() / "out-1").string()});
+    INFO(one.err);
+    REQUIRE(one.exit_code == 0);
+    auto four = repo.run({"build", "--jobs", "4", "--out", (repo.root() / "out-4").string()});
+    REQUIRE(four.exit_code == 0);
+    auto a = clausebook::test::snapshot(repo.root() / "out-1");
+    auto b = clausebook::test::snapshot(repo.root() / "out-4");
+    CHECK(a.size() > 50);
+    CHECK(a == b);
+}
+
+TEST_CASE("a second build with no changes rewrites no file", "[build][incremental]") {
+    TestRepo repo;
+    add_schools(repo, 6);
+    REQUIRE(repo.run({"build"}).exit_code == 0);
+    std::map<std::string, long> mtimes;
+    auto files = clausebook::test::snapshot(repo.out());
+    for (const auto& [path, bytes] : files) {
+        struct stat st {};
+        REQUIRE(::stat((repo.out() / path).c_str(), &st) == 0);
+        mtimes[path] = st.st_mtim.tv_sec * 1000000000L + st.st_mtim.tv_nsec;
+    }
+    auto again = repo.run({"build"});
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out.find("(0 written, " + std::to_string(files.size()) + " unchanged)") != std::string::npos);
+    for (const auto& [path, t] : mtimes) {
+        struct stat st {};
+        REQUIRE(::stat((repo.out() / path).c_str(), &st) == 0);
+        INFO(path);
+        CHECK(st.st_mtim.tv_sec * 1000000000L + st.st_mtim.tv_nsec == t);
+    }
+}
+
+TEST_CASE("a parallel build reports problems in school order, and writes nothing", "[build][parallel]") {
+    TestRepo repo;
+    add_schools(repo, 12);
+    repo.write("clauses/intro/purpose.md", "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\nDeputy: {{deputy.name}}.\n");
+    auto r = repo.run({"build", "--jobs", "4"});
+    CHECK(r.exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(repo.out()));
+    // One missing-value error per school, in the order schools are listed.
+    auto first = r.err.find("for Alpha Primary School");
+    auto second = r.err.find("for Beta First School");
+    auto third = r.err.find("for School 0 ");
+    CHECK(first != std::string::npos);
+    CHECK(first < second);
+    CHECK(second < third);
+}
