@@ -135,8 +135,10 @@ Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
     if (auto text = reader.read_config(root)) load_config(repo, "clausebook.yaml", *text, diags);
     for (const auto& f : list_inputs(root, "clauses", ".md", true, diags))
         if (auto text = reader.read(f)) load_clause(repo, f.display, *text, diags);
+    std::vector<SchoolText> schools;
     for (const auto& f : list_inputs(root, "schools", ".yaml", false, diags))
-        if (auto text = reader.read(f)) load_school(repo, stem(f, ".yaml"), f.display, *text, diags);
+        if (auto text = reader.read(f)) schools.push_back({stem(f, ".yaml"), f.display, std::move(*text)});
+    load_schools(repo, std::move(schools), diags);
     link_repository(repo, diags);
     return repo;
 }

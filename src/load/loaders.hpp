@@ -17,6 +17,16 @@ void load_clause(Repository& repo, const std::string& path, const std::string& t
 // Needs the outlines (for parameter types).
 void load_school(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags);
 
+// A school file's text, read but not yet parsed.
+struct SchoolText {
+    std::string id;    // the file stem
+    std::string path;  // display path
+    std::string text;
+};
+// Parses many school files at once (on every core); the result and the diagnostics are in
+// the order of `inputs`, as if load_school had been called on each in turn.
+void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags);
+
 // Every parameter any outline declares (the first declaration of a name wins).
 std::vector<model::ParamSpec> all_param_specs(const Repository& repo);
 

@@ -2,6 +2,7 @@
 #include "load/loaders.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/ids.hpp"
+#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::load {
@@ -173,22 +174,22 @@ std::vector<model::ParamSpec> all_param_specs(const Repository& repo) {
     return out;
 }
 
-void load_school(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags) {
-    repo.sources.add(path, text);
+static std::optional<School> parse_school(const Repository& repo, const std::vector<model::ParamSpec>& specs, const std::string& id,
+                                   const std::string& path, const std::string& text, util::Diagnostics& diags) {
     std::string why;
     if (!util::is_simple_id(id, &why)) {
         diags.error({path, 0, 0}, "invalid-id", "the file name gives the school id, and " + why, "rename the file");
-        return;
+        return std::nullopt;
     }
     auto root = parse_yaml(path, text, diags);
-    if (!root) return;
+    if (!root) return std::nullopt;
     School s;
     s.id = id;
     s.path = path;
     YamlMap m(*root, path, diags, "a school file", {"school", "params", "policies"});
-    if (!m.ok()) return;
+    if (!m.ok()) return std::nullopt;
     if (auto info = m.get("school", true)) read_school_info(s, *info, diags);
-    if (auto p = m.get("params")) s.params = read_params(*p, all_param_specs(repo), path, diags);
+    if (auto p = m.get("params")) s.params = read_params(*p, specs, path, diags);
     if (auto pols = m.get("policies")) {
         YamlMap pm(*pols, path, diags, "'policies'", {});
         if (pm.ok()) {
@@ -208,7 +209,27 @@ void load_school(Repository& repo, const std::string& id, const std::string& pat
         }
     }
     m.finish();
-    repo.schools.push_back(std::move(s));
+    return s;
+}
+
+void load_school(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags) {
+    repo.sources.add(path, text);
+    if (auto s = parse_school(repo, all_param_specs(repo), id, path, text, diags)) repo.schools.push_back(std::move(*s));
+}
+
+void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags) {
+    const auto specs = all_param_specs(repo);
+    std::vector<std::optional<School>> schools(inputs.size());
+    std::vector<util::Diagnostics> found(inputs.size());
+    // Schools are independent of one another: parse them on every core, report in file order.
+    util::parallel_for(inputs.size(), util::default_jobs(), [&](std::size_t i) {
+        schools[i] = parse_school(repo, specs, inputs[i].id, inputs[i].path, inputs[i].text, found[i]);
+    });
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        diags.append(found[i]);
+        if (schools[i]) repo.schools.push_back(std::move(*schools[i]));
+        repo.sources.add(inputs[i].path, std::move(inputs[i].text));
+    }
 }
 
 }  // namespace clausebook::load
