@@ -1,5 +1,7 @@
 #include "check/stale_list.hpp"
 
+#include "util/regex_scan.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -90,20 +92,20 @@ std::vector<StaleMatch> find_stale(const StaleList& list, std::string_view text)
     for (const auto& ref : list.items) {
         std::vector<std::pair<std::size_t, std::size_t>> excepted;
         if (ref.except)
-            for (std::cregex_iterator it(text.begin(), text.end(), *ref.except), end; it != end; ++it)
-                excepted.emplace_back(static_cast<std::size_t>(it->position(0)), static_cast<std::size_t>(it->position(0) + it->length(0)));
-        for (std::cregex_iterator it(text.begin(), text.end(), ref.pattern), end; it != end; ++it) {
-            auto begin = static_cast<std::size_t>(it->position(0));
-            auto finish = begin + static_cast<std::size_t>(it->length(0));
+            util::for_each_match(text, *ref.except, [&](std::size_t at, const std::cmatch& m) {
+                excepted.emplace_back(at, at + static_cast<std::size_t>(m.length(0)));
+            });
+        util::for_each_match(text, ref.pattern, [&](std::size_t begin, const std::cmatch& m) {
+            auto finish = begin + static_cast<std::size_t>(m.length(0));
             bool inside = false;
             for (auto [a, b] : excepted) inside = inside || (a <= begin && finish <= b);
-            if (inside || it->length(0) == 0) continue;
+            if (inside || m.length(0) == 0) return;
             if (ref.edition_before) {
-                auto year = it->size() > 1 && (*it)[1].matched ? leading_year((*it)[1].str()) : std::nullopt;
-                if (!year || *year >= *ref.edition_before) continue;
+                auto year = m.size() > 1 && m[1].matched ? leading_year(m[1].str()) : std::nullopt;
+                if (!year || *year >= *ref.edition_before) return;
             }
-            out.push_back({&ref, begin, it->str(0)});
-        }
+            out.push_back({&ref, begin, m.str(0)});
+        });
     }
     std::stable_sort(out.begin(), out.end(), [](const StaleMatch& a, const StaleMatch& b) { return a.offset < b.offset; });
     return out;

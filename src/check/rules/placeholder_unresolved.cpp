@@ -4,6 +4,8 @@
 // gaps of model policies: "[name of school]", "[insert date]", "XXXX".
 #include <regex>
 
+#include "util/regex_scan.hpp"
+
 #include "check/rules.hpp"
 
 namespace clausebook::check::rules_impl {
@@ -23,11 +25,10 @@ const std::regex& tag_pattern() {
 
 void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out) {
     auto report = [&](const std::regex& re, const char* why, const char* hint) {
-        for (std::sregex_iterator it(w.text.begin(), w.text.end(), re), end; it != end; ++it) {
-            std::string found = it->str(0);
-            add_finding(out, w.subject, ctx.locate(w, static_cast<std::size_t>(it->position(0)), found),
-                        "'" + found + "' in " + w.what + " " + why, hint, w.what + ":" + found);
-        }
+        util::for_each_match(w.text, re, [&](std::size_t at, const std::cmatch& m) {
+            std::string found = m.str(0);
+            add_finding(out, w.subject, ctx.locate(w, at, found), "'" + found + "' in " + w.what + " " + why, hint, w.what + ":" + found);
+        });
     };
     report(gap_pattern(), "was left to be filled in", "write the school's own details here, or use a placeholder such as {{school.name}}");
     if (!w.is_template)
