@@ -109,7 +109,7 @@ private:
         };
         opt.on_limit = [this](const lang::MustacheNode& n) {
             m_diags.error(n.pos, "render-limit",
-                          "this text grows past " + std::to_string(lang::k_max_rendered_bytes / 1024) + " KiB when filled in for " + m_school.name +
+                          "this text grows past " + std::to_string(lang::k_max_rendered_bytes >> 20) + " MiB when filled in for " + m_school.name +
                               " (the limit for one clause)",
                           "sections over lists repeat their text once per item, and nested ones multiply: shorten the lists or un-nest the sections");
         };

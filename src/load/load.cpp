@@ -48,7 +48,8 @@ std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir,
         std::string name = e.path().filename().string();
         if (name.size() <= ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext) != 0) return;
         if (name == "README.md" || name[0] == '.') return;
-        std::string display = fs::relative(e.path(), root, ec2).generic_string();
+        // Lexically: fs::relative would follow a link and name its target instead.
+        std::string display = e.path().lexically_relative(root).generic_string();
         fs::path real = fs::canonical(e.path(), ec2);
         auto rel = fs::relative(real, canonical_root, ec2);
         if (ec2 || rel.empty() || *rel.begin() == "..") {

@@ -216,7 +216,39 @@ std::optional<YAML::Node> parse_yaml(const std::string& path, const std::string&
                 if (l.find(q) != std::string_view::npos)
                     hint = "this line has curly quotes (\u201C \u201D) from a word processor: YAML quotes are straight (\" or '); retype them in a text editor";
         }
+        if (hint.empty() && e.mark.line > 0) {
+            // Indented deeper than the line above, which holds a value rather than opening a map.
+            std::vector<std::string_view> lines;
+            std::string_view rest(text);
+            for (int i = 0; i <= e.mark.line && !rest.empty(); ++i) {
+                auto nl = rest.find('\n');
+                lines.push_back(rest.substr(0, nl));
+                rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+            }
+            auto indent = [](std::string_view l) { return l.find_first_not_of(' '); };
+            if (lines.size() == static_cast<std::size_t>(e.mark.line) + 1) {
+                std::string_view here = lines.back();
+                for (auto it = lines.rbegin() + 1; it != lines.rend(); ++it) {
+                    std::string_view above = util::trim(*it);
+                    if (above.empty() || above[0] == '#') continue;
+                    if (indent(here) != std::string_view::npos && indent(*it) != std::string_view::npos && indent(here) > indent(*it) && above.back() != ':')
+                        hint = "this line is indented further than the line above, which already has its value: line them up";
+                    break;
+                }
+            }
+        }
         if (hint.empty()) hint = "check the indentation and the ':' after each key; text with ': ' or '#' in it needs quotes";
+        // yaml-cpp's words for the commonest mistakes, in the user's terms.
+        static const std::pair<const char*, const char*> k_plain[] = {
+            {"end of sequence flow not found", "a list opened with '[' is never closed with ']'"},
+            {"end of map flow not found", "a map opened with '{' is never closed with '}'"},
+            {"end of sequence not found", "a list opened with '[' is never closed with ']'"},
+            {"end of map not found", "a map opened with '{' is never closed with '}'"},
+            {"unknown escape character", "an unknown escape after '\\' in double quotes (write '\\\\' for a backslash, or use single quotes)"},
+            {"end of string not found", "a quoted value is never closed: add the closing quote"},
+        };
+        for (const auto& [from, to] : k_plain)
+            if (msg.find(from) != std::string::npos) msg = std::string(to) + " (" + msg + ")";
         diags.error({path, line, col}, "yaml-syntax", "this is not valid YAML: " + msg, hint);
         return std::nullopt;
     }
