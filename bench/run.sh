@@ -86,7 +86,7 @@ for n in "${sizes[@]}"; do
     row "compare --format html" "$secs" "-" "$mb"
   fi
   if [ "$n" -le 1000 ]; then
-    sample=$(find "$work/out-md-$n" -name '*.md' | sort | head -n 20)
+    sample=$(find "$work/out-md-$n" -name '*.md' | sort | head -n 20 || true)  # head closes the pipe early
     size=$(cat $sample | wc -c | awk -v n=20 '{ printf "%.0f", $1 / n / 1024 }')
     for f in html docx; do
       if [[ " $formats " != *" $f "* ]]; then continue; fi
