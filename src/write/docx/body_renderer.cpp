@@ -28,6 +28,7 @@ BodyRenderer::BodyRenderer(const model::Document& doc, Numbering& numbering, Rel
 void BodyRenderer::render(const std::string& markdown, pugi::xml_node container) {
     m_container = container;
     m_paragraph = {};
+    m_after_list_or_table = false;
     util::MarkdownTree tree = util::parse_markdown(markdown);
     cmark_iter* it = cmark_iter_new(tree.get());
     cmark_event_type ev;
@@ -58,6 +59,8 @@ pugi::xml_node BodyRenderer::open_paragraph(const std::string& style) {
     } else if (m_quote_depth > 0 && style == "BodyText") {
         props.style = "Quote";
     }
+    if (m_lists.empty() && m_after_list_or_table) props.space_before = 120;
+    m_after_list_or_table = false;
     props.write(m_paragraph);
     return m_paragraph;
 }
@@ -83,6 +86,7 @@ void BodyRenderer::block(cmark_node* n, bool enter) {
             m_lists.push_back({m_numbering.add_list(kind, cmark_node_get_list_start(n), level), level});
         } else {
             m_lists.pop_back();
+            m_after_list_or_table = m_lists.empty();
         }
         return;
     case CMARK_NODE_ITEM: m_first_in_item = enter; return;
@@ -186,7 +190,7 @@ void BodyRenderer::link(cmark_node* n, bool enter) {
 
 void BodyRenderer::table_node(cmark_node* n, std::string_view type, bool enter) {
     if (type == "table") {
-        if (!enter) { m_table = {}; return; }
+        if (!enter) { m_table = {}; m_after_list_or_table = true; return; }
         auto columns = static_cast<std::size_t>(cmark_gfm_extensions_get_table_columns(n));
         const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
         m_alignments.assign(columns, '\0');

@@ -58,6 +58,7 @@ private:
     std::vector<ListLevel> m_lists;
     bool m_first_in_item = false;
     int m_quote_depth = 0;
+    bool m_after_list_or_table = false;  // the next paragraph gets space before it
     int m_bold = 0;
     int m_italic = 0;
     int m_strike = 0;
