@@ -91,8 +91,9 @@ private:
         if (type == "table") {
             m_out += enter ? "<table>\n" : (m_body_open ? "</tbody>\n</table>\n" : "</table>\n");
             m_body_open = false;
-        } else if (type == "table_row") {
-            bool header = cmark_gfm_extensions_get_table_row_is_header(n);
+        } else if (type == "table_header" || type == "table_row") {
+            // cmark-gfm names a table's first row "table_header", the others "table_row".
+            bool header = type == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n);
             if (enter) {
                 m_in_header = header;
                 if (header) m_out += "<thead>\n";

@@ -93,6 +93,15 @@ TEST_CASE("raw HTML in a clause is shown as text unless the repository allows it
     CHECK(contains(repo.read("out/alpha/social.html"), "Be <b>kind</b>."));
 }
 
+TEST_CASE("tables in clauses become HTML tables with a header row", "[assemble][html]") {
+    TestRepo repo;
+    repo.write("clauses/intro/links.md",
+               "---\nid: intro.links\ntitle: Related policies\nversion: 1.0.0\n---\n| Policy | Owner |\n| --- | --- |\n| Behaviour | Head |\n");
+    REQUIRE(repo.run({"build"}).exit_code == 0);
+    CHECK(contains(repo.read("out/alpha/social.html"),
+                   "<table>\n<thead>\n<tr><th>Policy</th><th>Owner</th></tr>\n</thead>\n<tbody>\n<tr><td>Behaviour</td><td>Head</td></tr>\n</tbody>\n</table>"));
+}
+
 TEST_CASE("the HTML page is self-contained, British English, with a linked contents list", "[assemble][html]") {
     TestRepo repo;
     REQUIRE(repo.run({"build"}).exit_code == 0);
@@ -153,7 +162,7 @@ TEST_CASE("two builds give byte-identical files and the second rewrites nothing"
     CHECK(clausebook::test::snapshot(repo.out()) == a);
 }
 
-TEST_CASE("--school, --policy and --format narrow the build; unknown ids are usage errors", "[build]") {
+TEST_CASE("the school, policy and format options narrow the build; unknown ids are usage errors", "[build]") {
     TestRepo repo;
     auto r = repo.run({"build", "--school", "beta", "--format", "md"});
     INFO(r.err);

@@ -18,7 +18,7 @@ clausebook::test::RunResult run_plain(std::vector<std::string> args) {
 }
 }  // namespace
 
-TEST_CASE("--version and --help answer without a repository", "[cli]") {
+TEST_CASE("the version and help options answer without a repository", "[cli]") {
     auto v = run_plain({"--version"});
     CHECK(v.exit_code == 0);
     CHECK(v.out.rfind("clausebook ", 0) == 0);
