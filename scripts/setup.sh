@@ -16,6 +16,7 @@ pkgs=(
   catch2                         # unit tests
   nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
   libxml2-utils                  # xmllint, used by tests to validate XML output
+  clang libclang-rt-14-dev       # CI's sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz/)
   libreoffice-writer-nogui poppler-utils pandoc fonts-liberation2   # DOCX client tests: soffice -> PDF, pdftotext, pandoc
 )
 missing=()

@@ -7,3 +7,5 @@ bash scripts/setup.sh --deps-only
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build
 ctest --test-dir build --output-on-failure -j "$(nproc)"
+# The bad-input corpus and crash-safety summaries (tests/robustness), from ctest's log.
+grep -h -E '^(bad-input corpus|crash safety):' build/Testing/Temporary/LastTest.log || true
