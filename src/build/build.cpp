@@ -1,6 +1,7 @@
 #include "build/build.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <unordered_set>
 
 #include "assemble/assembler.hpp"
@@ -64,6 +65,9 @@ util::Diagnostics validate(const Request& r) {
 Result publish(const Request& r) {
     auto work = items(r);
     std::atomic<std::size_t> written{0}, unchanged{0};
+    // Temporary files older than this were left by a run that was killed; newer ones may be
+    // another run's, still being written.
+    const auto stale_before = std::filesystem::file_time_type::clock::now() - std::chrono::minutes(1);
     util::parallel_for(work.size(), r.jobs, [&](std::size_t i) {
         util::Diagnostics ignored;  // already reported by validate
         model::Document doc = assemble::assemble_document(*r.repo, *work[i].school, *work[i].outline, ignored);
@@ -72,7 +76,9 @@ Result publish(const Request& r) {
             if (util::write_file_atomic(path, f->write(doc, r.options))) ++written;
             else ++unchanged;
         }
+        util::remove_stale_temp_files(r.out_dir / work[i].school->id, stale_before);
     });
+    util::remove_stale_temp_files(r.out_dir, stale_before);
     if (util::write_file_atomic(r.out_dir / "index.html", index_page(r))) ++written;
     else ++unchanged;
     return Result{work.size(), written.load(), unchanged.load()};

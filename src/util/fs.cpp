@@ -1,5 +1,6 @@
 #include "util/fs.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -68,16 +69,32 @@ int injected_write_error() {
     return ENOSPC;
 }
 
+// "cannot write PATH: REASON; WHAT TO DO", the advice chosen by the error.
+[[noreturn]] void fail_write(const std::string& what, int err) {
+    std::string advice;
+    switch (err) {
+    case ENOSPC:
+    case EDQUOT: advice = "free some space on that disk, or write elsewhere with --out DIR"; break;
+    case EROFS: advice = "that file system is read-only: write elsewhere with --out DIR"; break;
+    case EACCES:
+    case EPERM: advice = "you may not write there: check the folder's permissions, or write elsewhere with --out DIR"; break;
+    case ENOTDIR:
+    case EEXIST: advice = "a file stands where a folder should be: move it aside, or write elsewhere with --out DIR"; break;
+    default: advice = "nothing else was changed; fix the cause and run again"; break;
+    }
+    throw Fatal(what + ": " + std::strerror(err) + "; " + advice, 3);
+}
+
 }  // namespace
 
 bool write_file_atomic(const fs::path& path, const std::string& bytes) {
     if (same_content(path, bytes)) return false;
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    if (ec) throw Fatal("cannot create folder " + path.parent_path().string() + ": " + ec.message(), 3);
+    if (ec) fail_write("cannot create folder " + path.parent_path().string(), ec.value());
     std::string tmp_template = (path.parent_path() / ("." + path.filename().string() + ".XXXXXX")).string();
     int fd = ::mkstemp(tmp_template.data());
-    if (fd < 0) throw Fatal("cannot write in " + path.parent_path().string() + ": " + std::strerror(errno), 3);
+    if (fd < 0) fail_write("cannot write in " + path.parent_path().string(), errno);
     const char* p = bytes.data();
     std::size_t left = bytes.size();
     while (left > 0) {
@@ -91,7 +108,7 @@ bool write_file_atomic(const fs::path& path, const std::string& bytes) {
             int err = errno;
             ::close(fd);
             ::unlink(tmp_template.c_str());
-            throw Fatal("cannot write " + path.string() + ": " + std::strerror(err), 3);
+            fail_write("cannot write " + path.string(), err);
         }
         p += n;
         left -= static_cast<std::size_t>(n);
@@ -101,14 +118,37 @@ bool write_file_atomic(const fs::path& path, const std::string& bytes) {
     if (::fchmod(fd, 0644) != 0 || ::close(fd) != 0) {
         int err = errno;
         ::unlink(tmp_template.c_str());
-        throw Fatal("cannot write " + path.string() + ": " + std::strerror(err), 3);
+        fail_write("cannot write " + path.string(), err);
     }
     if (::rename(tmp_template.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmp_template.c_str());
-        throw Fatal("cannot replace " + path.string() + ": " + std::strerror(err), 3);
+        fail_write("cannot replace " + path.string(), err);
     }
     return true;
+}
+
+namespace {
+
+bool is_temp_name(const std::string& name) {
+    // "." + at least one character + "." + six characters from mkstemp's alphabet.
+    if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') return false;
+    for (std::size_t i = name.size() - 6; i < name.size(); ++i)
+        if (!std::isalnum(static_cast<unsigned char>(name[i]))) return false;
+    return true;
+}
+
+}  // namespace
+
+std::size_t remove_stale_temp_files(const fs::path& dir, fs::file_time_type older_than) {
+    std::size_t removed = 0;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::error_code ec2;
+        if (!it->is_regular_file(ec2) || !is_temp_name(it->path().filename().string())) continue;
+        if (it->last_write_time(ec2) < older_than && !ec2 && fs::remove(it->path(), ec2)) ++removed;
+    }
+    return removed;
 }
 
 }  // namespace clausebook::util

@@ -24,4 +24,9 @@ ReadResult read_file(const std::filesystem::path& path, std::size_t limit = k_ma
 // leaves `path` untouched when the bytes are already there. Throws Fatal on failure.
 bool write_file_atomic(const std::filesystem::path& path, const std::string& bytes);
 
+// Removes the temporary files (".NAME.XXXXXX") that write_file_atomic leaves in `dir` when a
+// process is killed mid-write, if they were last written before `older_than` (so that a run
+// still writing in the same folder keeps its own). Returns how many were removed.
+std::size_t remove_stale_temp_files(const std::filesystem::path& dir, std::filesystem::file_time_type older_than);
+
 }  // namespace clausebook::util

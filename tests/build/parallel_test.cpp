@@ -75,3 +75,19 @@ TEST_CASE("a parallel build reports problems in school order, and writes nothing
     CHECK(first < second);
     CHECK(second < third);
 }
+
+TEST_CASE("a build removes temporary files a killed run left behind, and only old ones", "[build][crash]") {
+    TestRepo repo;
+    REQUIRE(repo.run({"build"}).exit_code == 0);
+    auto old_temp = repo.out() / "alpha" / ".social.md.a1B2c3";
+    auto fresh_temp = repo.out() / "alpha" / ".social.html.Zz9Yy8";
+    auto not_temp = repo.out() / "alpha" / ".keep";
+    clausebook::test::write_file(old_temp, "half a docu");
+    clausebook::test::write_file(fresh_temp, "another run, still writing");
+    clausebook::test::write_file(not_temp, "a user's file");
+    std::filesystem::last_write_time(old_temp, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+    REQUIRE(repo.run({"build"}).exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(old_temp));
+    CHECK(std::filesystem::exists(fresh_temp));
+    CHECK(std::filesystem::exists(not_temp));
+}
