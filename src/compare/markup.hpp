@@ -1,6 +1,8 @@
 // A redline written out for each kind of reader; shared by compare's reports and diff's.
 #pragma once
 
+#include "util/json.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -23,7 +25,6 @@ std::string redline_html(const Redline& r);
 // "72%" for a similarity of 0.72 (rounded down, so only identical texts show 100%).
 std::string percent(double similarity);
 
-// Escapes a string for a JSON string literal, quotes included.
-std::string json_string(std::string_view s);
+using util::json_string;                                  // "..." with JSON escapes
 
 }  // namespace clausebook::compare

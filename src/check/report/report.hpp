@@ -2,6 +2,8 @@
 // the whole report as bytes; none prints.
 #pragma once
 
+#include "util/json.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +34,7 @@ std::string write_sarif(const Report& r, const util::SourceFiles& sources);
 std::string write_github(const Report& r, const util::SourceFiles& sources);
 
 // Shared by the writers.
-std::string json_string(std::string_view s);              // "..." with JSON escapes
+using util::json_string;                                  // "..." with JSON escapes
 std::string location_text(const util::SourcePos& pos);    // path:line:col
 std::string suite_name(const SuiteInfo& s);               // "conway-primary/social-networking" or "clause-library"
 bool in_suite(const Finding& f, const SuiteInfo& s);
