@@ -9,6 +9,7 @@
 #include "support/fixture.hpp"
 
 using clausebook::test::RunResult;
+using clausebook::test::run_example;
 using clausebook::test::TestRepo;
 
 namespace {
@@ -17,18 +18,6 @@ std::size_t count_of(const std::string& s, const std::string& what) {
     std::size_t n = 0;
     for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
     return n;
-}
-
-// The example repository at the root of the source tree, run in-process (read only).
-RunResult run_example(std::vector<std::string> args) {
-    args.push_back("--root");
-    args.push_back(clausebook::test::source_dir().string());
-    std::ostringstream out, err;
-    RunResult r;
-    r.exit_code = clausebook::cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
 }
 
 const std::string k_overdue_beta =

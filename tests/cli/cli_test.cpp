@@ -7,34 +7,25 @@
 
 using clausebook::test::TestRepo;
 
-namespace {
-clausebook::test::RunResult run_plain(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    clausebook::test::RunResult r;
-    r.exit_code = clausebook::cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-}  // namespace
+using clausebook::test::run_cli;
 
 TEST_CASE("the version and help options answer without a repository", "[cli]") {
-    auto v = run_plain({"--version"});
+    auto v = run_cli({"--version"});
     CHECK(v.exit_code == 0);
     CHECK(v.out.rfind("clausebook ", 0) == 0);
-    auto h = run_plain({"--help"});
+    auto h = run_cli({"--help"});
     CHECK(h.exit_code == 0);
     CHECK(h.out.find("build") != std::string::npos);
     CHECK(h.out.find("list") != std::string::npos);
-    auto bh = run_plain({"build", "--help"});
+    auto bh = run_cli({"build", "--help"});
     CHECK(bh.exit_code == 0);
     CHECK(bh.out.find("--format") != std::string::npos);
 }
 
 TEST_CASE("usage errors exit 2 with a suggestion", "[cli]") {
-    auto none = run_plain({});
+    auto none = run_cli({});
     CHECK(none.exit_code == 2);
-    auto typo = run_plain({"biuld"});
+    auto typo = run_cli({"biuld"});
     CHECK(typo.exit_code == 2);
     CHECK(typo.err.find("did you mean 'build'?") != std::string::npos);
     TestRepo repo;
@@ -45,7 +36,7 @@ TEST_CASE("usage errors exit 2 with a suggestion", "[cli]") {
 
 TEST_CASE("a folder without clausebook.yaml is a clear error", "[cli]") {
     clausebook::test::TempDir dir;
-    auto r = run_plain({"build", "--root", dir.path().string()});
+    auto r = run_cli({"build", "--root", dir.path().string()});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("has no clausebook.yaml") != std::string::npos);
 }

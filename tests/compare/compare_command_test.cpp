@@ -10,22 +10,12 @@
 #include "support/fixture.hpp"
 
 using clausebook::test::RunResult;
+using clausebook::test::run_example;
 using clausebook::test::TestRepo;
 
 namespace {
 
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
-RunResult run_example(std::vector<std::string> args) {
-    args.push_back("--root");
-    args.push_back(clausebook::test::source_dir().string());
-    std::ostringstream out, err;
-    RunResult r;
-    r.exit_code = clausebook::cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 // The JSON text of the cell for `school` in the row of `clause` (up to the end of its line).
 std::string cell(const std::string& json, const std::string& clause, const std::string& school) {

@@ -9,20 +9,10 @@
 #include "support/fixture.hpp"
 
 using clausebook::test::RunResult;
+using clausebook::test::run_example;
 using clausebook::test::TestRepo;
 
 namespace {
-
-RunResult run_example(std::vector<std::string> args) {
-    args.push_back("--root");
-    args.push_back(clausebook::test::source_dir().string());
-    std::ostringstream out, err;
-    RunResult r;
-    r.exit_code = clausebook::cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 std::vector<std::string> crlf_lines(const std::string& s) {
     std::vector<std::string> out;

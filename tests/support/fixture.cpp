@@ -154,15 +154,25 @@ void TestRepo::remove(const std::string& relative) { fs::remove(root() / relativ
 
 std::string TestRepo::read(const std::string& relative) const { return read_file(root() / relative); }
 
-RunResult TestRepo::run(std::vector<std::string> args) const {
-    args.push_back("--root");
-    args.push_back(root().string());
+RunResult run_cli(const std::vector<std::string>& args) {
     std::ostringstream out, err;
     RunResult r;
     r.exit_code = cli::run(args, out, err);
     r.out = out.str();
     r.err = err.str();
     return r;
+}
+
+RunResult TestRepo::run(std::vector<std::string> args) const {
+    args.push_back("--root");
+    args.push_back(root().string());
+    return run_cli(args);
+}
+
+RunResult run_example(std::vector<std::string> args) {
+    args.push_back("--root");
+    args.push_back(source_dir().string());
+    return run_cli(args);
 }
 
 std::map<std::string, std::string> snapshot(const fs::path& dir) {

@@ -47,6 +47,11 @@ private:
     TempDir m_dir;
 };
 
+// Runs `clausebook ARGS...` in-process, capturing what it prints.
+RunResult run_cli(const std::vector<std::string>& args);
+// Runs `clausebook ARGS... --root SOURCE_DIR` on the example repository (read only).
+RunResult run_example(std::vector<std::string> args);
+
 // Every regular file below `dir`, relative path -> bytes.
 std::map<std::string, std::string> snapshot(const std::filesystem::path& dir);
 
