@@ -11,8 +11,10 @@ pkgs=(
   libboost-program-options-dev   # command line parsing
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown parsing (GFM tables)
   libpugixml-dev                 # XML for DOCX parts
-  libyaml-cpp-dev                # YAML input files
-  libzip-dev                     # DOCX packaging
+  libyaml-dev                    # YAML input files (libyaml's event parser, for speed and positions)
+  libyaml-cpp-dev                # YAML editing that keeps comments (renew) and data/stale-references.yaml
+  libzip-dev                     # DOCX packaging (the ZIP container)
+  libdeflate-dev                 # DOCX packaging: fast deflate compression of the parts
   catch2                         # unit tests
   nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
   libxml2-utils                  # xmllint, used by tests to validate XML output
