@@ -15,6 +15,7 @@ pkgs=(
   libyaml-cpp-dev                # YAML editing that keeps comments (renew) and data/stale-references.yaml
   libzip-dev                     # DOCX packaging (the ZIP container)
   libdeflate-dev                 # DOCX packaging: fast deflate compression of the parts
+  libxxhash-dev                  # content fingerprints: render cache keys, incremental builds
   catch2                         # unit tests
   nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
   libxml2-utils                  # xmllint, used by tests to validate XML output
