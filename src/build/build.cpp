@@ -68,12 +68,15 @@ Result publish(const Request& r) {
     // Temporary files older than this were left by a run that was killed; newer ones may be
     // another run's, still being written.
     const auto stale_before = std::filesystem::file_time_type::clock::now() - std::chrono::minutes(1);
+    // Clause bodies rendered for one school serve every other school whose clause reads the same.
+    write::WriteOptions options = r.options;
+    options.cache = std::make_shared<write::RenderCache>();
     util::parallel_for(work.size(), r.jobs, [&](std::size_t i) {
         util::Diagnostics ignored;  // already reported by validate
         model::Document doc = assemble::assemble_document(*r.repo, *work[i].school, *work[i].outline, ignored);
         for (const auto* f : r.formats) {
             auto path = r.out_dir / work[i].school->id / (work[i].outline->id + "." + std::string(f->extension));
-            if (util::write_file_atomic(path, f->write(doc, r.options))) ++written;
+            if (util::write_file_atomic(path, f->write(doc, options))) ++written;
             else ++unchanged;
         }
         util::remove_stale_temp_files(r.out_dir / work[i].school->id, stale_before);

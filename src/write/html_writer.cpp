@@ -146,6 +146,7 @@ std::string write_html(const model::Document& doc, const WriteOptions& options) 
     HtmlRenderer r(doc, options);
     std::string toc = "<ol class=\"toc-sections\">\n";
     std::string body;
+    std::string layout;  // see render_key
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];
         std::string num = std::to_string(s + 1);
@@ -158,7 +159,7 @@ std::string write_html(const model::Document& doc, const WriteOptions& options) 
             toc += "<li><a href=\"#" + escape_html(cl.id) + "\"><span class=\"num\">" + cnum + "</span> " + escape_html(cl.title) + "</a></li>\n";
             body += "<section class=\"clause clause-" + std::string(model::source_name(cl.source)) + "\" id=\"" + escape_html(cl.id) + "\">\n";
             body += "<h3><span class=\"num\">" + cnum + "</span> " + escape_html(cl.title) + "</h3>\n";
-            body += r.render(cl.markdown);
+            body += *cached_body<std::string>(options, "html", doc, cl.markdown, layout, [&] { return r.render(cl.markdown); }, &string_size);
             body += "</section>\n";
         }
         toc += "</ol></li>\n";

@@ -98,17 +98,22 @@ std::string write_markdown(const model::Document& doc, const WriteOptions& optio
             out += "  - [" + cnum + " " + cell(sec.clauses[c].title) + "](#" + slug(cnum + " " + sec.clauses[c].title) + ")\n";
         }
     }
+    std::string layout;  // see render_key
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];
         out += "\n## " + std::to_string(s + 1) + " " + cell(sec.title) + "\n";
         for (std::size_t c = 0; c < sec.clauses.size(); ++c) {
             const auto& cl = sec.clauses[c];
             out += "\n### " + std::to_string(s + 1) + "." + std::to_string(c + 1) + " " + cell(cl.title) + "\n\n";
-            util::MarkdownTree tree = util::parse_markdown(cl.markdown);
-            resolve_links(tree.get(), doc, options.allow_raw_html);
-            std::string body = util::render_commonmark(tree.get());
-            while (!body.empty() && body.back() == '\n') body.pop_back();
-            out += body + "\n";
+            auto body = cached_body<std::string>(options, "md", doc, cl.markdown, layout, [&] {
+                util::MarkdownTree tree = util::parse_markdown(cl.markdown);
+                resolve_links(tree.get(), doc, options.allow_raw_html);
+                std::string text = util::render_commonmark(tree.get());
+                while (!text.empty() && text.back() == '\n') text.pop_back();
+                return text;
+            }, &string_size);
+            out += *body;
+            out += '\n';
             // The clause's id, as a link reference definition: invisible when the Markdown is
             // rendered, and what lets diff match the clauses of an approved copy by id.
             out += "\n[clause:" + cl.id + "]: #" + cl.id + "\n";

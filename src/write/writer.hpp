@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "write/render_cache.hpp"
 
 namespace clausebook::write {
 
@@ -16,7 +17,20 @@ struct WriteOptions {
     std::string page_css;       // inlined into every page
     std::string page_template_path = "templates/page.html";
     std::string docx_styles;    // the trust's templates/docx/styles.xml, empty for the built-in styles
+    // Rendered clause bodies shared by every document of one run (see render_cache.hpp); none
+    // when empty. Only for options that stay the same for the cache's whole life.
+    std::shared_ptr<RenderCache> cache;
 };
+
+// `render()`'s result, from `options.cache` when it has one: the clause body rendered for
+// `format`. `layout` is the per-document memo of render_key.
+template <class T, class Render>
+std::shared_ptr<const T> cached_body(const WriteOptions& options, std::string_view format, const model::Document& doc,
+                                     const std::string& markdown, std::string& layout, Render render, std::size_t (*size)(const T&)) {
+    if (!options.cache) return std::make_shared<const T>(render());
+    return options.cache->get<T>(render_key(format, doc, markdown, layout), render, size);
+}
+inline std::size_t string_size(const std::string& s) { return s.size(); }
 
 struct Format {
     std::string_view name;       // as given to --format

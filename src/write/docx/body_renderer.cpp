@@ -1,5 +1,7 @@
 #include "write/docx/body_renderer.hpp"
 
+#include <algorithm>
+
 #include <cmark-gfm-core-extensions.h>
 
 #include "util/markdown.hpp"
@@ -229,6 +231,61 @@ void BodyRenderer::table_node(cmark_node* n, std::string_view type, bool enter) 
         props.justify = a == 'c' ? "center" : a == 'r' ? "right" : "";
         props.write(m_paragraph);
     }
+}
+
+namespace {
+
+// Finds every `<prefix>value"` in xml: prefix starts with '<', so it can only be markup (text
+// and attribute values have their '<' escaped).
+template <class OnValue>
+void scan_slots(const std::string& xml, std::string_view prefix, OnValue on_value) {
+    for (std::size_t at = xml.find(prefix); at != std::string::npos; at = xml.find(prefix, at)) {
+        std::size_t begin = at + prefix.size();
+        std::size_t end = xml.find('"', begin);
+        on_value(begin, end - begin);
+        at = end;
+    }
+}
+
+}  // namespace
+
+BodyFragment render_fragment(const model::Document& doc, const std::string& markdown) {
+    Numbering numbering;
+    Relationships rels;
+    pugi::xml_document scratch;
+    pugi::xml_node container = scratch.append_child("w:body");
+    BodyRenderer(doc, numbering, rels).render(markdown, container);
+
+    BodyFragment f;
+    for (pugi::xml_node n = container.first_child(); n; n = n.next_sibling()) append_xml(f.xml, n);
+    f.lists = numbering.lists();
+    f.links = rels.targets();
+    pugi::xml_node last = container.last_child();
+    f.ends_with_table = last && std::string_view(last.name()) == "w:tbl";
+    scan_slots(f.xml, "<w:numId w:val=\"", [&](std::size_t at, std::size_t len) {
+        f.slots.push_back({at, len, true, std::stoul(f.xml.substr(at, len)) - 1});
+    });
+    scan_slots(f.xml, "<w:hyperlink r:id=\"rId", [&](std::size_t at, std::size_t len) {
+        f.slots.push_back({at - 3, len + 3, false, std::stoul(f.xml.substr(at, len)) - 1});
+    });
+    std::sort(f.slots.begin(), f.slots.end(), [](const auto& a, const auto& b) { return a.offset < b.offset; });
+    return f;
+}
+
+void place(const BodyFragment& fragment, Numbering& numbering, Relationships& rels, std::string& out) {
+    std::vector<int> list_ids;
+    list_ids.reserve(fragment.lists.size());
+    for (const auto& l : fragment.lists) list_ids.push_back(numbering.add_list(l.kind, l.start, l.level));
+    std::vector<std::string> link_ids;
+    link_ids.reserve(fragment.links.size());
+    for (const auto& url : fragment.links) link_ids.push_back(rels.add(std::string(k_rel_base) + "hyperlink", url, true));
+    std::size_t done = 0;
+    for (const auto& slot : fragment.slots) {
+        out.append(fragment.xml, done, slot.offset - done);
+        out += slot.list ? std::to_string(list_ids[slot.local]) : link_ids[slot.local];
+        done = slot.offset + slot.length;
+    }
+    out.append(fragment.xml, done, std::string::npos);
 }
 
 }  // namespace clausebook::write::docx

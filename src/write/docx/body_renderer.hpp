@@ -23,6 +23,32 @@ std::string clause_anchor(std::size_t section_index, std::size_t clause_index);
 // The bookmark of clause `clause_id` in `doc`, or empty if the clause is not in it.
 std::string clause_anchor(const model::Document& doc, const std::string& clause_id);
 
+// A clause body rendered on its own, so that one rendering serves every document whose clause
+// reads the same: the XML of its blocks, with list and hyperlink ids counted from 1 within the
+// fragment, and where those ids sit so that place() can renumber them for a document.
+struct BodyFragment {
+    std::string xml;
+    struct Slot {
+        std::size_t offset;  // of the id's text in xml
+        std::size_t length;
+        bool list;           // a w:numId value; else a hyperlink's r:id
+        std::size_t local;   // 0-based index into lists or links
+    };
+    std::vector<Slot> slots;
+    std::vector<Numbering::List> lists;  // the fragment's w:numId i + 1
+    std::vector<std::string> links;      // the fragment's rId<i + 1>: external URLs
+    bool ends_with_table = false;        // Word wants a paragraph after a table that ends the body
+
+    std::size_t bytes() const { return xml.size() + slots.size() * sizeof(Slot) + links.size() * 64 + lists.size() * sizeof(Numbering::List); }
+};
+
+// Renders `markdown` as it would appear in `doc` (cross-references read `doc`'s numbering).
+BodyFragment render_fragment(const model::Document& doc, const std::string& markdown);
+
+// Appends `fragment`'s XML to `out`, its lists added to `numbering` and its links to `rels`
+// with the ids they get there.
+void place(const BodyFragment& fragment, Numbering& numbering, Relationships& rels, std::string& out);
+
 class BodyRenderer {
 public:
     // `numbering` and `rels` gain the lists and hyperlinks of everything rendered; both must

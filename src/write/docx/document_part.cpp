@@ -130,7 +130,8 @@ void section_properties(pugi::xml_node body, const PageParts& page) {
 
 }  // namespace
 
-std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels) {
+std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels,
+                          const WriteOptions& options) {
     pugi::xml_document xml;
     pugi::xml_node root = xml.append_child("w:document");
     root.append_attribute("xmlns:w") = k_ns_w;
@@ -142,8 +143,13 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
     cover_table(body, doc.meta);
     contents(body, doc);
 
+    // Clause bodies are rendered (or taken from the run's cache) as fragments and placed where
+    // their marker elements are once the rest is serialised.
+    constexpr const char* k_marker_name = "clausebook-body";
+    constexpr std::string_view k_marker = "<clausebook-body/>";  // as pugixml writes it
+    std::vector<std::shared_ptr<const BodyFragment>> fragments;
+    std::string layout;  // see render_key
     Bookmarks bookmarks;
-    BodyRenderer renderer(doc, numbering, rels);
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];
         bookmarks.wrap(heading(body, "Heading1", std::to_string(s + 1) + " " + sec.title, s == 0), section_anchor(s));
@@ -151,13 +157,30 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
             const auto& cl = sec.clauses[c];
             std::string number = std::to_string(s + 1) + "." + std::to_string(c + 1);
             bookmarks.wrap(heading(body, "Heading2", number + " " + cl.title, false), clause_anchor(s, c));
-            renderer.render(cl.markdown, body);
+            fragments.push_back(cached_body<BodyFragment>(options, "docx", doc, cl.markdown, layout,
+                                                          [&] { return render_fragment(doc, cl.markdown); },
+                                                          +[](const BodyFragment& f) { return f.bytes(); }));
+            body.append_child(k_marker_name);
         }
     }
     // Word wants a paragraph between a table and the end of the body.
-    if (pugi::xml_node last = body.last_child(); last && std::string_view(last.name()) == "w:tbl") body.append_child("w:p");
+    bool ends_with_table = !fragments.empty() && fragments.back()->ends_with_table;
+    if (pugi::xml_node last = body.last_child(); last && std::string_view(last.name()) == "w:tbl") ends_with_table = true;
+    if (ends_with_table) body.append_child("w:p");
     section_properties(body, page);
-    return to_bytes(xml);
+
+    std::string skeleton = to_bytes(xml);
+    std::string out;
+    out.reserve(skeleton.size() + 4096 * fragments.size());
+    std::size_t done = 0;
+    for (const auto& f : fragments) {
+        std::size_t at = skeleton.find(k_marker, done);
+        out.append(skeleton, done, at - done);
+        place(*f, numbering, rels, out);
+        done = at + k_marker.size();
+    }
+    out.append(skeleton, done, std::string::npos);
+    return out;
 }
 
 }  // namespace clausebook::write::docx

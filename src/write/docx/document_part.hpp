@@ -8,6 +8,7 @@
 #include "model/document.hpp"
 #include "write/docx/numbering.hpp"
 #include "write/docx/relationships.hpp"
+#include "write/writer.hpp"
 
 namespace clausebook::write::docx {
 
@@ -20,6 +21,7 @@ struct PageParts {
 };
 
 // The part. Lists go to `numbering`, hyperlinks to `rels`.
-std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels);
+std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels,
+                          const WriteOptions& options);
 
 }  // namespace clausebook::write::docx

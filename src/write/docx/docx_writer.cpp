@@ -57,7 +57,7 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
     page.first_footer = rels.add(rel + "footer", "footer2.xml");
 
     Numbering numbering;
-    std::string document = document_part(doc, page, numbering, rels);  // adds lists and links
+    std::string document = document_part(doc, page, numbering, rels, options);  // adds lists and links
 
     ZipTime time = package_time(doc.meta);
     std::vector<PartType> types = {

@@ -25,12 +25,15 @@ public:
     // The part: every w:abstractNum, then every w:num (the schema's order).
     std::string part() const;
 
-private:
     struct List {
         ListKind kind;
         int start;
         int level;
     };
+    // The lists added so far; list i has w:numId i + 1.
+    const std::vector<List>& lists() const { return m_lists; }
+
+private:
     std::vector<List> m_lists;
 };
 

@@ -11,6 +11,13 @@ std::string Relationships::add(const std::string& type, const std::string& targe
     return m_rels.back().id;
 }
 
+std::vector<std::string> Relationships::targets() const {
+    std::vector<std::string> out;
+    out.reserve(m_rels.size());
+    for (const auto& r : m_rels) out.push_back(r.target);
+    return out;
+}
+
 std::string Relationships::part() const {
     pugi::xml_document doc;
     pugi::xml_node root = doc.append_child("Relationships");

@@ -16,6 +16,9 @@ public:
     // The .rels part.
     std::string part() const;
 
+    // The targets in id order: rId1's first.
+    std::vector<std::string> targets() const;
+
 private:
     struct Rel {
         std::string id;

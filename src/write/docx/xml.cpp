@@ -1,6 +1,5 @@
 #include "write/docx/xml.hpp"
 
-#include <sstream>
 
 namespace clausebook::write::docx {
 
@@ -42,11 +41,26 @@ std::string xml_safe(std::string_view s) {
     return out;
 }
 
+namespace {
+
+struct StringWriter : pugi::xml_writer {
+    std::string& out;
+    explicit StringWriter(std::string& o) : out(o) {}
+    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
+
+}  // namespace
+
 std::string to_bytes(const pugi::xml_document& doc) {
-    std::ostringstream os;
-    os << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-    doc.save(os, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-    return os.str();
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    StringWriter writer(out);
+    doc.save(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    return out;
+}
+
+void append_xml(std::string& out, pugi::xml_node node) {
+    StringWriter writer(out);
+    node.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
 }
 
 pugi::xml_node add_val(pugi::xml_node parent, const char* name, const std::string& value, const char* attr) {

@@ -32,6 +32,9 @@ std::string xml_safe(std::string_view s);
 // indentation. Text and attribute values are escaped by pugixml.
 std::string to_bytes(const pugi::xml_document& doc);
 
+// Appends `node` and its subtree to `out`, as to_bytes writes them.
+void append_xml(std::string& out, pugi::xml_node node);
+
 // Appends <name w:val="value"/> (or another attribute) to `parent`.
 pugi::xml_node add_val(pugi::xml_node parent, const char* name, const std::string& value, const char* attr = "w:val");
 
