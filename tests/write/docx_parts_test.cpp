@@ -42,7 +42,7 @@ TEST_CASE("docx: the package holds every part, in a fixed order, each declared a
     CHECK(pkg.parts.at("word/_rels/document.xml.rels").find("javascript") == std::string::npos);
 }
 
-TEST_CASE("docx: numbering has every abstractNum before any num, unique ids, a restart per list", "[docx]") {
+TEST_CASE("docx: numbering has every abstractNum before any num, unique ids, a restart per ordered list, one bullet instance", "[docx]") {
     RichRepo repo;
     DocxPackage pkg = build_docx(repo);
     auto numbering = parse_part(pkg, "word/numbering.xml");
@@ -69,12 +69,24 @@ TEST_CASE("docx: numbering has every abstractNum before any num, unique ids, a r
         if (list_order.empty() || list_order.back() != id) list_order.push_back(id);
         level_of[id] = attr(numpr.child("w:ilvl"), "w:val");
     }
-    // ordered, nested bullets, ordered again (resumed after the nested list), two more lists,
-    // and the Related policies list: each list its own instance.
-    std::set<std::string> distinct(list_order.begin(), list_order.end());
-    CHECK(distinct.size() == 5);
-    CHECK(list_order.size() == 6);
-    CHECK(level_of[list_order[1]] == "1");  // the nested list sits one level in
+    // ordered, nested bullets, ordered again (resumed after the nested list), two more ordered
+    // lists, and the Related policies bullets: each ordered list its own instance, so that it
+    // restarts; every bulleted list the document's one bullet instance.
+    REQUIRE(list_order.size() == 6);
+    std::string bullets = list_order[1];
+    CHECK(list_order[5] == bullets);
+    CHECK(list_order[0] == list_order[2]);  // the same list, resumed
+    std::set<std::string> ordered = {list_order[0], list_order[3], list_order[4]};
+    CHECK(ordered.size() == 3);
+    CHECK_FALSE(ordered.count(bullets));
+    CHECK(level_of[bullets] == "0");  // the last bulleted paragraph: Related policies, top level
+    CHECK(numbering->select_node(("//w:num[@w:numId='" + bullets + "']/w:abstractNumId").c_str()));
+    CHECK(num_ids.size() == 4);
+    // The nested list sits one level in.
+    bool nested_at_one = false;
+    for (pugi::xml_node numpr : all_of(document->document_element(), "w:numPr"))
+        nested_at_one = nested_at_one || (attr(numpr.child("w:numId"), "w:val") == bullets && attr(numpr.child("w:ilvl"), "w:val") == "1");
+    CHECK(nested_at_one);
     // The "5)" list starts at 5, with its instance's own restart.
     pugi::xpath_node five = numbering->select_node("//w:num[w:lvlOverride/w:startOverride/@w:val='5']");
     REQUIRE(five);

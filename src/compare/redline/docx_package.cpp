@@ -3,9 +3,7 @@
 #include <memory>
 #include <vector>
 
-#include <zip.h>
-
-#include "util/error.hpp"
+#include "write/docx/zip_package.hpp"
 
 namespace clausebook::compare::redline {
 
@@ -53,14 +51,6 @@ constexpr const char* k_styles =
     R"(<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>)"
     R"(</w:styles>)";
 
-struct ZipCloser {
-    void operator()(zip_t* z) const { zip_discard(z); }
-};
-
-[[noreturn]] void fail(const std::string& what, zip_error_t* err) {
-    throw util::Fatal("could not build the DOCX package: " + what + ": " + zip_error_strerror(err), 3);
-}
-
 }  // namespace
 
 std::string docx_package(const std::string& document_xml) {
@@ -69,35 +59,10 @@ std::string docx_package(const std::string& document_xml) {
         {"word/document.xml", document_xml},      {"word/_rels/document.xml.rels", k_document_rels},
         {"word/styles.xml", k_styles},            {"word/settings.xml", k_settings},
     };
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
-    if (!buffer) fail("buffer", &err);
-    zip_source_keep(buffer);
-    std::unique_ptr<zip_source_t, decltype(&zip_source_free)> keep(buffer, &zip_source_free);
-    std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(buffer, ZIP_TRUNCATE, &err));
-    if (!archive) fail("open", &err);
-    for (const auto& [name, bytes] : entries) {
-        zip_source_t* s = zip_source_buffer(archive.get(), bytes.data(), bytes.size(), 0);
-        zip_int64_t index = s ? zip_file_add(archive.get(), name, s, ZIP_FL_ENC_UTF_8) : -1;
-        if (index < 0) {
-            if (s) zip_source_free(s);
-            fail(name, zip_get_error(archive.get()));
-        }
-        auto i = static_cast<zip_uint64_t>(index);
-        if (zip_file_set_dostime(archive.get(), i, 0, (0 << 9) | (1 << 5) | 1, 0) != 0 ||
-            zip_set_file_compression(archive.get(), i, ZIP_CM_DEFLATE, 9) != 0)
-            fail(name, zip_get_error(archive.get()));
-    }
-    if (zip_close(archive.get()) != 0) fail("close", zip_get_error(archive.get()));
-    archive.release();
-    zip_stat_t st;
-    if (zip_source_stat(buffer, &st) != 0 || zip_source_open(buffer) != 0) fail("read back", zip_source_error(buffer));
-    std::string out(static_cast<std::size_t>(st.size), '\0');
-    zip_int64_t n = zip_source_read(buffer, out.data(), st.size);
-    zip_source_close(buffer);
-    if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) fail("read back", zip_source_error(buffer));
-    return out;
+    std::vector<write::docx::ZipEntry> zip;
+    for (const auto& [name, bytes] : entries)
+        zip.push_back({name, std::make_shared<const write::docx::DeflatedPart>(write::docx::deflate_part(bytes))});
+    return write::docx::zip_package(zip, write::docx::ZipTime{});
 }
 
 }  // namespace clausebook::compare::redline

@@ -258,12 +258,14 @@ BodyFragment render_fragment(const model::Document& doc, const std::string& mark
 
     BodyFragment f;
     for (pugi::xml_node n = container.first_child(); n; n = n.next_sibling()) append_xml(f.xml, n);
-    f.lists = numbering.lists();
+    f.bullets = numbering.has_bullets();
+    f.ordered = numbering.ordered();
     f.links = rels.targets();
     pugi::xml_node last = container.last_child();
     f.ends_with_table = last && std::string_view(last.name()) == "w:tbl";
     scan_slots(f.xml, "<w:numId w:val=\"", [&](std::size_t at, std::size_t len) {
-        f.slots.push_back({at, len, true, std::stoul(f.xml.substr(at, len)) - 1});
+        int id = std::stoi(f.xml.substr(at, len));
+        if (id != Numbering::k_bullet_num_id) f.slots.push_back({at, len, true, static_cast<std::size_t>(id - 2)});
     });
     scan_slots(f.xml, "<w:hyperlink r:id=\"rId", [&](std::size_t at, std::size_t len) {
         f.slots.push_back({at - 3, len + 3, false, std::stoul(f.xml.substr(at, len)) - 1});
@@ -273,9 +275,10 @@ BodyFragment render_fragment(const model::Document& doc, const std::string& mark
 }
 
 void place(const BodyFragment& fragment, Numbering& numbering, Relationships& rels, std::string& out) {
+    if (fragment.bullets) numbering.add_list(ListKind::bullet, 1, 0);
     std::vector<int> list_ids;
-    list_ids.reserve(fragment.lists.size());
-    for (const auto& l : fragment.lists) list_ids.push_back(numbering.add_list(l.kind, l.start, l.level));
+    list_ids.reserve(fragment.ordered.size());
+    for (const auto& l : fragment.ordered) list_ids.push_back(numbering.add_list(l.kind, l.start, l.level));
     std::vector<std::string> link_ids;
     link_ids.reserve(fragment.links.size());
     for (const auto& url : fragment.links) link_ids.push_back(rels.add(std::string(k_rel_base) + "hyperlink", url, true));

@@ -24,22 +24,24 @@ std::string clause_anchor(std::size_t section_index, std::size_t clause_index);
 std::string clause_anchor(const model::Document& doc, const std::string& clause_id);
 
 // A clause body rendered on its own, so that one rendering serves every document whose clause
-// reads the same: the XML of its blocks, with list and hyperlink ids counted from 1 within the
-// fragment, and where those ids sit so that place() can renumber them for a document.
+// reads the same: the XML of its blocks, with the ids of its numbered lists and hyperlinks
+// counted within the fragment, and where those ids sit so that place() can renumber them for a
+// document. Bulleted lists and cross-references need no renumbering.
 struct BodyFragment {
     std::string xml;
     struct Slot {
         std::size_t offset;  // of the id's text in xml
         std::size_t length;
         bool list;           // a w:numId value; else a hyperlink's r:id
-        std::size_t local;   // 0-based index into lists or links
+        std::size_t local;   // 0-based index into ordered or links
     };
     std::vector<Slot> slots;
-    std::vector<Numbering::List> lists;  // the fragment's w:numId i + 1
-    std::vector<std::string> links;      // the fragment's rId<i + 1>: external URLs
-    bool ends_with_table = false;        // Word wants a paragraph after a table that ends the body
+    bool bullets = false;                  // uses the document's bulleted-list instance
+    std::vector<Numbering::List> ordered;  // the fragment's w:numId i + 2
+    std::vector<std::string> links;        // the fragment's rId<i + 1>: external URLs
+    bool ends_with_table = false;          // Word wants a paragraph after a table that ends the body
 
-    std::size_t bytes() const { return xml.size() + slots.size() * sizeof(Slot) + links.size() * 64 + lists.size() * sizeof(Numbering::List); }
+    std::size_t bytes() const { return xml.size() + slots.size() * sizeof(Slot) + links.size() * 64 + ordered.size() * sizeof(Numbering::List); }
 };
 
 // Renders `markdown` as it would appear in `doc` (cross-references read `doc`'s numbering).

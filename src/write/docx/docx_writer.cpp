@@ -72,19 +72,29 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
         {"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
         {"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
     };
-    std::string footer = footer_part(doc.meta);
+    // Parts that read the same in every document are made and deflated once per run: `name`
+    // and `input` are all that `make` depends on.
+    auto constant = [&](const char* name, const std::string& input, auto make) {
+        if (!options.cache) return std::make_shared<const DeflatedPart>(deflate_part(make()));
+        return options.cache->get<DeflatedPart>(
+            std::string("zip") + '\0' + name + '\0' + input, [&] { return deflate_part(make()); },
+            [](const DeflatedPart& p) { return p.deflated.size(); });
+    };
+    auto own = [](const std::string& bytes) { return std::make_shared<const DeflatedPart>(deflate_part(bytes)); };
+    const std::string numbering_xml = numbering.part();  // the same for most documents
+    auto footer = own(footer_part(doc.meta));
     std::vector<ZipEntry> entries = {
-        {"[Content_Types].xml", content_types_part(types)},
-        {"_rels/.rels", package_rels_part()},
-        {"docProps/core.xml", core_part(doc.meta, w3cdtf(time))},
-        {"docProps/app.xml", app_part(doc.meta)},
-        {"word/document.xml", std::move(document)},
-        {"word/_rels/document.xml.rels", rels.part()},
-        {"word/styles.xml", styles_part(options.docx_styles)},
-        {"word/numbering.xml", numbering.part()},
-        {"word/settings.xml", settings_part()},
-        {"word/header1.xml", header_part(doc.meta)},
-        {"word/header2.xml", first_header_part()},
+        {"[Content_Types].xml", constant("types", "", [&] { return content_types_part(types); })},
+        {"_rels/.rels", constant("rels", "", [] { return package_rels_part(); })},
+        {"docProps/core.xml", own(core_part(doc.meta, w3cdtf(time)))},
+        {"docProps/app.xml", own(app_part(doc.meta))},
+        {"word/document.xml", own(document)},
+        {"word/_rels/document.xml.rels", own(rels.part())},
+        {"word/styles.xml", constant("styles", options.docx_styles, [&] { return styles_part(options.docx_styles); })},
+        {"word/numbering.xml", constant("numbering", numbering_xml, [&] { return numbering_xml; })},
+        {"word/settings.xml", constant("settings", "", [] { return settings_part(); })},
+        {"word/header1.xml", own(header_part(doc.meta))},
+        {"word/header2.xml", constant("first-header", "", [] { return first_header_part(); })},
         {"word/footer1.xml", footer},
         {"word/footer2.xml", footer},
     };
