@@ -146,7 +146,7 @@ std::string write_html(const model::Document& doc, const WriteOptions& options) 
     HtmlRenderer r(doc, options);
     std::string toc = "<ol class=\"toc-sections\">\n";
     std::string body;
-    std::string layout;  // see render_key
+    std::string layout;  // see link_context
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];
         std::string num = std::to_string(s + 1);

@@ -98,7 +98,7 @@ std::string write_markdown(const model::Document& doc, const WriteOptions& optio
             out += "  - [" + cnum + " " + cell(sec.clauses[c].title) + "](#" + slug(cnum + " " + sec.clauses[c].title) + ")\n";
         }
     }
-    std::string layout;  // see render_key
+    std::string layout;  // see link_context
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];
         out += "\n## " + std::to_string(s + 1) + " " + cell(sec.title) + "\n";

@@ -1,45 +1,63 @@
 #include "write/render_cache.hpp"
 
+#define XXH_STATIC_LINKING_ONLY  // XXH3_state_t on the stack
 #include <xxhash.h>
 
 namespace clausebook::write {
 
+namespace {
+
+std::uint64_t hash_of(const RenderKey& key) {
+    XXH3_state_t state;
+    XXH3_64bits_reset(&state);
+    for (std::string_view part : {key.kind, key.context, key.text}) {
+        std::uint64_t size = part.size();  // lengths keep ("ab", "c") apart from ("a", "bc")
+        XXH3_64bits_update(&state, &size, sizeof size);
+        XXH3_64bits_update(&state, part.data(), part.size());
+    }
+    return XXH3_64bits_digest(&state);
+}
+
+}  // namespace
+
 RenderCache::RenderCache(std::size_t byte_budget) : m_budget(byte_budget) {}
 
-std::uint64_t RenderCache::lookup(const std::string& key, std::shared_ptr<const void>& found, bool& store) {
-    std::uint64_t hash = XXH3_64bits(key.data(), key.size());
+std::uint64_t RenderCache::lookup(const RenderKey& key, std::shared_ptr<const void>& found, bool& store) {
+    std::uint64_t hash = hash_of(key);
     Shard& shard = m_shards[hash % m_shards.size()];
     std::lock_guard lock(shard.mutex);
     auto [first, last] = shard.entries.equal_range(hash);
     for (auto it = first; it != last; ++it)
-        if (it->second.key == key) {
+        if (it->second.matches(key)) {
             found = it->second.value;
             ++m_hits;
             return hash;
         }
     ++m_misses;
-    // Stored from the second request on; the first only leaves its hash. A hash shared by two
-    // keys at worst stores a value once early: lookups always compare the whole key.
-    store = !shard.seen.insert(hash).second && m_bytes.load(std::memory_order_relaxed) < m_budget;
+    // Stored from the second request on; the first only leaves its hash. Lookups always compare
+    // the whole key, so hashes that collide never mix values up.
+    std::uint64_t& slot = shard.seen[(hash / m_shards.size()) % k_seen_slots];
+    store = slot == hash && m_bytes.load(std::memory_order_relaxed) < m_budget;
+    slot = hash;
     return hash;
 }
 
-void RenderCache::insert(std::uint64_t hash, const std::string& key, std::shared_ptr<const void> value, std::size_t bytes) {
+void RenderCache::insert(std::uint64_t hash, const RenderKey& key, std::shared_ptr<const void> value, std::size_t bytes) {
     Shard& shard = m_shards[hash % m_shards.size()];
     std::lock_guard lock(shard.mutex);
     auto [first, last] = shard.entries.equal_range(hash);
     for (auto it = first; it != last; ++it)
-        if (it->second.key == key) return;  // another job stored it meanwhile
-    shard.entries.emplace(hash, Entry{key, std::move(value)});
-    m_bytes += bytes;
+        if (it->second.matches(key)) return;  // another job stored it meanwhile
+    shard.entries.emplace(hash, Entry{std::string(key.kind), std::string(key.context), std::string(key.text), std::move(value)});
+    m_bytes += bytes + key.kind.size() + key.context.size() + key.text.size() + sizeof(Entry);
 }
 
 RenderCache::Stats RenderCache::stats() const { return {m_hits.load(), m_misses.load(), m_bytes.load()}; }
 
-std::string render_key(std::string_view format, const model::Document& doc, const std::string& markdown, std::string& layout) {
-    std::string key;
+std::string_view link_context(const model::Document& doc, const std::string& markdown, std::string& layout) {
     bool links = markdown.find("clause:") != std::string::npos || markdown.find('#') != std::string::npos;
-    if (links && layout.empty()) {
+    if (!links) return {};
+    if (layout.empty()) {
         // Every clause's id, number and title: what a cross-reference's text and target read.
         layout = "layout\n";
         for (std::size_t s = 0; s < doc.sections.size(); ++s)
@@ -49,12 +67,7 @@ std::string render_key(std::string_view format, const model::Document& doc, cons
                 layout += '=' + std::to_string(s + 1) + '.' + std::to_string(c + 1) + '\n';
             }
     }
-    key.reserve(format.size() + markdown.size() + (links ? layout.size() : 0) + 2);
-    key.append(format).push_back('\0');
-    if (links) key += layout;
-    key.push_back('\0');
-    key += markdown;
-    return key;
+    return layout;
 }
 
 }  // namespace clausebook::write

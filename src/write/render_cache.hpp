@@ -1,7 +1,7 @@
 // Clause bodies rendered once per run. Most clauses read the same in every school (only a few
 // name the school or its staff), so a build of many schools renders each distinct body once per
 // format and reuses the result. The cache never changes what is written: a body is looked up by
-// everything its rendering depends on (see render_key), and output is byte-identical with the
+// everything its rendering depends on (see RenderKey), and output is byte-identical with the
 // cache on or off, with any number of jobs.
 //
 // Memory stays bounded however many schools there are: a body is kept only from the second time
@@ -18,27 +18,36 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "model/document.hpp"
 
 namespace clausebook::write {
 
+// What a cached value depends on: a kind ("md", "docx", ...), an optional context (for clause
+// bodies that link to other clauses, the document's numbering and titles) and the input text.
+// Views: the strings must outlive the lookup.
+struct RenderKey {
+    std::string_view kind;
+    std::string_view context;
+    std::string_view text;
+};
+
 class RenderCache {
 public:
-    explicit RenderCache(std::size_t byte_budget = std::size_t{192} << 20);
+    explicit RenderCache(std::size_t byte_budget = std::size_t{96} << 20);
 
     // The value stored under `key`, or `make()`'s result, stored when `key` has been asked for
     // before and the budget allows. `size` tells the budget what a value costs. Thread-safe;
     // `make` runs outside any lock.
     template <class T, class Make, class Size>
-    std::shared_ptr<const T> get(const std::string& key, Make make, Size size) {
+    std::shared_ptr<const T> get(const RenderKey& key, Make make, Size size) {
         std::shared_ptr<const void> found;
         bool store = false;
         std::uint64_t hash = lookup(key, found, store);
         if (found) return std::static_pointer_cast<const T>(found);
         auto value = std::make_shared<const T>(make());
-        if (store) insert(hash, key, value, size(*value) + key.size());
+        if (store) insert(hash, key, value, size(*value));
         return value;
     }
 
@@ -51,17 +60,21 @@ public:
 
 private:
     struct Entry {
-        std::string key;
+        std::string kind, context, text;
         std::shared_ptr<const void> value;
+        bool matches(const RenderKey& k) const { return text == k.text && kind == k.kind && context == k.context; }
     };
+    // Hashes asked for once, direct-mapped: a slot holds the last hash that fell in it, so the
+    // table never grows; a collision only delays storing a value.
+    static constexpr std::size_t k_seen_slots = std::size_t{1} << 16;
     struct Shard {
         std::mutex mutex;
         std::unordered_multimap<std::uint64_t, Entry> entries;
-        std::unordered_set<std::uint64_t> seen;  // asked for once, not stored
+        std::vector<std::uint64_t> seen = std::vector<std::uint64_t>(k_seen_slots);
     };
 
-    std::uint64_t lookup(const std::string& key, std::shared_ptr<const void>& found, bool& store);
-    void insert(std::uint64_t hash, const std::string& key, std::shared_ptr<const void> value, std::size_t bytes);
+    std::uint64_t lookup(const RenderKey& key, std::shared_ptr<const void>& found, bool& store);
+    void insert(std::uint64_t hash, const RenderKey& key, std::shared_ptr<const void> value, std::size_t bytes);
 
     std::array<Shard, 16> m_shards;
     std::size_t m_budget;
@@ -70,10 +83,10 @@ private:
     std::atomic<std::size_t> m_misses{0};
 };
 
-// Everything a clause body's rendering depends on besides the run's options: the format, the
-// Markdown, and, when the body may link to other clauses ("clause:" or "#" targets), the
-// document's numbering and titles. `layout` holds the latter once computed for a document;
-// pass the same string for every clause of one document.
-std::string render_key(std::string_view format, const model::Document& doc, const std::string& markdown, std::string& layout);
+// The context a clause body's rendering depends on beyond its Markdown: empty, unless the body
+// may link to other clauses ("clause:" or "#" targets); then `doc`'s numbering and titles, which
+// are computed into `layout` once per document (pass the same string for every clause of one
+// document).
+std::string_view link_context(const model::Document& doc, const std::string& markdown, std::string& layout);
 
 }  // namespace clausebook::write

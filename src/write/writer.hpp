@@ -23,12 +23,12 @@ struct WriteOptions {
 };
 
 // `render()`'s result, from `options.cache` when it has one: the clause body rendered for
-// `format`. `layout` is the per-document memo of render_key.
+// `format`. `layout` is the per-document memo of link_context.
 template <class T, class Render>
 std::shared_ptr<const T> cached_body(const WriteOptions& options, std::string_view format, const model::Document& doc,
                                      const std::string& markdown, std::string& layout, Render render, std::size_t (*size)(const T&)) {
     if (!options.cache) return std::make_shared<const T>(render());
-    return options.cache->get<T>(render_key(format, doc, markdown, layout), render, size);
+    return options.cache->get<T>(RenderKey{format, link_context(doc, markdown, layout), markdown}, render, size);
 }
 inline std::size_t string_size(const std::string& s) { return s.size(); }
 

@@ -148,7 +148,7 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
     constexpr const char* k_marker_name = "clausebook-body";
     constexpr std::string_view k_marker = "<clausebook-body/>";  // as pugixml writes it
     std::vector<std::shared_ptr<const BodyFragment>> fragments;
-    std::string layout;  // see render_key
+    std::string layout;  // see link_context
     Bookmarks bookmarks;
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];

@@ -76,9 +76,8 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
     // and `input` are all that `make` depends on.
     auto constant = [&](const char* name, const std::string& input, auto make) {
         if (!options.cache) return std::make_shared<const DeflatedPart>(deflate_part(make()));
-        return options.cache->get<DeflatedPart>(
-            std::string("zip") + '\0' + name + '\0' + input, [&] { return deflate_part(make()); },
-            [](const DeflatedPart& p) { return p.deflated.size(); });
+        return options.cache->get<DeflatedPart>(RenderKey{"zip", name, input}, [&] { return deflate_part(make()); },
+                                                [](const DeflatedPart& p) { return p.deflated.size(); });
     };
     auto own = [](const std::string& bytes) { return std::make_shared<const DeflatedPart>(deflate_part(bytes)); };
     const std::string numbering_xml = numbering.part();  // the same for most documents
