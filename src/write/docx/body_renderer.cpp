@@ -27,9 +27,10 @@ std::string clause_anchor(const model::Document& doc, const std::string& clause_
 BodyRenderer::BodyRenderer(const model::Document& doc, Numbering& numbering, Relationships& rels)
     : m_doc(doc), m_numbering(numbering), m_rels(rels) {}
 
-void BodyRenderer::render(const std::string& markdown, pugi::xml_node container) {
-    m_container = container;
-    m_paragraph = {};
+bool BodyRenderer::render(const std::string& markdown, XmlWriter& xml) {
+    m_xml = &xml;
+    m_paragraph = false;
+    m_last_was_table = false;
     m_after_list_or_table = false;
     util::MarkdownTree tree = util::parse_markdown(markdown);
     cmark_iter* it = cmark_iter_new(tree.get());
@@ -43,10 +44,16 @@ void BodyRenderer::render(const std::string& markdown, pugi::xml_node container)
         else inline_node(n, enter);
     }
     cmark_iter_free(it);
+    close_paragraph();
+    m_xml = nullptr;
+    return m_last_was_table;
 }
 
-pugi::xml_node BodyRenderer::open_paragraph(const std::string& style) {
-    m_paragraph = m_container.append_child("w:p");
+void BodyRenderer::open_paragraph(const std::string& style) {
+    close_paragraph();
+    m_xml->open("w:p");
+    m_paragraph = true;
+    m_last_was_table = false;
     ParagraphProps props;
     props.style = style;
     if (!m_lists.empty()) {
@@ -63,19 +70,32 @@ pugi::xml_node BodyRenderer::open_paragraph(const std::string& style) {
     }
     if (m_lists.empty() && m_after_list_or_table) props.space_before = 120;
     m_after_list_or_table = false;
-    props.write(m_paragraph);
-    return m_paragraph;
+    props.write(*m_xml);
+}
+
+void BodyRenderer::close_paragraph() {
+    if (!m_paragraph) return;
+    if (m_link) {
+        m_xml->close();
+        m_link = false;
+    }
+    m_xml->close();
+    m_paragraph = false;
+}
+
+void BodyRenderer::ensure_paragraph() {
+    if (!m_paragraph) open_paragraph("BodyText");
 }
 
 void BodyRenderer::block(cmark_node* n, bool enter) {
     switch (cmark_node_get_type(n)) {
     case CMARK_NODE_PARAGRAPH:
         if (enter) open_paragraph("BodyText");
-        else m_paragraph = {};
+        else close_paragraph();
         return;
     case CMARK_NODE_HEADING:
         if (enter) open_paragraph("Heading3");
-        else m_paragraph = {};
+        else close_paragraph();
         return;
     case CMARK_NODE_BLOCK_QUOTE: m_quote_depth += enter ? 1 : -1; return;
     case CMARK_NODE_LIST:
@@ -102,27 +122,26 @@ void BodyRenderer::block(cmark_node* n, bool enter) {
         std::size_t start = 0;
         for (bool first = true;; first = false) {
             std::size_t nl = literal.find('\n', start);
-            if (!first) m_paragraph.append_child("w:r").append_child("w:br");
-            add_run(m_paragraph, literal.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+            if (!first) m_xml->open("w:r").empty("w:br").close();
+            add_run(*m_xml, std::string_view(literal).substr(start, nl == std::string::npos ? std::string::npos : nl - start));
             if (nl == std::string::npos) break;
             start = nl + 1;
         }
-        m_paragraph = {};
+        close_paragraph();
         return;
     }
     case CMARK_NODE_THEMATIC_BREAK: {
+        close_paragraph();
         ParagraphProps props;
         props.border_bottom = true;
-        props.write(m_container.append_child("w:p"));
+        m_xml->open("w:p");
+        props.write(*m_xml);
+        m_xml->close();
+        m_last_was_table = false;
         return;
     }
     default: return;
     }
-}
-
-pugi::xml_node BodyRenderer::inline_parent() {
-    if (!m_paragraph) open_paragraph("BodyText");
-    return m_link ? m_link : m_paragraph;
 }
 
 void BodyRenderer::text(std::string_view s) {
@@ -131,7 +150,8 @@ void BodyRenderer::text(std::string_view s) {
     props.italic = m_italic > 0;
     props.strike = m_strike > 0;
     if (m_link && m_link_is_styled) props.style = "Hyperlink";
-    add_run(inline_parent(), s, props);
+    ensure_paragraph();
+    add_run(*m_xml, s, props);
 }
 
 void BodyRenderer::inline_node(cmark_node* n, bool enter) {
@@ -142,11 +162,12 @@ void BodyRenderer::inline_node(cmark_node* n, bool enter) {
     case CMARK_NODE_CODE: {
         RunProps props;
         props.style = "VerbatimChar";
-        add_run(inline_parent(), literal ? literal : "", props);
+        ensure_paragraph();
+        add_run(*m_xml, literal ? literal : "", props);
         return;
     }
     case CMARK_NODE_SOFTBREAK: text(" "); return;
-    case CMARK_NODE_LINEBREAK: inline_parent().append_child("w:r").append_child("w:br"); return;
+    case CMARK_NODE_LINEBREAK: ensure_paragraph(); m_xml->open("w:r").empty("w:br").close(); return;
     case CMARK_NODE_EMPH: m_italic += enter ? 1 : -1; return;
     case CMARK_NODE_STRONG: m_bold += enter ? 1 : -1; return;
     case CMARK_NODE_LINK: link(n, enter); return;
@@ -160,7 +181,8 @@ void BodyRenderer::inline_node(cmark_node* n, bool enter) {
 void BodyRenderer::link(cmark_node* n, bool enter) {
     if (!enter) {
         if (!m_link_suffix.empty()) text(m_link_suffix);
-        m_link = {};
+        if (m_link) m_xml->close();
+        m_link = false;
         m_link_suffix.clear();
         m_link_is_styled = false;
         return;
@@ -178,58 +200,66 @@ void BodyRenderer::link(cmark_node* n, bool enter) {
     } else if (!util::is_safe_url(url)) {
         return;  // the text stays, the link goes
     }
-    pugi::xml_node parent = inline_parent();
-    m_link = parent.append_child("w:hyperlink");
+    ensure_paragraph();
+    m_xml->open("w:hyperlink");
+    m_link = true;
     if (!anchor.empty()) {
-        m_link.append_attribute("w:anchor") = anchor.c_str();
+        m_xml->attr("w:anchor", anchor);
     } else {
-        std::string id = m_rels.add(std::string(k_rel_base) + "hyperlink", url, true);
-        m_link.append_attribute("r:id") = id.c_str();
+        m_xml->attr("r:id", m_rels.add(std::string(k_rel_base) + "hyperlink", url, true));
         m_link_is_styled = true;
     }
-    m_link.append_attribute("w:history") = "1";
+    m_xml->attr("w:history", "1");
 }
 
 void BodyRenderer::table_node(cmark_node* n, std::string_view type, bool enter) {
+    XmlWriter& xml = *m_xml;
     if (type == "table") {
-        if (!enter) { m_table = {}; m_after_list_or_table = true; return; }
+        if (!enter) {
+            xml.close();  // w:tbl
+            m_last_was_table = true;
+            m_after_list_or_table = true;
+            return;
+        }
+        close_paragraph();
         auto columns = static_cast<std::size_t>(cmark_gfm_extensions_get_table_columns(n));
         const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
         m_alignments.assign(columns, '\0');
         for (std::size_t i = 0; align && i < columns; ++i) m_alignments[i] = static_cast<char>(align[i]);
-        m_table = m_container.append_child("w:tbl");
-        pugi::xml_node pr = m_table.append_child("w:tblPr");
-        add_val(pr, "w:tblStyle", "TableGrid");
-        pugi::xml_node width = add_val(pr, "w:tblW", "5000", "w:w");
-        width.append_attribute("w:type") = "pct";
-        pugi::xml_node look = add_val(pr, "w:tblLook", "04A0");
+        xml.open("w:tbl").open("w:tblPr");
+        add_val(xml, "w:tblStyle", "TableGrid");
+        xml.open("w:tblW").attr("w:w", "5000").attr("w:type", "pct").close();
+        xml.open("w:tblLook").attr("w:val", "04A0");
         for (const char* a : {"w:firstRow", "w:lastRow", "w:firstColumn", "w:lastColumn", "w:noHBand", "w:noVBand"})
-            look.append_attribute(a) = std::string_view(a) == "w:firstRow" || std::string_view(a) == "w:noVBand" ? "1" : "0";
-        pugi::xml_node grid = m_table.append_child("w:tblGrid");
+            xml.attr(a, std::string_view(a) == "w:firstRow" || std::string_view(a) == "w:noVBand" ? "1" : "0");
+        xml.close().close();  // w:tblLook, w:tblPr
+        xml.open("w:tblGrid");
         for (std::size_t i = 0; i < columns; ++i)
-            add_val(grid, "w:gridCol", std::to_string(k_text_width / static_cast<int>(columns ? columns : 1)), "w:w");
+            add_val(xml, "w:gridCol", std::to_string(k_text_width / static_cast<int>(columns ? columns : 1)), "w:w");
+        xml.close();
     } else if (type == "table_row" || type == "table_header") {  // cmark-gfm names the header row "table_header"
-        if (!enter) { m_row = {}; return; }
+        if (!enter) { xml.close(); return; }
         m_header_row = type == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n);
-        m_row = m_table.append_child("w:tr");
-        if (m_header_row) {
-            pugi::xml_node pr = m_row.append_child("w:trPr");
-            pr.append_child("w:cantSplit");
-            pr.append_child("w:tblHeader");  // repeated at the top of every page the table spans
-        }
+        xml.open("w:tr");
+        if (m_header_row) xml.open("w:trPr").empty("w:cantSplit").empty("w:tblHeader").close();  // repeated on every page
         m_cell = 0;
     } else if (type == "table_cell") {
-        if (!enter) { m_paragraph = {}; ++m_cell; return; }
-        pugi::xml_node cell = m_row.append_child("w:tc");
+        if (!enter) {
+            close_paragraph();
+            xml.close();  // w:tc
+            ++m_cell;
+            return;
+        }
+        xml.open("w:tc");
         std::size_t columns = m_alignments.empty() ? 1 : m_alignments.size();
-        pugi::xml_node width = add_val(cell.append_child("w:tcPr"), "w:tcW", std::to_string(k_text_width / static_cast<int>(columns)), "w:w");
-        width.append_attribute("w:type") = "dxa";
-        m_paragraph = cell.append_child("w:p");
+        xml.open("w:tcPr").open("w:tcW").attr("w:w", std::to_string(k_text_width / static_cast<int>(columns))).attr("w:type", "dxa").close().close();
+        xml.open("w:p");
+        m_paragraph = true;
         ParagraphProps props;
         props.style = m_header_row ? "TableHeading" : "TableText";
         char a = m_cell < m_alignments.size() ? m_alignments[m_cell] : '\0';
         props.justify = a == 'c' ? "center" : a == 'r' ? "right" : "";
-        props.write(m_paragraph);
+        props.write(xml);
     }
 }
 
@@ -252,17 +282,12 @@ void scan_slots(const std::string& xml, std::string_view prefix, OnValue on_valu
 BodyFragment render_fragment(const model::Document& doc, const std::string& markdown) {
     Numbering numbering;
     Relationships rels;
-    pugi::xml_document scratch;
-    pugi::xml_node container = scratch.append_child("w:body");
-    BodyRenderer(doc, numbering, rels).render(markdown, container);
-
     BodyFragment f;
-    for (pugi::xml_node n = container.first_child(); n; n = n.next_sibling()) append_xml(f.xml, n);
+    XmlWriter xml(f.xml);
+    f.ends_with_table = BodyRenderer(doc, numbering, rels).render(markdown, xml);
     f.bullets = numbering.has_bullets();
     f.ordered = numbering.ordered();
     f.links = rels.targets();
-    pugi::xml_node last = container.last_child();
-    f.ends_with_table = last && std::string_view(last.name()) == "w:tbl";
     scan_slots(f.xml, "<w:numId w:val=\"", [&](std::size_t at, std::size_t len) {
         int id = std::stoi(f.xml.substr(at, len));
         if (id != Numbering::k_bullet_num_id) f.slots.push_back({at, len, true, static_cast<std::size_t>(id - 2)});

@@ -8,11 +8,11 @@
 #include <string>
 
 #include <cmark-gfm.h>
-#include <pugixml.hpp>
 
 #include "model/document.hpp"
 #include "write/docx/numbering.hpp"
 #include "write/docx/relationships.hpp"
+#include "write/docx/xml.hpp"
 
 namespace clausebook::write::docx {
 
@@ -57,8 +57,9 @@ public:
     // outlive the renderer.
     BodyRenderer(const model::Document& doc, Numbering& numbering, Relationships& rels);
 
-    // Appends the blocks of `markdown` to `container`.
-    void render(const std::string& markdown, pugi::xml_node container);
+    // Writes the blocks of `markdown` (paragraphs and tables, as w:body content) to `xml`.
+    // Returns whether the last block written is a table.
+    bool render(const std::string& markdown, XmlWriter& xml);
 
 private:
     struct ListLevel {
@@ -70,17 +71,19 @@ private:
     void inline_node(cmark_node* n, bool enter);
     void table_node(cmark_node* n, std::string_view type, bool enter);
     void link(cmark_node* n, bool enter);
-    pugi::xml_node open_paragraph(const std::string& style);
-    pugi::xml_node inline_parent();
+    void open_paragraph(const std::string& style);
+    void close_paragraph();
+    void ensure_paragraph();
     void text(std::string_view s);
 
     const model::Document& m_doc;
     Numbering& m_numbering;
     Relationships& m_rels;
 
-    pugi::xml_node m_container;
-    pugi::xml_node m_paragraph;
-    pugi::xml_node m_link;          // the open w:hyperlink, if any
+    XmlWriter* m_xml = nullptr;
+    bool m_paragraph = false;       // a w:p is open
+    bool m_link = false;            // a w:hyperlink is open in it
+    bool m_last_was_table = false;
     std::string m_link_suffix;      // text a cross-reference adds at its end
     bool m_link_is_styled = false;
     std::vector<ListLevel> m_lists;
@@ -91,8 +94,6 @@ private:
     int m_italic = 0;
     int m_strike = 0;
 
-    pugi::xml_node m_table;
-    pugi::xml_node m_row;
     bool m_header_row = false;
     std::size_t m_cell = 0;
     std::string m_alignments;       // 'l', 'c', 'r' or 0 per column

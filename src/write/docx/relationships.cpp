@@ -19,17 +19,16 @@ std::vector<std::string> Relationships::targets() const {
 }
 
 std::string Relationships::part() const {
-    pugi::xml_document doc;
-    pugi::xml_node root = doc.append_child("Relationships");
-    root.append_attribute("xmlns") = k_ns_package_rels;
+    std::string out(k_xml_declaration);
+    XmlWriter xml(out);
+    xml.open("Relationships").attr("xmlns", k_ns_package_rels);
     for (const auto& r : m_rels) {
-        pugi::xml_node n = root.append_child("Relationship");
-        n.append_attribute("Id") = r.id.c_str();
-        n.append_attribute("Type") = r.type.c_str();
-        n.append_attribute("Target") = xml_safe(r.target).c_str();
-        if (r.external) n.append_attribute("TargetMode") = "External";
+        xml.open("Relationship").attr("Id", r.id).attr("Type", r.type).attr("Target", xml_safe(r.target));
+        if (r.external) xml.attr("TargetMode", "External");
+        xml.close();
     }
-    return to_bytes(doc);
+    xml.close();
+    return out;
 }
 
 }  // namespace clausebook::write::docx

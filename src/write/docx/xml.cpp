@@ -1,5 +1,7 @@
 #include "write/docx/xml.hpp"
 
+#include <cstdio>
+
 
 namespace clausebook::write::docx {
 
@@ -49,105 +51,180 @@ struct StringWriter : pugi::xml_writer {
     void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
 };
 
+// pugixml's escaping: in text, & < > and control characters but tab, newline and carriage
+// return; in attribute values, & < " and every control character; control characters as
+// two-digit references (&#09;).
+void escape(std::string& out, std::string_view s, bool attribute) {
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        const char* with = nullptr;
+        char numeric[8];
+        if (c == '&') with = "&amp;";
+        else if (c == '<') with = "&lt;";
+        else if (c == '>' && !attribute) with = "&gt;";
+        else if (c == '"' && attribute) with = "&quot;";
+        else if (c < 32 && (attribute || (c != '\t' && c != '\n' && c != '\r'))) {
+            std::snprintf(numeric, sizeof numeric, "&#%02u;", static_cast<unsigned>(c));
+            with = numeric;
+        }
+        if (!with) continue;
+        out.append(s, done, i - done);
+        out += with;
+        done = i + 1;
+    }
+    out.append(s, done, std::string_view::npos);
+}
+
 }  // namespace
 
 std::string to_bytes(const pugi::xml_document& doc) {
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    std::string out(k_xml_declaration);
     StringWriter writer(out);
     doc.save(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
     return out;
 }
 
-void append_xml(std::string& out, pugi::xml_node node) {
-    StringWriter writer(out);
-    node.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+void XmlWriter::end_start_tag() {
+    if (m_in_start_tag) {
+        m_out += '>';
+        m_in_start_tag = false;
+    }
 }
 
-pugi::xml_node add_val(pugi::xml_node parent, const char* name, const std::string& value, const char* attr) {
-    pugi::xml_node n = parent.append_child(name);
-    n.append_attribute(attr) = xml_safe(value).c_str();
-    return n;
+XmlWriter& XmlWriter::open(std::string_view name) {
+    end_start_tag();
+    m_out += '<';
+    m_out += name;
+    m_open.push_back(name);
+    m_in_start_tag = true;
+    return *this;
 }
 
-void ParagraphProps::write(pugi::xml_node paragraph) const {
+XmlWriter& XmlWriter::attr(std::string_view name, std::string_view value) {
+    m_out += ' ';
+    m_out += name;
+    m_out += "=\"";
+    escape(m_out, value, true);
+    m_out += '"';
+    return *this;
+}
+
+XmlWriter& XmlWriter::attr(std::string_view name, int value) { return attr(name, std::to_string(value)); }
+
+XmlWriter& XmlWriter::text(std::string_view s) {
+    end_start_tag();
+    escape(m_out, s, false);
+    return *this;
+}
+
+XmlWriter& XmlWriter::raw(std::string_view xml) {
+    end_start_tag();
+    m_out += xml;
+    return *this;
+}
+
+XmlWriter& XmlWriter::close() {
+    if (m_in_start_tag) {
+        m_out += "/>";
+        m_in_start_tag = false;
+    } else {
+        m_out += "</";
+        m_out += m_open.back();
+        m_out += '>';
+    }
+    m_open.pop_back();
+    return *this;
+}
+
+XmlWriter& XmlWriter::empty(std::string_view name, std::string_view attr_name, std::string_view value) {
+    open(name);
+    if (!attr_name.empty()) attr(attr_name, value);
+    return close();
+}
+
+void add_val(XmlWriter& xml, std::string_view name, std::string_view value, std::string_view attr) {
+    xml.open(name).attr(attr, xml_safe(value)).close();
+}
+
+void ParagraphProps::write(XmlWriter& xml) const {
     bool any = !style.empty() || keep_next || page_break_before || num_id || border_bottom || !tabs.empty() ||
                space_before || space_after || indent_left || !justify.empty();
     if (!any) return;
-    pugi::xml_node ppr = paragraph.prepend_child("w:pPr");
-    if (!style.empty()) add_val(ppr, "w:pStyle", style);
-    if (keep_next) ppr.append_child("w:keepNext");
-    if (page_break_before) ppr.append_child("w:pageBreakBefore");
+    xml.open("w:pPr");
+    if (!style.empty()) add_val(xml, "w:pStyle", style);
+    if (keep_next) xml.empty("w:keepNext");
+    if (page_break_before) xml.empty("w:pageBreakBefore");
     if (num_id) {
-        pugi::xml_node num = ppr.append_child("w:numPr");
-        add_val(num, "w:ilvl", std::to_string(num_level));
-        add_val(num, "w:numId", std::to_string(*num_id));
+        xml.open("w:numPr");
+        add_val(xml, "w:ilvl", std::to_string(num_level));
+        add_val(xml, "w:numId", std::to_string(*num_id));
+        xml.close();
     }
-    if (border_bottom) {
-        pugi::xml_node bottom = ppr.append_child("w:pBdr").append_child("w:bottom");
-        bottom.append_attribute("w:val") = "single";
-        bottom.append_attribute("w:sz") = "6";
-        bottom.append_attribute("w:space") = "1";
-        bottom.append_attribute("w:color") = "auto";
-    }
+    if (border_bottom)
+        xml.open("w:pBdr").open("w:bottom").attr("w:val", "single").attr("w:sz", "6").attr("w:space", "1").attr("w:color", "auto").close().close();
     if (!tabs.empty()) {
-        pugi::xml_node ts = ppr.append_child("w:tabs");
+        xml.open("w:tabs");
         for (const auto& t : tabs) {
-            pugi::xml_node tab = add_val(ts, "w:tab", t.kind);
-            if (!t.leader.empty()) tab.append_attribute("w:leader") = t.leader.c_str();
-            tab.append_attribute("w:pos") = t.pos;
+            xml.open("w:tab").attr("w:val", xml_safe(t.kind));
+            if (!t.leader.empty()) xml.attr("w:leader", t.leader);
+            xml.attr("w:pos", t.pos).close();
         }
+        xml.close();
     }
     if (space_before || space_after) {
-        pugi::xml_node sp = ppr.append_child("w:spacing");
-        if (space_before) sp.append_attribute("w:before") = *space_before;
-        if (space_after) sp.append_attribute("w:after") = *space_after;
+        xml.open("w:spacing");
+        if (space_before) xml.attr("w:before", *space_before);
+        if (space_after) xml.attr("w:after", *space_after);
+        xml.close();
     }
-    if (indent_left) ppr.append_child("w:ind").append_attribute("w:left") = *indent_left;
-    if (!justify.empty()) add_val(ppr, "w:jc", justify);
+    if (indent_left) xml.open("w:ind").attr("w:left", *indent_left).close();
+    if (!justify.empty()) add_val(xml, "w:jc", justify);
+    xml.close();
 }
 
-void RunProps::write(pugi::xml_node run) const {
+void RunProps::write(XmlWriter& xml) const {
     if (empty()) return;
-    pugi::xml_node rpr = run.prepend_child("w:rPr");
-    if (!style.empty()) add_val(rpr, "w:rStyle", style);
-    if (bold) { rpr.append_child("w:b"); rpr.append_child("w:bCs"); }
-    if (italic) { rpr.append_child("w:i"); rpr.append_child("w:iCs"); }
-    if (strike) rpr.append_child("w:strike");
+    xml.open("w:rPr");
+    if (!style.empty()) add_val(xml, "w:rStyle", style);
+    if (bold) xml.empty("w:b").empty("w:bCs");
+    if (italic) xml.empty("w:i").empty("w:iCs");
+    if (strike) xml.empty("w:strike");
+    xml.close();
 }
 
-pugi::xml_node add_run(pugi::xml_node parent, std::string_view text, const RunProps& props) {
-    pugi::xml_node run = parent.append_child("w:r");
-    props.write(run);
+void add_run(XmlWriter& xml, std::string_view text, const RunProps& props) {
+    xml.open("w:r");
+    props.write(xml);
     std::string clean = xml_safe(text);
-    std::string piece;
-    auto flush = [&] {
-        if (piece.empty()) return;
-        pugi::xml_node t = run.append_child("w:t");
-        t.append_attribute("xml:space") = "preserve";
-        t.text().set(piece.c_str());
-        piece.clear();
+    std::size_t start = 0;
+    auto flush = [&](std::size_t end) {
+        if (end == start) return;
+        std::string piece = clean.substr(start, end - start);
+        for (char& c : piece)
+            if (c == '\n' || c == '\r') c = ' ';
+        xml.open("w:t").attr("xml:space", "preserve").text(piece).close();
     };
-    for (char c : clean) {
-        if (c == '\t') { flush(); run.append_child("w:tab"); }
-        else if (c == '\n' || c == '\r') piece += ' ';
-        else piece += c;
-    }
-    flush();
-    return run;
+    for (std::size_t i = 0; i < clean.size(); ++i)
+        if (clean[i] == '\t') {
+            flush(i);
+            xml.empty("w:tab");
+            start = i + 1;
+        }
+    flush(clean.size());
+    xml.close();
 }
 
-void add_field_char(pugi::xml_node parent, const char* kind) {
-    parent.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = kind;
+void add_field_char(XmlWriter& xml, std::string_view kind) {
+    xml.open("w:r").empty("w:fldChar", "w:fldCharType", kind).close();
 }
 
-void add_field(pugi::xml_node parent, const std::string& instruction, const std::string& result, const RunProps& props) {
-    add_field_char(parent, "begin");
-    pugi::xml_node instr = parent.append_child("w:r").append_child("w:instrText");
-    instr.append_attribute("xml:space") = "preserve";
-    instr.text().set((" " + instruction + " ").c_str());
-    add_field_char(parent, "separate");
-    add_run(parent, result, props);
-    add_field_char(parent, "end");
+void add_field(XmlWriter& xml, const std::string& instruction, const std::string& result, const RunProps& props) {
+    add_field_char(xml, "begin");
+    xml.open("w:r").open("w:instrText").attr("xml:space", "preserve").text(" " + instruction + " ").close().close();
+    add_field_char(xml, "separate");
+    add_run(xml, result, props);
+    add_field_char(xml, "end");
 }
 
 }  // namespace clausebook::write::docx

@@ -29,14 +29,45 @@ constexpr int k_text_width = k_page_width - 2 * k_margin;
 std::string xml_safe(std::string_view s);
 
 // The part's bytes: an XML declaration with standalone="yes", then the tree without
-// indentation. Text and attribute values are escaped by pugixml.
+// indentation. Text and attribute values are escaped by pugixml. (For parts read and merged as
+// trees: the styles.)
 std::string to_bytes(const pugi::xml_document& doc);
 
-// Appends `node` and its subtree to `out`, as to_bytes writes them.
-void append_xml(std::string& out, pugi::xml_node node);
+// The XML declaration every part starts with.
+constexpr std::string_view k_xml_declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-// Appends <name w:val="value"/> (or another attribute) to `parent`.
-pugi::xml_node add_val(pugi::xml_node parent, const char* name, const std::string& value, const char* attr = "w:val");
+// Writes XML straight into a string, element by element, escaping text and attribute values
+// exactly as pugixml does (so parts read the same whichever built them): parts as large as
+// word/document.xml are written several times faster than by building a tree and saving it.
+// Element and attribute names must be literals or otherwise outlive the writer.
+class XmlWriter {
+public:
+    explicit XmlWriter(std::string& out) : m_out(out) {}
+
+    // Starts element `name`; attributes may follow until content or close().
+    XmlWriter& open(std::string_view name);
+    XmlWriter& attr(std::string_view name, std::string_view value);
+    XmlWriter& attr(std::string_view name, int value);
+    // Escaped character data in the open element.
+    XmlWriter& text(std::string_view s);
+    // Ends the innermost open element ("<a/>" when it has no content).
+    XmlWriter& close();
+    // Appends XML that is already well-formed (a rendered fragment) as content.
+    XmlWriter& raw(std::string_view xml);
+    // <name attr="value"/>
+    XmlWriter& empty(std::string_view name, std::string_view attr_name = {}, std::string_view value = {});
+
+    std::size_t depth() const { return m_open.size(); }
+
+private:
+    void end_start_tag();
+    std::string& m_out;
+    std::vector<std::string_view> m_open;
+    bool m_in_start_tag = false;
+};
+
+// Appends <name w:val="value"/> (or another attribute), the value made XML-safe.
+void add_val(XmlWriter& xml, std::string_view name, std::string_view value, std::string_view attr = "w:val");
 
 struct TabStop {
     std::string kind;   // left, center, right
@@ -57,7 +88,7 @@ struct ParagraphProps {
     std::optional<int> space_after;
     std::optional<int> indent_left;
     std::string justify;  // w:jc value: left, center, right, both
-    void write(pugi::xml_node paragraph) const;  // prepends w:pPr when anything is set
+    void write(XmlWriter& xml) const;  // w:pPr, when anything is set: call right after opening w:p
 };
 
 // The run properties clausebook sets; write() emits them in schema order.
@@ -67,18 +98,18 @@ struct RunProps {
     bool italic = false;
     bool strike = false;
     bool empty() const { return style.empty() && !bold && !italic && !strike; }
-    void write(pugi::xml_node run) const;  // prepends w:rPr when anything is set
+    void write(XmlWriter& xml) const;  // w:rPr, when anything is set: call right after opening w:r
 };
 
-// Appends a run with `props` holding `text`: tabs become w:tab, line ends become spaces,
-// forbidden characters are removed. Returns the run.
-pugi::xml_node add_run(pugi::xml_node parent, std::string_view text, const RunProps& props = {});
+// Writes a run with `props` holding `text`: tabs become w:tab, line ends become spaces,
+// forbidden characters are removed.
+void add_run(XmlWriter& xml, std::string_view text, const RunProps& props = {});
 
-// Appends a complex field (begin, instruction, separate, `result`, end) as runs: PAGE,
+// Writes a complex field (begin, instruction, separate, `result`, end) as runs: PAGE,
 // NUMPAGES, PAGEREF. Word and LibreOffice recompute the result; readers that do not show `result`.
-void add_field(pugi::xml_node parent, const std::string& instruction, const std::string& result, const RunProps& props = {});
+void add_field(XmlWriter& xml, const std::string& instruction, const std::string& result, const RunProps& props = {});
 
-// Appends <w:r><w:fldChar w:fldCharType="kind"/></w:r>.
-void add_field_char(pugi::xml_node parent, const char* kind);
+// Writes <w:r><w:fldChar w:fldCharType="kind"/></w:r>.
+void add_field_char(XmlWriter& xml, std::string_view kind);
 
 }  // namespace clausebook::write::docx
