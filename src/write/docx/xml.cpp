@@ -31,9 +31,17 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
 }  // namespace
 
 std::string xml_safe(std::string_view s) {
-    std::string out;
+    // Most text is printable ASCII, which needs no decoding: copied as it is.
+    std::size_t plain = 0;
+    while (plain < s.size()) {
+        auto c = static_cast<unsigned char>(s[plain]);
+        if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) break;
+        ++plain;
+    }
+    std::string out(s.substr(0, plain));
+    if (plain == s.size()) return out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
+    for (std::size_t i = plain; i < s.size();) {
         char32_t cp = 0;
         std::size_t len = decode(s, i, cp);
         if (len == 0) { ++i; continue; }
@@ -58,6 +66,7 @@ void escape(std::string& out, std::string_view s, bool attribute) {
     std::size_t done = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         auto c = static_cast<unsigned char>(s[i]);
+        if (c > '>' || (c >= ' ' && c != '&' && c != '<' && c != '>' && c != '"')) continue;
         const char* with = nullptr;
         char numeric[8];
         if (c == '&') with = "&amp;";
@@ -197,21 +206,16 @@ void add_run(XmlWriter& xml, std::string_view text, const RunProps& props) {
     xml.open("w:r");
     props.write(xml);
     std::string clean = xml_safe(text);
-    std::size_t start = 0;
-    auto flush = [&](std::size_t end) {
-        if (end == start) return;
-        std::string piece = clean.substr(start, end - start);
-        for (char& c : piece)
-            if (c == '\n' || c == '\r') c = ' ';
-        xml.open("w:t").attr("xml:space", "preserve").text(piece).close();
-    };
-    for (std::size_t i = 0; i < clean.size(); ++i)
-        if (clean[i] == '\t') {
-            flush(i);
-            xml.empty("w:tab");
-            start = i + 1;
-        }
-    flush(clean.size());
+    for (char& c : clean)
+        if (c == '\n' || c == '\r') c = ' ';
+    std::string_view rest = clean;
+    while (!rest.empty()) {
+        std::size_t tab = rest.find('\t');
+        if (tab != 0) xml.open("w:t").attr("xml:space", "preserve").text(rest.substr(0, tab)).close();
+        if (tab == std::string_view::npos) break;
+        xml.empty("w:tab");
+        rest.remove_prefix(tab + 1);
+    }
     xml.close();
 }
 
