@@ -33,8 +33,15 @@ void check_page_template(const std::string& text, const std::string& path, util:
 
 std::string render_page(const model::Document& doc, const WriteOptions& options, const std::string& toc, const std::string& body) {
     using model::Value;
-    util::Diagnostics ignored;  // checked once, before any page is written
-    lang::Template t = lang::parse_mustache(options.page_template, {options.page_template_path, 1, 1, 0}, ignored);
+    auto parse = [&] {
+        util::Diagnostics ignored;  // checked once, before any page is written
+        return lang::parse_mustache(options.page_template, {options.page_template_path, 1, 1, 0}, ignored);
+    };
+    // Parsed once per run when the run has a cache.
+    auto parsed = options.cache ? options.cache->get<lang::Template>(RenderKey{"page-template", options.page_template_path, options.page_template}, parse,
+                                                                      [&](const lang::Template&) { return 2 * options.page_template.size(); })
+                                : std::make_shared<const lang::Template>(parse());
+    const lang::Template& t = *parsed;
     Value ctx = Value::map();
     ctx.set("title", doc.meta.title);
     ctx.set("school", doc.meta.school_name);

@@ -55,7 +55,10 @@ void RenderCache::insert(std::uint64_t hash, const RenderKey& key, std::shared_p
 RenderCache::Stats RenderCache::stats() const { return {m_hits.load(), m_misses.load(), m_bytes.load()}; }
 
 std::string_view link_context(const model::Document& doc, const std::string& markdown, std::string& layout) {
-    bool links = markdown.find("clause:") != std::string::npos || markdown.find('#') != std::string::npos;
+    // A "#" anywhere, or "clause:" (looked for at each colon: colons are rarer than c's).
+    bool links = markdown.find('#') != std::string::npos;
+    for (std::size_t colon = markdown.find(':'); !links && colon != std::string::npos; colon = markdown.find(':', colon + 1))
+        links = colon >= 6 && markdown.compare(colon - 6, 6, "clause") == 0;
     if (!links) return {};
     if (layout.empty()) {
         // Every clause's id, number and title: what a cross-reference's text and target read.
