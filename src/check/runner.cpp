@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "assemble/assembler.hpp"
+#include "util/parallel.hpp"
 #include "check/context.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -84,10 +85,14 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
             s.school = school;
             s.outline = outline;
             s.policy = school->policy(outline->id);
-            s.document = assemble::assemble_document(repo, *school, *outline, s.assembly);
             ctx.subjects.push_back(std::move(s));
         }
     }
+    // Every document assembled on every core; each subject keeps its own diagnostics.
+    util::parallel_for(ctx.subjects.size(), util::default_jobs(), [&](std::size_t i) {
+        Subject& s = ctx.subjects[i];
+        s.document = assemble::assemble_document(repo, *s.school, *s.outline, s.assembly);
+    });
     if (diags.has_errors()) return report;
 
     if (ctx.library) report.suites.push_back({"", "", "", "Clause library", "clauses/"});
