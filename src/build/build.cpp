@@ -2,9 +2,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <string_view>
 #include <unordered_set>
 
 #include "assemble/assembler.hpp"
+#include "build/fingerprint.hpp"
 #include "util/fs.hpp"
 #include "util/parallel.hpp"
 #include "write/index_writer.hpp"
@@ -24,6 +26,51 @@ std::vector<Item> items(const Request& r) {
     for (const auto* s : r.schools)
         for (const auto* o : r.outlines) out.push_back({s, o});
     return out;
+}
+
+// The file of `item` in `format`, relative to the output folder: "alpha/social.md".
+std::string relative_path(const Item& item, const write::Format& format) {
+    return item.school->id + "/" + item.outline->id + "." + std::string(format.extension);
+}
+
+// Whether an earlier run assembled this document from the same inputs and reported nothing.
+bool known_clean(const Request& r, const Fingerprints& fingerprints, const Item& item) {
+    if (r.force) return false;
+    for (const auto& f : write::formats()) {
+        const ManifestEntry* e = r.previous.find(relative_path(item, f));
+        if (e && e->clean && e->fingerprint == fingerprints.of(*item.school, *item.outline, f.name)) return true;
+    }
+    return false;
+}
+
+// Whether every requested file of this document is as an earlier run wrote it from the same
+// inputs: same fingerprint, and the file still has the size and time that run saw.
+bool up_to_date(const Request& r, const Item& item, const std::vector<std::string>& fingerprints) {
+    if (r.force) return false;
+    for (std::size_t j = 0; j < r.formats.size(); ++j) {
+        std::string path = relative_path(item, *r.formats[j]);
+        const ManifestEntry* e = r.previous.find(path);
+        if (!e || e->fingerprint != fingerprints[j] || stamp_of(r.out_dir / path) != e->stamp) return false;
+    }
+    return true;
+}
+
+// The manifest after this run: the earlier entries, those of the files this run wrote or
+// checked, less those of schools and policies the repository no longer has.
+Manifest next_manifest(const Request& r, std::vector<std::vector<std::pair<std::string, ManifestEntry>>>& built) {
+    Manifest next = r.previous;
+    for (auto& entries : built)
+        for (auto& [path, entry] : entries) next.set(path, std::move(entry));
+    std::unordered_set<std::string_view> schools, outlines;
+    for (const auto& s : r.repo->schools) schools.insert(s.id);
+    for (const auto& o : r.repo->outlines) outlines.insert(o.id);
+    next.drop_if([&](std::string_view path) {
+        auto slash = path.find('/');
+        auto dot = path.rfind('.');
+        return slash == std::string_view::npos || dot == std::string_view::npos || dot < slash || !schools.count(path.substr(0, slash)) ||
+               !outlines.count(path.substr(slash + 1, dot - slash - 1));
+    });
+    return next;
 }
 
 // The index lists every school's policies, whichever were built this time, linking to the
@@ -53,8 +100,10 @@ std::string index_page(const Request& r) {
 
 util::Diagnostics validate(const Request& r) {
     auto work = items(r);
+    const Fingerprints fingerprints(*r.repo, r.options);
     std::vector<util::Diagnostics> found(work.size());
     util::parallel_for(work.size(), r.jobs, [&](std::size_t i) {
+        if (known_clean(r, fingerprints, work[i])) return;
         assemble::assemble_document(*r.repo, *work[i].school, *work[i].outline, found[i]);
     });
     util::Diagnostics all;
@@ -64,7 +113,9 @@ util::Diagnostics validate(const Request& r) {
 
 Result publish(const Request& r) {
     auto work = items(r);
-    std::atomic<std::size_t> written{0}, unchanged{0};
+    const Fingerprints fingerprints(*r.repo, r.options);
+    std::vector<std::vector<std::pair<std::string, ManifestEntry>>> built(work.size());  // by item
+    std::atomic<std::size_t> written{0}, unchanged{0}, skipped{0};
     // Temporary files older than this were left by a run that was killed; newer ones may be
     // another run's, still being written.
     const auto stale_before = std::filesystem::file_time_type::clock::now() - std::chrono::minutes(1);
@@ -72,19 +123,31 @@ Result publish(const Request& r) {
     write::WriteOptions options = r.options;
     options.cache = std::make_shared<write::RenderCache>();
     util::parallel_for(work.size(), r.jobs, [&](std::size_t i) {
-        util::Diagnostics ignored;  // already reported by validate
-        model::Document doc = assemble::assemble_document(*r.repo, *work[i].school, *work[i].outline, ignored);
-        for (const auto* f : r.formats) {
-            auto path = r.out_dir / work[i].school->id / (work[i].outline->id + "." + std::string(f->extension));
-            if (util::write_file_atomic(path, f->write(doc, options))) ++written;
-            else ++unchanged;
+        const Item& item = work[i];
+        std::vector<std::string> fps;
+        for (const auto* f : r.formats) fps.push_back(fingerprints.of(*item.school, *item.outline, f->name));
+        if (up_to_date(r, item, fps)) {
+            ++skipped;
+        } else {
+            util::Diagnostics found;  // already reported by validate; recorded as clean or not
+            model::Document doc = assemble::assemble_document(*r.repo, *item.school, *item.outline, found);
+            for (std::size_t j = 0; j < r.formats.size(); ++j) {
+                std::string relative = relative_path(item, *r.formats[j]);
+                auto path = r.out_dir / relative;
+                if (util::write_file_atomic(path, r.formats[j]->write(doc, options))) ++written;
+                else ++unchanged;
+                auto stamp = stamp_of(path);
+                if (stamp && !fps[j].empty()) built[i].push_back({relative, {fps[j], *stamp, found.items().empty()}});
+            }
         }
-        util::remove_stale_temp_files(r.out_dir / work[i].school->id, stale_before);
+        util::remove_stale_temp_files(r.out_dir / item.school->id, stale_before);
     });
     util::remove_stale_temp_files(r.out_dir, stale_before);
     if (util::write_file_atomic(r.out_dir / "index.html", index_page(r))) ++written;
     else ++unchanged;
-    return Result{work.size(), written.load(), unchanged.load()};
+    next_manifest(r, built).write(r.out_dir);
+    util::remove_stale_temp_files(Manifest::location(r.out_dir).parent_path(), stale_before);
+    return Result{work.size(), written.load(), unchanged.load(), skipped.load()};
 }
 
 }  // namespace clausebook::build

@@ -2,12 +2,16 @@
 // Two passes so that a bad input never leaves partial output and memory stays flat however many
 // schools there are: validate assembles every document only to collect its diagnostics; publish
 // assembles again and writes each document's files as soon as they are rendered.
+// Incremental: the manifest an earlier run left in the output folder (manifest.hpp) lets both
+// passes skip a document built before from the same inputs (fingerprint.hpp): validate when that
+// build reported nothing for it, publish when its files are still as that build left them.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
 #include <vector>
 
+#include "build/manifest.hpp"
 #include "load/repository.hpp"
 #include "util/diagnostics.hpp"
 #include "write/writer.hpp"
@@ -22,20 +26,24 @@ struct Request {
     std::filesystem::path out_dir;
     write::WriteOptions options;
     unsigned jobs = 1;  // worker threads; the output does not depend on it
+    Manifest previous;  // what earlier runs recorded: Manifest::read(out_dir), or empty
+    bool force = false; // build every document whatever `previous` says (its other entries are kept)
 };
 
 struct Result {
     std::size_t documents = 0;
     std::size_t written = 0;    // files whose bytes changed
     std::size_t unchanged = 0;  // files left as they were
+    std::size_t up_to_date = 0; // documents not built at all: made before from the same inputs, files untouched since
 };
 
 // Assembles every requested document and returns the problems found, in school and policy
-// order whatever the number of jobs.
+// order whatever the number of jobs. Documents the manifest records as built from the same
+// inputs with no diagnostic are not assembled again; those that had warnings are.
 util::Diagnostics validate(const Request& request);
 
-// Writes every requested document and the index. Call only when validate found no errors.
-// Throws util::Fatal when a file cannot be written.
+// Writes every requested document that is not up to date, the index, and the manifest. Call
+// only when validate found no errors. Throws util::Fatal when a file cannot be written.
 Result publish(const Request& request);
 
 }  // namespace clausebook::build

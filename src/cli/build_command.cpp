@@ -1,4 +1,5 @@
-// clausebook build: every school's policies into out/<school>/<policy>.<ext>, and out/index.html.
+// clausebook build: every school's policies into out/<school>/<policy>.<ext>, and out/index.html;
+// documents up to date since the last build (out/.clausebook/manifest) are left alone.
 #include <iostream>
 
 #include "assemble/assembler.hpp"
@@ -74,6 +75,7 @@ void build_options(po::options_description& desc, po::positional_options_descrip
         ("policy", po::value<std::vector<std::string>>()->composing(), "build only this policy (repeatable)")
         ("format", po::value<std::vector<std::string>>()->composing(), "formats, comma-separated (default: all)")
         ("out", po::value<std::string>(), "output folder (default: out/ at the repository root)")
+        ("force", po::bool_switch(), "rebuild every document, even those up to date since the last build (see out/.clausebook/manifest)")
         ("jobs,j", po::value<unsigned>()->default_value(util::default_jobs()), "worker threads (default: the machine's cores)")
         ("quiet,q", po::bool_switch(), "print nothing but problems");
 }
@@ -95,6 +97,8 @@ int build_run(const po::variables_map& vm, Io& io) {
     request.out_dir = out_dir;
     request.jobs = vm["jobs"].as<unsigned>();
     request.options.allow_raw_html = repo->config.allow_raw_html;
+    request.previous = build::Manifest::read(out_dir);
+    request.force = vm["force"].as<bool>();
     util::Diagnostics diags;
     page_assets(*repo, request.options, diags, repo->sources);
     if (!diags.has_errors()) diags.append(build::validate(request));
@@ -105,7 +109,7 @@ int build_run(const po::variables_map& vm, Io& io) {
     if (!vm["quiet"].as<bool>())
         io.out << "Built " << documents << (documents == 1 ? " document" : " documents") << " for " << request.schools.size()
                << (request.schools.size() == 1 ? " school" : " schools") << " into " << out_dir.string() << " (" << result.written
-               << " written, " << result.unchanged << " unchanged)\n";
+               << " written, " << result.unchanged << " unchanged, " << result.up_to_date << " up to date)\n";
     return 0;
 }
 

@@ -16,6 +16,8 @@ public:
     void add(const std::string& path, std::string text);
     // The line `line` (1-based) of `path` without its line ending; nullopt if unknown.
     std::optional<std::string_view> line(const std::string& path, int line) const;
+    // Every file remembered, display path -> text.
+    const std::map<std::string, std::string>& texts() const { return m_texts; }
 
 private:
     std::map<std::string, std::string> m_texts;

@@ -102,7 +102,8 @@ TEST_CASE("docx: --format docx writes only the Word documents and the index", "[
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     auto files = snapshot(repo.out());
-    CHECK(files.size() == 3);
+    CHECK(files.size() == 4);  // and the build's manifest
+    CHECK(files.count(".clausebook/manifest"));
     CHECK(files.count("alpha/social.docx"));
     CHECK(files.count("beta/social.docx"));
     TestRepo all;

@@ -1,0 +1,32 @@
+// Input fingerprints for incremental builds: a hash of everything one output file is made
+// from, so that a later run can tell it would write the same bytes without writing them. A
+// document's file in one format depends on the tool itself, every repository input but the
+// school files (clauses, outlines, clausebook.yaml, the page and style templates),
+// SOURCE_DATE_EPOCH, its own school file, the policy and the format. XXH3, 128 bits.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xxhash.h>
+
+#include "load/repository.hpp"
+#include "write/writer.hpp"
+
+namespace clausebook::build {
+
+class Fingerprints {
+public:
+    // Hashes the parts every document shares; the texts are those `repo.sources` holds.
+    Fingerprints(const load::Repository& repo, const write::WriteOptions& options);
+
+    // The fingerprint of `school`'s `outline` in `format`: 32 hexadecimal digits, or empty
+    // (which matches nothing) when the school file's text is not in `repo.sources`.
+    std::string of(const load::School& school, const load::Outline& outline, std::string_view format) const;
+
+private:
+    const util::SourceFiles* m_sources;
+    XXH128_hash_t m_global{};
+};
+
+}  // namespace clausebook::build

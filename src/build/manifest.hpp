@@ -1,0 +1,66 @@
+// The build manifest, <out>/.clausebook/manifest: what the last successful build of each output
+// file was made from and what it left on disk, so that the next run can skip a document whose
+// inputs and files have not changed. A text file, one line per file after the version line:
+//
+//     clausebook manifest 1
+//     PATH<TAB>FINGERPRINT<TAB>SIZE<TAB>MTIME-NS<TAB>clean|warned
+//
+// PATH is relative to the output folder (alpha/social.md); FINGERPRINT is build/fingerprint.hpp's;
+// SIZE and MTIME-NS are the file's after the run; "clean" means assembling that school's policy
+// reported no diagnostic at all. The manifest is a cache: a missing, unreadable, damaged or
+// other-version one is read as empty, and the next build rebuilds everything and rewrites it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace clausebook::build {
+
+// A file's size and modification time, as stat reports them.
+struct FileStamp {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of the regular file at `path`, or nullopt when there is none.
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+
+struct ManifestEntry {
+    std::string fingerprint;
+    FileStamp stamp;
+    bool clean = false;
+};
+
+class Manifest {
+public:
+    // <out_dir>/.clausebook/manifest
+    static std::filesystem::path location(const std::filesystem::path& out_dir);
+    // The manifest in `out_dir`; empty when there is none or it cannot be used. Never throws
+    // for the file's content.
+    static Manifest read(const std::filesystem::path& out_dir);
+    // Parses a manifest's text; nullopt when it is not a well-formed manifest of this version.
+    static std::optional<Manifest> parse(const std::string& text);
+
+    const ManifestEntry* find(const std::string& path) const;
+    void set(const std::string& path, ManifestEntry entry);
+    // Drops the entries for which `drop(path)` is true.
+    template <class Pred>
+    void drop_if(Pred drop) {
+        std::erase_if(m_entries, [&](const auto& e) { return drop(e.first); });
+    }
+    std::size_t size() const { return m_entries.size(); }
+
+    std::string text() const;
+    // Writes the manifest into `out_dir` with util::write_file_atomic (unchanged bytes are not
+    // rewritten). Throws util::Fatal when it cannot be written.
+    void write(const std::filesystem::path& out_dir) const;
+
+private:
+    std::map<std::string, ManifestEntry> m_entries;  // sorted by path, so the text is stable
+};
+
+}  // namespace clausebook::build
