@@ -107,7 +107,7 @@ int build_run(const po::variables_map& vm, Io& io) {
     auto result = build::publish(request);
     const std::size_t documents = result.documents;
     if (!vm["quiet"].as<bool>())
-        io.out << "Built " << documents << (documents == 1 ? " document" : " documents") << " for " << request.schools.size()
+        io.out << "Built " << documents - result.up_to_date << " of " << documents << (documents == 1 ? " document" : " documents") << " for " << request.schools.size()
                << (request.schools.size() == 1 ? " school" : " schools") << " into " << out_dir.string() << " (" << result.written
                << " written, " << result.unchanged << " unchanged, " << result.up_to_date << " up to date)\n";
     return 0;
