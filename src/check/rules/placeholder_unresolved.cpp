@@ -23,6 +23,16 @@ const std::regex& tag_pattern() {
     return k_tag;
 }
 
+// Whether `text` has three x's in a row, either case: the gap pattern's other alternative.
+bool has_xxx(std::string_view text) {
+    int run = 0;
+    for (char c : text) {
+        run = (c == 'x' || c == 'X') ? run + 1 : 0;
+        if (run == 3) return true;
+    }
+    return false;
+}
+
 void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out) {
     auto report = [&](const std::regex& re, const char* why, const char* hint) {
         util::for_each_match(w.text, re, [&](std::size_t at, const std::cmatch& m) {
@@ -30,8 +40,11 @@ void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out) {
             add_finding(out, w.subject, ctx.locate(w, at, found), "'" + found + "' in " + w.what + " " + why, hint, w.what + ":" + found);
         });
     };
-    report(gap_pattern(), "was left to be filled in", "write the school's own details here, or use a placeholder such as {{school.name}}");
-    if (!w.is_template)
+    // The regular expressions run only where they could match: most wording has no '[', no
+    // "xxx" and no "{{", and the scan is the rule's whole cost.
+    if (w.text.find('[') != std::string::npos || has_xxx(w.text))
+        report(gap_pattern(), "was left to be filled in", "write the school's own details here, or use a placeholder such as {{school.name}}");
+    if (!w.is_template && w.text.find("{{") != std::string::npos)
         report(tag_pattern(), "is not filled in: placeholders work only in clause text, overrides and local clauses",
                "write the value itself here");
 }
