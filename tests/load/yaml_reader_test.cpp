@@ -95,7 +95,7 @@ TEST_CASE("only plain untagged scalars are read as booleans and numbers", "[yaml
     CHECK(d.items().size() == 3);
 }
 
-TEST_CASE("columns count characters; a byte-order mark and CRLF change nothing", "[yaml]") {
+TEST_CASE("columns count characters, and a byte-order mark or CRLF changes nothing", "[yaml]") {
     // "näme: “A”" and "k: "q"" after a byte-order mark, with CRLF line endings.
     const std::string text = "\xEF\xBB\xBF" "n\xC3\xA4me: \xE2\x80\x9C" "A\xE2\x80\x9D\r\nk: \"q\"\r\n";
     Diagnostics d;
