@@ -31,7 +31,7 @@ std::optional<int> leading_year(std::string_view s) {
     return year;
 }
 
-void read_entry(StaleList& list, const YAML::Node& node, const std::string& path, util::Diagnostics& diags) {
+void read_entry(StaleList& list, const load::YamlNode& node, const std::string& path, util::Diagnostics& diags) {
     load::YamlMap m(node, path, diags, "a stale reference", {"what", "pattern", "except", "replaced_by", "since", "source", "edition_before", "param"});
     if (!m.ok()) return;
     StaleReference r;
@@ -78,10 +78,10 @@ StaleList load_stale_list(const std::filesystem::path& root, util::SourceFiles& 
     if (!doc) return list;
     load::YamlMap m(*doc, k_stale_list_path, diags, k_stale_list_path, {"references"});
     if (auto refs = m.get("references", true)) {
-        if (!refs->IsSequence())
+        if (!refs->is_sequence())
             diags.error(load::pos_of(k_stale_list_path, *refs), "wrong-type", "'references' must be a list of entries (- what: ..., pattern: ...)");
         else
-            for (const auto& n : *refs) read_entry(list, n, k_stale_list_path, diags);
+            for (const auto& n : refs->items()) read_entry(list, n, k_stale_list_path, diags);
     }
     m.finish();
     return list;

@@ -37,10 +37,10 @@ void load_config(Repository& repo, const std::string& path, const std::string& t
         if (auto sev = cm.get("severity")) {
             YamlMap sv(*sev, path, diags, "'check.severity'", {});
             if (sv.ok())
-                for (auto it = sev->begin(); it != sev->end(); ++it)
-                    if (it->first.IsScalar()) {
-                        auto level = scalar_text(it->second, path, diags, "the severity of '" + it->first.Scalar() + "'");
-                        if (level) repo.config.severity.push_back({{it->first.Scalar(), pos_of(path, it->first)}, {*level, pos_of(path, it->second)}});
+                for (const auto& [key, value] : sev->pairs())
+                    if (key.is_scalar()) {
+                        auto level = scalar_text(value, path, diags, "the severity of '" + key.scalar() + "'");
+                        if (level) repo.config.severity.push_back({{key.scalar(), pos_of(path, key)}, {*level, pos_of(path, value)}});
                     }
         }
         cm.finish();

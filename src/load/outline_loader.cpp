@@ -12,7 +12,7 @@ using model::ParamType;
 
 namespace {
 
-std::optional<ParamType> read_type(const YAML::Node& node, const std::string& path, const std::string& name, util::Diagnostics& diags,
+std::optional<ParamType> read_type(const YamlNode& node, const std::string& path, const std::string& name, util::Diagnostics& diags,
                                    YamlMap* outer = nullptr);
 
 std::optional<ParamType> read_type_fields(YamlMap& m, const std::string& path, const std::string& name, util::Diagnostics& diags) {
@@ -56,9 +56,9 @@ std::optional<ParamType> read_type_fields(YamlMap& m, const std::string& path, c
     return t;
 }
 
-std::optional<ParamType> read_type(const YAML::Node& node, const std::string& path, const std::string& name, util::Diagnostics& diags, YamlMap*) {
-    if (node.IsScalar()) {  // `of: string` shorthand
-        auto kind = model::kind_from_name(node.Scalar());
+std::optional<ParamType> read_type(const YamlNode& node, const std::string& path, const std::string& name, util::Diagnostics& diags, YamlMap*) {
+    if (node.is_scalar()) {  // `of: string` shorthand
+        auto kind = model::kind_from_name(node.scalar());
         if (kind && *kind != ParamType::Kind::enum_ && *kind != ParamType::Kind::list) {
             ParamType t = *kind == ParamType::Kind::person ? model::person_type() : ParamType{};
             t.kind = *kind;
@@ -72,17 +72,17 @@ std::optional<ParamType> read_type(const YAML::Node& node, const std::string& pa
     return t;
 }
 
-void read_params(Outline& o, const YAML::Node& node, util::Diagnostics& diags) {
-    if (!node.IsMap()) {
+void read_params(Outline& o, const YamlNode& node, util::Diagnostics& diags) {
+    if (!node.is_map()) {
         diags.error(pos_of(o.path, node), "wrong-type", "'params' must be a map of parameter names to their types");
         return;
     }
     YamlMap all(node, o.path, diags, "params", {});
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        if (!it->first.IsScalar()) continue;
+    for (const auto& [key, value] : node.pairs()) {
+        if (!key.is_scalar()) continue;
         ParamSpec spec;
-        spec.name = it->first.Scalar();
-        spec.pos = pos_of(o.path, it->first);
+        spec.name = key.scalar();
+        spec.pos = pos_of(o.path, key);
         std::string why;
         if (!util::is_simple_id(spec.name, &why) || spec.name.find('-') != std::string::npos) {
             diags.error(spec.pos, "invalid-id", "parameter name '" + spec.name + "': use lower-case letters, digits and '_'");
@@ -92,7 +92,7 @@ void read_params(Outline& o, const YAML::Node& node, util::Diagnostics& diags) {
             diags.error(spec.pos, "invalid-id", "'" + spec.name + "' is a built-in name and cannot be a parameter");
             continue;
         }
-        YamlMap m(it->second, o.path, diags, "parameter '" + spec.name + "'",
+        YamlMap m(value, o.path, diags, "parameter '" + spec.name + "'",
                   {"type", "min", "max", "values", "of", "required", "default", "description"});
         if (!m.ok()) continue;
         auto t = read_type_fields(m, o.path, spec.name, diags);
@@ -116,12 +116,12 @@ std::optional<lang::Condition> read_when(YamlMap& m, util::Diagnostics& diags) {
     return lang::parse_condition(w->value, w->pos, diags);
 }
 
-void read_sections(Outline& o, const YAML::Node& node, util::Diagnostics& diags) {
-    if (!node.IsSequence()) {
+void read_sections(Outline& o, const YamlNode& node, util::Diagnostics& diags) {
+    if (!node.is_sequence()) {
         diags.error(pos_of(o.path, node), "wrong-type", "'sections' must be a list of sections (- id: ..., title: ..., clauses: [...])");
         return;
     }
-    for (const auto& sn : node) {
+    for (const auto& sn : node.items()) {
         YamlMap m(sn, o.path, diags, "a section", {"id", "title", "when", "clauses"});
         if (!m.ok()) continue;
         OutlineSection s;
@@ -139,14 +139,14 @@ void read_sections(Outline& o, const YAML::Node& node, util::Diagnostics& diags)
             s.id = id->value;
         }
         if (title) s.title = title->value;
-        if (clauses && !clauses->IsSequence()) {
+        if (clauses && !clauses->is_sequence()) {
             diags.error(pos_of(o.path, *clauses), "wrong-type", "'clauses' must be a list of clause ids");
         } else if (clauses) {
-            for (const auto& cn : *clauses) {
+            for (const auto& cn : clauses->items()) {
                 ClauseEntry e;
                 e.pos = pos_of(o.path, cn);
-                if (cn.IsScalar()) {
-                    e.id = cn.Scalar();
+                if (cn.is_scalar()) {
+                    e.id = cn.scalar();
                 } else {
                     YamlMap cm(cn, o.path, diags, "a clause entry", {"id", "optional", "when"});
                     if (!cm.ok()) continue;

@@ -11,7 +11,7 @@ namespace {
 
 const std::vector<std::string> k_phases = {"nursery", "infant", "first", "primary", "junior", "middle", "secondary", "all-through", "special"};
 
-void read_school_info(School& s, const YAML::Node& node, util::Diagnostics& diags) {
+void read_school_info(School& s, const YamlNode& node, util::Diagnostics& diags) {
     YamlMap m(node, s.path, diags, "'school'", {"name", "short_name", "local_authority", "phase", "website", "address", "email", "phone", "vision"});
     if (!m.ok()) return;
     s.info = model::Value::map();
@@ -44,38 +44,37 @@ std::optional<std::string> clause_ref(const Located<std::string>& ref, util::Dia
     return ref.value;
 }
 
-void read_overrides(SchoolPolicy& p, const School& s, const YAML::Node& node, const std::string& text, util::Diagnostics& diags) {
+void read_overrides(SchoolPolicy& p, const School& s, const YamlNode& node, const std::string& text, util::Diagnostics& diags) {
     YamlMap m(node, s.path, diags, "'overrides'", {});
     if (!m.ok()) return;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        if (!it->first.IsScalar()) continue;
+    for (const auto& [key, value] : node.pairs()) {
+        if (!key.is_scalar()) continue;
         Override o;
-        o.clause_id = it->first.Scalar();
-        o.pos = pos_of(s.path, it->first);
+        o.clause_id = key.scalar();
+        o.pos = pos_of(s.path, key);
         if (!clause_ref({o.clause_id, o.pos}, diags)) continue;
-        YAML::Node text_node = it->second;
-        if (it->second.IsMap()) {
-            YamlMap om(it->second, s.path, diags, "the override of '" + o.clause_id + "'", {"title", "text"});
+        const YamlNode* text_node = &value;
+        if (value.is_map()) {
+            YamlMap om(value, s.path, diags, "the override of '" + o.clause_id + "'", {"title", "text"});
             if (auto t = om.string("title")) o.title = t->value;
-            auto tn = om.get("text", true);
+            text_node = om.get("text", true);
             om.finish();
-            if (!tn) continue;
-            text_node = *tn;
+            if (!text_node) continue;
         }
-        auto body = scalar_text(text_node, s.path, diags, "the wording of '" + o.clause_id + "'");
+        auto body = scalar_text(*text_node, s.path, diags, "the wording of '" + o.clause_id + "'");
         if (!body) continue;
         o.text = *body;
-        o.text_template = lang::parse_mustache(o.text, text_origin(s.path, text_node, text), diags);
+        o.text_template = lang::parse_mustache(o.text, text_origin(s.path, *text_node, text), diags);
         p.overrides.push_back(std::move(o));
     }
 }
 
-void read_local(SchoolPolicy& p, const School& s, const YAML::Node& node, const std::string& text, util::Diagnostics& diags) {
-    if (!node.IsSequence()) {
+void read_local(SchoolPolicy& p, const School& s, const YamlNode& node, const std::string& text, util::Diagnostics& diags) {
+    if (!node.is_sequence()) {
         diags.error(pos_of(s.path, node), "wrong-type", "'local' must be a list of clauses (- id: ..., title: ..., text: ...)");
         return;
     }
-    for (const auto& n : node) {
+    for (const auto& n : node.items()) {
         YamlMap m(n, s.path, diags, "a local clause", {"id", "title", "text", "after", "before", "section"});
         if (!m.ok()) continue;
         LocalClause c;
@@ -110,13 +109,13 @@ void read_local(SchoolPolicy& p, const School& s, const YAML::Node& node, const 
 }
 
 // waive: { RULE-ID: REASON }. The reason is what governors and inspectors read: it is required.
-void read_waivers(SchoolPolicy& p, const School& s, const YAML::Node& node, util::Diagnostics& diags) {
+void read_waivers(SchoolPolicy& p, const School& s, const YamlNode& node, util::Diagnostics& diags) {
     YamlMap m(node, s.path, diags, "'waive'", {});
     if (!m.ok()) return;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        if (!it->first.IsScalar()) continue;
-        Located<std::string> rule{it->first.Scalar(), pos_of(s.path, it->first)};
-        auto reason = it->second.IsNull() ? std::optional<std::string>("") : scalar_text(it->second, s.path, diags, "the reason for waiving '" + rule.value + "'");
+    for (const auto& [key, value] : node.pairs()) {
+        if (!key.is_scalar()) continue;
+        Located<std::string> rule{key.scalar(), pos_of(s.path, key)};
+        auto reason = value.is_null() ? std::optional<std::string>("") : scalar_text(value, s.path, diags, "the reason for waiving '" + rule.value + "'");
         if (!reason) continue;
         if (util::trim(*reason).empty()) {
             diags.error(rule.pos, "waiver-without-reason", "waiving '" + rule.value + "' needs a written reason",
@@ -127,7 +126,7 @@ void read_waivers(SchoolPolicy& p, const School& s, const YAML::Node& node, util
     }
 }
 
-void read_policy(School& s, const Outline* outline, const std::string& policy_id, const YAML::Node& key, const YAML::Node& node,
+void read_policy(School& s, const Outline* outline, const std::string& policy_id, const YamlNode& key, const YamlNode& node,
                  const std::string& text, util::Diagnostics& diags) {
     SchoolPolicy p;
     p.policy_id = policy_id;
@@ -147,11 +146,11 @@ void read_policy(School& s, const Outline* outline, const std::string& policy_id
     if (auto v = m.get("variants")) {
         YamlMap vm(*v, s.path, diags, "'variants'", {});
         if (vm.ok())
-            for (auto it = v->begin(); it != v->end(); ++it) {
-                if (!it->first.IsScalar()) continue;
-                auto variant = scalar_text(it->second, s.path, diags, "the variant of '" + it->first.Scalar() + "'");
-                Located<std::string> ref{it->first.Scalar(), pos_of(s.path, it->first)};
-                if (variant && clause_ref(ref, diags)) p.variants.push_back({ref.value, *variant, ref.pos, pos_of(s.path, it->second)});
+            for (const auto& [key, value] : v->pairs()) {
+                if (!key.is_scalar()) continue;
+                auto variant = scalar_text(value, s.path, diags, "the variant of '" + key.scalar() + "'");
+                Located<std::string> ref{key.scalar(), pos_of(s.path, key)};
+                if (variant && clause_ref(ref, diags)) p.variants.push_back({ref.value, *variant, ref.pos, pos_of(s.path, value)});
             }
     }
     if (auto v = m.get("overrides")) read_overrides(p, s, *v, text, diags);
@@ -195,16 +194,16 @@ static std::optional<School> parse_school(const Repository& repo, const std::vec
         if (pm.ok()) {
             std::vector<std::string> ids;
             for (const auto& o : repo.outlines) ids.push_back(o.id);
-            for (auto it = pols->begin(); it != pols->end(); ++it) {
-                if (!it->first.IsScalar()) continue;
-                const std::string& pid = it->first.Scalar();
+            for (const auto& [key, value] : pols->pairs()) {
+                if (!key.is_scalar()) continue;
+                const std::string& pid = key.scalar();
                 const Outline* outline = repo.outline(pid);
                 if (!outline) {
                     std::string hint = util::did_you_mean(pid, ids);
-                    diags.error(pos_of(path, it->first), "unknown-policy", "there is no policy outline '" + pid + "' (templates/" + pid + ".yaml)",
+                    diags.error(pos_of(path, key), "unknown-policy", "there is no policy outline '" + pid + "' (templates/" + pid + ".yaml)",
                                 hint.empty() ? "the policies are: " + util::join(ids, ", ") : hint);
                 }
-                read_policy(s, outline, pid, it->first, it->second, text, diags);
+                read_policy(s, outline, pid, key, value, text, diags);
             }
         }
     }
