@@ -83,7 +83,7 @@ util::SourcePos Context::locate(const Wording& w, std::size_t offset, const std:
     for (int line = std::max(w.pos.line, 1); line < w.pos.line + 2000; ++line) {
         auto l = repo.sources.line(w.pos.path, line);
         if (!l) break;
-        std::size_t from = line == w.pos.line && w.pos.col > 0 ? static_cast<std::size_t>(w.pos.col - 1) : 0;
+        std::size_t from = line == w.pos.line && w.pos.col > 0 ? util::byte_offset(*l, w.pos.col) : 0;  // columns count characters
         for (auto at = l->find(needle, std::min(from, l->size())); at != std::string_view::npos; at = l->find(needle, at + 1))
             if (seen++ == occurrence) return {w.pos.path, line, util::char_column(*l, at)};
     }

@@ -32,6 +32,15 @@ int char_column(std::string_view line, std::size_t byte_col0) {
     return col;
 }
 
+std::size_t byte_offset(std::string_view line, int col) {
+    std::size_t i = 0;
+    for (int c = 1; c < col && i < line.size(); ++c) {
+        ++i;
+        while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+    }
+    return i;
+}
+
 std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, bool color) {
     const char* bold = color ? "\x1b[1m" : "";
     const char* reset = color ? "\x1b[0m" : "";

@@ -34,4 +34,8 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
 // The display column (1-based, in characters) of byte offset `byte_col0` in `line`.
 int char_column(std::string_view line, std::size_t byte_col0);
 
+// The byte offset in `line` of display column `col` (1-based, in characters); the line's
+// length when the line is shorter.
+std::size_t byte_offset(std::string_view line, int col);
+
 }  // namespace clausebook::util
