@@ -20,7 +20,7 @@ struct Subject {
     const load::School* school = nullptr;
     const load::Outline* outline = nullptr;
     const load::SchoolPolicy* policy = nullptr;  // nullptr when the school file has no entry for it
-    model::Document document;
+    model::Document document;  // metadata only: the runner drops the assembled sections
     util::Diagnostics assembly;  // what assembling it reported (missing-value, ...)
 
     // Where a finding about the policy as a whole points: its key in the school file, or the
