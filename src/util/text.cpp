@@ -64,20 +64,33 @@ std::string_view trim(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
     // Optimal string alignment: insertions, deletions, substitutions and swaps of two
-    // neighbouring letters ("nmae" for "name") each cost 1.
+    // neighbouring letters ("nmae" for "name") each cost 1. Three rows of the table at a time;
+    // stops as soon as every cell of a row is past `limit`.
     const std::size_t n = a.size(), m = b.size();
-    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= n; ++i)
+    if ((n > m ? n - m : m - n) > limit) return limit + 1;
+    std::vector<std::size_t> rows(3 * (m + 1));
+    std::size_t* before = rows.data();         // row i - 2
+    std::size_t* prev = before + (m + 1);      // row i - 1
+    std::size_t* cur = prev + (m + 1);         // row i
+    for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        cur[0] = i;
+        std::size_t row_min = cur[0];
         for (std::size_t j = 1; j <= m; ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
+            row_min = std::min(row_min, cur[j]);
         }
-    return d[n][m];
+        if (row_min > limit) return limit + 1;
+        std::size_t* spare = before;
+        before = prev;
+        prev = cur;
+        cur = spare;
+    }
+    return std::min(prev[m], limit + 1);
 }
 
 std::optional<std::string> closest_match(std::string_view name, const std::vector<std::string>& candidates) {

@@ -25,8 +25,10 @@ std::string sanitize_for_terminal(std::string_view s);
 std::string_view trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 
-// Levenshtein distance, for "did you mean" suggestions.
-std::size_t edit_distance(std::string_view a, std::string_view b);
+// Edit distance (Levenshtein, with swaps of neighbouring letters costing 1), for "did you mean"
+// suggestions and near-miss spellings. Past `limit` the exact value is not worked out:
+// limit + 1 is returned.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = std::size_t(-1) - 1);
 
 // The candidate closest to `name`, if it is close enough to be a likely misspelling.
 std::optional<std::string> closest_match(std::string_view name, const std::vector<std::string>& candidates);

@@ -55,10 +55,7 @@ void school_name_inconsistent(const Context& ctx, std::vector<Finding>& out) {
                     std::replace(candidate.begin(), candidate.end(), '\n', ' ');
                 }
                 if (candidate == name) continue;
-                // The distance is at least the difference in length: most windows stop here.
-                std::size_t longer = std::max(candidate.size(), name.size()), shorter = std::min(candidate.size(), name.size());
-                if (longer - shorter > allowed) continue;
-                std::size_t d = util::edit_distance(candidate, name);
+                std::size_t d = util::edit_distance(candidate, name, allowed);  // stops early past `allowed`
                 if (d == 0 || d > allowed) continue;
                 // The same name in other letter case at the start of a sentence is not a misspelling.
                 if (d == 1 && std::tolower(static_cast<unsigned char>(candidate[0])) == std::tolower(static_cast<unsigned char>(name[0])) &&
