@@ -299,7 +299,7 @@ BodyFragment render_fragment(const model::Document& doc, const std::string& mark
     return f;
 }
 
-void place(const BodyFragment& fragment, Numbering& numbering, Relationships& rels, std::string& out) {
+void place(const BodyFragment& fragment, Numbering& numbering, Relationships& rels, XmlWriter& xml) {
     if (fragment.bullets) numbering.add_list(ListKind::bullet, 1, 0);
     std::vector<int> list_ids;
     list_ids.reserve(fragment.ordered.size());
@@ -307,13 +307,14 @@ void place(const BodyFragment& fragment, Numbering& numbering, Relationships& re
     std::vector<std::string> link_ids;
     link_ids.reserve(fragment.links.size());
     for (const auto& url : fragment.links) link_ids.push_back(rels.add(std::string(k_rel_base) + "hyperlink", url, true));
+    std::string_view text = fragment.xml;
     std::size_t done = 0;
     for (const auto& slot : fragment.slots) {
-        out.append(fragment.xml, done, slot.offset - done);
-        out += slot.list ? std::to_string(list_ids[slot.local]) : link_ids[slot.local];
+        xml.raw(text.substr(done, slot.offset - done));
+        xml.raw(slot.list ? std::to_string(list_ids[slot.local]) : link_ids[slot.local]);
         done = slot.offset + slot.length;
     }
-    out.append(fragment.xml, done, std::string::npos);
+    xml.raw(text.substr(done));
 }
 
 }  // namespace clausebook::write::docx

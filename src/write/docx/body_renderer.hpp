@@ -47,9 +47,9 @@ struct BodyFragment {
 // Renders `markdown` as it would appear in `doc` (cross-references read `doc`'s numbering).
 BodyFragment render_fragment(const model::Document& doc, const std::string& markdown);
 
-// Appends `fragment`'s XML to `out`, its lists added to `numbering` and its links to `rels`
-// with the ids they get there.
-void place(const BodyFragment& fragment, Numbering& numbering, Relationships& rels, std::string& out);
+// Writes `fragment`'s XML as content of `xml`'s open element, its lists added to `numbering` and
+// its links to `rels` with the ids they get there.
+void place(const BodyFragment& fragment, Numbering& numbering, Relationships& rels, XmlWriter& xml);
 
 class BodyRenderer {
 public:

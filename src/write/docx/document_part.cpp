@@ -136,6 +136,7 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];
         heading(xml, "Heading1", std::to_string(s + 1) + " " + sec.title, s == 0, bookmark++, section_anchor(s));
+        ends_with_table = false;
         for (std::size_t c = 0; c < sec.clauses.size(); ++c) {
             const auto& cl = sec.clauses[c];
             std::string number = std::to_string(s + 1) + "." + std::to_string(c + 1);
@@ -143,11 +144,9 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
             auto fragment = cached_body<BodyFragment>(options, "docx", doc, cl.markdown, layout,
                                                       [&] { return render_fragment(doc, cl.markdown); },
                                                       +[](const BodyFragment& f) { return f.bytes(); });
-            xml.raw({});
-            place(*fragment, numbering, rels, out);
+            place(*fragment, numbering, rels, xml);
             ends_with_table = fragment->ends_with_table;
         }
-        if (sec.clauses.empty()) ends_with_table = false;
     }
     // Word wants a paragraph between a table and the end of the body.
     if (ends_with_table) xml.empty("w:p");

@@ -27,8 +27,6 @@ public:
     // paragraphs lines up with this.
     static int indent_of(int level);
 
-    bool empty() const { return !m_bullets && m_ordered.empty(); }
-
     // The part: every w:abstractNum, then every w:num (the schema's order).
     std::string part() const;
 
