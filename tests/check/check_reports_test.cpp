@@ -7,6 +7,7 @@
 
 #include "cli/cli.hpp"
 #include "support/fixture.hpp"
+#include "support/skip.hpp"
 
 using clausebook::test::RunResult;
 using clausebook::test::run_example;
@@ -117,11 +118,8 @@ TEST_CASE("check --format junit validates against the JUnit schema", "[check][ju
     CHECK(xml.find("<testsuite name=\"beta/social\"") != std::string::npos);
     CHECK(xml.find("<testcase name=\"review-overdue\" classname=\"clausebook.beta.social\" time=\"0\">\n      <failure") != std::string::npos);
     CHECK(xml.find("<testcase name=\"review-missing\" classname=\"clausebook.alpha.social\" time=\"0\" />") != std::string::npos);
-    if (std::system("command -v xmllint >/dev/null 2>&1") != 0) {
-        WARN("xmllint is not installed (scripts/setup.sh installs libxml2-utils): schema validation skipped");
-        return;
-    }
-    std::string cmd = "xmllint --noout --schema " + (clausebook::test::shared_dir() / "junit/JUnit.xsd").string() + " " +
+    CLAUSEBOOK_NEEDS_PROGRAM("xmllint");
+    std::string cmd = "xmllint --noout --schema " + (clausebook::test::source_dir() / "tests/data/junit/JUnit.xsd").string() + " " +
                       (repo.root() / "report.xml").string() + " 2>" + (repo.root() / "xmllint.txt").string();
     int rc = std::system(cmd.c_str());
     INFO(repo.read("xmllint.txt"));
@@ -129,7 +127,7 @@ TEST_CASE("check --format junit validates against the JUnit schema", "[check][ju
     // And the example repository's report too.
     auto ex = run_example({"check", "--today", "2026-11-21", "--format", "junit", "--output", (repo.root() / "example.xml").string()});
     CHECK(ex.exit_code == 1);
-    std::string cmd2 = "xmllint --noout --schema " + (clausebook::test::shared_dir() / "junit/JUnit.xsd").string() + " " +
+    std::string cmd2 = "xmllint --noout --schema " + (clausebook::test::source_dir() / "tests/data/junit/JUnit.xsd").string() + " " +
                        (repo.root() / "example.xml").string() + " 2>/dev/null";
     CHECK(std::system(cmd2.c_str()) == 0);
 }
@@ -151,7 +149,7 @@ TEST_CASE("check --format sarif has what GitHub code scanning requires", "[check
         return text.substr(at, 45);
     };
     CHECK(fp(s) == fp(later.out));
-    if (std::system("command -v python3 >/dev/null 2>&1") == 0) {
+    if (clausebook::test::have_program("python3")) {
         TestRepo tmp;
         tmp.write("r.sarif", s);
         std::string cmd = "python3 -c \"import json,sys; d=json.load(open(sys.argv[1])); "

@@ -8,6 +8,7 @@
 
 #include "cli/cli.hpp"
 #include "support/fixture.hpp"
+#include "support/skip.hpp"
 
 using clausebook::test::RunResult;
 using clausebook::test::run_example;
@@ -154,10 +155,7 @@ TEST_CASE("compare stops on bad input with the file, line and column, and prints
 }
 
 TEST_CASE("the HTML report loads in headless Chromium without console errors", "[compare][chromium]") {
-    if (std::system("command -v chromium >/dev/null 2>&1") != 0) {
-        WARN("chromium not installed: skipped");
-        return;
-    }
+    CLAUSEBOOK_NEEDS_PROGRAM("chromium");
     clausebook::test::TempDir dir;
     std::string cmd = "'" + (clausebook::test::source_dir() / "scripts" / "check_compare_html.sh").string() + "' '" CLAUSEBOOK_BINARY "' '" +
                       (dir.path() / "compare.png").string() + "' >/dev/null 2>&1";

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "support/fixture.hpp"
+#include "support/skip.hpp"
 
 using clausebook::test::RunResult;
 using clausebook::test::TestRepo;
@@ -189,17 +190,14 @@ TEST_CASE("the DOCX redline holds every change as a tracked w:ins or w:del", "[d
     repo.run({"diff", "alpha", "--since-approval", "--format", "docx", "--output", again.string(), "--author", "Clerk", "--today", "2025-06-01"});
     CHECK(clausebook::test::read_file(docx) == clausebook::test::read_file(again));
 
-    // LibreOffice, where installed, opens it with the changes as tracked changes.
-    if (std::system("command -v soffice >/dev/null 2>&1") == 0) {
-        std::string cmd = "cd '" + repo.root().string() + "' && HOME='" + repo.root().string() +
-                          "' timeout 120 soffice --headless --norestore --convert-to odt changes.docx >/dev/null 2>&1";
-        REQUIRE(std::system(cmd.c_str()) == 0);
-        std::string content = zip_entry(repo.root() / "changes.odt", "content.xml");
-        CHECK(has(content, "<text:tracked-changes"));
-        CHECK(has(content, "<text:insertion>"));
-        CHECK(has(content, "<text:deletion>"));
-        CHECK(has(content, "Clerk"));
-    } else {
-        WARN("soffice not installed: the LibreOffice check was skipped");
-    }
+    // LibreOffice opens it with the changes as tracked changes.
+    CLAUSEBOOK_NEEDS_PROGRAM("soffice");
+    std::string cmd = "cd '" + repo.root().string() + "' && HOME='" + repo.root().string() +
+                      "' timeout 120 soffice --headless --norestore --convert-to odt changes.docx >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::string content = zip_entry(repo.root() / "changes.odt", "content.xml");
+    CHECK(has(content, "<text:tracked-changes"));
+    CHECK(has(content, "<text:insertion>"));
+    CHECK(has(content, "<text:deletion>"));
+    CHECK(has(content, "Clerk"));
 }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "support/fixture.hpp"
+#include "support/skip.hpp"
 
 namespace fs = std::filesystem;
 
@@ -41,8 +42,7 @@ std::string run_at(const std::vector<std::string>& w, std::size_t i) {
 TEST_CASE("no clause shares a run of 12 words with a seed policy", "[library][copying]") {
     fs::path seeds = clausebook::test::shared_dir() / "seeds";
     if (!fs::is_directory(seeds)) {
-        WARN("skipped: " << seeds << " is absent; the copying check needs ../shared/seeds beside the checkout");
-        return;
+        CLAUSEBOOK_SKIP(seeds.string() + " is absent; the copying check needs ../shared/seeds beside the checkout");
     }
     std::unordered_map<std::string, std::string> seed_runs;  // run -> seed file
     int seed_files = 0;

@@ -7,6 +7,7 @@
 
 #include "cli/cli.hpp"
 #include "support/fixture.hpp"
+#include "support/skip.hpp"
 
 using clausebook::test::RunResult;
 using clausebook::test::run_example;
@@ -103,10 +104,9 @@ TEST_CASE("schedule --format ics: RFC 5545 lines, folding, escaping, determinist
 
 TEST_CASE("schedule --format ics is read back by ical.js, every event intact", "[schedule][ics][client]") {
     auto js = clausebook::test::source_dir() / "tests/js";
-    if (std::system("command -v node >/dev/null 2>&1") != 0 || !std::filesystem::exists(js / "node_modules/ical.js")) {
-        WARN("skipped: needs node and tests/js/node_modules (run scripts/setup.sh, which runs npm ci in tests/js)");
-        return;
-    }
+    CLAUSEBOOK_NEEDS_PROGRAM("node");
+    if (!std::filesystem::exists(js / "node_modules/ical.js"))
+        CLAUSEBOOK_SKIP("program not installed: tests/js/node_modules/ical.js (scripts/setup.sh runs npm ci in tests/js)");
     TestRepo repo;
     add_awkward_school(repo);
     auto r = repo.run({"schedule", "--today", "2024-06-01", "--format", "ics", "--output", (repo.root() / "s.ics").string()});

@@ -13,6 +13,7 @@
 #include "cli/cli.hpp"
 #include "load/load.hpp"
 #include "support/fixture.hpp"
+#include "support/skip.hpp"
 #include "util/date.hpp"
 
 using namespace clausebook;
@@ -40,10 +41,6 @@ Shell shell(const std::string& command) {
 
 std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
-void require_tool(const char* name) {
-    INFO(name << " is not installed: run scripts/setup.sh");
-    REQUIRE(shell(std::string("command -v ") + name).status == 0);
-}
 
 // The example repository, built to DOCX and Markdown under `out`, and its documents.
 std::vector<model::Document> build_example(const std::filesystem::path& out) {
@@ -128,8 +125,8 @@ std::vector<std::string> clause_texts(const std::string& plain, const model::Doc
 }  // namespace
 
 TEST_CASE("docx clients: LibreOffice lays out every example school's policy", "[docx][client][libreoffice]") {
-    require_tool("soffice");
-    require_tool("pdftotext");
+    CLAUSEBOOK_NEEDS_PROGRAM("soffice");
+    CLAUSEBOOK_NEEDS_PROGRAM("pdftotext");
     TempDir dir;
     auto docs = build_example(dir.path() / "out");
     // The five DOCX files share a name (the policy id): copy each to <school>.docx so that one
@@ -174,7 +171,7 @@ TEST_CASE("docx clients: LibreOffice lays out every example school's policy", "[
 }
 
 TEST_CASE("docx clients: pandoc reads every example school's policy back to the Markdown's text", "[docx][client][pandoc]") {
-    require_tool("pandoc");
+    CLAUSEBOOK_NEEDS_PROGRAM("pandoc");
     TempDir dir;
     auto out = dir.path() / "out";
     auto docs = build_example(out);
