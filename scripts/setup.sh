@@ -22,6 +22,7 @@ pkgs=(
   libxml2-utils                  # xmllint, used by tests to validate XML output
   clang libclang-rt-14-dev       # CI's sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz/)
   libreoffice-writer-nogui poppler-utils pandoc fonts-liberation2   # DOCX client tests: soffice -> PDF, pdftotext, pandoc
+  chromium                       # HTML client tests: pages loaded and checked in headless Chromium
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -41,7 +41,7 @@ TEST_CASE("check review-missing: no next review and no approval to derive one fr
     CHECK(r.exit_code == 1);
 }
 
-TEST_CASE("check review-overdue: at the line of next_review; a month means its last day", "[check]") {
+TEST_CASE("check review-overdue: at the line of next_review, and a month means its last day", "[check]") {
     TestRepo repo;
     // beta: next_review 2026-01, so due by 31 January 2026.
     CHECK_FALSE(found(repo.run({"check", "--format", "json", "--today", "2026-01-31", "--school", "beta"}), "review-overdue"));
@@ -164,7 +164,7 @@ TEST_CASE("check stale-reference: from data/stale-references.yaml, in the librar
     CHECK(r.out.find("X (formerly Twitter)'") == std::string::npos);
 }
 
-TEST_CASE("check stale-reference: an outdated kcsie_edition parameter; a bad pattern is bad input", "[check]") {
+TEST_CASE("check stale-reference: an outdated kcsie_edition parameter, and a bad pattern is bad input", "[check]") {
     TestRepo repo;
     std::string outline = repo.read("templates/social.yaml");
     outline.insert(outline.find("params:\n") + 8, "  kcsie_edition: { type: string, default: \"2025\" }\n");

@@ -188,7 +188,7 @@ TEST_CASE("docx: settings, page set-up, header and footer", "[docx]") {
     CHECK(std::string(core->document_element().child("dc:creator").text().get()) == "Beta First School");
 }
 
-TEST_CASE("docx: tables repeat their header row; cells keep formatting and alignment", "[docx]") {
+TEST_CASE("docx: tables repeat their header row, and cells keep formatting and alignment", "[docx]") {
     RichRepo repo;
     DocxPackage pkg = build_docx(repo);
     auto document = parse_part(pkg, "word/document.xml");

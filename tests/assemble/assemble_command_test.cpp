@@ -162,7 +162,7 @@ TEST_CASE("two builds give byte-identical files and the second rewrites nothing"
     CHECK(clausebook::test::snapshot(repo.out()) == a);
 }
 
-TEST_CASE("the school, policy and format options narrow the build; unknown ids are usage errors", "[build]") {
+TEST_CASE("the school, policy and format options narrow the build, and unknown ids are usage errors", "[build]") {
     TestRepo repo;
     auto r = repo.run({"build", "--school", "beta", "--format", "md"});
     INFO(r.err);
