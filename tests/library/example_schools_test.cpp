@@ -70,7 +70,7 @@ TEST_CASE("Wimborne: minute 17/1/16/4, first-school rule, review January 2020", 
     CHECK(has(m, "Dorset"));
 }
 
-TEST_CASE("St Wenn: Grace Smith named as designated safeguarding lead; no dates invented", "[library][example]") {
+TEST_CASE("St Wenn: Grace Smith named as designated safeguarding lead, no dates invented", "[library][example]") {
     const auto& m = md("st-wenn");
     CHECK(has(m, "Grace Smith"));
     CHECK(has(m, "| Approved on | Not recorded |"));
