@@ -8,6 +8,7 @@
 #include "cli/cli.hpp"
 #include "support/fixture.hpp"
 
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
@@ -293,4 +294,50 @@ TEST_CASE("every policy: the linked-policy list names each policy the text relie
             CHECK(has(list, listed));
         }
     }
+}
+
+namespace {
+
+// A copy of the example repository in a temporary folder, with one school file edited, built to
+// Markdown; returns that school's policy text.
+std::string build_edited_copy(const clausebook::test::TempDir& dir, const std::string& school, const std::string& from,
+                              const std::string& to) {
+    namespace fs = std::filesystem;
+    for (const char* part : {"clausebook.yaml", "templates", "clauses", "schools"})
+        fs::copy(clausebook::test::source_dir() / part, dir.path() / part, fs::copy_options::recursive);
+    fs::path file = dir.path() / "schools" / (school + ".yaml");
+    std::string yaml = clausebook::test::read_file(file);
+    auto at = yaml.find(from);
+    REQUIRE(at != std::string::npos);
+    clausebook::test::write_file(file, yaml.replace(at, from.size(), to));
+    std::ostringstream out, err;
+    int code = clausebook::cli::run({"build", "--root", dir.path().string(), "--format", "md"}, out, err);
+    INFO(err.str());
+    REQUIRE(code == 0);
+    return clausebook::test::read_file(dir.path() / "out" / school / "social-networking.md");
+}
+
+}  // namespace
+
+TEST_CASE("phase: pupils aged 18 or over are mentioned only where a school can have them", "[library][faithful]") {
+    clausebook::test::TempDir dir;
+    auto m = build_edited_copy(dir, "st-peters-ce-primary", "  phase: primary", "  phase: secondary");
+    CHECK(has(m, "Pupils aged 18 or over"));
+    for (const auto& school : k_all_schools) {
+        INFO(school);
+        CHECK_FALSE(has(md(school), "18 or over"));
+    }
+}
+
+TEST_CASE("a first school's rule holds even if its file asks for an exception or remote teaching", "[library][faithful]") {
+    // The first-school rule is structural, not a matter of leaving parameters out: a first
+    // school that sets a contact-details exception or remote platforms still gets neither.
+    clausebook::test::TempDir dir;
+    auto m = build_edited_copy(dir, "wimborne-first", "      audiences: [staff, volunteers, governors]\n",
+                               "      audiences: [staff, volunteers, governors]\n      contact_details_exception: the headteacher\n"
+                               "      remote_platforms: Zoom\n");
+    CHECK(has(m, "no phone or email contact of any kind"));
+    CHECK_FALSE(has(m, "has agreed in advance"));
+    CHECK_FALSE(has(m, "Remote teaching"));
+    CHECK_FALSE(has(m, "approved platforms, such as Zoom"));
 }
