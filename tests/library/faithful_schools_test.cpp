@@ -341,3 +341,19 @@ TEST_CASE("a first school's rule holds even if its file asks for an exception or
     CHECK_FALSE(has(m, "Remote teaching"));
     CHECK_FALSE(has(m, "approved platforms, such as Zoom"));
 }
+
+TEST_CASE("every clause of each built policy is accounted for in the school's coverage map", "[library][faithful]") {
+    // docs/coverage/<school>.md says, for each clause, which source points it carries or that
+    // the model added it: a clause the map does not name is text a governor cannot trace.
+    for (const auto& school : k_all_schools) {
+        const auto& m = md(school);
+        std::string map = clausebook::test::read_file(clausebook::test::source_dir() / "docs" / "coverage" / (school + ".md"));
+        const std::string marker = "[clause:";
+        for (auto at = m.find("\n" + marker); at != std::string::npos; at = m.find("\n" + marker, at + 1)) {
+            auto begin = at + 1 + marker.size();
+            std::string id = m.substr(begin, m.find(']', begin) - begin);
+            INFO(school << ": " << id);
+            CHECK(has(map, "`" + id + "`"));
+        }
+    }
+}
