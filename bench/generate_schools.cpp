@@ -69,7 +69,7 @@ std::string school_file(std::mt19937& rng, const Repository& repo, std::size_t i
         }
         if (chance(rng, 85)) y += std::string("    review_period: ") + (chance(rng, 50) ? "P1Y" : "P3Y") + "\n";
         y += "    params:\n      audiences: " + pick(rng, k_audience_sets) + "\n";
-        y += std::string("      staff_may_connect_with_parents: ") + (chance(rng, 30) ? "true" : "false") + "\n";
+        y += std::string("      ex_pupils_same_as_pupils: ") + (chance(rng, 30) ? "true" : "false") + "\n";
         std::vector<std::string> optional, with_variants, all;
         for (const auto& s : o.sections)
             for (const auto& e : s.clauses) {

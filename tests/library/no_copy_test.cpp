@@ -70,6 +70,67 @@ TEST_CASE("no clause shares a run of 12 words with a seed policy", "[library][co
     CHECK(hits.empty());
 }
 
+// A school file without its `vision:` block: the vision is the school's own statement, quoted as
+// it stands, and a quotation is not copying.
+static std::string without_vision(const std::string& yaml) {
+    std::string out, line;
+    bool in_vision = false;
+    std::size_t vision_indent = 0;
+    for (std::size_t i = 0; i <= yaml.size(); ++i) {
+        if (i < yaml.size() && yaml[i] != '\n') {
+            line += yaml[i];
+            continue;
+        }
+        auto indent = line.find_first_not_of(' ');
+        if (in_vision && (indent == std::string::npos || indent > vision_indent)) {
+            line.clear();
+            continue;
+        }
+        in_vision = indent != std::string::npos && line.compare(indent, 7, "vision:") == 0;
+        vision_indent = indent;
+        if (!in_vision) out += line + "\n";
+        line.clear();
+    }
+    return out;
+}
+
+TEST_CASE("no school's own wording shares a run of 12 words with a seed policy", "[library][copying]") {
+    // Local clauses and overrides in schools/*.yaml become policy text too.
+    fs::path seeds = clausebook::test::shared_dir() / "seeds";
+    if (!fs::is_directory(seeds)) {
+        CLAUSEBOOK_SKIP(seeds.string() + " is absent; the copying check needs ../shared/seeds beside the checkout");
+    }
+    std::unordered_map<std::string, std::string> seed_runs;
+    for (const auto& e : fs::directory_iterator(seeds)) {
+        if (e.path().extension() != ".txt") continue;
+        auto w = words(clausebook::test::read_file(e.path()));
+        for (std::size_t i = 0; i + k_run <= w.size(); ++i) seed_runs.emplace(run_at(w, i), e.path().filename().string());
+    }
+    int school_files = 0;
+    std::set<std::string> hits;
+    for (const auto& e : fs::directory_iterator(clausebook::test::source_dir() / "schools")) {
+        if (e.path().extension() != ".yaml") continue;
+        ++school_files;
+        auto w = words(without_vision(clausebook::test::read_file(e.path())));
+        for (std::size_t i = 0; i + k_run <= w.size(); ++i) {
+            auto it = seed_runs.find(run_at(w, i));
+            if (it != seed_runs.end()) hits.insert(e.path().filename().string() + " shares \"" + it->first + "\" with " + it->second);
+        }
+    }
+    CHECK(school_files == 5);
+    for (const auto& h : hits) FAIL_CHECK(h);
+    CHECK(hits.empty());
+}
+
+TEST_CASE("a school's vision is left out of the copying check, and nothing else is", "[library][copying]") {
+    std::string yaml = "school:\n  name: A\n  vision: >-\n    quoted words\n    more quoted\n  phase: first\npolicies: {}\n";
+    auto kept = without_vision(yaml);
+    CHECK(kept.find("quoted") == std::string::npos);
+    CHECK(kept.find("phase: first") != std::string::npos);
+    CHECK(kept.find("name: A") != std::string::npos);
+    CHECK(kept.find("policies") != std::string::npos);
+}
+
 TEST_CASE("the copying check finds a copied sentence", "[library][copying]") {
     // The normalisation must make a copied run match however it is punctuated or cased.
     auto a = words("The school's staff SHOULD NOT, under any circumstances, accept friend requests from pupils or parents today.");
