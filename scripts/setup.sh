@@ -17,11 +17,13 @@ pkgs=(
   libdeflate-dev                 # DOCX packaging: fast deflate compression of the parts
   libxxhash-dev                  # content fingerprints: render cache keys, incremental builds
   libjemalloc-dev                # a faster memory allocator for the clausebook program
+  libxlsxwriter-dev              # schedule --format xlsx: the clerk's workbook
   catch2                         # unit tests
   nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
   libxml2-utils                  # xmllint, used by tests to validate XML output
   clang libclang-rt-14-dev       # CI's sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz/)
   libreoffice-writer-nogui poppler-utils pandoc fonts-liberation2   # DOCX client tests: soffice -> PDF, pdftotext, pandoc
+  libreoffice-calc-nogui         # XLSX client test: the schedule workbook read back cell by cell
   chromium                       # HTML client tests: pages loaded and checked in headless Chromium
 )
 missing=()

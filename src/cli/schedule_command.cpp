@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <unistd.h>
 
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
@@ -51,12 +52,14 @@ void schedule_options(po::options_description& desc, po::positional_options_desc
         ("policy", po::value<std::vector<std::string>>()->composing(), "only this policy (repeatable)")
         ("today", po::value<std::string>(), "as on this day, YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH if set, else today, UTC)")
         ("due-within", po::value<int>()->default_value(60), "days ahead in which a review counts as due soon")
-        ("format", po::value<std::string>()->default_value("text"), "text, csv, html or ics")
+        ("format", po::value<std::string>()->default_value("text"), "text, csv, html, ics or xlsx")
         ("output,o", po::value<std::string>(), "write to this file instead of standard output");
 }
 
 int schedule_run(const po::variables_map& vm, Io& io) {
     const auto& format = pick_format(vm);
+    if (format.binary && !vm.count("output") && ::isatty(STDOUT_FILENO) && &io.out == &std::cout)
+        throw util::Fatal("--format " + std::string(format.name) + " writes a binary file: give --output FILE (or redirect standard output)");
     int due_within = vm["due-within"].as<int>();
     if (due_within < 0) throw util::Fatal("--due-within must be 0 or more days");
     auto epoch = source_date_epoch();

@@ -8,6 +8,7 @@ const std::vector<ScheduleFormat>& schedule_formats() {
         {"csv", "CSV for a spreadsheet", &write_csv},
         {"html", "a web page with a timeline picture", &write_html},
         {"ics", "an iCalendar file of review dates, with reminders, for Outlook or Google Calendar", &write_ics},
+        {"xlsx", "an Excel workbook for the clerk: a sheet for the trust and one per school", &write_xlsx, true},
     };
     return k_formats;
 }

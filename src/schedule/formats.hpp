@@ -13,6 +13,7 @@ struct ScheduleFormat {
     std::string_view name;         // as given to --format
     std::string_view description;
     std::string (*write)(const Schedule&);
+    bool binary = false;  // not for a terminal: standard output only when redirected
 };
 
 const std::vector<ScheduleFormat>& schedule_formats();
@@ -26,6 +27,8 @@ std::string write_csv(const Schedule& s);
 std::string write_html(const Schedule& s);
 // An RFC 5545 calendar: an all-day event per review date, with a reminder.
 std::string write_ics(const Schedule& s);
+// An Excel workbook (libxlsxwriter): a sheet for the trust and one per school.
+std::string write_xlsx(const Schedule& s);
 
 // The cells every tabular format shows, in order: school, policy, approved, approved by, minute,
 // review period, next review, status.

@@ -124,4 +124,29 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
+namespace {
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += !continuation(c);
+    return n;
+}
+
+std::string utf8_prefix(std::string_view s, std::size_t max_chars) {
+    std::size_t chars = 0, i = 0;
+    for (; i < s.size(); ++i) {
+        if (!continuation(s[i]) && chars++ == max_chars) break;
+    }
+    return std::string(s.substr(0, i));
+}
+
+std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace clausebook::util

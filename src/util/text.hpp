@@ -39,4 +39,11 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string>& 
 // Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
+// The number of characters (code points) in valid UTF-8.
+std::size_t utf8_length(std::string_view s);
+// The first `max_chars` characters of valid UTF-8, never cutting one in two.
+std::string utf8_prefix(std::string_view s, std::size_t max_chars);
+// ASCII letters lowered; other bytes unchanged.
+std::string to_lower(std::string_view s);
+
 }  // namespace clausebook::util
