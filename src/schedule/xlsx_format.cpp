@@ -46,6 +46,9 @@ private:
     std::filesystem::path m_path;
 };
 
+// Most schools that get a sheet of their own (docs/check.md).
+constexpr std::size_t k_max_school_sheets = 250;
+
 enum Column { school, policy, approved, approved_by, minute, period, next_review, status, code, days, column_count };
 
 const char* const k_headers[column_count] = {"School",      "Policy", "Approved",    "Approved by",   "Minute",
@@ -203,6 +206,9 @@ std::string write_xlsx(const Schedule& s) {
     }
     std::sort(school_order.begin(), school_order.end());
     write_sheet(wb, sheet_name(s.trust_name.empty() ? "All schools" : "All schools", taken), s, all, f);
+    // A sheet per school suits a trust; for a whole authority's thousands of schools it would
+    // make a workbook nobody can open, so past the limit the trust's sheet (with its filter) is all.
+    if (school_order.size() > k_max_school_sheets) school_order.clear();
     for (const auto& id : school_order) {
         const auto& entries = by_school[id];
         const std::string& name = entries.front()->meta.school_name;

@@ -152,3 +152,23 @@ TEST_CASE("schedule --format xlsx refuses to write a binary file to a terminal",
     CHECK(has(said, "--format xlsx writes a binary file: give --output FILE"));
     CHECK_FALSE(has(said, "PK"));
 }
+
+TEST_CASE("schedule --format xlsx gives a sheet to each of 250 schools, and past that the trust's sheet alone", "[schedule][xlsx]") {
+    auto sheets = [](TestRepo& repo) {
+        auto out = repo.root() / "reviews.xlsx";
+        auto r = repo.run({"schedule", "--format", "xlsx", "--today", "2026-11-21", "--output", out.string()});
+        REQUIRE(r.exit_code == 0);
+        auto pkg = clausebook::test::read_docx(clausebook::test::read_file(out));
+        const std::string& workbook = pkg.parts["xl/workbook.xml"];
+        std::size_t n = 0;
+        for (auto at = workbook.find("<sheet "); at != std::string::npos; at = workbook.find("<sheet ", at + 1)) ++n;
+        return n;
+    };
+    TestRepo repo;  // alpha and beta, plus 248 more: 250 schools
+    for (int i = 0; i < 248; ++i)
+        repo.write("schools/s" + std::to_string(i) + ".yaml",
+                   "school:\n  name: School " + std::to_string(i) + "\nparams:\n  headteacher: { name: Head " + std::to_string(i) + " }\n");
+    CHECK(sheets(repo) == 251);
+    repo.write("schools/s248.yaml", "school:\n  name: School 248\nparams:\n  headteacher: { name: Head }\n");
+    CHECK(sheets(repo) == 1);
+}
