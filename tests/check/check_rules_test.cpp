@@ -195,3 +195,46 @@ TEST_CASE("check school-name-inconsistent: the name misspelt in the school's own
     CHECK(found(r, "school-name-inconsistent"));
     CHECK(r.out.find("'Alpha Primery School' in the school's wording for 'parents.conduct'") != std::string::npos);
 }
+
+TEST_CASE("check kcsie-edition-outdated: an edition older than the one in force on --today, by data/kcsie-editions.yaml", "[check][kcsie]") {
+    TestRepo repo;
+    repo.write("data/kcsie-editions.yaml",
+               "editions:\n  - edition: \"2024\"\n    in_force: 2024-09-01\n  - edition: \"2025\"\n    in_force: 2025-09-01\n    source: https://www.gov.uk/\n");
+    repo.write("clausebook.yaml", "trust:\n  name: Test Trust\ndefaults:\n  params:\n    min_age: 13\n    kcsie_edition: \"2024\"\n");
+    std::string outline = repo.read("templates/social.yaml");
+    auto at = outline.find("  linked:");
+    REQUIRE(at != std::string::npos);
+    repo.write("templates/social.yaml", outline.substr(0, at) + "  kcsie_edition: { type: string, default: \"2024\" }\n" + outline.substr(at));
+    // In force on 1 June 2025: 2024, which the trust's default follows.
+    CHECK_FALSE(found(repo.run({"check", "--format", "json", "--today", "2025-06-01", "--fail-level", "info"}), "kcsie-edition-outdated"));
+    // From 1 September 2025 the 2025 edition is: reported where the value is set.
+    auto r = repo.run({"check", "--today", "2025-09-01", "--school", "alpha", "--fail-level", "warning"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("clausebook.yaml:6:20: warning: Social Media Policy (Alpha Primary School) follows Keeping Children Safe in Education 2024, "
+                     "but the 2025 edition has been in force since 1 September 2025 (data/kcsie-editions.yaml)") != std::string::npos);
+    CHECK(r.out.find("set kcsie_edition: \"2025\"; see https://www.gov.uk/ [kcsie-edition-outdated]") != std::string::npos);
+    // A school that follows the current edition is clean; its own value is what counts.
+    repo.write("schools/alpha.yaml", repo.read("schools/alpha.yaml") + "    params: { kcsie_edition: \"2025\" }\n");
+    auto clean = repo.run({"check", "--format", "json", "--today", "2025-09-01", "--school", "alpha", "--fail-level", "info"});
+    INFO(clean.out << clean.err);
+    CHECK_FALSE(found(clean, "kcsie-edition-outdated"));
+    // A school's own outdated value is reported at its own line.
+    std::string beta = repo.read("schools/beta.yaml");
+    auto p = beta.find("params: { audiences: [parents] }");
+    REQUIRE(p != std::string::npos);
+    repo.write("schools/beta.yaml", beta.substr(0, p) + "params: { audiences: [parents], kcsie_edition: \"2024\" }\n");
+    auto b = repo.run({"check", "--today", "2025-09-01", "--school", "beta", "--fail-level", "warning"});
+    CHECK(b.out.find("schools/beta.yaml:") != std::string::npos);
+    CHECK(b.out.find("[kcsie-edition-outdated]") != std::string::npos);
+}
+
+TEST_CASE("check kcsie-edition-outdated: the repository's list is dated, and asserts no edition after 2025", "[check][kcsie]") {
+    std::string list = clausebook::test::read_file(clausebook::test::source_dir() / "data/kcsie-editions.yaml");
+    CHECK(list.find("edition: \"2024\"\n    in_force: 2024-09-01") != std::string::npos);
+    CHECK(list.find("edition: \"2025\"\n    in_force: 2025-09-01") != std::string::npos);
+    CHECK(list.find("\"2026\"") == std::string::npos);
+    // The example repository follows 2025, the edition in force in December 2026 by the list.
+    auto r = clausebook::test::run_example({"check", "--format", "json", "--today", "2026-12-02", "--fail-level", "info"});
+    CHECK_FALSE(found(r, "kcsie-edition-outdated"));
+}

@@ -111,7 +111,9 @@ TEST_CASE("the HTML page is self-contained, British English, with a linked conte
     CHECK(contains(html, "<section class=\"policy-section\" id=\"section-intro\">"));
     CHECK(contains(html, "<a href=\"#intro.purpose\"><span class=\"num\">1.1</span> Purpose</a>"));
     CHECK(contains(html, "@media print"));
-    CHECK(contains(html, "<th scope=\"row\">Approved on</th><td>1 March 2024</td>"));
+    // No approved copy is on record: the 2024 approval is the previous text's (issue 13).
+    CHECK(contains(html, "<th scope=\"row\">Status</th><td>Draft for approval \u2014 replaces the policy approved on 1 March 2024</td>"));
+    CHECK(contains(html, "<th scope=\"row\">Previous text approved on</th><td>1 March 2024</td>"));
     CHECK(contains(html, "<th scope=\"row\">Next review</th><td>1 March 2025</td>"));
     CHECK_FALSE(contains(html, "src=\"http"));
     CHECK_FALSE(contains(html, "<link"));
