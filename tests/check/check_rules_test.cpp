@@ -213,7 +213,8 @@ TEST_CASE("check kcsie-edition-outdated: an edition older than the one in force 
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("clausebook.yaml:6:20: warning: Social Media Policy (Alpha Primary School) follows Keeping Children Safe in Education 2024, "
                      "but the 2025 edition has been in force since 1 September 2025 (data/kcsie-editions.yaml)") != std::string::npos);
-    CHECK(r.out.find("set kcsie_edition: \"2025\"; see https://www.gov.uk/ [kcsie-edition-outdated]") != std::string::npos);
+    CHECK(r.out.find("(data/kcsie-editions.yaml) [kcsie-edition-outdated]") != std::string::npos);
+    CHECK(r.out.find("review the policy against the 2025 edition and set kcsie_edition: \"2025\"; see https://www.gov.uk/") != std::string::npos);
     // A school that follows the current edition is clean; its own value is what counts.
     repo.write("schools/alpha.yaml", repo.read("schools/alpha.yaml") + "    params: { kcsie_edition: \"2025\" }\n");
     auto clean = repo.run({"check", "--format", "json", "--today", "2025-09-01", "--school", "alpha", "--fail-level", "info"});

@@ -68,7 +68,9 @@ TEST_CASE("diff of two schools lists the changed clauses and only the words that
     CHECK(has(r.out, "3.1 Conduct of parents  [parents.conduct]\n    Pupils must be at least [-13-]{+14+} to hold an account.\n"));
     CHECK_FALSE(has(r.out, "[intro.links]"));  // unchanged clauses are not listed
     CHECK(has(r.out, "School: [-Alpha-]{+Beta+} Primary School"));
-    CHECK(has(r.out, "2 clauses changed, 0 added, 0 removed, 2 unchanged; cover: 5 rows differ"));
+    // Both are drafts (no approved copies), each replacing its own earlier approval.
+    CHECK(has(r.out, "Status: Draft for approval \u2014 replaces the policy approved on [-1 March 2024-]{+11 January 2023+}"));
+    CHECK(has(r.out, "2 clauses changed, 0 added, 0 removed, 2 unchanged; cover: 6 rows differ"));
 }
 
 TEST_CASE("diff --since-approval compares with the newest approved copy", "[diff]") {
