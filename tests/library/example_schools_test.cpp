@@ -76,7 +76,7 @@ TEST_CASE("Wimborne: a draft replacing the text approved under minute 17/1/16/4,
     CHECK(has(m, "Dorset"));
 }
 
-TEST_CASE("St Wenn: Grace Smith named as designated safeguarding lead; no dates invented", "[library][example]") {
+TEST_CASE("St Wenn: Grace Smith named as designated safeguarding lead, and no dates invented", "[library][example]") {
     const auto& m = md("st-wenn");
     CHECK(has(m, "Grace Smith"));
     CHECK(has(m, "| Status | Draft for approval \u2014 no approved version on record |"));

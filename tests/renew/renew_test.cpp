@@ -118,7 +118,7 @@ TEST_CASE("yaml_scalar quotes only what YAML would misread", "[renew]") {
     CHECK(yaml_scalar("say \"hi\"") == "\"say \\\"hi\\\"\"");
 }
 
-TEST_CASE("clause_changes: added, removed, changed; repeated titles matched in order", "[renew]") {
+TEST_CASE("clause_changes: added, removed, changed, and repeated titles matched in order", "[renew]") {
     using clausebook::renew::clause_changes;
     std::string older = "# T\n\n## 1 A\n\n### 1.1 One\n\nsame\n\n### 1.2 Photos\n\nx\n\n## 2 B\n\n### 2.1 Photos\n\ny\n\n### 2.2 Gone\n\nz\n";
     std::string newer = "# T\n\n## 1 A\n\n### 1.1 One\n\nsame\n\n### 1.2 Photos\n\nx\n\n## 2 B\n\n### 2.1 Photos\n\ny2\n\n### 2.2 New\n\nw\n";

@@ -38,7 +38,7 @@ TEST_CASE("for_each_match: a match straddling a window boundary is found whole",
     }
 }
 
-TEST_CASE("for_each_match: \\b looks back across a window's start", "[util][regex]") {
+TEST_CASE("for_each_match: a word boundary looks back across a window's start", "[util][regex]") {
     std::string text(k_regex_window / 2 - 2, ' ');
     text += "abXXXXXX";
     text += std::string(2 * k_regex_window, ' ');
