@@ -245,3 +245,17 @@ TEST_CASE("check kcsie-edition-outdated: the repository's list is dated, and ass
     auto r = clausebook::test::run_example({"check", "--format", "json", "--today", "2026-12-02", "--fail-level", "info"});
     CHECK_FALSE(found(r, "kcsie-edition-outdated"));
 }
+
+TEST_CASE("check: a bad data/kcsie-editions.yaml is bad input, at its line and column", "[check][kcsie]") {
+    TestRepo repo;
+    repo.write("data/kcsie-editions.yaml", "editions:\n  - edition: latest\n    in_force: 2025-09-01\n  - edition: \"2024\"\n");
+    auto r = repo.run({"check", "--today", "2025-09-01"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("data/kcsie-editions.yaml:2:14: error: 'edition' must name the edition's year, such as \"2025\" [invalid-value]") != std::string::npos);
+    CHECK(r.err.find("data/kcsie-editions.yaml:4:") != std::string::npos);  // in_force missing
+    repo.write("data/kcsie-editions.yaml", "editions: 2025\n");
+    auto w = repo.run({"check", "--today", "2025-09-01"});
+    CHECK(w.exit_code == 2);
+    CHECK(w.err.find("data/kcsie-editions.yaml:1:11: error: 'editions' must be a list of entries") != std::string::npos);
+}
