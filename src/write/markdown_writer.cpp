@@ -88,7 +88,7 @@ std::string write_markdown(const model::Document& doc, const WriteOptions& optio
     out += "# " + cell(doc.meta.title) + "\n\n";
     // A draft says so before anything else (issue 13); the status is also the cover's first row,
     // which serves as the table's header row.
-    if (doc.meta.draft()) out += "> **DRAFT** \u2014 " + cell(model::status_line(doc.meta)) + ". The board has not approved this text.\n\n";
+    if (doc.meta.draft()) out += "> **" + cell(model::status_line(doc.meta)) + ".** The board has not approved this text.\n\n";
     auto rows = cover_rows(doc.meta);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         out += "| " + rows[i].label + " | " + cell(rows[i].value) + " |\n";

@@ -114,14 +114,14 @@ TEST_CASE("example: every school's policy is a draft in every format", "[library
         INFO(school);
         auto base = out.path() / school / "social-networking";
         std::string m = clausebook::test::read_file(base.string() + ".md");
-        CHECK(has(m, "> **DRAFT** \u2014 Draft for approval"));
+        CHECK(has(m, "> **Draft for approval \u2014 "));
         CHECK(has(m, "| Status | Draft for approval \u2014 "));
         CHECK_FALSE(has(m, "| | |"));
         std::string html = clausebook::test::read_file(base.string() + ".html");
         CHECK(has(html, "<div class=\"draft-banner\""));
-        CHECK(has(html, "<strong>DRAFT</strong> \u2014 Draft for approval"));
+        CHECK(has(html, "<p><strong>Draft for approval \u2014 "));
         auto pkg = clausebook::test::read_docx(clausebook::test::read_file(base.string() + ".docx"));
-        CHECK(has(pkg.parts.at("word/document.xml"), "DRAFT \u2014 Draft for approval"));
+        CHECK(has(pkg.parts.at("word/document.xml"), ". The board has not approved this text."));
         CHECK(has(pkg.parts.at("word/header1.xml"), "Draft for approval \u2014 "));
         // The review clause says so in the text too: no approval claimed for this text.
         CHECK(has(m, "This text is a draft for the board's approval"));
@@ -185,5 +185,5 @@ TEST_CASE("example: after renew, in a throwaway copy, the school's documents sho
     CHECK_FALSE(has(check.out, "[approved-text-unknown]"));
     CHECK_FALSE(has(check.out, "[approved-text-changed]"));
     // Another school, not renewed, is still a draft.
-    CHECK(has(clausebook::test::read_file(copy.path() / "out/wimborne-first/social-networking.md"), "> **DRAFT**"));
+    CHECK(has(clausebook::test::read_file(copy.path() / "out/wimborne-first/social-networking.md"), "> **Draft for approval"));
 }

@@ -124,7 +124,7 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
     XmlWriter xml(out);
     xml.open("w:document").attr("xmlns:w", k_ns_w).attr("xmlns:r", k_ns_r).open("w:body");
 
-    if (doc.meta.draft()) paragraph(xml, "DraftNotice", "DRAFT \u2014 " + model::status_line(doc.meta) + ". The board has not approved this text.");
+    if (doc.meta.draft()) paragraph(xml, "DraftNotice", model::status_line(doc.meta) + ". The board has not approved this text.");
     paragraph(xml, "Title", doc.meta.title);
     paragraph(xml, "Subtitle", doc.meta.school_name);
     cover_table(xml, doc.meta);
