@@ -75,8 +75,9 @@ TEST_CASE("with no approved copy the policy is a draft in the Markdown, HTML and
     auto print = html.find("@media print {");
     REQUIRE(print != std::string::npos);
     CHECK(has(html.substr(print), ".draft-banner { display: block;"));
-    CHECK(has(html.substr(print), ".draft-running { display: block; position: fixed;"));
-    CHECK(has(html, "<p class=\"draft-running\" aria-hidden=\"true\">DRAFT FOR APPROVAL"));
+    CHECK(has(html.substr(print), "body.draft { page: draft; }"));
+    CHECK(has(html.substr(print), "@page draft { @top-center { content: \"DRAFT FOR APPROVAL"));
+    CHECK(has(html, "<body class=\"draft\">"));
     CHECK_FALSE(has(html, ".changes.html"));  // no approved copy: no redline to link to
 
     auto pkg = docx(repo);
