@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
-#include "compare/policy_diff.hpp"
+#include "compare/policy_text.hpp"
+#include "compare/word_diff.hpp"
+#include "write/writer.hpp"
 #include "lang/mustache.hpp"
 
 namespace clausebook::assemble {
@@ -216,15 +218,34 @@ private:
 }  // namespace
 
 bool same_text_as_copy(const model::Document& doc, const std::string& markdown, bool allow_raw_html) {
+    // Clause bodies rendered once for every document compared in this process (most read the
+    // same in every school); the cache never changes the bytes (write/render_cache.hpp).
+    static const auto cache = std::make_shared<write::RenderCache>(std::size_t{32} << 20);
+    write::WriteOptions options;
+    options.allow_raw_html = allow_raw_html;
+    options.cache = cache;
+    std::string now_markdown = write::write_markdown(doc, options);
+    if (now_markdown == markdown) return true;  // the copy renew kept, nothing changed since: the usual case
     util::Diagnostics ignored;  // a copy that cannot be read is not the text: check says why
-    compare::PolicyText copy = compare::read_policy_markdown(markdown, "(approved copy)", ignored);
+    // Read as Markdown; only what differs as written is compared as words.
+    compare::PolicyText copy = compare::read_policy_markdown(markdown, "(approved copy)", ignored, false);
     if (ignored.has_errors()) return false;
-    compare::PolicyText now = compare::policy_text(doc, allow_raw_html);
+    compare::PolicyText now = compare::read_policy_markdown(now_markdown, "(current)", ignored, false);
+    if (copy.clauses.size() != now.clauses.size()) return false;
     compare::match_ids(copy, now);
     compare::match_ids(now, copy);
-    compare::PolicyDiff d = compare::diff_policies(copy, now, {});
-    d.cover.clear();  // the cover and status block are not the text the board approved
-    return d.identical() && !compare::word_diff(copy.title, now.title, {}).changed();
+    // The same clauses in the same order, each the same words (the cover is not compared: it is
+    // not the text the board approved); the first difference settles it.
+    auto same = [](const std::string& a, const std::string& b) {
+        return a == b || !compare::word_diff(compare::plain_text(a), compare::plain_text(b), {}).changed();
+    };
+    if (!same(copy.title, now.title)) return false;
+    for (std::size_t i = 0; i < now.clauses.size(); ++i) {
+        const auto& a = copy.clauses[i];
+        const auto& b = now.clauses[i];
+        if (a.id != b.id || !same(a.title, b.title) || !same(a.text, b.text)) return false;
+    }
+    return true;
 }
 
 model::Document assemble_document(const load::Repository& repo, const load::School& school, const load::Outline& outline,
