@@ -73,7 +73,15 @@ std::string render_page(const model::Document& doc, const WriteOptions& options,
     ctx.set("cover", Value::list(std::move(items)));
     lang::RenderOptions opt;
     opt.escape = lang::escape_html;
-    return lang::render(t, ctx, opt);
+    std::string page = lang::render(t, ctx, opt);
+    // A trust's own template that leaves the draft banner out still gets one, at the top of the
+    // policy's text: a draft is never shown without saying so in words.
+    if (draft && page.find("class=\"draft-banner\"") == std::string::npos) {
+        ctx.set("body", "<div class=\"draft-banner\" role=\"note\" aria-label=\"Status\"><p><strong>" + lang::escape_html(model::status_line(doc.meta)) +
+                            ".</strong> The board has not approved this text.</p></div>\n" + body);
+        page = lang::render(t, ctx, opt);
+    }
+    return page;
 }
 
 }  // namespace clausebook::write

@@ -123,6 +123,14 @@ TEST_CASE("a trust's own page template replaces the built-in one", "[assemble][h
     TestRepo repo;
     repo.write("templates/page.html", "<html lang=\"{{lang}}\"><title>{{title}}</title><body>{{{body}}}</body></html>\n");
     REQUIRE(repo.run({"build"}).exit_code == 0);
+    CHECK(contains(repo.read("out/alpha/social.html"), "<html lang=\"en-GB\"><title>Social Media Policy</title><body>"));
+    // This template has no draft banner, and alpha's policy is a draft (no approved copy): the
+    // banner goes at the top of the text all the same.
+    CHECK(contains(repo.read("out/alpha/social.html"),
+                   "<body><div class=\"draft-banner\" role=\"note\" aria-label=\"Status\"><p><strong>Draft for approval \u2014 replaces the policy "
+                   "approved on 1 March 2024.</strong> The board has not approved this text.</p></div>\n<section"));
+    repo.approve("alpha", "social", "2024-03-01");
+    REQUIRE(repo.run({"build"}).exit_code == 0);
     CHECK(contains(repo.read("out/alpha/social.html"), "<html lang=\"en-GB\"><title>Social Media Policy</title><body><section"));
     repo.write("templates/page.html", "<html>{{titel}}</html>\n");
     auto r = repo.run({"build"});
