@@ -192,6 +192,20 @@ TEST_CASE("the approved copy settles the status: same text approved, formatting 
         build(repo);
         CHECK(has(repo.read("out/alpha/social.md"), "| Status | Approved |"));
     }
+    SECTION("a copy without one of the clauses, or with two in another order, is another text") {
+        std::string copy = repo.read("approved/alpha/social/2024-03-01.md");
+        auto first = copy.find("\n### 1.1 ");
+        auto second = copy.find("\n### 1.2 ");
+        auto after = copy.find("\n## 2 ");
+        REQUIRE(first != std::string::npos);
+        REQUIRE(second != std::string::npos);
+        REQUIRE(after != std::string::npos);
+        std::string one = copy.substr(first, second - first), two = copy.substr(second, after - second);
+        SECTION("removed") { repo.write("approved/alpha/social/2024-03-01.md", copy.substr(0, first) + two + copy.substr(after)); }
+        SECTION("swapped") { repo.write("approved/alpha/social/2024-03-01.md", copy.substr(0, first) + two + one + copy.substr(after)); }
+        build(repo, {"--format", "md"});
+        CHECK(has(repo.read("out/alpha/social.md"), "| Status | " + k_alpha_draft + " |"));
+    }
     SECTION("a changed clause makes a draft, reported by check at the approved line, with a redline the page links to") {
         const std::string original = repo.read("clauses/intro/purpose.md");
         reword_library(repo);
