@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "compare/policy_text.hpp"
+#include "compare/word_diff.hpp"
+#include "write/writer.hpp"
 #include "lang/mustache.hpp"
 
 namespace clausebook::assemble {
@@ -48,6 +51,13 @@ model::Metadata make_metadata(const load::Repository& repo, const load::School& 
         m.next_review = util::LooseDate{util::add(*m.approved, *m.review_period), false};
         m.next_review_derived = true;
     }
+    if (const load::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id)) {
+        m.approved_copy = copy->display_path;
+        m.approved_copy_date = copy->date;
+        m.draft_reason = m.approved && *m.approved == copy->date ? model::DraftReason::unsettled : model::DraftReason::copy_date_differs;
+    } else {
+        m.draft_reason = m.approved ? model::DraftReason::copy_missing : model::DraftReason::never_approved;
+    }
     Value params = resolve_params(repo, school, outline);
     if (const Value* a = params.get("audiences"))
         if (const auto* list = a->as_list())
@@ -70,6 +80,7 @@ model::Value make_context(const load::Repository& repo, const load::School& scho
     policy.set("minute", meta.minute.empty() ? Value() : Value(meta.minute));
     policy.set("review_period", meta.review_period ? Value(util::to_words(*meta.review_period)) : Value());
     policy.set("next_review", meta.next_review ? Value(util::to_long(*meta.next_review)) : Value());
+    policy.set("draft", Value(meta.draft()));
     ctx.set("policy", policy);
     return ctx;
 }
@@ -81,9 +92,9 @@ public:
     Assembler(const load::Repository& repo, const load::School& school, const load::Outline& outline, util::Diagnostics& diags)
         : m_repo(repo), m_school(school), m_outline(outline), m_policy(school.policy(outline.id)), m_diags(diags) {}
 
-    model::Document run() {
+    model::Document run(const model::Metadata& meta) {
         model::Document doc;
-        doc.meta = make_metadata(m_repo, m_school, m_outline);
+        doc.meta = meta;
         m_context = make_context(m_repo, m_school, m_outline, doc.meta);
         for (const auto& sec : m_outline.sections) {
             if (sec.when && !lang::evaluate(*sec.when, m_context)) continue;
@@ -206,9 +217,55 @@ private:
 
 }  // namespace
 
+bool same_text_as_copy(const model::Document& doc, const std::string& markdown, bool allow_raw_html) {
+    // Clause bodies rendered once for every document compared in this process (most read the
+    // same in every school); the cache never changes the bytes (write/render_cache.hpp).
+    static const auto cache = std::make_shared<write::RenderCache>(std::size_t{32} << 20);
+    write::WriteOptions options;
+    options.allow_raw_html = allow_raw_html;
+    options.cache = cache;
+    std::string now_markdown = write::write_markdown(doc, options);
+    if (now_markdown == markdown) return true;  // the copy renew kept, nothing changed since: the usual case
+    util::Diagnostics ignored;  // a copy that cannot be read is not the text: check says why
+    // Read as Markdown; only what differs as written is compared as words.
+    compare::PolicyText copy = compare::read_policy_markdown(markdown, "(approved copy)", ignored, false);
+    if (ignored.has_errors()) return false;
+    compare::PolicyText now = compare::read_policy_markdown(now_markdown, "(current)", ignored, false);
+    if (copy.clauses.size() != now.clauses.size()) return false;
+    compare::match_ids(copy, now);
+    compare::match_ids(now, copy);
+    // The same clauses in the same order, each the same words (the cover is not compared: it is
+    // not the text the board approved); the first difference settles it.
+    auto same = [](const std::string& a, const std::string& b) {
+        return a == b || !compare::word_diff(compare::plain_text(a), compare::plain_text(b), {}).changed();
+    };
+    if (!same(copy.title, now.title)) return false;
+    for (std::size_t i = 0; i < now.clauses.size(); ++i) {
+        const auto& a = copy.clauses[i];
+        const auto& b = now.clauses[i];
+        if (a.id != b.id || !same(a.title, b.title) || !same(a.text, b.text)) return false;
+    }
+    return true;
+}
+
 model::Document assemble_document(const load::Repository& repo, const load::School& school, const load::Outline& outline,
-                                  util::Diagnostics& diags) {
-    return Assembler(repo, school, outline, diags).run();
+                                  util::Diagnostics& diags, Rendering rendering) {
+    model::Metadata meta = make_metadata(repo, school, outline);
+    if (rendering == Rendering::as_approved || meta.draft_reason == model::DraftReason::unsettled) {
+        model::Metadata approved = meta;
+        approved.state = model::ApprovalState::approved;
+        approved.draft_reason = model::DraftReason::none;
+        if (rendering == Rendering::as_approved) return Assembler(repo, school, outline, diags).run(approved);
+        util::Diagnostics found;
+        model::Document doc = Assembler(repo, school, outline, found).run(approved);
+        const load::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id);
+        if (!found.has_errors() && copy && same_text_as_copy(doc, copy->text, repo.config.allow_raw_html)) {
+            diags.append(found);
+            return doc;
+        }
+        meta.draft_reason = model::DraftReason::text_changed;
+    }
+    return Assembler(repo, school, outline, diags).run(meta);
 }
 
 }  // namespace clausebook::assemble

@@ -13,16 +13,31 @@ namespace clausebook::assemble {
 // The parameter values for `school` and `outline`, highest precedence first resolved.
 model::Value resolve_params(const load::Repository& repo, const load::School& school, const load::Outline& outline);
 
-// The dates and names of `school`'s copy of `outline`.
+// The dates and names of `school`'s copy of `outline`, and as much of its approval status as
+// can be told without the text: a draft when there is no approved copy of the stated approval
+// date, else DraftReason::unsettled (assemble_document settles it).
 model::Metadata make_metadata(const load::Repository& repo, const load::School& school, const load::Outline& outline);
 
 // What placeholders and conditions see: school, trust, policy and the parameters.
 model::Value make_context(const load::Repository& repo, const load::School& school, const load::Outline& outline,
                           const model::Metadata& meta);
 
-// Assembles the document. Problems that only show for this school (a placeholder whose
-// optional value it does not give) go to `diags` with rule "missing-value".
+enum class Rendering {
+    settled,      // approved or draft, as the approved copy says (the document every command uses)
+    as_approved,  // the text as it reads once approved (no draft marks): what renew keeps
+};
+
+// Assembles the document and settles its approval status: approved only when the text
+// assembled as approved equals the newest approved copy (clause by clause, ignoring formatting
+// as diff does, the cover and status block left out) and that copy is dated the stated
+// approval date; otherwise a draft, assembled again with policy.draft true if it differs.
+// Problems that only show for this school (a placeholder whose optional value it does not
+// give) go to `diags` with rule "missing-value".
 model::Document assemble_document(const load::Repository& repo, const load::School& school, const load::Outline& outline,
-                                  util::Diagnostics& diags);
+                                  util::Diagnostics& diags, Rendering rendering = Rendering::settled);
+
+// Whether `doc`'s text is the text of the approved copy `markdown` (clauses and title, matched by
+// id, ignoring formatting; the cover is not compared).
+bool same_text_as_copy(const model::Document& doc, const std::string& markdown, bool allow_raw_html);
 
 }  // namespace clausebook::assemble

@@ -2,11 +2,16 @@
 
 #include <atomic>
 #include <chrono>
+#include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "assemble/assembler.hpp"
 #include "build/fingerprint.hpp"
+#include "compare/policy_diff.hpp"
+#include "compare/redline/redline.hpp"
+#include "util/date.hpp"
 #include "util/fs.hpp"
 #include "util/parallel.hpp"
 #include "write/index_writer.hpp"
@@ -73,9 +78,38 @@ Manifest next_manifest(const Request& r, std::vector<std::vector<std::pair<std::
     return next;
 }
 
+// The redline a draft's HTML links to (write::changes_file): its approved copy against the text
+// as it will read once approved, what the board is asked to approve.
+std::string changes_page(const load::Repository& repo, const load::School& school, const load::Outline& outline) {
+    const load::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id);
+    util::Diagnostics ignored;  // reported by check (approved-copy-format) and diff
+    compare::PolicyText a = compare::read_policy_markdown(copy->text, copy->display_path, ignored);
+    a.label = school.id + "@approved (" + util::to_iso(copy->date) + ")";
+    model::Document now = assemble::assemble_document(repo, school, outline, ignored, assemble::Rendering::as_approved);
+    compare::PolicyText b = compare::policy_text(now, repo.config.allow_raw_html);
+    b.label = school.id + " (draft)";
+    compare::match_ids(a, b);
+    compare::match_ids(b, a);
+    return compare::redline::write_html_inline(compare::diff_policies(a, b, {}), {});
+}
+
+// Whether the document of `school` and `outline` is approved, for the index: as this run settled
+// it, else as the manifest recorded it for a file built from the same inputs, else settled now.
+bool index_approved(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled,
+                    const load::School& school, const load::Outline& outline, const model::Metadata& meta) {
+    if (meta.draft_reason != model::DraftReason::unsettled) return !meta.draft();
+    if (auto it = settled.find(school.id + "/" + outline.id); it != settled.end()) return it->second;
+    for (const auto& f : write::formats()) {
+        const ManifestEntry* e = r.previous.find(school.id + "/" + outline.id + "." + std::string(f.extension));
+        if (e && e->fingerprint == fingerprints.of(school, outline, f.name)) return e->approved;
+    }
+    util::Diagnostics ignored;
+    return !assemble::assemble_document(*r.repo, school, outline, ignored).meta.draft();
+}
+
 // The index lists every school's policies, whichever were built this time, linking to the
 // files this run writes and those an earlier run left.
-std::string index_page(const Request& r) {
+std::string index_page(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled) {
     const load::Repository& repo = *r.repo;
     std::unordered_set<const load::School*> built_schools(r.schools.begin(), r.schools.end());
     std::unordered_set<const load::Outline*> built_outlines(r.outlines.begin(), r.outlines.end());
@@ -85,6 +119,12 @@ std::string index_page(const Request& r) {
     for (const auto& school : repo.schools)
         for (const auto& outline : repo.outlines) {
             write::IndexRow row{assemble::make_metadata(repo, school, outline), {}};
+            if (index_approved(r, fingerprints, settled, school, outline, row.meta)) {
+                row.meta.state = model::ApprovalState::approved;
+                row.meta.draft_reason = model::DraftReason::none;
+            } else if (row.meta.draft_reason == model::DraftReason::unsettled) {
+                row.meta.draft_reason = model::DraftReason::text_changed;
+            }
             bool built_now = built_schools.count(&school) && built_outlines.count(&outline);
             for (const auto& f : write::formats()) {
                 std::string ext(f.extension);
@@ -115,6 +155,8 @@ Result publish(const Request& r) {
     auto work = items(r);
     const Fingerprints fingerprints(*r.repo, r.options);
     std::vector<std::vector<std::pair<std::string, ManifestEntry>>> built(work.size());  // by item
+    std::vector<int> approved(work.size(), -1);  // by item: 1 approved, 0 draft, -1 not assembled
+    const bool html = std::any_of(r.formats.begin(), r.formats.end(), [](const write::Format* f) { return f->name == "html"; });
     std::atomic<std::size_t> written{0}, unchanged{0}, skipped{0};
     // Temporary files older than this were left by a run that was killed; newer ones may be
     // another run's, still being written.
@@ -131,19 +173,35 @@ Result publish(const Request& r) {
         } else {
             util::Diagnostics found;  // already reported by validate; recorded as clean or not
             model::Document doc = assemble::assemble_document(*r.repo, *item.school, *item.outline, found);
+            approved[i] = doc.meta.draft() ? 0 : 1;
             for (std::size_t j = 0; j < r.formats.size(); ++j) {
                 std::string relative = relative_path(item, *r.formats[j]);
                 auto path = r.out_dir / relative;
                 if (util::write_file_atomic(path, r.formats[j]->write(doc, options))) ++written;
                 else ++unchanged;
                 auto stamp = stamp_of(path);
-                if (stamp && !fps[j].empty()) built[i].push_back({relative, {fps[j], *stamp, found.items().empty()}});
+                if (stamp && !fps[j].empty()) built[i].push_back({relative, {fps[j], *stamp, found.items().empty(), !doc.meta.draft()}});
+            }
+            // The draft's redline against its approved copy, beside the page that links to it;
+            // gone once the text is approved (or the copy removed).
+            if (html) {
+                auto changes = r.out_dir / item.school->id / (item.outline->id + ".changes.html");
+                if (!write::changes_file(doc.meta).empty()) {
+                    if (util::write_file_atomic(changes, changes_page(*r.repo, *item.school, *item.outline))) ++written;
+                    else ++unchanged;
+                } else {
+                    std::error_code ec;
+                    std::filesystem::remove(changes, ec);
+                }
             }
         }
         util::remove_stale_temp_files(r.out_dir / item.school->id, stale_before);
     });
     util::remove_stale_temp_files(r.out_dir, stale_before);
-    if (util::write_file_atomic(r.out_dir / "index.html", index_page(r))) ++written;
+    std::unordered_map<std::string, bool> settled;
+    for (std::size_t i = 0; i < work.size(); ++i)
+        if (approved[i] >= 0) settled[work[i].school->id + "/" + work[i].outline->id] = approved[i] == 1;
+    if (util::write_file_atomic(r.out_dir / "index.html", index_page(r, fingerprints, settled))) ++written;
     else ++unchanged;
     next_manifest(r, built).write(r.out_dir);
     util::remove_stale_temp_files(Manifest::location(r.out_dir).parent_path(), stale_before);

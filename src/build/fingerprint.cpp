@@ -50,9 +50,9 @@ void add_tool(Hasher& h) {
 
 }  // namespace
 
-Fingerprints::Fingerprints(const load::Repository& repo, const write::WriteOptions& options) : m_sources(&repo.sources) {
+Fingerprints::Fingerprints(const load::Repository& repo, const write::WriteOptions& options) : m_repo(&repo) {
     Hasher h;
-    h.add(std::string_view("clausebook fingerprint 1"));
+    h.add(std::string_view("clausebook fingerprint 2"));
     add_tool(h);
     std::unordered_set<std::string_view> school_files;
     for (const auto& s : repo.schools) school_files.insert(s.path);
@@ -66,10 +66,12 @@ Fingerprints::Fingerprints(const load::Repository& repo, const write::WriteOptio
 }
 
 std::string Fingerprints::of(const load::School& school, const load::Outline& outline, std::string_view format) const {
-    auto text = m_sources->texts().find(school.path);
-    if (text == m_sources->texts().end()) return {};
+    auto text = m_repo->sources.texts().find(school.path);
+    if (text == m_repo->sources.texts().end()) return {};
     Hasher h;
     h.add(m_global).add(school.path).add(text->second).add(outline.id).add(format);
+    if (const load::ApprovedCopy* copy = m_repo->approved_copy(school.id, outline.id)) h.add(copy->display_path).add(copy->text);
+    else h.add(std::string_view("no approved copy"));
     XXH128_hash_t d = h.digest();
     char hex[33];
     std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(d.high64), static_cast<unsigned long long>(d.low64));

@@ -2,7 +2,8 @@
 // from, so that a later run can tell it would write the same bytes without writing them. A
 // document's file in one format depends on the tool itself, every repository input but the
 // school files (clauses, outlines, clausebook.yaml, the page and style templates),
-// SOURCE_DATE_EPOCH, its own school file, the policy and the format. XXH3, 128 bits.
+// SOURCE_DATE_EPOCH, its own school file, its newest approved copy (which settles whether it is a
+// draft: a renew or an edited copy rebuilds it), the policy and the format. XXH3, 128 bits.
 #pragma once
 
 #include <string>
@@ -25,7 +26,7 @@ public:
     std::string of(const load::School& school, const load::Outline& outline, std::string_view format) const;
 
 private:
-    const util::SourceFiles* m_sources;
+    const load::Repository* m_repo;
     XXH128_hash_t m_global{};
 };
 

@@ -10,7 +10,7 @@ namespace clausebook::build {
 
 namespace {
 
-constexpr std::string_view k_version_line = "clausebook manifest 1";
+constexpr std::string_view k_version_line = "clausebook manifest 2";
 // Far above 22,000 schools x 3 formats (about 100 bytes a line); a guard against a stray file.
 constexpr std::size_t k_max_manifest_bytes = 256u * 1024u * 1024u;
 
@@ -57,10 +57,10 @@ std::optional<Manifest> Manifest::parse(const std::string& text) {
     while (!rest.empty()) {
         auto line = next_line();
         if (!line) return std::nullopt;
-        std::string_view field[5];
+        std::string_view field[6];
         std::size_t start = 0;
-        for (int i = 0; i < 5; ++i) {
-            auto tab = i < 4 ? line->find('\t', start) : line->size();
+        for (int i = 0; i < 6; ++i) {
+            auto tab = i < 5 ? line->find('\t', start) : line->size();
             if (tab == std::string_view::npos) return std::nullopt;
             field[i] = line->substr(start, tab - start);
             start = tab + 1;
@@ -70,6 +70,8 @@ std::optional<Manifest> Manifest::parse(const std::string& text) {
             return std::nullopt;
         if (field[4] == "clean") e.clean = true;
         else if (field[4] != "warned") return std::nullopt;
+        if (field[5] == "approved") e.approved = true;
+        else if (field[5] != "draft") return std::nullopt;
         e.fingerprint = field[1];
         m.m_entries[std::string(field[0])] = std::move(e);
     }
@@ -94,7 +96,8 @@ std::string Manifest::text() const {
         out += std::to_string(e.stamp.size);
         out += '\t';
         out += std::to_string(e.stamp.mtime_ns);
-        out += e.clean ? "\tclean\n" : "\twarned\n";
+        out += e.clean ? "\tclean" : "\twarned";
+        out += e.approved ? "\tapproved\n" : "\tdraft\n";
     }
     return out;
 }

@@ -2,12 +2,13 @@
 // file was made from and what it left on disk, so that the next run can skip a document whose
 // inputs and files have not changed. A text file, one line per file after the version line:
 //
-//     clausebook manifest 1
-//     PATH<TAB>FINGERPRINT<TAB>SIZE<TAB>MTIME-NS<TAB>clean|warned
+//     clausebook manifest 2
+//     PATH<TAB>FINGERPRINT<TAB>SIZE<TAB>MTIME-NS<TAB>clean|warned<TAB>approved|draft
 //
 // PATH is relative to the output folder (alpha/social.md); FINGERPRINT is build/fingerprint.hpp's;
 // SIZE and MTIME-NS are the file's after the run; "clean" means assembling that school's policy
-// reported no diagnostic at all. The manifest is a cache: a missing, unreadable, damaged or
+// reported no diagnostic at all; "approved" or "draft" is the document's settled approval status
+// (model/document.hpp), which out/index.html shows for documents a run does not rebuild. The manifest is a cache: a missing, unreadable, damaged or
 // other-version one is read as empty, and the next build rebuilds everything and rewrites it.
 #pragma once
 
@@ -33,6 +34,7 @@ struct ManifestEntry {
     std::string fingerprint;
     FileStamp stamp;
     bool clean = false;
+    bool approved = false;
 };
 
 class Manifest {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "check/finding.hpp"
+#include "check/kcsie_editions.hpp"
 #include "check/stale_list.hpp"
 #include "load/repository.hpp"
 #include "model/document.hpp"
@@ -52,6 +53,7 @@ struct Context {
     int due_within_days = 60;
     StaleList stale;
     bool library = true;  // check the shared library too (false when --school narrows the run)
+    KcsieList kcsie;      // data/kcsie-editions.yaml
 
     // The library's clause bodies and every subject's own wording.
     std::vector<Wording> library_wording() const;

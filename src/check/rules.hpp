@@ -38,6 +38,9 @@ void placeholder_unresolved(const Context&, std::vector<Finding>&);
 void param_out_of_range(const Context&, std::vector<Finding>&);
 void stale_reference(const Context&, std::vector<Finding>&);
 void school_name_inconsistent(const Context&, std::vector<Finding>&);
+void approved_text_changed(const Context&, std::vector<Finding>&);
+void approved_text_unknown(const Context&, std::vector<Finding>&);
+void kcsie_edition_outdated(const Context&, std::vector<Finding>&);
 }  // namespace rules_impl
 
 }  // namespace clausebook::check

@@ -74,7 +74,8 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
     report.fail_level = options.fail_level;
     report.rules = settings(repo, diags);
 
-    Context ctx{repo, {}, options.today, options.due_within_days, load_stale_list(repo.root, sources, diags), options.schools.empty()};
+    Context ctx{repo, {}, options.today, options.due_within_days, load_stale_list(repo.root, sources, diags), options.schools.empty(),
+                load_kcsie_list(repo.root, sources, diags)};
     auto schools = pick(repo.schools, options.schools, "school", [](const load::School& s) { return s.id; });
     auto outlines = pick(repo.outlines, options.policies, "policy", [](const load::Outline& o) { return o.id; });
     for (const auto& school : repo.schools)

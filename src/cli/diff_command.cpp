@@ -25,7 +25,10 @@ namespace {
 constexpr const char* k_approved_suffix = "@approved";
 
 // One side of the comparison, read and labelled; nullopt after printing diagnostics.
-std::optional<compare::PolicyText> read_side(const std::string& spec, const load::Repository& repo, const load::Outline& outline, Io& io) {
+// `as_approved`: the school's text as it reads once approved (no draft marks), for comparing
+// with its approved copy.
+std::optional<compare::PolicyText> read_side(const std::string& spec, const load::Repository& repo, const load::Outline& outline, Io& io,
+                                             bool as_approved = false) {
     std::string id = spec;
     bool approved = false;
     if (auto at = spec.find('@'); at != std::string::npos) {
@@ -37,7 +40,8 @@ std::optional<compare::PolicyText> read_side(const std::string& spec, const load
     const load::School& school = *select_schools(repo, {id}).front();
     util::Diagnostics diags;
     if (!approved) {
-        model::Document doc = assemble::assemble_document(repo, school, outline, diags);
+        model::Document doc = assemble::assemble_document(repo, school, outline, diags,
+                                                          as_approved ? assemble::Rendering::as_approved : assemble::Rendering::settled);
         print_diagnostics(diags, repo.sources, io);
         if (diags.has_errors()) return std::nullopt;
         compare::PolicyText text = compare::policy_text(doc, repo.config.allow_raw_html);
@@ -100,8 +104,11 @@ int diff_run(const po::variables_map& vm, Io& io) {
     auto repo = load_or_report(repository_root(vm), io);
     if (!repo) return 2;
     const load::Outline& outline = pick_outline(*repo, vm);
-    auto a = read_side(sides[0], *repo, outline, io);
-    auto b = a ? read_side(sides[1], *repo, outline, io) : std::nullopt;
+    // A school against its own approved copy is read as it will be once approved: its draft
+    // marks are not changes to the text.
+    auto against_own_copy = [&](const std::string& side, const std::string& other) { return other == side + k_approved_suffix; };
+    auto a = read_side(sides[0], *repo, outline, io, against_own_copy(sides[0], sides[1]));
+    auto b = a ? read_side(sides[1], *repo, outline, io, against_own_copy(sides[1], sides[0])) : std::nullopt;
     if (!a || !b) return 2;
     compare::match_ids(*a, *b);
     compare::match_ids(*b, *a);

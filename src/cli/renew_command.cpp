@@ -54,6 +54,21 @@ struct Restore {
     }
 };
 
+// Removes the approved copy renew wrote (or puts back the one it replaced) when a later step fails.
+struct RestoreCopy {
+    std::filesystem::path path;
+    std::optional<std::string> old_text;
+    bool armed = true;
+    ~RestoreCopy() {
+        if (!armed) return;
+        if (old_text) util::write_file_atomic(path, *old_text);
+        else {
+            std::error_code ec;
+            std::filesystem::remove(path, ec);
+        }
+    }
+};
+
 void print_summary(const renew::Plan& plan, const std::string& copy, const std::optional<std::filesystem::path>& previous,
                    const std::string& new_markdown, Io& io) {
     io.out << "Recorded in " << plan.path << ":\n";
@@ -116,22 +131,29 @@ int renew_run(const po::variables_map& vm, Io& io) {
         print_diagnostics(reload, renewed.sources, io);
         return 3;  // renew wrote a file the loader refuses: a bug in renew, and the file is put back
     }
+    // The approved copy is the text as it reads once approved (no draft marks), kept before the
+    // rebuild so that the rebuilt documents find it and show the approval.
     util::Diagnostics assembly;
-    model::Document doc = assemble::assemble_document(renewed, *school, *outline, assembly);
+    model::Document doc = assemble::assemble_document(renewed, *school, *outline, assembly, assemble::Rendering::as_approved);
     if (assembly.has_errors()) {
         print_diagnostics(assembly, renewed.sources, io);
         return 2;
     }
-    std::string markdown = write::write_markdown(doc, {});
+    write::WriteOptions md_options;
+    md_options.allow_raw_html = renewed.config.allow_raw_html;
+    std::string markdown = write::write_markdown(doc, md_options);
+    auto previous = renew::previous_copy(root, request.school_id, request.policy_id, request.approved);
+    auto copy = renew::approved_copy_path(root, request.school_id, request.policy_id, request.approved);
+    auto old_copy = util::read_file(copy);  // a copy of the same date, renewed again: put back on failure
+    util::write_file_atomic(copy, markdown);
+    RestoreCopy restore_copy{copy, old_copy.text};
     // Rebuild this school's documents with the build command itself (all formats, and the index).
     std::ostringstream build_out;
     int built = run({"build", "--school", request.school_id, "--root", root.string(), "--quiet"}, build_out, io.err);
     if (built != 0) return built;
     restore.armed = false;
+    restore_copy.armed = false;
 
-    auto previous = renew::previous_copy(root, request.school_id, request.policy_id, request.approved);
-    auto copy = renew::approved_copy_path(root, request.school_id, request.policy_id, request.approved);
-    util::write_file_atomic(copy, markdown);
     print_summary(plan, std::filesystem::relative(copy, root).generic_string(), previous, markdown, io);
     io.out << "Rebuilt " << school->name << "'s documents in out/" << request.school_id << "/\n";
     return 0;

@@ -29,13 +29,13 @@ std::vector<std::string_view> lines_of(std::string_view s) {
 }
 
 // "3.2 Title" after a heading's hashes: the number (digits and dots) and the title.
-bool split_number(std::string_view rest, std::string& number, std::string& title) {
+bool split_number(std::string_view rest, std::string& number, std::string& title, bool plain) {
     std::size_t sp = rest.find(' ');
     if (sp == std::string_view::npos || sp == 0) return false;
     std::string_view num = rest.substr(0, sp);
     if (!std::all_of(num.begin(), num.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; })) return false;
     number = std::string(num);
-    title = plain_text(rest.substr(sp + 1));
+    title = plain ? plain_text(rest.substr(sp + 1)) : std::string(rest.substr(sp + 1));
     return true;
 }
 
@@ -88,7 +88,7 @@ std::string plain_text(std::string_view markdown) {
     return flush;
 }
 
-PolicyText read_policy_markdown(std::string_view markdown, const std::string& path, util::Diagnostics& diags) {
+PolicyText read_policy_markdown(std::string_view markdown, const std::string& path, util::Diagnostics& diags, bool plain) {
     PolicyText p;
     auto lines = lines_of(markdown);
     std::size_t i = 0;
@@ -98,12 +98,12 @@ PolicyText read_policy_markdown(std::string_view markdown, const std::string& pa
                     "approved copies are the Markdown clausebook wrote when the policy was approved; restore it from git history");
         return p;
     }
-    p.title = plain_text(lines[i].substr(2));
+    p.title = plain ? plain_text(lines[i].substr(2)) : std::string(lines[i].substr(2));
     std::string section;
     TextClause* clause = nullptr;
     std::string body;
     auto finish = [&] {
-        if (clause) clause->text = plain_text(body);
+        if (clause) clause->text = plain ? plain_text(body) : body;
         body.clear();
     };
     bool in_contents = false;
@@ -114,14 +114,14 @@ PolicyText read_policy_markdown(std::string_view markdown, const std::string& pa
             finish();
             clause = nullptr;
             std::string number, title;
-            in_contents = !split_number(line.substr(3), number, title);
+            in_contents = !split_number(line.substr(3), number, title, plain);
             if (!in_contents) section = title;
         } else if (util::starts_with(line, "### ")) {
             finish();
             TextClause c;
             c.section = section;
             c.line = line_no;
-            if (!split_number(line.substr(4), c.number, c.title)) {
+            if (!split_number(line.substr(4), c.number, c.title, plain)) {
                 diags.error({path, line_no, 5}, k_rule, "a clause heading should be '### N.M Title'", "restore the approved copy from git history");
                 clause = nullptr;
                 continue;

@@ -42,7 +42,9 @@ std::string plain_text(std::string_view markdown);
 // cover table, "## N Section", "### N.M Clause", each clause followed by its id marker
 // "[clause:ID]: #ID" (a link reference definition: invisible when rendered). Problems go to
 // `diags` at their line with rule "approved-copy-format".
-PolicyText read_policy_markdown(std::string_view markdown, const std::string& path, util::Diagnostics& diags);
+// With `plain` false, each clause's `text` (and the title) is its Markdown as written, not
+// plain_text() of it: cheaper, for callers that compare exactly first (assemble's status).
+PolicyText read_policy_markdown(std::string_view markdown, const std::string& path, util::Diagnostics& diags, bool plain = true);
 
 // The writer's Markdown for `doc`, read back: the current wording in the same shape.
 PolicyText policy_text(const model::Document& doc, bool allow_raw_html);

@@ -226,6 +226,15 @@ private:
 
 // ---- static check ---------------------------------------------------------------------------
 
+// `{{#audiences.parents}}`: `parents` must be one of the values the list's items may take.
+void check_membership(const MustacheNode& n, const ParamType& item, std::size_t i, util::Diagnostics& diags) {
+    for (const auto& v : item.values)
+        if (v == n.path[i]) return;
+    std::string hint = util::did_you_mean(n.path[i], item.values);
+    diags.error(n.pos, "unknown-param", "'" + n.path[i] + "' is not one of the values of '" + n.path[i - 1] + "'",
+                hint.empty() ? "its values are: " + util::join(item.values, ", ") : hint);
+}
+
 void check_nodes(const std::vector<MustacheNode>& nodes, std::vector<const ParamType*>& stack, util::Diagnostics& diags) {
     for (const auto& n : nodes) {
         if (n.kind == MustacheNode::Kind::text) continue;
@@ -244,7 +253,15 @@ void check_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Param
                                 : util::did_you_mean(n.path[0], visible));
                 continue;
             }
+            bool membership = false;
             for (std::size_t i = 1; i < n.path.size() && t; ++i) {
+                if (t->kind == ParamType::Kind::list && t->item && t->item->kind == ParamType::Kind::enum_ && i + 1 == n.path.size()) {
+                    // `{{#audiences.parents}}`: whether the list holds the value, as in when: conditions.
+                    check_membership(n, *t->item, i, diags);
+                    membership = true;
+                    t = nullptr;
+                    break;
+                }
                 const ParamType* next = t->field(n.path[i]);
                 if (!next) {
                     std::string so_far = n.path[0];
@@ -254,6 +271,14 @@ void check_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Param
                     diags.error(n.pos, "unknown-param", "'" + so_far + "' has no field '" + n.path[i] + "'", hint);
                 }
                 t = next;
+            }
+            if (membership) {
+                if (n.kind == MustacheNode::Kind::section || n.kind == MustacheNode::Kind::inverted) check_nodes(n.children, stack, diags);
+                else
+                    diags.error(n.pos, "unknown-param", "'" + util::join(n.path, ".") + "' is a condition (whether '" + n.path[n.path.size() - 2] +
+                                                            "' includes '" + n.path.back() + "'), not a value to print",
+                                "use it as a section: {{#" + util::join(n.path, ".") + "}}...{{/" + util::join(n.path, ".") + "}}");
+                continue;
             }
             if (!t) continue;
         }
@@ -277,6 +302,20 @@ const Value* lookup(const std::vector<const Value*>& stack, const std::vector<st
     return v;
 }
 
+// A section's value: lookup(), except that a name whose last part is looked up in a list
+// (`audiences.parents`) is whether the list holds that value, as in when: conditions.
+const Value* section_value(const std::vector<const Value*>& stack, const std::vector<std::string>& path) {
+    static const Value k_true(true), k_false(false);
+    if (path.size() < 2) return lookup(stack, path);
+    std::vector<std::string> head(path.begin(), path.end() - 1);
+    const Value* list_value = lookup(stack, head);
+    const auto* list = list_value ? list_value->as_list() : nullptr;
+    if (!list) return lookup(stack, path);
+    for (const auto& item : *list)
+        if (item.to_text() == path.back()) return &k_true;
+    return &k_false;
+}
+
 // Returns false once the output has outgrown opt.max_bytes (after calling opt.on_limit once).
 bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Value*>& stack, const RenderOptions& opt, std::string& out) {
     for (const auto& n : nodes) {
@@ -298,7 +337,7 @@ bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Valu
             break;
         }
         case MustacheNode::Kind::section: {
-            const Value* v = lookup(stack, n.path);
+            const Value* v = section_value(stack, n.path);
             if (!v || !v->truthy()) break;
             if (const auto* list = v->as_list()) {
                 for (const auto& item : *list) {
@@ -316,7 +355,7 @@ bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Valu
             break;
         }
         case MustacheNode::Kind::inverted: {
-            const Value* v = lookup(stack, n.path);
+            const Value* v = section_value(stack, n.path);
             if ((!v || !v->truthy()) && !render_nodes(n.children, stack, opt, out)) return false;
             break;
         }

@@ -153,6 +153,30 @@ std::string stem(const InputFile& f, const std::string& ext) {
     return name.substr(0, name.size() - ext.size());
 }
 
+// The newest approved copy of each school's policy, by the date in its name; files whose names
+// are not a date are not copies. Read with the other inputs' limits.
+void load_approved_copies(Repository& repo, Reader& reader) {
+    std::error_code ec;
+    fs::path base = repo.root / "approved";
+    if (!fs::is_directory(base, ec)) return;
+    for (const auto& school : repo.schools)
+        for (const auto& outline : repo.outlines) {
+            fs::path dir = base / school.id / outline.id;
+            std::optional<std::pair<util::Date, fs::path>> best;
+            for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+                std::error_code ec2;
+                if (!it->is_regular_file(ec2) || it->path().extension() != ".md") continue;
+                auto date = util::parse_date(it->path().stem().string());
+                if (date && (!best || best->first < *date)) best = std::make_pair(*date, it->path());
+            }
+            ec.clear();
+            if (!best) continue;
+            std::string display = "approved/" + school.id + "/" + outline.id + "/" + best->second.filename().string();
+            if (auto text = reader.read({best->second, display}))
+                repo.approved.emplace(school.id + "/" + outline.id, ApprovedCopy{display, best->first, std::move(*text)});
+        }
+}
+
 }  // namespace
 
 Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
@@ -170,6 +194,7 @@ Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
     for (std::size_t i = 0; i < school_files.size(); ++i)
         if (texts[i]) schools.push_back({stem(school_files[i], ".yaml"), school_files[i].display, std::move(*texts[i])});
     load_schools(repo, std::move(schools), diags);
+    load_approved_copies(repo, reader);
     link_repository(repo, diags);
     return repo;
 }

@@ -193,7 +193,8 @@ model::ParamType make_scope(const std::vector<ParamSpec>& params) {
                                              {"vision", K::string}})});
     root.fields.push_back({"trust", map_of({{"name", K::string}, {"kind", K::string}})});
     root.fields.push_back({"policy", map_of({{"title", K::string}, {"approved", K::string}, {"approved_by", K::string},
-                                             {"minute", K::string}, {"review_period", K::string}, {"next_review", K::string}})});
+                                             {"minute", K::string}, {"review_period", K::string}, {"next_review", K::string},
+                                             {"draft", K::boolean}})});
     for (const auto& p : params) root.fields.push_back({p.name, p.type});
     return root;
 }

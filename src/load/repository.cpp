@@ -47,4 +47,9 @@ std::vector<std::string> Repository::clause_ids() const {
     return out;
 }
 
+const ApprovedCopy* Repository::approved_copy(const std::string& school_id, const std::string& policy_id) const {
+    auto it = approved.find(school_id + "/" + policy_id);
+    return it == approved.end() ? nullptr : &it->second;
+}
+
 }  // namespace clausebook::load

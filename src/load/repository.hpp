@@ -154,6 +154,14 @@ struct School {
     const SchoolPolicy* policy(const std::string& id) const;
 };
 
+// The newest copy renew kept of one school's policy: approved/<school>/<policy>/<YYYY-MM-DD>.md,
+// the Markdown of the text as the board approved it (see compare/policy_text.hpp).
+struct ApprovedCopy {
+    std::string display_path;  // "approved/conway-primary/social-networking/2019-04-03.md"
+    util::Date date;           // from the file name
+    std::string text;
+};
+
 struct Repository {
     std::filesystem::path root;
     Config config;
@@ -161,12 +169,16 @@ struct Repository {
     std::map<std::string, std::vector<ClauseFile>> clauses; // id -> default first, then variants
     std::vector<School> schools;                            // sorted by id
     util::SourceFiles sources;
+    // The newest approved copy of each school's policy, by "school/policy" (inputs of the
+    // document: they settle whether it is a draft, see assemble/assembler.hpp).
+    std::map<std::string, ApprovedCopy> approved;
 
     const Outline* outline(const std::string& id) const;
     const School* school(const std::string& id) const;
     // The clause file for `id` and `variant` ("" for the default wording), or nullptr.
     const ClauseFile* clause(const std::string& id, const std::string& variant = {}) const;
     std::vector<std::string> clause_ids() const;
+    const ApprovedCopy* approved_copy(const std::string& school_id, const std::string& policy_id) const;
 };
 
 }  // namespace clausebook::load

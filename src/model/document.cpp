@@ -12,6 +12,14 @@ const char* source_name(ClauseSource s) {
     return "library";
 }
 
+const char* approval_state_name(ApprovalState s) { return s == ApprovalState::approved ? "approved" : "draft"; }
+
+std::string status_line(const Metadata& meta) {
+    if (!meta.draft()) return meta.approved ? "Approved on " + util::to_long(*meta.approved) : "Approved";
+    if (meta.approved) return "Draft for approval \u2014 replaces the policy approved on " + util::to_long(*meta.approved);
+    return "Draft for approval \u2014 no approved version on record";
+}
+
 std::string Document::number_of(const std::string& clause_id) const {
     for (std::size_t s = 0; s < sections.size(); ++s)
         for (std::size_t c = 0; c < sections[s].clauses.size(); ++c)

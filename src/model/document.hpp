@@ -38,6 +38,23 @@ struct Section {
     std::vector<Clause> clauses;
 };
 
+// Whether the text is the text the board approved (issue 13). Settled once, by assemble: a
+// policy is approved only when its text equals the newest approved copy (approved/, kept by
+// renew) and that copy's date is the approval date the school file states.
+enum class ApprovalState { draft, approved };
+
+enum class DraftReason {
+    none,               // approved
+    never_approved,     // no approval date and no approved copy
+    copy_missing,       // an approval date, and no approved copy of any date
+    copy_date_differs,  // the newest approved copy is not dated the stated approval date
+    text_changed,       // the text differs from the approved copy
+    unsettled,          // make_metadata alone: a copy of the right date, text not compared yet
+};
+
+// "draft" or "approved", as reports and JSON write it.
+const char* approval_state_name(ApprovalState s);
+
 struct Metadata {
     std::string school_id;
     std::string school_name;
@@ -51,7 +68,18 @@ struct Metadata {
     std::optional<util::LooseDate> next_review;
     bool next_review_derived = false;  // computed from approved + review_period, not stated
     std::vector<std::string> audiences;
+    ApprovalState state = ApprovalState::draft;
+    DraftReason draft_reason = DraftReason::never_approved;
+    std::string approved_copy;                  // display path of the newest approved copy; empty if none
+    std::optional<util::Date> approved_copy_date;
+
+    bool draft() const { return state == ApprovalState::draft; }
 };
+
+// What every format says of the status, in words: "Approved on 3 April 2019", "Draft for
+// approval — replaces the policy approved on 3 April 2019", "Draft for approval — no approved
+// version on record".
+std::string status_line(const Metadata& meta);
 
 struct Document {
     Metadata meta;

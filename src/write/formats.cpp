@@ -21,14 +21,27 @@ const Format* find_format(std::string_view name) {
 
 std::vector<CoverRow> cover_rows(const model::Metadata& meta) {
     std::vector<CoverRow> rows;
+    rows.push_back({"Status", meta.draft() ? model::status_line(meta) : "Approved"});
     rows.push_back({"School", meta.school_name});
     rows.push_back({"Policy", meta.title});
-    rows.push_back({"Approved on", meta.approved ? util::to_long(*meta.approved) : "Not recorded"});
-    rows.push_back({"Approved by", meta.approved_by.empty() ? "Not recorded" : meta.approved_by});
-    if (!meta.minute.empty()) rows.push_back({"Minute", meta.minute});
+    if (meta.draft()) {
+        // The last approval is of the previous text: said so, never as this text's.
+        if (meta.approved) rows.push_back({"Previous text approved on", util::to_long(*meta.approved)});
+        if (!meta.approved_by.empty()) rows.push_back({"Previous text approved by", meta.approved_by});
+        if (!meta.minute.empty()) rows.push_back({"Previous approval minute", meta.minute});
+    } else {
+        rows.push_back({"Approved on", meta.approved ? util::to_long(*meta.approved) : "Not recorded"});
+        rows.push_back({"Approved by", meta.approved_by.empty() ? "Not recorded" : meta.approved_by});
+        if (!meta.minute.empty()) rows.push_back({"Minute", meta.minute});
+    }
     rows.push_back({"Review period", meta.review_period ? util::to_words(*meta.review_period) : "Not set"});
     rows.push_back({"Next review", meta.next_review ? util::to_long(*meta.next_review) : "Not set"});
     return rows;
+}
+
+std::string changes_file(const model::Metadata& meta) {
+    if (!meta.draft() || meta.approved_copy.empty()) return {};
+    return meta.policy_id + ".changes.html";
 }
 
 std::string reference_text(const model::Document& doc, const std::string& clause_id) {

@@ -11,7 +11,8 @@ model::ParamType page_scope() {
     using K = model::ParamType::Kind;
     model::ParamType root;
     root.kind = K::map;
-    for (const char* name : {"title", "school", "trust", "policy_id", "css", "toc", "body", "approved", "next_review", "lang"})
+    for (const char* name : {"title", "school", "trust", "policy_id", "css", "toc", "body", "approved", "next_review", "lang", "draft", "status",
+                             "previous_approval", "changes"})
         root.fields.push_back({name, model::ParamType{}});
     model::ParamType row;
     row.kind = K::map;
@@ -51,7 +52,15 @@ std::string render_page(const model::Document& doc, const WriteOptions& options,
     ctx.set("css", options.page_css);
     ctx.set("toc", toc);
     ctx.set("body", body);
-    ctx.set("approved", doc.meta.approved ? Value(util::to_long(*doc.meta.approved)) : Value());
+    // A draft's approval date is the previous text's: never given to the page as this text's.
+    const bool draft = doc.meta.draft();
+    std::string approval = doc.meta.approved ? util::to_long(*doc.meta.approved) : std::string();
+    ctx.set("approved", !draft && !approval.empty() ? Value(approval) : Value());
+    ctx.set("previous_approval", draft && !approval.empty() ? Value(approval) : Value());
+    ctx.set("draft", draft ? Value(true) : Value());
+    ctx.set("status", model::status_line(doc.meta));
+    std::string changes = changes_file(doc.meta);
+    ctx.set("changes", changes.empty() ? Value() : Value(changes));
     ctx.set("next_review", doc.meta.next_review ? Value(util::to_long(*doc.meta.next_review)) : Value());
     Value rows = Value::list();
     Value::List items;
@@ -64,7 +73,15 @@ std::string render_page(const model::Document& doc, const WriteOptions& options,
     ctx.set("cover", Value::list(std::move(items)));
     lang::RenderOptions opt;
     opt.escape = lang::escape_html;
-    return lang::render(t, ctx, opt);
+    std::string page = lang::render(t, ctx, opt);
+    // A trust's own template that leaves the draft banner out still gets one, at the top of the
+    // policy's text: a draft is never shown without saying so in words.
+    if (draft && page.find("class=\"draft-banner\"") == std::string::npos) {
+        ctx.set("body", "<div class=\"draft-banner\" role=\"note\" aria-label=\"Status\"><p><strong>" + lang::escape_html(model::status_line(doc.meta)) +
+                            ".</strong> The board has not approved this text.</p></div>\n" + body);
+        page = lang::render(t, ctx, opt);
+    }
+    return page;
 }
 
 }  // namespace clausebook::write

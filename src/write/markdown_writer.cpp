@@ -86,8 +86,14 @@ void resolve_links(cmark_node* root, const model::Document& doc, bool allow_raw_
 std::string write_markdown(const model::Document& doc, const WriteOptions& options) {
     std::string out;
     out += "# " + cell(doc.meta.title) + "\n\n";
-    out += "| | |\n| --- | --- |\n";
-    for (const auto& row : cover_rows(doc.meta)) out += "| " + row.label + " | " + cell(row.value) + " |\n";
+    // A draft says so before anything else (issue 13); the status is also the cover's first row,
+    // which serves as the table's header row.
+    if (doc.meta.draft()) out += "> **" + cell(model::status_line(doc.meta)) + ".** The board has not approved this text.\n\n";
+    auto rows = cover_rows(doc.meta);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        out += "| " + rows[i].label + " | " + cell(rows[i].value) + " |\n";
+        if (i == 0) out += "| --- | --- |\n";
+    }
     out += "\n## Contents\n\n";
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];

@@ -54,6 +54,11 @@ struct CoverRow {
 };
 std::vector<CoverRow> cover_rows(const model::Metadata& meta);
 
+// The redline of a draft against its approved copy that build writes beside it
+// ("social-networking.changes.html", in the same folder), or empty when there is none: the
+// document is approved, or there is no approved copy to compare with.
+std::string changes_file(const model::Metadata& meta);
+
 // How a cross-reference to `clause_id` reads: "section 3.2 (Personal use)"; for a clause left
 // out of this school's policy, its title alone.
 std::string reference_text(const model::Document& doc, const std::string& clause_id);

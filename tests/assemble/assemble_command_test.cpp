@@ -111,7 +111,9 @@ TEST_CASE("the HTML page is self-contained, British English, with a linked conte
     CHECK(contains(html, "<section class=\"policy-section\" id=\"section-intro\">"));
     CHECK(contains(html, "<a href=\"#intro.purpose\"><span class=\"num\">1.1</span> Purpose</a>"));
     CHECK(contains(html, "@media print"));
-    CHECK(contains(html, "<th scope=\"row\">Approved on</th><td>1 March 2024</td>"));
+    // No approved copy is on record: the 2024 approval is the previous text's (issue 13).
+    CHECK(contains(html, "<th scope=\"row\">Status</th><td>Draft for approval \u2014 replaces the policy approved on 1 March 2024</td>"));
+    CHECK(contains(html, "<th scope=\"row\">Previous text approved on</th><td>1 March 2024</td>"));
     CHECK(contains(html, "<th scope=\"row\">Next review</th><td>1 March 2025</td>"));
     CHECK_FALSE(contains(html, "src=\"http"));
     CHECK_FALSE(contains(html, "<link"));
@@ -120,6 +122,14 @@ TEST_CASE("the HTML page is self-contained, British English, with a linked conte
 TEST_CASE("a trust's own page template replaces the built-in one", "[assemble][html]") {
     TestRepo repo;
     repo.write("templates/page.html", "<html lang=\"{{lang}}\"><title>{{title}}</title><body>{{{body}}}</body></html>\n");
+    REQUIRE(repo.run({"build"}).exit_code == 0);
+    CHECK(contains(repo.read("out/alpha/social.html"), "<html lang=\"en-GB\"><title>Social Media Policy</title><body>"));
+    // This template has no draft banner, and alpha's policy is a draft (no approved copy): the
+    // banner goes at the top of the text all the same.
+    CHECK(contains(repo.read("out/alpha/social.html"),
+                   "<body><div class=\"draft-banner\" role=\"note\" aria-label=\"Status\"><p><strong>Draft for approval \u2014 replaces the policy "
+                   "approved on 1 March 2024.</strong> The board has not approved this text.</p></div>\n<section"));
+    repo.approve("alpha", "social", "2024-03-01");
     REQUIRE(repo.run({"build"}).exit_code == 0);
     CHECK(contains(repo.read("out/alpha/social.html"), "<html lang=\"en-GB\"><title>Social Media Policy</title><body><section"));
     repo.write("templates/page.html", "<html>{{titel}}</html>\n");
@@ -132,7 +142,8 @@ TEST_CASE("the index lists every school's policy with its dates", "[assemble][in
     TestRepo repo;
     REQUIRE(repo.run({"build"}).exit_code == 0);
     std::string index = repo.read("out/index.html");
-    CHECK(contains(index, "<td>Alpha Primary School</td><td>Social Media Policy</td><td>1 March 2024</td>"));
+    // No approved copy is on record: the 2024 approval is the previous text's (issue 13).
+    CHECK(contains(index, "<td>Alpha Primary School</td><td>Social Media Policy</td><td>Previous text: 1 March 2024</td>"));
     CHECK(contains(index, "<td>January 2026</td>"));
     CHECK(contains(index, "href=\"beta/social.html\""));
 }

@@ -27,12 +27,12 @@ load::Repository load_ok(const TestRepo& repo) {
 
 TEST_CASE("manifest: its text reads back to the same manifest", "[build][manifest]") {
     build::Manifest m;
-    m.set("beta/social.md", {k_fp, {1234, 1700000000123456789}, false});
-    m.set("alpha/social.docx", {k_fp, {0, -5}, true});
+    m.set("beta/social.md", {k_fp, {1234, 1700000000123456789}, false, false});
+    m.set("alpha/social.docx", {k_fp, {0, -5}, true, true});
     std::string text = m.text();
-    CHECK(text == "clausebook manifest 1\n"
-                  "alpha/social.docx\t" + k_fp + "\t0\t-5\tclean\n"
-                  "beta/social.md\t" + k_fp + "\t1234\t1700000000123456789\twarned\n");
+    CHECK(text == "clausebook manifest 2\n"
+                  "alpha/social.docx\t" + k_fp + "\t0\t-5\tclean\tapproved\n"
+                  "beta/social.md\t" + k_fp + "\t1234\t1700000000123456789\twarned\tdraft\n");
     auto back = build::Manifest::parse(text);
     REQUIRE(back);
     CHECK(back->text() == text);
@@ -40,19 +40,22 @@ TEST_CASE("manifest: its text reads back to the same manifest", "[build][manifes
     CHECK(back->find("beta/social.md")->stamp == build::FileStamp{1234, 1700000000123456789});
     CHECK_FALSE(back->find("beta/social.md")->clean);
     CHECK(back->find("alpha/social.docx")->clean);
+    CHECK_FALSE(back->find("beta/social.md")->approved);
+    CHECK(back->find("alpha/social.docx")->approved);
     CHECK_FALSE(back->find("gamma/social.md"));
-    CHECK(build::Manifest::parse("clausebook manifest 1\n")->size() == 0);
+    CHECK(build::Manifest::parse("clausebook manifest 2\n")->size() == 0);
 }
 
 TEST_CASE("manifest: any damage makes the whole file unusable", "[build][manifest]") {
-    const std::string line = "alpha/social.md\t" + k_fp + "\t10\t20\tclean\n";
-    const std::string head = "clausebook manifest 1\n";
+    const std::string line = "alpha/social.md\t" + k_fp + "\t10\t20\tclean\tdraft\n";
+    const std::string head = "clausebook manifest 2\n";
     REQUIRE(build::Manifest::parse(head + line));
-    for (const std::string& bad : {std::string(), std::string("clausebook manifest 2\n") + line, head + line.substr(0, line.size() - 1),
-                                   head + "alpha/social.md\t" + k_fp + "\t10\t20\n", head + "alpha/social.md\t" + k_fp.substr(1) + "\t10\t20\tclean\n",
-                                   head + "alpha/social.md\t" + k_fp + "\t-10\t20\tclean\n", head + "alpha/social.md\t" + k_fp + "\t10\t2x\tclean\n",
-                                   head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\textra\n", head + "\t" + k_fp + "\t10\t20\tclean\n",
-                                   head + line + "\n", head + "alpha/social.md\t" + k_fp + "\t10\t20\tdirty\n"}) {
+    for (const std::string& bad : {std::string(), std::string("clausebook manifest 1\n") + line, head + line.substr(0, line.size() - 1),
+                                   head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\n", head + "alpha/social.md\t" + k_fp.substr(1) + "\t10\t20\tclean\tdraft\n",
+                                   head + "alpha/social.md\t" + k_fp + "\t-10\t20\tclean\tdraft\n", head + "alpha/social.md\t" + k_fp + "\t10\t2x\tclean\tdraft\n",
+                                   head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\tdraft\textra\n", head + "\t" + k_fp + "\t10\t20\tclean\tdraft\n",
+                                   head + line + "\n", head + "alpha/social.md\t" + k_fp + "\t10\t20\tdirty\tdraft\n",
+                                   head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\tmaybe\n"}) {
         INFO(bad);
         CHECK_FALSE(build::Manifest::parse(bad));
     }

@@ -23,8 +23,14 @@ const std::string k_alpha_head =
 
 }  // namespace
 
-TEST_CASE("check: the test repository is clean on a day before any review", "[check]") {
+TEST_CASE("check: the test repository is clean on a day before any review, once its approved texts are on record", "[check]") {
     TestRepo repo;
+    // Both schools state an approval with no copy of the approved text: only that is reported.
+    auto unknown = check_json(repo);
+    CHECK(unknown.out.find("\"summary\": {\"error\": 0, \"warning\": 2, \"info\": 0, \"failing\": 2}") != std::string::npos);
+    CHECK(found(unknown, "approved-text-unknown"));
+    repo.approve("alpha", "social", "2024-03-01");
+    repo.approve("beta", "social", "2023-01-11");
     auto r = check_json(repo);
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
@@ -194,4 +200,62 @@ TEST_CASE("check school-name-inconsistent: the name misspelt in the school's own
     auto r = check_json(repo);
     CHECK(found(r, "school-name-inconsistent"));
     CHECK(r.out.find("'Alpha Primery School' in the school's wording for 'parents.conduct'") != std::string::npos);
+}
+
+TEST_CASE("check kcsie-edition-outdated: an edition older than the one in force on --today, by data/kcsie-editions.yaml", "[check][kcsie]") {
+    TestRepo repo;
+    repo.write("data/kcsie-editions.yaml",
+               "editions:\n  - edition: \"2024\"\n    in_force: 2024-09-01\n  - edition: \"2025\"\n    in_force: 2025-09-01\n    source: https://www.gov.uk/\n");
+    repo.write("clausebook.yaml", "trust:\n  name: Test Trust\ndefaults:\n  params:\n    min_age: 13\n    kcsie_edition: \"2024\"\n");
+    std::string outline = repo.read("templates/social.yaml");
+    auto at = outline.find("  linked:");
+    REQUIRE(at != std::string::npos);
+    repo.write("templates/social.yaml", outline.substr(0, at) + "  kcsie_edition: { type: string, default: \"2024\" }\n" + outline.substr(at));
+    // In force on 1 June 2025: 2024, which the trust's default follows.
+    CHECK_FALSE(found(repo.run({"check", "--format", "json", "--today", "2025-06-01", "--fail-level", "info"}), "kcsie-edition-outdated"));
+    // From 1 September 2025 the 2025 edition is: reported where the value is set.
+    auto r = repo.run({"check", "--today", "2025-09-01", "--school", "alpha", "--fail-level", "warning"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("clausebook.yaml:6:20: warning: Social Media Policy (Alpha Primary School) follows Keeping Children Safe in Education 2024, "
+                     "but the 2025 edition has been in force since 1 September 2025 (data/kcsie-editions.yaml)") != std::string::npos);
+    CHECK(r.out.find("(data/kcsie-editions.yaml) [kcsie-edition-outdated]") != std::string::npos);
+    CHECK(r.out.find("review the policy against the 2025 edition and set kcsie_edition: \"2025\"; see https://www.gov.uk/") != std::string::npos);
+    // A school that follows the current edition is clean; its own value is what counts.
+    repo.write("schools/alpha.yaml", repo.read("schools/alpha.yaml") + "    params: { kcsie_edition: \"2025\" }\n");
+    auto clean = repo.run({"check", "--format", "json", "--today", "2025-09-01", "--school", "alpha", "--fail-level", "info"});
+    INFO(clean.out << clean.err);
+    CHECK_FALSE(found(clean, "kcsie-edition-outdated"));
+    // A school's own outdated value is reported at its own line.
+    std::string beta = repo.read("schools/beta.yaml");
+    auto p = beta.find("params: { audiences: [parents] }");
+    REQUIRE(p != std::string::npos);
+    repo.write("schools/beta.yaml", beta.substr(0, p) + "params: { audiences: [parents], kcsie_edition: \"2024\" }\n");
+    auto b = repo.run({"check", "--today", "2025-09-01", "--school", "beta", "--fail-level", "warning"});
+    CHECK(b.out.find("schools/beta.yaml:") != std::string::npos);
+    CHECK(b.out.find("[kcsie-edition-outdated]") != std::string::npos);
+}
+
+TEST_CASE("check kcsie-edition-outdated: the repository's list is dated, and asserts no edition after 2025", "[check][kcsie]") {
+    std::string list = clausebook::test::read_file(clausebook::test::source_dir() / "data/kcsie-editions.yaml");
+    CHECK(list.find("edition: \"2024\"\n    in_force: 2024-09-01") != std::string::npos);
+    CHECK(list.find("edition: \"2025\"\n    in_force: 2025-09-01") != std::string::npos);
+    CHECK(list.find("\"2026\"") == std::string::npos);
+    // The example repository follows 2025, the edition in force in December 2026 by the list.
+    auto r = clausebook::test::run_example({"check", "--format", "json", "--today", "2026-12-02", "--fail-level", "info"});
+    CHECK_FALSE(found(r, "kcsie-edition-outdated"));
+}
+
+TEST_CASE("check: a bad data/kcsie-editions.yaml is bad input, at its line and column", "[check][kcsie]") {
+    TestRepo repo;
+    repo.write("data/kcsie-editions.yaml", "editions:\n  - edition: latest\n    in_force: 2025-09-01\n  - edition: \"2024\"\n");
+    auto r = repo.run({"check", "--today", "2025-09-01"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("data/kcsie-editions.yaml:2:14: error: 'edition' must name the edition's year, such as \"2025\" [invalid-value]") != std::string::npos);
+    CHECK(r.err.find("data/kcsie-editions.yaml:4:") != std::string::npos);  // in_force missing
+    repo.write("data/kcsie-editions.yaml", "editions: 2025\n");
+    auto w = repo.run({"check", "--today", "2025-09-01"});
+    CHECK(w.exit_code == 2);
+    CHECK(w.err.find("data/kcsie-editions.yaml:1:11: error: 'editions' must be a list of entries") != std::string::npos);
 }

@@ -41,11 +41,8 @@ void reword_alpha(TestRepo& repo) {
                "    overrides:\n      parents.conduct: \"Pupils must be at least {{min_age}} years old to hold any account.\"\n");
 }
 
-// Keeps alpha's current Markdown as its approved copy of 2024-03-01.
-void approve_alpha(TestRepo& repo) {
-    REQUIRE(repo.run({"build", "--school", "alpha", "--format", "md", "--quiet"}).exit_code == 0);
-    repo.write("approved/alpha/social/2024-03-01.md", repo.read("out/alpha/social.md"));
-}
+// Keeps alpha's current text, as it reads once approved, as its approved copy of 2024-03-01.
+void approve_alpha(TestRepo& repo) { repo.approve("alpha", "social", "2024-03-01"); }
 
 }  // namespace
 
@@ -71,7 +68,9 @@ TEST_CASE("diff of two schools lists the changed clauses and only the words that
     CHECK(has(r.out, "3.1 Conduct of parents  [parents.conduct]\n    Pupils must be at least [-13-]{+14+} to hold an account.\n"));
     CHECK_FALSE(has(r.out, "[intro.links]"));  // unchanged clauses are not listed
     CHECK(has(r.out, "School: [-Alpha-]{+Beta+} Primary School"));
-    CHECK(has(r.out, "2 clauses changed, 0 added, 0 removed, 2 unchanged; cover: 5 rows differ"));
+    // Both are drafts (no approved copies), each replacing its own earlier approval.
+    CHECK(has(r.out, "Status: Draft for approval \u2014 replaces the policy approved on [-1 March 2024-]{+11 January 2023+}"));
+    CHECK(has(r.out, "2 clauses changed, 0 added, 0 removed, 2 unchanged; cover: 6 rows differ"));
 }
 
 TEST_CASE("diff --since-approval compares with the newest approved copy", "[diff]") {

@@ -5,7 +5,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "assemble/assembler.hpp"
 #include "cli/cli.hpp"
+#include "load/load.hpp"
+#include "write/writer.hpp"
 
 namespace clausebook::test {
 
@@ -153,6 +156,18 @@ void TestRepo::write(const std::string& relative, const std::string& content) { 
 void TestRepo::remove(const std::string& relative) { fs::remove(root() / relative); }
 
 std::string TestRepo::read(const std::string& relative) const { return read_file(root() / relative); }
+
+void TestRepo::approve(const std::string& school, const std::string& policy, const std::string& date) {
+    util::Diagnostics diags;
+    load::Repository repo = load::load_repository(root(), diags);
+    const load::School* s = repo.school(school);
+    const load::Outline* o = repo.outline(policy);
+    if (diags.has_errors() || !s || !o) throw std::runtime_error("approve: the test repository does not load, or has no " + school + "/" + policy);
+    model::Document doc = assemble::assemble_document(repo, *s, *o, diags, assemble::Rendering::as_approved);
+    write::WriteOptions options;
+    options.allow_raw_html = repo.config.allow_raw_html;
+    write("approved/" + school + "/" + policy + "/" + date + ".md", write::write_markdown(doc, options));
+}
 
 RunResult run_cli(const std::vector<std::string>& args) {
     std::ostringstream out, err;

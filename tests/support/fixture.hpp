@@ -40,6 +40,11 @@ public:
     void remove(const std::string& relative);
     std::string read(const std::string& relative) const;
 
+    // Keeps `school`'s `policy` as approved on `date` (YYYY-MM-DD): writes
+    // approved/<school>/<policy>/<date>.md, the text as it reads once approved (what renew
+    // keeps), without touching the school file.
+    void approve(const std::string& school, const std::string& policy, const std::string& date);
+
     // Runs `clausebook ARGS... --root ROOT` in-process.
     RunResult run(std::vector<std::string> args) const;
 

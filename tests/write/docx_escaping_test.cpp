@@ -46,7 +46,9 @@ TEST_CASE("docx: a school name and clause text full of markup and control charac
     auto core = parse_part(pkg, "docProps/core.xml");
     CHECK(std::string(core->document_element().child("dc:creator").text().get()) == "<Alpha & \"Beta\" 'Gamma'>  School");
     auto header = parse_part(pkg, "word/header1.xml");
-    CHECK(wml_text(header->document_element()) == "<Alpha & \"Beta\" 'Gamma'>  School\t\tPolicy \"&amp;\" <b>\n");
+    // The draft's status line first (no approved copy is on record), then the names.
+    CHECK(wml_text(header->document_element()) ==
+          "Draft for approval \u2014 replaces the policy approved on 1 March 2024\n<Alpha & \"Beta\" 'Gamma'>  School\t\tPolicy \"&amp;\" <b>\n");
 }
 
 TEST_CASE("docx: forbidden characters in clause Markdown are dropped, the words kept", "[docx]") {

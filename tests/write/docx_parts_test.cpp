@@ -168,7 +168,8 @@ TEST_CASE("docx: settings, page set-up, header and footer", "[docx]") {
     CHECK(sect.select_nodes("w:headerReference").size() == 2);
     CHECK(sect.select_nodes("w:footerReference").size() == 2);
     auto header = parse_part(pkg, "word/header1.xml");
-    CHECK(wml_text(header->document_element()) == "Beta First School\t\tSocial Media Policy\n");
+    // The draft's status line first (no approved copy is on record), then the names.
+    CHECK(wml_text(header->document_element()) == "Draft for approval \u2014 replaces the policy approved on 11 January 2023\nBeta First School\t\tSocial Media Policy\n");
     auto footer = parse_part(pkg, "word/footer1.xml");
     std::string instr;
     for (pugi::xml_node i : all_of(footer->document_element(), "w:instrText")) instr += i.text().get();

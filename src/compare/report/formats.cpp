@@ -64,7 +64,9 @@ std::vector<MetaRow> meta_rows(const Column& c) {
     if (c.review.state == model::ReviewState::due_soon) review += ", in " + std::to_string(c.review.days) + " days";
     return {
         {"Policy title", m.title},
-        {"Approved on", m.approved ? util::to_long(*m.approved) : "not recorded"},
+        // Every format's status row (issue 13): a draft's approval is the previous text's.
+        {"Status", m.draft() ? model::status_line(m) : "Approved"},
+        {"Approved on", m.approved ? util::to_long(*m.approved) + (m.draft() ? " (previous text)" : "") : "not recorded"},
         {"Approved by", m.approved_by.empty() ? "not recorded" : m.approved_by},
         {"Minute", m.minute.empty() ? "-" : m.minute},
         {"Review period", m.review_period ? util::to_words(*m.review_period) : "not set"},

@@ -45,7 +45,8 @@ std::string write_json(const Matrix& m, const ReportOptions&) {
         const Column& c = m.columns[i];
         const model::Metadata& meta = c.meta;
         out += std::string(i ? "," : "") + "\n    {\"id\": " + json_string(c.school_id) + ", \"name\": " + json_string(c.school_name) +
-               ", \"title\": " + json_string(meta.title) + ", \"approved\": " + (meta.approved ? json_string(util::to_iso(*meta.approved)) : "null") +
+               ", \"title\": " + json_string(meta.title) + ", \"status\": " + json_string(model::approval_state_name(meta.state)) +
+               ", \"status_text\": " + json_string(model::status_line(meta)) + ", \"approved\": " + (meta.approved ? json_string(util::to_iso(*meta.approved)) : "null") +
                ", \"approved_by\": " + opt(meta.approved_by) + ", \"minute\": " + opt(meta.minute) +
                ", \"review_period\": " + (meta.review_period ? json_string(util::to_iso(*meta.review_period)) : "null") +
                ", \"next_review\": " + (meta.next_review ? json_string(util::to_iso(*meta.next_review)) : "null") +

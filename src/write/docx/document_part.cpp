@@ -1,5 +1,6 @@
 #include "write/docx/document_part.hpp"
 
+#include "util/date.hpp"
 #include "write/docx/body_renderer.hpp"
 #include "write/docx/xml.hpp"
 #include "write/writer.hpp"
@@ -123,9 +124,14 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
     XmlWriter xml(out);
     xml.open("w:document").attr("xmlns:w", k_ns_w).attr("xmlns:r", k_ns_r).open("w:body");
 
+    if (doc.meta.draft()) paragraph(xml, "DraftNotice", model::status_line(doc.meta) + ". The board has not approved this text.");
     paragraph(xml, "Title", doc.meta.title);
     paragraph(xml, "Subtitle", doc.meta.school_name);
     cover_table(xml, doc.meta);
+    if (std::string changes = changes_file(doc.meta); !changes.empty())
+        paragraph(xml, "CoverValue", "What has changed since the approved text (" + util::to_long(*doc.meta.approved_copy_date) + "): see " + changes +
+                                         " beside this document, or run: clausebook diff " + doc.meta.school_id + " --since-approval --policy " +
+                                         doc.meta.policy_id + " --format docx --output changes.docx");
     contents(xml, doc);
 
     // Clause bodies are rendered as fragments, or taken from the run's cache when another

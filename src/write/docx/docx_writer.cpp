@@ -93,7 +93,7 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
         {"word/numbering.xml", constant("numbering", numbering_xml, [&] { return numbering_xml; })},
         {"word/settings.xml", constant("settings", "", [] { return settings_part(); })},
         {"word/header1.xml", own(header_part(doc.meta))},
-        {"word/header2.xml", constant("first-header", "", [] { return first_header_part(); })},
+        {"word/header2.xml", doc.meta.draft() ? own(first_header_part(doc.meta)) : constant("first-header", "", [&] { return first_header_part(doc.meta); })},
         {"word/footer1.xml", footer},
         {"word/footer2.xml", footer},
     };

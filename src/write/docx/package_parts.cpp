@@ -74,13 +74,21 @@ std::string core_part(const model::Metadata& meta, const std::string& timestamp)
     std::vector<std::string> keywords = {"policy", meta.policy_id, meta.school_name};
     if (!meta.trust_name.empty()) keywords.push_back(meta.trust_name);
     element(xml, "cp:keywords", util::join(keywords, "; "));
-    std::string description = "Approved " + (meta.approved ? util::to_long(*meta.approved) : std::string("(date not recorded)"));
-    if (!meta.approved_by.empty()) description += " by " + meta.approved_by;
-    if (!meta.minute.empty()) description += ", minute " + meta.minute;
+    std::string description;
+    if (meta.draft()) {
+        description = model::status_line(meta);
+        if (meta.approved && !meta.approved_by.empty()) description += " by " + meta.approved_by;
+        if (meta.approved && !meta.minute.empty()) description += ", minute " + meta.minute;
+    } else {
+        description = "Approved " + (meta.approved ? util::to_long(*meta.approved) : std::string("(date not recorded)"));
+        if (!meta.approved_by.empty()) description += " by " + meta.approved_by;
+        if (!meta.minute.empty()) description += ", minute " + meta.minute;
+    }
     description += ". Next review: " + (meta.next_review ? util::to_long(*meta.next_review) : std::string("not set")) + ".";
     element(xml, "dc:description", description);
     element(xml, "cp:lastModifiedBy", meta.trust_name.empty() ? meta.school_name : meta.trust_name);
     element(xml, "cp:category", "Policy");
+    element(xml, "cp:contentStatus", meta.draft() ? "Draft for approval" : "Approved");
     element(xml, "dcterms:created", timestamp, "dcterms:W3CDTF");
     element(xml, "dcterms:modified", timestamp, "dcterms:W3CDTF");
     xml.close();
@@ -124,15 +132,45 @@ std::string settings_part() {
     return out;
 }
 
+// A draft's running header starts every page with what it is (issue 13).
 std::string header_part(const model::Metadata& meta) {
-    return page_part("w:hdr", "Header", [&](XmlWriter& xml) {
-        add_run(xml, meta.school_name);
-        add_run(xml, "\t\t" + meta.title);
-    });
+    std::string out(k_xml_declaration);
+    XmlWriter xml(out);
+    xml.open("w:hdr").attr("xmlns:w", k_ns_w).attr("xmlns:r", k_ns_r);
+    if (meta.draft()) draft_notice(xml, meta);
+    xml.open("w:p");
+    ParagraphProps props;
+    props.style = "Header";
+    props.write(xml);
+    add_run(xml, meta.school_name);
+    add_run(xml, "\t\t" + meta.title);
+    xml.close().close();
+    return out;
 }
 
-std::string first_header_part() {
-    return page_part("w:hdr", "Header", [](XmlWriter&) {});
+std::string first_header_part(const model::Metadata& meta) {
+    std::string out(k_xml_declaration);
+    XmlWriter xml(out);
+    xml.open("w:hdr").attr("xmlns:w", k_ns_w).attr("xmlns:r", k_ns_r);
+    if (meta.draft()) draft_notice(xml, meta);
+    else {
+        xml.open("w:p");
+        ParagraphProps props;
+        props.style = "Header";
+        props.write(xml);
+        xml.close();
+    }
+    xml.close();
+    return out;
+}
+
+void draft_notice(XmlWriter& xml, const model::Metadata& meta) {
+    xml.open("w:p");
+    ParagraphProps props;
+    props.style = "DraftNotice";
+    props.write(xml);
+    add_run(xml, model::status_line(meta));
+    xml.close();
 }
 
 std::string footer_part(const model::Metadata& meta) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "write/docx/xml.hpp"
 
 namespace clausebook::write::docx {
 
@@ -33,10 +34,13 @@ std::string app_part(const model::Metadata& meta);
 std::string settings_part();
 
 // word/header*.xml and word/footer*.xml. The header names the school and the policy; the
-// first page's header is empty (the title is on it). Every footer reads "Next review: <date>"
+// first page's header is empty (the title is on it). A draft's headers, the first page's too,
+// begin with its status line in style DraftNotice. Every footer reads "Next review: <date>"
 // and "Page X of Y" with PAGE and NUMPAGES fields.
 std::string header_part(const model::Metadata& meta);
-std::string first_header_part();
+std::string first_header_part(const model::Metadata& meta);
+// A paragraph in style DraftNotice: "Draft for approval — replaces the policy approved on ...".
+void draft_notice(XmlWriter& xml, const model::Metadata& meta);
 std::string footer_part(const model::Metadata& meta);
 
 }  // namespace clausebook::write::docx

@@ -33,6 +33,7 @@ const std::vector<StyleUse>& styles_used() {
         {"Normal", "paragraph", "the base of every paragraph style"},
         {"Title", "paragraph", "the policy's title on the first page"},
         {"Subtitle", "paragraph", "the school's name under the title"},
+        {"DraftNotice", "paragraph", "a draft's status line, on the cover and in the running header"},
         {"CoverLabel", "paragraph", "the left column of the cover table (Approved on, ...)"},
         {"CoverValue", "paragraph", "the right column of the cover table"},
         {"TOCHeading", "paragraph", "the \"Contents\" heading"},
