@@ -110,6 +110,10 @@ struct Stop {
 // (rule yaml-alias) rather than capped: a refusal is simpler to explain than a budget, and
 // copying a few lines is no hardship. Nesting is capped as it opens, and a second document is
 // refused at its start.
+namespace {
+std::optional<std::pair<std::size_t, unsigned>> find_unreadable(std::string_view text);
+}  // namespace
+
 class YamlBuilder {
 public:
     explicit YamlBuilder(std::string_view text) : m_text(text), m_marks(text) {}
@@ -165,6 +169,23 @@ private:
             n.m_mark = m_marks.at(e.start_mark);
             std::string_view text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
             bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !e.data.scalar.tag;
+            // The file's bytes were checked for control characters; a double-quoted value can
+            // still spell one as an escape ("\e", "\0", "\v", "\uFFFE"), which would reach
+            // every output (invalid XML and JSON, terminal escapes).
+            if (e.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+                std::optional<unsigned> code;
+                for (char ch : text)
+                    if (auto c = static_cast<unsigned char>(ch); !code && c < 0x20 && c != '\t' && c != '\n') code = c;
+                if (!code)
+                    if (auto u = find_unreadable(text)) code = u->second;
+                if (code) {
+                    char name[16];
+                    std::snprintf(name, sizeof name, "U+%04X", *code);
+                    return Stop{m_marks.at(e.start_mark), "control-character",
+                                std::string("this value holds the control character ") + name + ", written as an escape; no document can show it",
+                                "remove the escape (a \\v or \\r pasted from a word processor is a line break: write the text on one line)"};
+                }
+            }
             if (!(plain && is_null_word(text))) {
                 n.m_kind = YamlNode::Kind::scalar;
                 n.m_plain = plain;
