@@ -61,7 +61,7 @@ std::pair<int, std::string> run_program(const std::vector<std::string>& args, co
 
 }  // namespace
 
-TEST_CASE("--output refuses the repository's input files and folders (H1 info, issue 15)", "[robustness][review]") {
+TEST_CASE("output refuses the repository's input files and folders (H1 info, issue 15)", "[robustness][review]") {
     TestRepo repo;
     auto before = snapshot(repo.root());
     struct Case {
@@ -124,7 +124,7 @@ TEST_CASE("a committed out link is refused and nothing is written or deleted whe
     CHECK(after.count(".victim.abc123") == 1);
 }
 
-TEST_CASE("--output writes a FIFO in place instead of replacing it (H1)", "[robustness][review]") {
+TEST_CASE("output writes a FIFO in place instead of replacing it (H1)", "[robustness][review]") {
     TestRepo repo;
     TempDir dir;
     fs::path fifo = dir.path() / "pipe";
@@ -151,7 +151,7 @@ TEST_CASE("--output writes a FIFO in place instead of replacing it (H1)", "[robu
     CHECK(has(received, "\"findings\""));
 }
 
-TEST_CASE("--output to a full device fails with exit 3 and leaves the device node (H1)", "[robustness][review]") {
+TEST_CASE("output to a full device fails with exit 3 and leaves the device node (H1)", "[robustness][review]") {
     TestRepo repo;
     TempDir dir;
     fs::path full = dir.path() / "full";
@@ -171,7 +171,7 @@ TEST_CASE("--output to a full device fails with exit 3 and leaves the device nod
     CHECK(files.empty());  // no temporary file beside it
 }
 
-TEST_CASE("--output through a link writes the linked file and keeps the link (H1)", "[robustness][review]") {
+TEST_CASE("output through a link writes the linked file and keeps the link (H1)", "[robustness][review]") {
     TestRepo repo;
     TempDir dir;
     clausebook::test::write_file(dir.path() / "real.txt", "old");
