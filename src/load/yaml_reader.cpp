@@ -148,6 +148,17 @@ public:
 
 private:
     std::optional<Stop> take(const yaml_event_t& e, std::optional<YamlNode>& root) {
+        // A tag would change what a value means (!!binary decodes base64, !!int reads a number):
+        // clausebook reads every value as written, so only tags that change nothing pass.
+        auto refuse_tag = [&](const yaml_char_t* tag) -> std::optional<Stop> {
+            if (!tag) return std::nullopt;
+            std::string_view t(reinterpret_cast<const char*>(tag));
+            if (t == "!" || t == "tag:yaml.org,2002:str" || t == "tag:yaml.org,2002:map" || t == "tag:yaml.org,2002:seq") return std::nullopt;
+            std::string shown(t.substr(0, 80));
+            if (util::starts_with(shown, "tag:yaml.org,2002:")) shown = "!!" + shown.substr(18);
+            return Stop{m_marks.at(e.start_mark), "yaml-syntax", "this value has the YAML tag " + shown + ", which clausebook does not read",
+                        "remove the tag: values are read as written (a date, a number or a list needs no tag)"};
+        };
         auto refuse_anchor = [&](const yaml_char_t* anchor) -> std::optional<Stop> {
             if (!anchor) return std::nullopt;
             return Stop{m_marks.at(e.start_mark), "yaml-alias",
@@ -165,6 +176,7 @@ private:
                         "write the value out in full where the alias stands"};
         case YAML_SCALAR_EVENT: {
             if (auto s = refuse_anchor(e.data.scalar.anchor)) return s;
+            if (auto s = refuse_tag(e.data.scalar.tag)) return s;
             YamlNode& n = place(root);
             n.m_mark = m_marks.at(e.start_mark);
             std::string_view text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
@@ -197,6 +209,7 @@ private:
         case YAML_MAPPING_START_EVENT: {
             bool seq = e.type == YAML_SEQUENCE_START_EVENT;
             if (auto s = refuse_anchor(seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor)) return s;
+            if (auto s = refuse_tag(seq ? e.data.sequence_start.tag : e.data.mapping_start.tag)) return s;
             if (m_open.size() >= static_cast<std::size_t>(k_max_yaml_depth))
                 return Stop{m_marks.at(e.start_mark), "yaml-limit",
                             "this value nests more than " + std::to_string(k_max_yaml_depth) + " levels deep (the limit for an input file)",
