@@ -139,3 +139,16 @@ TEST_CASE("5,000 local clauses chained with after: are placed in time (M5)", "[r
     CHECK(count(ring.err, "[local-cycle]") == 2);
     CHECK(has(ring.err, "local.r1 -> local.r2 -> local.r1"));
 }
+
+TEST_CASE("50,000 unfilled gaps in one text are counted past the first 100 (M3)", "[robustness][review]") {
+    TestRepo repo;
+    std::string text;
+    for (int i = 0; i < 50000; ++i) text += "[name of school] ";
+    repo.write("schools/alpha.yaml", std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
+    Timed t = timed_run(repo, {"check", "--today", "2024-06-01", "--format", "json"});
+    INFO(t.result.err.substr(0, 2000));
+    CHECK(t.result.exit_code <= 1);
+    CHECK(t.seconds < 10.0);  // quadratic before: did not finish
+    CHECK(count(t.result.out, "\"rule\": \"placeholder-unresolved\"") == clausebook::check::k_max_findings_per_rule_and_file + 1);
+    CHECK(has(t.result.out, "49900 more findings of this rule in schools/alpha.yaml not listed"));
+}
