@@ -152,3 +152,16 @@ TEST_CASE("50,000 unfilled gaps in one text are counted past the first 100 (M3)"
     CHECK(count(t.result.out, "\"rule\": \"placeholder-unresolved\"") == clausebook::check::k_max_findings_per_rule_and_file + 1);
     CHECK(has(t.result.out, "49900 more findings of this rule in schools/alpha.yaml not listed"));
 }
+
+TEST_CASE("600 KB of DCSF against the shipped stale list finishes in linear time (M3, M4)", "[robustness][review]") {
+    TestRepo repo;
+    repo.write("data/stale-references.yaml", clausebook::test::read_file(clausebook::test::source_dir() / "data/stale-references.yaml"));
+    std::string text;
+    for (int i = 0; i < 120000; ++i) text += "DCSF ";
+    repo.write("schools/alpha.yaml", std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
+    Timed t = timed_run(repo, {"check", "--today", "2024-06-01", "--format", "json"});
+    INFO(t.result.err.substr(0, 2000));
+    CHECK(t.result.exit_code <= 1);
+    CHECK(t.seconds < 10.0);  // killed before
+    CHECK(has(t.result.out, "more findings of this rule in schools/alpha.yaml not listed"));
+}
