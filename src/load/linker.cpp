@@ -57,6 +57,21 @@ void lint_markdown(const Repository& repo, const std::string& path, const std::s
     cmark_iter_free(it);
 }
 
+// A school's own wording follows the library's rule: the outline makes the headings. Its
+// position in the YAML value is not kept, so the error points at the clause's entry.
+void refuse_heading(const std::string& text, const SourcePos& pos, const std::string& what, util::Diagnostics& diags) {
+    if (text.find('#') == std::string::npos && text.find("\n=") == std::string::npos && text.find("\n-") == std::string::npos) return;
+    util::MarkdownTree tree = util::parse_markdown(text);
+    cmark_iter* it = cmark_iter_new(tree.get());
+    bool heading = false;
+    for (cmark_event_type ev; !heading && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;)
+        heading = ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_HEADING;
+    cmark_iter_free(it);
+    if (heading)
+        diags.error(pos, "heading-in-clause", "the text of " + what + " contains a heading: the outline makes the headings",
+                    "make it a paragraph in **bold**, or split the clause in two");
+}
+
 void link_outline(const Repository& repo, const Outline& o, util::Diagnostics& diags) {
     std::set<std::string> seen;
     for (const auto& s : o.sections)
@@ -120,7 +135,9 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
     for (const auto& ov : p.overrides) {
         if (!repo.clauses.count(ov.clause_id)) unknown_clause(repo, ov.pos, ov.clause_id, "overridden clause", diags);
         lang::check_names(ov.text_template, o->scope, diags);
+        refuse_heading(ov.text, ov.pos, "override of '" + ov.clause_id + "'", diags);
     }
+    for (const auto& l : p.local) refuse_heading(l.text, l.pos, "local clause '" + l.id + "'", diags);
     std::set<std::string> local_ids;
     for (const auto& l : p.local) {
         if (repo.clauses.count(l.id))
