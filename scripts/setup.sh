@@ -16,6 +16,7 @@ pkgs=(
   libzip-dev                     # DOCX packaging (the ZIP container)
   libdeflate-dev                 # DOCX packaging: fast deflate compression of the parts
   libxxhash-dev                  # content fingerprints: render cache keys, incremental builds
+  libre2-dev                     # stale-reference patterns: a regular-expression engine with no backtracking (linear time)
   libjemalloc-dev                # a faster memory allocator for the clausebook program
   libxlsxwriter-dev              # schedule --format xlsx: the clerk's workbook
   catch2                         # unit tests

@@ -66,6 +66,11 @@ struct Context {
 
 // Rules append findings; `rule` and `severity` are filled in by the runner from the table.
 // `key` tells apart several findings of one rule for one subject (see Finding::key).
+// Findings of one rule listed for one file (of one school's policy); the rest are counted in one
+// more finding (run_check). Rules that scan wording stop locating matches past this number in one
+// text, so that 100,000 matches cost a linear scan, not a search for each one's line.
+constexpr std::size_t k_max_findings_per_rule_and_file = 100;
+
 void add_finding(std::vector<Finding>& out, const Subject* s, util::SourcePos pos, std::string message, std::string hint = {},
                  std::string key = {});
 

@@ -1,6 +1,7 @@
 #include "check/runner.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "assemble/assembler.hpp"
@@ -66,6 +67,35 @@ std::vector<const T*> pick(const std::vector<T>& all, const std::vector<std::str
     return out;
 }
 
+// Keeps the first k_max_findings_per_rule_and_file findings of one rule for each school, policy
+// and file, and replaces the rest with one finding that counts them.
+void cap_per_file(std::vector<Finding>& found) {
+    if (found.size() <= k_max_findings_per_rule_and_file) return;
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> seen;
+    std::vector<Finding> kept;
+    std::vector<std::pair<Finding, std::size_t>> dropped;  // the first dropped of each file, and how many
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> dropped_at;
+    for (auto& f : found) {
+        auto key = std::make_tuple(f.school_id, f.policy_id, f.pos.path);
+        if (++seen[key] <= k_max_findings_per_rule_and_file) {
+            kept.push_back(std::move(f));
+            continue;
+        }
+        auto [it, fresh] = dropped_at.emplace(key, dropped.size());
+        if (fresh) dropped.emplace_back(f, 0);
+        ++dropped[it->second].second;
+    }
+    for (auto& [f, n] : dropped) {
+        f.message = std::to_string(n) + " more " + (n == 1 ? "finding" : "findings") + " of this rule in " + f.pos.path +
+                    " not listed (the first " + std::to_string(k_max_findings_per_rule_and_file) + " are)";
+        f.hint = "fix the ones listed and run check again";
+        f.key = "more:" + f.pos.path;
+        f.pos = {f.pos.path, 0, 0};
+        kept.push_back(std::move(f));
+    }
+    found = std::move(kept);
+}
+
 }  // namespace
 
 Report run_check(const load::Repository& repo, const Options& options, util::SourceFiles& sources, util::Diagnostics& diags) {
@@ -113,6 +143,7 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
     for (const auto& setting : report.rules) {
         std::vector<Finding> found;
         setting.rule->run(ctx, found);
+        cap_per_file(found);
         for (auto& f : found) {
             f.rule = std::string(setting.rule->id);
             f.severity = setting.severity;

@@ -1,7 +1,5 @@
 #include "check/stale_list.hpp"
 
-#include "util/regex_scan.hpp"
-
 #include <algorithm>
 #include <charconv>
 
@@ -12,13 +10,53 @@ namespace clausebook::check {
 
 namespace {
 
-std::optional<std::regex> compile(const load::Located<std::string>& p, util::Diagnostics& diags) {
-    try {
-        return std::regex(p.value, std::regex::ECMAScript | std::regex::optimize);
-    } catch (const std::regex_error& e) {
-        diags.error(p.pos, "invalid-pattern", "'" + p.value + "' is not a valid regular expression: " + e.what(),
-                    "patterns use ECMAScript syntax; escape ( ) + . with a backslash to match them literally");
-        return std::nullopt;
+// The first back-reference (\1 ... \9, \k<name>) in `pattern`, or npos. RE2 has none: they
+// are what makes a matcher backtrack.
+std::size_t back_reference(const std::string& pattern) {
+    for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
+        if (pattern[i] != '\\') continue;
+        char c = pattern[i + 1];
+        if ((c >= '1' && c <= '9') || c == 'k') return i;
+        ++i;  // an escaped character, \\ included
+    }
+    return std::string::npos;
+}
+
+std::shared_ptr<const re2::RE2> compile(const load::Located<std::string>& p, util::Diagnostics& diags) {
+    if (auto at = back_reference(p.value); at != std::string::npos) {
+        diags.error(p.pos, "invalid-pattern",
+                    "'" + p.value + "' uses a back-reference (" + p.value.substr(at, 2) + "), which patterns do not support",
+                    "patterns run in linear time and cannot refer back to a group: spell out the alternatives instead");
+        return nullptr;
+    }
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(8 << 20);
+    auto re = std::make_shared<const re2::RE2>(p.value, options);
+    if (!re->ok()) {
+        std::string why = re->error();
+        bool lookaround = p.value.find("(?=") != std::string::npos || p.value.find("(?!") != std::string::npos || p.value.find("(?<") != std::string::npos;
+        diags.error(p.pos, "invalid-pattern", "'" + p.value + "' is not a valid regular expression: " + why,
+                    lookaround ? "patterns cannot look ahead or behind ((?= (?! (?<=): match the surrounding text instead, or use except:"
+                               : "patterns use RE2 syntax (as Perl's, without back-references or look-arounds); escape ( ) + . with a backslash to match them literally");
+        return nullptr;
+    }
+    return re;
+}
+
+// Calls `found(begin, end, groups)` for every match of `re` in `text`, left to right, each
+// once; RE2 keeps the whole text as context, so \b sees the character before `begin`.
+template <class Found>
+void for_each_match(std::string_view text, const re2::RE2& re, Found found) {
+    int groups = std::min(re.NumberOfCapturingGroups(), 1) + 1;
+    re2::StringPiece subject(text.data(), text.size());
+    re2::StringPiece m[2];
+    std::size_t pos = 0;
+    while (pos <= text.size() && re.Match(subject, pos, text.size(), re2::RE2::UNANCHORED, m, groups)) {
+        auto begin = static_cast<std::size_t>(m[0].data() - text.data());
+        auto end = begin + m[0].size();
+        found(begin, end, groups > 1 ? std::string_view(m[1].data(), m[1].size()) : std::string_view(), groups > 1 && m[1].data() != nullptr);
+        pos = end > begin ? end : begin + 1;
     }
 }
 
@@ -52,9 +90,8 @@ void read_entry(StaleList& list, const load::YamlNode& node, const std::string& 
     r.what = what->value;
     r.replaced_by = replaced->value;
     r.pattern_text = pattern->value;
-    auto re = compile(*pattern, diags);
-    if (!re) return;
-    r.pattern = std::move(*re);
+    r.pattern = compile(*pattern, diags);
+    if (!r.pattern) return;
     if (except) {
         r.except = compile(*except, diags);
         if (!r.except) return;
@@ -66,11 +103,10 @@ void read_entry(StaleList& list, const load::YamlNode& node, const std::string& 
 
 StaleList load_stale_list(const std::filesystem::path& root, util::SourceFiles& sources, util::Diagnostics& diags) {
     StaleList list;
-    std::error_code ec;
-    if (!std::filesystem::exists(root / k_stale_list_path, ec)) return list;
-    auto file = util::read_file(root / k_stale_list_path);
+    auto file = util::read_repository_file(root, k_stale_list_path);
+    if (file.missing) return list;
     if (!file.text) {
-        diags.error({k_stale_list_path, 0, 0}, "unreadable", "cannot read this file: it " + file.error);
+        diags.error({k_stale_list_path, 0, 0}, file.rule, "cannot read this file: it " + file.error);
         return list;
     }
     sources.add(k_stale_list_path, *file.text);
@@ -90,21 +126,21 @@ StaleList load_stale_list(const std::filesystem::path& root, util::SourceFiles& 
 std::vector<StaleMatch> find_stale(const StaleList& list, std::string_view text) {
     std::vector<StaleMatch> out;
     for (const auto& ref : list.items) {
-        std::vector<std::pair<std::size_t, std::size_t>> excepted;
+        std::vector<std::pair<std::size_t, std::size_t>> excepted;  // in order, as found
         if (ref.except)
-            util::for_each_match(text, *ref.except, [&](std::size_t at, const std::cmatch& m) {
-                excepted.emplace_back(at, at + static_cast<std::size_t>(m.length(0)));
-            });
-        util::for_each_match(text, ref.pattern, [&](std::size_t begin, const std::cmatch& m) {
-            auto finish = begin + static_cast<std::size_t>(m.length(0));
-            bool inside = false;
-            for (auto [a, b] : excepted) inside = inside || (a <= begin && finish <= b);
-            if (inside || m.length(0) == 0) return;
+            for_each_match(text, *ref.except, [&](std::size_t begin, std::size_t end, std::string_view, bool) { excepted.emplace_back(begin, end); });
+        std::size_t next_except = 0;
+        for_each_match(text, *ref.pattern, [&](std::size_t begin, std::size_t finish, std::string_view group, bool has_group) {
+            // Matches and excepted stretches both come left to right: skip the stretches that end
+            // before this match starts, once (linear, however many of either).
+            while (next_except < excepted.size() && excepted[next_except].second <= begin) ++next_except;
+            bool inside = next_except < excepted.size() && excepted[next_except].first <= begin && finish <= excepted[next_except].second;
+            if (inside || finish == begin) return;
             if (ref.edition_before) {
-                auto year = m.size() > 1 && m[1].matched ? leading_year(m[1].str()) : std::nullopt;
+                auto year = has_group ? leading_year(group) : std::nullopt;
                 if (!year || *year >= *ref.edition_before) return;
             }
-            out.push_back({&ref, begin, m.str(0)});
+            out.push_back({&ref, begin, std::string(text.substr(begin, finish - begin))});
         });
     }
     std::stable_sort(out.begin(), out.end(), [](const StaleMatch& a, const StaleMatch& b) { return a.offset < b.offset; });

@@ -6,10 +6,12 @@
 
 #include <filesystem>
 #include <optional>
-#include <regex>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <re2/re2.h>
 
 #include "util/diagnostics.hpp"
 #include "util/source_files.hpp"
@@ -24,8 +26,10 @@ struct StaleReference {
     std::string since;        // "2018-05-25" or "2018", as written
     std::string source;       // where the change is documented (a URL)
     std::string pattern_text;
-    std::regex pattern;               // ECMAScript syntax
-    std::optional<std::regex> except; // a match inside a match of this is not stale ("X (formerly Twitter)")
+    // RE2 (linear time whatever the pattern and the text: a trust's pattern cannot hang check);
+    // shared, as RE2 objects cannot be copied.
+    std::shared_ptr<const re2::RE2> pattern;
+    std::shared_ptr<const re2::RE2> except;  // a match inside a match of this is not stale ("X (formerly Twitter)")
     std::optional<int> edition_before;  // group 1 holds a year: stale only when it is lower
     std::string param;        // a parameter whose value is also an edition year (kcsie_edition)
     util::SourcePos pos;      // of the entry

@@ -43,26 +43,40 @@ std::vector<const write::Format*> parse_formats(const std::vector<std::string>& 
             start = comma + 1;
         }
     }
+    if (out.empty() && !values.empty()) throw util::Usage("--format names no format; the formats are: " + util::join(names, ", "));
     if (out.empty())
         for (const auto& f : write::formats()) out.push_back(&f);
     return out;
 }
 
+// One of the repository's page assets: its text, nullopt when absent (the built-in is used), and
+// an error (nothing built) when it exists but is a link out of the repository, too large, or not
+// a readable file: a trust's styling must not disappear silently.
+std::optional<std::string> page_asset(const load::Repository& repo, const std::string& relative, util::Diagnostics& diags) {
+    auto file = util::read_repository_file(repo.root, relative);
+    if (file.text) return file.text;
+    if (!file.missing)
+        diags.error({relative, 0, 0}, file.rule, "cannot read this file: it " + file.error,
+                    file.rule == "outside-repository" ? "copy the file into the repository instead of linking to it"
+                                                      : "make it a regular file of at most 4 MiB, or remove it to use the built-in one");
+    return std::nullopt;
+}
+
 // The page template and stylesheet: the repository's own under templates/, else the built-in.
 void page_assets(const load::Repository& repo, write::WriteOptions& options, util::Diagnostics& diags, util::SourceFiles& sources) {
-    auto html = util::read_file(repo.root / "templates" / "page.html");
-    if (html.text) {
-        options.page_template = *html.text;
-        sources.add("templates/page.html", *html.text);
+    auto html = page_asset(repo, "templates/page.html", diags);
+    if (html) {
+        options.page_template = *html;
+        sources.add("templates/page.html", *html);
         write::check_page_template(options.page_template, "templates/page.html", diags);
     } else {
         options.page_template = std::string(write::default_page_template());
     }
-    auto css = util::read_file(repo.root / "templates" / "page.css");
-    options.page_css = css.text ? *css.text : std::string(write::default_page_css());
-    if (auto styles = util::read_file(repo.root / "templates" / "docx" / "styles.xml"); styles.text) {
-        options.docx_styles = *styles.text;
-        sources.add("templates/docx/styles.xml", *styles.text);
+    auto css = page_asset(repo, "templates/page.css", diags);
+    options.page_css = css ? *css : std::string(write::default_page_css());
+    if (auto styles = page_asset(repo, "templates/docx/styles.xml", diags)) {
+        options.docx_styles = *styles;
+        sources.add("templates/docx/styles.xml", *styles);
         write::docx::check_styles(options.docx_styles, "templates/docx/styles.xml", diags);
     }
 }
@@ -87,7 +101,17 @@ int build_run(const po::variables_map& vm, Io& io) {
     auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
     auto outlines = select_outlines(*repo, vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{});
     auto formats = parse_formats(vm.count("format") ? vm["format"].as<std::vector<std::string>>() : std::vector<std::string>{});
-    std::filesystem::path out_dir = vm.count("out") ? std::filesystem::absolute(vm["out"].as<std::string>()) : root / "out";
+    std::filesystem::path out_dir = root / "out";
+    if (vm.count("out")) {
+        if (vm["out"].as<std::string>().empty()) throw util::Usage("--out needs a folder");
+        out_dir = std::filesystem::absolute(vm["out"].as<std::string>());
+    } else if (std::error_code ec; std::filesystem::is_symlink(out_dir, ec)) {
+        // A committed link named out would send every write (and the clean-up of temporary
+        // files) wherever it points.
+        throw util::Fatal("out is a link (to " + std::filesystem::read_symlink(out_dir, ec).string() +
+                          "); clausebook writes only into a real out/ folder: remove the link, or name a folder with --out DIR");
+    }
+    refuse_input_path(root, out_dir, "--out", true);
 
     build::Request request;
     request.repo = &*repo;

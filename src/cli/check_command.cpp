@@ -106,8 +106,7 @@ int check_run(const po::variables_map& vm, Io& io) {
     if (problems.has_errors()) return 2;
 
     std::string bytes = format.write(report, repo.sources);
-    if (vm.count("output")) util::write_file_atomic(std::filesystem::absolute(vm["output"].as<std::string>()), bytes);
-    else io.out << bytes;
+    write_report(vm, io, bytes);
     return report.failing() ? 1 : 0;
 }
 

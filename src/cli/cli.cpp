@@ -48,6 +48,7 @@ po::options_description describe(const Command& cmd, po::positional_options_desc
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Io io{out, err, ::isatty(STDERR_FILENO) == 1 && &err == &std::cerr};
     if (args.empty()) {
+        err << "clausebook: error: name a command\n";
         general_help(err);
         return 2;
     }
@@ -63,6 +64,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 out << "usage: " << c->usage << "\n\n" << c->summary << "\n\n" << describe(*c, pos);
                 return 0;
             }
+            err << "clausebook help: error: '" << util::sanitize_for_terminal(args[1]) << "' is not a command\nusage: clausebook help [COMMAND]\n";
+            return 2;
         }
         general_help(out);
         return 0;
@@ -90,11 +93,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const po::error& e) {
         err << "clausebook " << cmd->name << ": error: " << e.what() << "\nusage: " << cmd->usage << "\n";
         return 2;
+    } catch (const util::Usage& e) {
+        err << "clausebook " << cmd->name << ": error: " << util::sanitize_for_terminal(e.what()) << "\nusage: " << cmd->usage << "\n";
+        return 2;
     } catch (const util::Fatal& e) {
-        err << "clausebook: error: " << e.what() << "\n";
+        err << "clausebook: error: " << util::sanitize_for_terminal(e.what()) << "\n";
         return e.exit_code();
     } catch (const std::exception& e) {
-        err << "clausebook: internal error: " << e.what() << "\n";
+        err << "clausebook: internal error: " << util::sanitize_for_terminal(e.what()) << "\n";
         return 3;
     }
 }

@@ -35,7 +35,19 @@ const std::vector<Command>& commands();
 // The repository root: --root, or found upwards from the current folder.
 std::filesystem::path repository_root(const boost::program_options::variables_map& vm);
 
-// Prints every diagnostic to io.err, errors and warnings alike.
+// Refuses (util::Usage) an output path that is one of the repository's input files, lies inside
+// an input folder (schools/, clauses/, templates/, data/, approved/, .git/) or, for a `folder`
+// (build --out), holds one. `option` names it in the message.
+void refuse_input_path(const std::filesystem::path& root, const std::filesystem::path& path, const std::string& option, bool folder);
+
+// Writes a report to --output (checked with refuse_input_path, then util::write_output) or to io.out.
+void write_report(const boost::program_options::variables_map& vm, Io& io, const std::string& bytes);
+
+// How many diagnostics a run prints; the rest are counted.
+constexpr std::size_t k_max_shown_diagnostics = 100;
+
+// Prints the diagnostics to io.err (the first k_max_shown_diagnostics, then how many more),
+// errors and warnings alike.
 void print_diagnostics(const util::Diagnostics& diags, const util::SourceFiles& sources, Io& io);
 
 // Loads the repository and prints its diagnostics. Returns nullopt (after printing) when

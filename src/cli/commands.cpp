@@ -20,7 +20,7 @@ const std::vector<Command>& commands() {
          "[--fail-level error|warning|info] [--output FILE] [--list-rules]",
          &check_options, &check_run},
         {"renew", "record a new approval of a school's policy, rebuild it and keep the approved copy",
-         "clausebook renew SCHOOL POLICY --approved DATE [--by BODY] [--minute REF] [--period P1Y]", &renew_options, &renew_run},
+         "clausebook renew SCHOOL POLICY --approved DATE [--by BODY] [--minute REF] [--period P1Y] [--today DATE] [--force]", &renew_options, &renew_run},
         {"schedule", "every policy's approval and next review, across schools, sorted by due date",
          "clausebook schedule [--school ID]... [--today DATE] [--due-within DAYS] [--format text|csv|html|ics] [--output FILE]",
          &schedule_options, &schedule_run},

@@ -49,8 +49,7 @@ bool color_output(const po::variables_map& vm, const Io& io) {
 }
 
 void emit_report(const po::variables_map& vm, Io& io, const std::string& bytes) {
-    if (vm.count("output")) util::write_file_atomic(std::filesystem::absolute(vm["output"].as<std::string>()), bytes);
-    else io.out << bytes;
+    write_report(vm, io, bytes);
 }
 
 }  // namespace clausebook::cli

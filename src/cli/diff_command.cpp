@@ -52,7 +52,7 @@ std::optional<compare::PolicyText> read_side(const std::string& spec, const load
     if (!copy)
         throw util::Fatal("there is no approved copy of " + outline.id + " for " + school.id + " (approved/" + school.id + "/" + outline.id +
                           "/YYYY-MM-DD.md); record an approval with: clausebook renew " + school.id + " " + outline.id + " --approved YYYY-MM-DD");
-    auto file = util::read_file(copy->path);
+    auto file = util::read_repository_file(repo.root, copy->display_path);
     if (!file.text) throw util::Fatal(copy->display_path + ": " + file.error);
     util::SourceFiles sources;
     sources.add(copy->display_path, *file.text);

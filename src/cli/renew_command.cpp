@@ -2,7 +2,10 @@
 // file (only those values change), rebuilds the school's documents through the build command,
 // keeps the approved Markdown under approved/<school>/<policy>/<date>.md and says what changed
 // since the previous approved copy.
+#include <fcntl.h>
 #include <iostream>
+#include <sys/file.h>
+#include <unistd.h>
 #include <sstream>
 
 #include "assemble/assembler.hpp"
@@ -22,6 +25,20 @@ namespace po = boost::program_options;
 
 namespace {
 
+// Whether `s` holds a character a school file's value must not: a C0 control (tab included),
+// DEL, a C1 control, U+2028/U+2029 or U+FFFE/U+FFFF (the loader refuses them).
+bool has_control(const std::string& s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) return true;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 && static_cast<unsigned char>(s[i + 1]) <= 0x9f) return true;
+        if (c == 0xE2 && s.compare(i, 3, "\xE2\x80\xA8") == 0) return true;
+        if (c == 0xE2 && s.compare(i, 3, "\xE2\x80\xA9") == 0) return true;
+        if (c == 0xEF && (s.compare(i, 3, "\xEF\xBF\xBE") == 0 || s.compare(i, 3, "\xEF\xBF\xBF") == 0)) return true;
+    }
+    return false;
+}
+
 renew::Request make_request(const po::variables_map& vm) {
     if (!vm.count("school") || !vm.count("policy")) throw util::Fatal("renew needs a school and a policy: clausebook renew SCHOOL POLICY --approved DATE");
     if (!vm.count("approved")) throw util::Fatal("renew needs the date of the approval: --approved YYYY-MM-DD");
@@ -40,8 +57,25 @@ renew::Request make_request(const po::variables_map& vm) {
         r.period = *p;
     }
     for (const auto* v : {&r.approved_by, &r.minute})
-        if (*v && ((*v)->find('\n') != std::string::npos || (*v)->empty())) throw util::Fatal("--by and --minute take one line of text");
+        if (*v && ((*v)->find('\n') != std::string::npos || (*v)->empty())) throw util::Usage("--by and --minute take one line of text");
+    for (const auto* v : {&r.approved_by, &r.minute})
+        if (*v && has_control(**v))
+            throw util::Usage("--by and --minute take plain text: this one holds a control character (such as a carriage return, tab or escape), "
+                              "which the school file cannot keep");
+    if (r.period && util::add(r.approved, *r.period).year > 2200)
+        throw util::Usage("--period " + util::to_iso(*r.period) + " puts the next review after 2200; give a period of a few years");
     r.today = parse_today(vm);
+    // A mistyped year (2199 for 2019) would set a review date nobody meets; --force accepts it.
+    if (!vm["force"].as<bool>()) {
+        util::Date real = util::today_utc();
+        util::Date latest = util::add(real, util::Duration{1, 0, 0});
+        util::Date earliest{1990, 1, 1};
+        for (auto [name, d] : {std::pair<const char*, util::Date>{"--approved", r.approved}, {"--today", r.today}}) {
+            if (latest < d || d < earliest)
+                throw util::Usage(std::string(name) + " " + util::to_iso(d) + " is " + (d < earliest ? "before 1990" : "more than a year after today (" + util::to_iso(real) + ")") +
+                                  ": is the year right? Give --force to record it all the same");
+        }
+    }
     return r;
 }
 
@@ -69,7 +103,7 @@ struct RestoreCopy {
     }
 };
 
-void print_summary(const renew::Plan& plan, const std::string& copy, const std::optional<std::filesystem::path>& previous,
+void print_summary(const std::filesystem::path& root, const renew::Plan& plan, const std::string& copy, const std::optional<std::filesystem::path>& previous,
                    const std::string& new_markdown, Io& io) {
     io.out << "Recorded in " << plan.path << ":\n";
     for (const auto& c : plan.changes)
@@ -82,7 +116,7 @@ void print_summary(const renew::Plan& plan, const std::string& copy, const std::
         io.out << "No earlier approved copy to compare with: this is the first approval recorded with clausebook.\n";
         return;
     }
-    auto old = util::read_file(*previous);
+    auto old = util::read_repository_file(root, previous->lexically_relative(root).generic_string());
     auto changes = renew::clause_changes(old.text ? *old.text : std::string(), new_markdown);
     io.out << "Since the copy approved on " << previous->stem().string() << ": ";
     if (changes.empty()) {
@@ -103,22 +137,38 @@ void renew_options(po::options_description& desc, po::positional_options_descrip
         ("by", po::value<std::string>(), "who approved it, e.g. \"Full governing board\"")
         ("minute", po::value<std::string>(), "the minute reference, e.g. 26/11/4")
         ("period", po::value<std::string>(), "a new review period, e.g. P1Y, P2Y, P18M")
-        ("today", po::value<std::string>(), "refuse approval dates after this day (default: today, UTC)");
+        ("today", po::value<std::string>(), "refuse approval dates after this day (default: today, UTC)")
+        ("force", po::bool_switch(), "accept an approval or --today before 1990 or more than a year after today");
     pos.add("school", 1).add("policy", 1);
 }
 
 int renew_run(const po::variables_map& vm, Io& io) {
     renew::Request request = make_request(vm);
     auto root = repository_root(vm);
+    // One renew at a time in a repository: two at once would each read the school file before
+    // the other wrote it, and the later rename would lose the earlier edit. The lock is on the
+    // repository's folder itself, so no lock file is left behind; it goes with the process.
+    struct Lock {
+        int fd;
+        ~Lock() {
+            if (fd >= 0) ::close(fd);
+        }
+    } lock{::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (lock.fd >= 0) ::flock(lock.fd, LOCK_EX);
     auto repo = load_or_report(root, io);
     if (!repo) return 2;
     util::Diagnostics diags;
     renew::Plan plan = renew::plan_renewal(*repo, request, diags);
     if (diags.has_errors()) {
-        for (const auto& d : diags.items()) io.err << util::format_diagnostic(d, repo->sources, io.color);
+        for (std::size_t i = 0; i < diags.items().size() && i < k_max_shown_diagnostics; ++i)
+            io.err << util::format_diagnostic(diags.items()[i], repo->sources, io.color);
         io.err << "clausebook: renew refused; nothing was changed\n";
         return 2;
     }
+
+    auto copy = renew::approved_copy_path(root, request.school_id, request.policy_id, request.approved);
+    if (auto problem = renew::approved_destination_problem(root, copy); !problem.empty())
+        throw util::Fatal(problem + "; renew refused, nothing was changed");
 
     // Write the school file, then read the repository again as every other command would.
     util::write_file_atomic(plan.file, plan.new_text);
@@ -143,7 +193,6 @@ int renew_run(const po::variables_map& vm, Io& io) {
     md_options.allow_raw_html = renewed.config.allow_raw_html;
     std::string markdown = write::write_markdown(doc, md_options);
     auto previous = renew::previous_copy(root, request.school_id, request.policy_id, request.approved);
-    auto copy = renew::approved_copy_path(root, request.school_id, request.policy_id, request.approved);
     auto old_copy = util::read_file(copy);  // a copy of the same date, renewed again: put back on failure
     util::write_file_atomic(copy, markdown);
     RestoreCopy restore_copy{copy, old_copy.text};
@@ -153,8 +202,7 @@ int renew_run(const po::variables_map& vm, Io& io) {
     if (built != 0) return built;
     restore.armed = false;
     restore_copy.armed = false;
-
-    print_summary(plan, std::filesystem::relative(copy, root).generic_string(), previous, markdown, io);
+    print_summary(root, plan, std::filesystem::relative(copy, root).generic_string(), previous, markdown, io);
     io.out << "Rebuilt " << school->name << "'s documents in out/" << request.school_id << "/\n";
     return 0;
 }

@@ -1,5 +1,6 @@
 // clausebook schedule: every school's policies with their review dates, sorted by due date, as
 // text, CSV, a web page or a calendar.
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -23,8 +24,12 @@ std::optional<long long> source_date_epoch() {
     const char* v = std::getenv("SOURCE_DATE_EPOCH");
     if (!v || !*v) return std::nullopt;
     char* end = nullptr;
+    errno = 0;
     long long n = std::strtoll(v, &end, 10);
-    if (*end != '\0' || n < 0) throw util::Fatal(std::string("SOURCE_DATE_EPOCH must be a number of seconds, not '") + v + "'");
+    if (*end != '\0' || n < 0 || errno == ERANGE) throw util::Fatal(std::string("SOURCE_DATE_EPOCH must be a number of seconds, not '") + v + "'");
+    // 7258118400 is 2200-01-01, the end of the range every other date of clausebook keeps to.
+    if (n >= 7258118400LL)
+        throw util::Fatal(std::string("SOURCE_DATE_EPOCH ") + v + " is after 2200; it counts seconds since 1970-01-01 (UTC), such as $(git log -1 --format=%ct)");
     return n;
 }
 
@@ -72,8 +77,7 @@ int schedule_run(const po::variables_map& vm, Io& io) {
     // DTSTAMP: the build's own instant when SOURCE_DATE_EPOCH is set, else the start of --today.
     s.stamp = epoch && !vm.count("today") ? stamp_of(today, *epoch % 86400) : stamp_of(today, 0);
     std::string bytes = format.write(s);
-    if (vm.count("output")) util::write_file_atomic(std::filesystem::absolute(vm["output"].as<std::string>()), bytes);
-    else io.out << bytes;
+    write_report(vm, io, bytes);
     return 0;
 }
 

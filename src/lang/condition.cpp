@@ -28,6 +28,7 @@ struct Tok {
 };
 
 constexpr std::size_t k_max_condition_chars = 1000;
+constexpr std::size_t k_max_condition_depth = 32;
 
 class CondParser {
 public:
@@ -116,8 +117,13 @@ private:
         if (m_i >= m_toks.size()) { fail(m_text.size(), "the condition ends too early"); return nullptr; }
         if (at("(")) {
             std::size_t open = m_toks[m_i].offset;
+            if (++m_depth > k_max_condition_depth) {
+                fail(open, "parentheses nest more than " + std::to_string(k_max_condition_depth) + " deep here (the limit)");
+                return nullptr;
+            }
             ++m_i;
             auto a = parse_or();
+            --m_depth;
             if (!a) return nullptr;
             if (!at(")")) { fail(open, "'(' is never closed"); return nullptr; }
             ++m_i;
@@ -168,6 +174,7 @@ private:
     util::Diagnostics& m_diags;
     std::vector<Tok> m_toks;
     std::size_t m_i = 0;
+    std::size_t m_depth = 0;  // parentheses open at this point
     bool m_failed = false;
 };
 
@@ -205,8 +212,20 @@ void check_node(const ConditionNode& n, const Condition& c, const ParamType& roo
         }
         t = next;
     }
+    if (n.kind == ConditionNode::Kind::compare && (t->kind == ParamType::Kind::person || t->kind == ParamType::Kind::map || t->kind == ParamType::Kind::list)) {
+        diags.error(p, "invalid-condition", "'" + util::join(n.path, ".") + "' is " + t->describe() + ", which cannot be compared with a value",
+                    t->kind == ParamType::Kind::person ? "compare one of its fields, such as " + util::join(n.path, ".") + ".name" : "name it alone to ask whether it is given");
+        return;
+    }
     if (n.kind == ConditionNode::Kind::compare && n.op != "==" && n.op != "!=" && t->kind != ParamType::Kind::integer)
         diags.error(p, "invalid-condition", "'" + n.op + "' compares whole numbers, but '" + util::join(n.path, ".") + "' is " + t->describe());
+    if (n.kind == ConditionNode::Kind::compare && t->kind == ParamType::Kind::integer) {
+        long long v = 0;
+        auto r = std::from_chars(n.literal.data(), n.literal.data() + n.literal.size(), v);
+        if (r.ec != std::errc{} || r.ptr != n.literal.data() + n.literal.size())
+            diags.error(p, "invalid-condition", "'" + n.literal + "' is not a whole number clausebook can compare '" + util::join(n.path, ".") + "' with",
+                        "write a whole number from -9223372036854775808 to 9223372036854775807");
+    }
     if (n.kind == ConditionNode::Kind::compare && t->kind == ParamType::Kind::enum_) {
         bool known = false;
         for (const auto& v : t->values) known = known || v == n.literal;

@@ -1,6 +1,7 @@
 #include "load/load.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "load/linker.hpp"
 #include "load/loaders.hpp"
@@ -30,6 +31,13 @@ namespace {
 constexpr std::size_t k_max_files_per_folder = 100'000;
 constexpr std::uintmax_t k_max_total_bytes = 1024ull * 1024u * 1024u;
 
+bool ends_with_icase(const std::string& name, std::string_view suffix) {
+    if (name.size() <= suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(name[name.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+}
+
 struct InputFile {
     fs::path full;
     std::string display;  // relative to the root, with '/'
@@ -54,17 +62,41 @@ std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir,
     bool base_inside = inside(fs::canonical(base, ec));
     auto consider = [&](const fs::directory_entry& e) {
         std::error_code ec2;
-        if (!e.is_regular_file(ec2)) return;
         std::string name = e.path().filename().string();
-        if (name.size() <= ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext) != 0) return;
-        if (name == "README.md" || name[0] == '.') return;
         // Lexically: fs::relative would follow a link and name its target instead.
         std::string display = e.path().lexically_relative(root).generic_string();
         bool link = e.is_symlink(ec2);
+        if (name.size() <= ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext) != 0) {
+            // A school or outline file with another spelling of .yaml would silently drop out of
+            // every command and check.
+            if (!recursive && name[0] != '.' && (ends_with_icase(name, ext) || ends_with_icase(name, ".yml")) && ext == ".yaml")
+                diags.error({display, 0, 0}, "unreadable", "this file is not read: only names ending in '.yaml' (lower case) are",
+                            "rename it to end in .yaml, or move it out of " + dir + "/");
+            else if (recursive && link && !inside(fs::canonical(e.path(), ec2)))
+                diags.error({display, 0, 0}, "outside-repository", "this folder is a link out of the repository; clausebook does not read it",
+                            "copy the clauses into the repository instead of linking to them");
+            return;
+        }
+        if (name == "README.md" || name[0] == '.') return;
         fs::path real = link || !base_inside ? fs::canonical(e.path(), ec2) : fs::path();
-        if ((link || !base_inside) && (ec2 || !inside(real))) {
+        if ((link || !base_inside) && ec2) {
+            diags.error({display, 0, 0}, "unreadable", "this file is a link that leads nowhere (" + ec2.message() + ")",
+                        "point the link at a file of the repository, or remove it");
+            return;
+        }
+        if ((link || !base_inside) && !inside(real)) {
             diags.error({display, 0, 0}, "outside-repository", "this file is a link to " + real.string() + ", outside the repository",
                         "copy the file into the repository instead of linking to it");
+            return;
+        }
+        if (e.is_directory(ec2)) {
+            if (!recursive)
+                diags.error({display, 0, 0}, "unreadable", "this is a folder, not a file, although its name ends in " + ext,
+                            "rename or remove it");
+            return;
+        }
+        if (!e.is_regular_file(ec2)) {
+            diags.error({display, 0, 0}, "unreadable", "this is not a regular file (a FIFO, a device or a socket)", "replace it with a file");
             return;
         }
         if (out.size() == k_max_files_per_folder) {

@@ -42,6 +42,10 @@ std::optional<ParamType> read_type_fields(YamlMap& m, const std::string& path, c
     };
     t.min = read_int("min");
     t.max = read_int("max");
+    if (t.min && t.max && *t.min > *t.max)
+        if (auto s = m.string("min"))
+            diags.error(s->pos, "invalid-value", "'" + name + "' has min " + std::to_string(*t.min) + " above its max " + std::to_string(*t.max) +
+                        ", so no value is allowed", "swap them, or correct the one mistyped");
     if ((t.min || t.max) && t.kind != ParamType::Kind::integer)
         diags.error(m.pos(), "wrong-type", "'" + name + "': min and max apply to integers only");
     for (auto& v : m.string_list("values")) t.values.push_back(v.value);

@@ -110,6 +110,10 @@ struct Stop {
 // (rule yaml-alias) rather than capped: a refusal is simpler to explain than a budget, and
 // copying a few lines is no hardship. Nesting is capped as it opens, and a second document is
 // refused at its start.
+namespace {
+std::optional<std::pair<std::size_t, unsigned>> find_unreadable(std::string_view text);
+}  // namespace
+
 class YamlBuilder {
 public:
     explicit YamlBuilder(std::string_view text) : m_text(text), m_marks(text) {}
@@ -144,6 +148,17 @@ public:
 
 private:
     std::optional<Stop> take(const yaml_event_t& e, std::optional<YamlNode>& root) {
+        // A tag would change what a value means (!!binary decodes base64, !!int reads a number):
+        // clausebook reads every value as written, so only tags that change nothing pass.
+        auto refuse_tag = [&](const yaml_char_t* tag) -> std::optional<Stop> {
+            if (!tag) return std::nullopt;
+            std::string_view t(reinterpret_cast<const char*>(tag));
+            if (t == "!" || t == "tag:yaml.org,2002:str" || t == "tag:yaml.org,2002:map" || t == "tag:yaml.org,2002:seq") return std::nullopt;
+            std::string shown(t.substr(0, 80));
+            if (util::starts_with(shown, "tag:yaml.org,2002:")) shown = "!!" + shown.substr(18);
+            return Stop{m_marks.at(e.start_mark), "yaml-syntax", "this value has the YAML tag " + shown + ", which clausebook does not read",
+                        "remove the tag: values are read as written (a date, a number or a list needs no tag)"};
+        };
         auto refuse_anchor = [&](const yaml_char_t* anchor) -> std::optional<Stop> {
             if (!anchor) return std::nullopt;
             return Stop{m_marks.at(e.start_mark), "yaml-alias",
@@ -161,10 +176,28 @@ private:
                         "write the value out in full where the alias stands"};
         case YAML_SCALAR_EVENT: {
             if (auto s = refuse_anchor(e.data.scalar.anchor)) return s;
+            if (auto s = refuse_tag(e.data.scalar.tag)) return s;
             YamlNode& n = place(root);
             n.m_mark = m_marks.at(e.start_mark);
             std::string_view text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
             bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !e.data.scalar.tag;
+            // The file's bytes were checked for control characters; a double-quoted value can
+            // still spell one as an escape ("\e", "\0", "\v", "\uFFFE"), which would reach
+            // every output (invalid XML and JSON, terminal escapes).
+            if (e.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+                std::optional<unsigned> code;
+                for (char ch : text)
+                    if (auto c = static_cast<unsigned char>(ch); !code && c < 0x20 && c != '\t' && c != '\n') code = c;
+                if (!code)
+                    if (auto u = find_unreadable(text)) code = u->second;
+                if (code) {
+                    char name[16];
+                    std::snprintf(name, sizeof name, "U+%04X", *code);
+                    return Stop{m_marks.at(e.start_mark), "control-character",
+                                std::string("this value holds the control character ") + name + ", written as an escape; no document can show it",
+                                "remove the escape (a \\v or \\r pasted from a word processor is a line break: write the text on one line)"};
+                }
+            }
             if (!(plain && is_null_word(text))) {
                 n.m_kind = YamlNode::Kind::scalar;
                 n.m_plain = plain;
@@ -176,6 +209,7 @@ private:
         case YAML_MAPPING_START_EVENT: {
             bool seq = e.type == YAML_SEQUENCE_START_EVENT;
             if (auto s = refuse_anchor(seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor)) return s;
+            if (auto s = refuse_tag(seq ? e.data.sequence_start.tag : e.data.mapping_start.tag)) return s;
             if (m_open.size() >= static_cast<std::size_t>(k_max_yaml_depth))
                 return Stop{m_marks.at(e.start_mark), "yaml-limit",
                             "this value nests more than " + std::to_string(k_max_yaml_depth) + " levels deep (the limit for an input file)",

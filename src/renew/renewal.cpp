@@ -35,7 +35,11 @@ Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnost
     const load::SchoolPolicy* policy = school->policy(r.policy_id);
     Plan plan;
     plan.path = school->path;
-    plan.file = repo.root / school->path;
+    // Through a link (the loader has made sure it stays inside the repository): the file it names
+    // is edited and the link kept.
+    std::error_code ec;
+    plan.file = fs::canonical(repo.root / school->path, ec);
+    if (ec) plan.file = repo.root / school->path;
     if (r.today < r.approved)
         throw util::Fatal("--approved " + util::to_iso(r.approved) + " is after today (" + util::to_iso(r.today) +
                           "); record an approval once the meeting has taken place");
@@ -81,6 +85,24 @@ Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnost
 
 fs::path approved_copy_path(const fs::path& root, const std::string& school_id, const std::string& policy_id, const util::Date& date) {
     return root / "approved" / school_id / policy_id / (util::to_iso(date) + ".md");
+}
+
+std::string approved_destination_problem(const fs::path& root, const fs::path& copy) {
+    std::error_code ec;
+    fs::path rel = copy.lexically_relative(root);
+    fs::path at = root;
+    for (auto it = rel.begin(); it != rel.end(); ++it) {
+        at /= *it;
+        bool last = std::next(it) == rel.end();
+        auto st = fs::symlink_status(at, ec);
+        if (ec || st.type() == fs::file_type::not_found) return {};  // created by renew
+        std::string shown = at.lexically_relative(root).generic_string();
+        if (st.type() == fs::file_type::symlink)
+            return shown + " is a link; approved copies are written only into real folders inside the repository: replace the link with a folder";
+        if (!last && st.type() != fs::file_type::directory) return shown + " is not a folder: move it aside so that renew can keep the approved copy there";
+        if (last && st.type() != fs::file_type::regular) return shown + " exists and is not a regular file: move it aside";
+    }
+    return {};
 }
 
 std::optional<fs::path> previous_copy(const fs::path& root, const std::string& school_id, const std::string& policy_id, const util::Date& date) {

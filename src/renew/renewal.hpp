@@ -50,6 +50,10 @@ Plan plan_renewal(const load::Repository& repo, const Request& request, util::Di
 // approved/<school>/<policy>/<YYYY-MM-DD>.md under the repository root.
 std::filesystem::path approved_copy_path(const std::filesystem::path& root, const std::string& school_id, const std::string& policy_id,
                                          const util::Date& date);
+// Why the approved copy cannot be written at `copy` (below root/approved/): a link or a
+// non-folder on the way, or something other than a regular file at its place. Empty when fine.
+std::string approved_destination_problem(const std::filesystem::path& root, const std::filesystem::path& copy);
+
 // The latest approved copy dated before `date`, if any.
 std::optional<std::filesystem::path> previous_copy(const std::filesystem::path& root, const std::string& school_id,
                                                    const std::string& policy_id, const util::Date& date);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <string_view>
 
 #include <yaml-cpp/yaml.h>
 
@@ -125,6 +127,10 @@ std::string apply(const std::string& text, const std::string& path, const std::s
             auto start = static_cast<std::size_t>(it->second.Mark().pos);
             auto end = scalar_end(text, start, path, it->second.Mark());
             before = text.substr(start, end - start);
+            // A plain value that goes on to the next lines reads as one value with the lines
+            // joined: replacing its first line would keep the rest as part of the new value.
+            if (text[start] != '"' && text[start] != '\'' && before != it->second.Scalar())
+                refuse(path, it->second.Mark(), "this value goes on to the next line; write it on one line so that renew can change it");
             return text.substr(0, start) + value + keep_comment_column(text, end, before.size(), value.size());
         }
         if (rank(k) >= 0 && rank(k) < rank(edit.key) && it->second.IsScalar()) best_before = k;
@@ -147,16 +153,22 @@ std::string apply(const std::string& text, const std::string& path, const std::s
 }  // namespace
 
 std::string yaml_scalar(const std::string& value) {
-    static const std::array<const char*, 10> k_special = {"true", "false", "null", "yes", "no", "on", "off", "~", "True", "False"};
-    bool plain = !value.empty() && value.find_first_of("\"'{}[]#&*!|>%@`\\\n\r\t") == std::string::npos &&
+    static const std::array<const char*, 9> k_special = {"true", "false", "null", "yes", "no", "on", "off", "~", "y"};
+    std::string lower;
+    for (char c : value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool control = false;
+    for (char c : value) control = control || static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    bool plain = !value.empty() && !control && value.find_first_of("\"'{}[]#&*!|>%@`\\\n\r\t") == std::string::npos &&
                  value.find(": ") == std::string::npos && value.back() != ':' && value.front() != ' ' && value.back() != ' ' &&
                  value.front() != '-' && value.front() != '?' && value.front() != ',' &&
-                 std::find(k_special.begin(), k_special.end(), value) == k_special.end();
+                 std::find(k_special.begin(), k_special.end(), lower) == k_special.end();
     if (plain) return value;
     std::string out = "\"";
     for (char c : value) {
         if (c == '"' || c == '\\') out += '\\';
         if (c == '\n') { out += "\\n"; continue; }
+        if (c == '\r') { out += "\\r"; continue; }
+        if (c == '\t') { out += "\\t"; continue; }
         out += c;
     }
     return out + "\"";
@@ -165,7 +177,10 @@ std::string yaml_scalar(const std::string& value) {
 EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id,
                                const std::vector<ScalarEdit>& edits) {
     EditOutcome out;
-    out.text = text;
+    // A byte-order mark is kept, but not shown to yaml-cpp, whose positions do not count it.
+    constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+    bool bom = text.compare(0, k_bom.size(), k_bom) == 0;
+    out.text = bom ? text.substr(k_bom.size()) : text;
     for (const auto& e : edits) {
         std::string before;
         try {
@@ -175,6 +190,7 @@ EditOutcome set_policy_scalars(const std::string& text, const std::string& path,
         }
         out.before.push_back(before);
     }
+    if (bom) out.text = std::string(k_bom) + out.text;
     return out;
 }
 

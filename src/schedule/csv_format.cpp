@@ -7,9 +7,10 @@ namespace clausebook::schedule {
 namespace {
 
 std::string field(const std::string& s) {
-    // A leading = + - @ would be run as a formula by spreadsheet programs: quote it as text.
+    // A leading = + - @ (or tab, carriage return) would be run as a formula by spreadsheet
+    // programs: quote it as text.
     bool number = s.size() > 1 && s[0] == '-' && s.find_first_not_of("0123456789", 1) == std::string::npos;
-    bool formula = !s.empty() && !number && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+    bool formula = !s.empty() && !number && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
     if (s.find_first_of(",\"\r\n") == std::string::npos && !formula) return s;
     std::string out = "\"";
     if (formula) out += "'";

@@ -18,4 +18,11 @@ private:
     int m_exit_code;
 };
 
+// A mistake on the command line (an empty or impossible option value): exit 2, and cli prints
+// the command's usage line after the message.
+class Usage : public Fatal {
+public:
+    explicit Usage(const std::string& message) : Fatal(message, 2) {}
+};
+
 }  // namespace clausebook::util

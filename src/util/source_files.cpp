@@ -60,7 +60,9 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
     out += severity_name(d.severity);
     out += ":";
     out += reset;
-    out += " " + d.message;
+    // Messages quote user values: a newline or escape in one must not start a line of its own
+    // (a GitHub workflow command such as ::error) or drive the terminal.
+    out += " " + sanitize_for_terminal(d.message);
     if (!d.rule.empty()) out += " [" + d.rule + "]";
     out += "\n";
     if (auto l = files.line(d.pos.path, d.pos.line)) {
@@ -93,7 +95,7 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
             out += "    " + pad + "^\n";
         }
     }
-    if (!d.hint.empty()) out += "  " + d.hint + "\n";
+    if (!d.hint.empty()) out += "  " + sanitize_for_terminal(d.hint) + "\n";
     return out;
 }
 

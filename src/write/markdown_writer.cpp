@@ -43,10 +43,10 @@ void neutralise_html(const std::vector<cmark_node*>& nodes) {
     }
 }
 
-// Rewrites `clause:` links to plain text with the computed number, and drops links whose
-// scheme is not safe (keeping their text).
+// Rewrites `clause:` links to plain text with the computed number, drops links whose scheme
+// is not safe (keeping their text), and replaces images with their description.
 void resolve_links(cmark_node* root, const model::Document& doc, bool allow_raw_html) {
-    std::vector<cmark_node*> links, html;
+    std::vector<cmark_node*> links, html, images;
     cmark_iter* it = cmark_iter_new(root);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -54,10 +54,27 @@ void resolve_links(cmark_node* root, const model::Document& doc, bool allow_raw_
         cmark_node* n = cmark_iter_get_node(it);
         auto type = cmark_node_get_type(n);
         if (type == CMARK_NODE_LINK) links.push_back(n);
+        if (type == CMARK_NODE_IMAGE) images.push_back(n);
         if (!allow_raw_html && (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK)) html.push_back(n);
     }
     cmark_iter_free(it);
     neutralise_html(html);
+    // No external requests, as in HTML and Word: an image (a tracking pixel, a javascript: URL)
+    // becomes its description.
+    for (cmark_node* image : images) {
+        auto text = [&](const char* literal) {
+            cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(t, literal);
+            cmark_node_insert_before(image, t);
+        };
+        text("[image: ");
+        while (cmark_node* child = cmark_node_first_child(image)) {
+            cmark_node_unlink(child);
+            cmark_node_insert_before(image, child);
+        }
+        text("]");
+        cmark_node_free(image);
+    }
     for (cmark_node* link : links) {
         std::string url = cmark_node_get_url(link) ? cmark_node_get_url(link) : "";
         bool is_ref = util::starts_with(url, "clause:");

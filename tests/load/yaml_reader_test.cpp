@@ -66,6 +66,21 @@ TEST_CASE("the tree keeps kinds, order, duplicates and positions", "[yaml]") {
     CHECK(a->scalar() == "1");  // the first of the two
 }
 
+TEST_CASE("tags that would change a value are refused (issue 15, L14)", "[yaml]") {
+    for (const char* tagged : {"!!bool true", "!!int 14", "!!binary SGVsbG8=", "!!float 1", "!foo x", "!!set {a: b}"}) {
+        Diagnostics d;
+        auto r = parse_yaml("f.yaml", std::string("v: ") + tagged + "\n", d);
+        INFO(tagged);
+        CHECK(only_problem(d) == "1:4 yaml-syntax");
+    }
+    for (const char* harmless : {"!!str 14", "! x", "!!map {a: b}", "!!seq [a]"}) {
+        Diagnostics d;
+        INFO(harmless);
+        CHECK(parse_yaml("f.yaml", std::string("v: ") + harmless + "\n", d));
+        CHECK(d.items().empty());
+    }
+}
+
 TEST_CASE("only plain untagged scalars are read as booleans and numbers", "[yaml]") {
     auto root_of = [](const std::string& text) {
         Diagnostics d;
@@ -76,7 +91,7 @@ TEST_CASE("only plain untagged scalars are read as booleans and numbers", "[yaml
     CHECK(root_of("true").plain());
     CHECK_FALSE(root_of("\"true\"").plain());
     CHECK_FALSE(root_of("'true'").plain());
-    CHECK_FALSE(root_of("!!bool true").plain());
+    CHECK_FALSE(root_of("!!str true").plain());
     CHECK_FALSE(root_of("! true").plain());
     CHECK_FALSE(root_of("|\n  true").plain());
     CHECK(root_of("|\n  true").scalar() == "true\n");

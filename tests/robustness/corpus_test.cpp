@@ -6,6 +6,8 @@
 // CLAUSEBOOK_CORPUS_SHOW=1 prints every case's messages, to read them as a user would.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -85,6 +87,11 @@ std::string apply_setup(const std::vector<std::string>& w, const TestRepo& repo,
         fs::remove(root / w[1]);
         fs::create_directories((root / w[1]).parent_path());
         fs::create_symlink(w[2], root / w[1]);
+    } else if (w[0] == "fifo" && w.size() == 2) {  // fifo PATH: a named pipe nobody writes to
+        fs::remove(root / w[1]);
+        if (::mkfifo((root / w[1]).c_str(), 0644) != 0) return "cannot make a FIFO at " + w[1];
+    } else if (w[0] == "mkdir" && w.size() == 2) {  // mkdir PATH: an empty folder
+        fs::create_directories(root / w[1]);
     } else if (w[0] == "copy" && w.size() == 3) {  // copy FROM TO, inside the repository
         fs::copy_file(root / w[1], root / w[2], fs::copy_options::overwrite_existing);
     } else if (w[0] == "readonly" && w.size() == 2) {

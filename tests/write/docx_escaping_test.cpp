@@ -18,17 +18,19 @@ TEST_CASE("docx: xml_safe removes what XML 1.0 forbids and keeps the rest", "[do
     CHECK(xml_safe("bad\xC3(\xFF\xED\xA0\x80.") == "bad(.");  // truncated, invalid byte, surrogate
 }
 
+// Control characters written as YAML escapes are refused by the loader since issue 15
+// (tests/corpus/school-escaped-control-character); xml_safe above covers the writer's own guard.
 TEST_CASE("docx: a school name and clause text full of markup and control characters come out as written", "[docx]") {
     TestRepo repo;
     repo.write("schools/alpha.yaml",
                "school:\n"
-               "  name: \"<Alpha & \\\"Beta\\\" 'Gamma'> \\x01\\x1b School\"\n"
+               "  name: \"<Alpha & \\\"Beta\\\" 'Gamma'> School\"\n"
                "  phase: primary\n"
                "params:\n"
                "  headteacher: { name: \"Ann </w:t> & <![CDATA[x]]>\", role: Headteacher }\n"
                "policies:\n"
                "  social:\n"
-               "    title: \"Policy \\\"&amp;\\\" \\x0b<b>\"\n"
+               "    title: \"Policy \\\"&amp;\\\" <b>\"\n"
                "    approved: 2024-03-01\n"
                "    approved_by: Full governing board\n");
     DocxPackage pkg = build_docx(repo);
@@ -40,15 +42,15 @@ TEST_CASE("docx: a school name and clause text full of markup and control charac
     auto document = parse_part(pkg, "word/document.xml");
     std::string text = wml_text(document->document_element());
     INFO(text.substr(0, 400));
-    CHECK(text.find("<Alpha & \"Beta\" 'Gamma'>  School\n") != std::string::npos);
+    CHECK(text.find("<Alpha & \"Beta\" 'Gamma'> School\n") != std::string::npos);
     CHECK(text.find("Policy \"&amp;\" <b>\n") != std::string::npos);
     CHECK(text.find("Ann </w:t> & <![CDATA[x]]> is responsible") != std::string::npos);
     auto core = parse_part(pkg, "docProps/core.xml");
-    CHECK(std::string(core->document_element().child("dc:creator").text().get()) == "<Alpha & \"Beta\" 'Gamma'>  School");
+    CHECK(std::string(core->document_element().child("dc:creator").text().get()) == "<Alpha & \"Beta\" 'Gamma'> School");
     auto header = parse_part(pkg, "word/header1.xml");
     // The draft's status line first (no approved copy is on record), then the names.
     CHECK(wml_text(header->document_element()) ==
-          "Draft for approval \u2014 replaces the policy approved on 1 March 2024\n<Alpha & \"Beta\" 'Gamma'>  School\t\tPolicy \"&amp;\" <b>\n");
+          "Draft for approval \u2014 replaces the policy approved on 1 March 2024\n<Alpha & \"Beta\" 'Gamma'> School\t\tPolicy \"&amp;\" <b>\n");
 }
 
 TEST_CASE("docx: forbidden characters in clause Markdown are dropped, the words kept", "[docx]") {

@@ -34,10 +34,12 @@ bool has_xxx(std::string_view text) {
 }
 
 void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out) {
+    std::size_t n = 0;
     auto report = [&](const std::regex& re, const char* why, const char* hint) {
         util::for_each_match(w.text, re, [&](std::size_t at, const std::cmatch& m) {
             std::string found = m.str(0);
-            add_finding(out, w.subject, ctx.locate(w, at, found), "'" + found + "' in " + w.what + " " + why, hint, w.what + ":" + found);
+            // Past the listed number, run_check only counts them: no need to find their line.
+            add_finding(out, w.subject, ++n <= k_max_findings_per_rule_and_file ? ctx.locate(w, at, found) : w.pos, "'" + found + "' in " + w.what + " " + why, hint, w.what + ":" + found);
         });
     };
     // The regular expressions run only where they could match: most wording has no '[', no

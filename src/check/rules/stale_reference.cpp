@@ -4,6 +4,8 @@
 // that names an edition (kcsie_edition) wherever it is set.
 #include "check/rules.hpp"
 
+#include <unordered_map>
+
 namespace clausebook::check::rules_impl {
 
 namespace {
@@ -18,9 +20,17 @@ std::string hint_text(const StaleReference& r) {
     return "cite " + r.replaced_by + " instead" + (r.source.empty() ? std::string() : "; see " + r.source);
 }
 
-void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out) {
-    for (const auto& m : find_stale(ctx.stale, w.text))
-        add_finding(out, w.subject, ctx.locate(w, m.offset, m.text),
+// Each distinct wording is searched once per run: schools share most of theirs (a trust's
+// standard override, the same local clause), and the search is the rule's whole cost.
+using StaleCache = std::unordered_map<std::string, std::vector<StaleMatch>>;
+
+void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out, StaleCache& cache) {
+    auto it = cache.find(w.text);
+    if (it == cache.end()) it = cache.emplace(w.text, find_stale(ctx.stale, w.text)).first;
+    std::size_t n = 0;
+    for (const auto& m : it->second)
+        // Past the listed number, run_check only counts them: no need to find their line.
+        add_finding(out, w.subject, ++n <= k_max_findings_per_rule_and_file ? ctx.locate(w, m.offset, m.text) : w.pos,
                     "'" + m.text + "' in " + w.what + ": " + m.ref->what + " has been " + replaced_text(*m.ref), hint_text(*m.ref),
                     w.what + ":" + m.text);
 }
@@ -38,12 +48,13 @@ void check_editions(const Context& ctx, const Subject* s, const std::vector<load
 }  // namespace
 
 void stale_reference(const Context& ctx, std::vector<Finding>& out) {
+    StaleCache cache;
     if (ctx.library) {
-        for (const auto& w : ctx.library_wording()) scan(ctx, w, out);
+        for (const auto& w : ctx.library_wording()) scan(ctx, w, out, cache);
         check_editions(ctx, nullptr, ctx.repo.config.default_params, out);
     }
     for (const auto& s : ctx.subjects) {
-        for (const auto& w : ctx.school_wording(s)) scan(ctx, w, out);
+        for (const auto& w : ctx.school_wording(s)) scan(ctx, w, out, cache);
         check_editions(ctx, &s, s.school->params, out);
         if (s.policy) check_editions(ctx, &s, s.policy->params, out);
     }
