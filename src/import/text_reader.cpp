@@ -148,7 +148,18 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
                 pieces.push_back(std::move(t));
                 continue;
             }
-            bool starts_item = j == i || starts_with_marker(l) || (markdown && util::starts_with(util::trim(l), "#"));
+            // A short capitalised line between a finished sentence (or the group's start) and a
+            // line starting afresh is a heading written without blank lines around it.
+            auto heading_line = [&](std::size_t k) {
+                if (markdown || !heading_like(lines[k].text)) return false;
+                bool after_end = k == i || ends_sentence(lines[k - 1].text) || heading_like(lines[k - 1].text);
+                bool before_new = k + 1 >= lines.size() || blank(lines[k + 1].text) || starts_with_marker(lines[k + 1].text) ||
+                                  (!starts_lower(lines[k + 1].text) && indent_of(lines[k + 1].text) == 0);
+                return after_end && before_new;
+            };
+            bool this_heading = heading_line(j);
+            bool prev_heading = j > i && heading_line(j - 1);
+            bool starts_item = j == i || starts_with_marker(l) || (markdown && util::starts_with(util::trim(l), "#")) || this_heading || prev_heading;
             if (!starts_item && !pieces.empty() && !pieces.back().fenced_table) {
                 const std::string& prev = pieces.back().text;
                 auto pt = util::trim(prev);
@@ -165,9 +176,11 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
                 }
             }
             Piece p;
-            p.text = markdown ? strip_markdown_inline(l) : l;
+            static const std::regex k_bold(R"((\*\*|__)(.+?)\1)");
+            p.text = markdown ? strip_markdown_inline(l) : std::regex_replace(l, k_bold, "$2");
             p.line = lines[j].number;
             p.indent = indent_of(l);
+            p.alone = this_heading;
             pieces.push_back(std::move(p));
             ++j;
         }

@@ -105,6 +105,7 @@ bool heading_like(std::string_view s) {
     int words = word_count(s);
     if (words > 12) return false;
     char last = s.back();
+    if (last == ':' && words <= 4 && s.find(": ") == std::string_view::npos) return true;  // "School Principles:"
     if (last == '.' || last == ',' || last == ';' || last == ':') return false;
     if (last == '?' && words > 8) return false;
     unsigned char first = static_cast<unsigned char>(s[0]);
@@ -132,6 +133,13 @@ Shape shape_of(std::string_view line, bool alone) {
         out.kind = BlockKind::list_item;
         out.bullet = true;
         out.rest = std::string(skip_space(s.substr(n)));
+        // "- 2.4.4 Staff should ...": a numbered paragraph that a converter gave a bullet.
+        std::smatch dm;
+        if (std::regex_match(out.rest, dm, dotted_number())) {
+            Shape inner = shape_of(out.rest, alone);
+            inner.bullet = false;
+            return inner;
+        }
         return out;
     }
     std::string str(s);
