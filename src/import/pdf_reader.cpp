@@ -155,6 +155,9 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
     };
     double body_size = mode(sizes);
     double spacing = mode(gaps);
+    // A document of one-line paragraphs has the paragraph gap as its most common gap: the
+    // line spacing is then taken from the type size (single spacing is about 1.2 times it).
+    if (body_size > 0 && (spacing <= 0 || spacing > body_size * 1.25)) spacing = body_size * 1.2;
     if (spacing <= 0) spacing = 14;
 
     int para = 0;
