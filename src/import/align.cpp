@@ -167,8 +167,8 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < m; ++j) {
             double nb = 0;
-            if (i > 0) nb = std::max(nb, score[i - 1][j]);
-            if (i + 1 < n) nb = std::max(nb, score[i + 1][j]);
+            if (i > 0 && heading_of[i - 1] == heading_of[i]) nb = std::max(nb, score[i - 1][j]);
+            if (i + 1 < n && heading_of[i + 1] == heading_of[i]) nb = std::max(nb, score[i + 1][j]);
             smooth[i][j] = score[i][j] + k_neighbour_weight * nb;
         }
     score.swap(smooth);

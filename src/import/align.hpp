@@ -6,7 +6,8 @@
 //   every clause uses ("school", "staff") count for little and a clause's own words for much;
 // - a block's score against a clause is the cosine of their vectors, plus k_heading_weight times
 //   the cosine of the block's heading against the clause's title and section title, plus
-//   k_neighbour_weight times the better of its two neighbours' cosines with the same clause;
+//   k_neighbour_weight times the better of its two neighbours' cosines with the same clause
+//   (neighbours under the same heading only);
 // - each block's best clause is its candidate; a block whose best scores under k_local_score is
 //   the school's own text (a local clause);
 // - the heaviest set of candidates that follows the outline's order is kept (a weighted longest

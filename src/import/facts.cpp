@@ -389,9 +389,12 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 if (std::string(role.field) == "dsl" && l.text.substr(0, static_cast<std::size_t>(it->position())).size() >= 7 &&
                     lower(l.text.substr(static_cast<std::size_t>(it->position()) - 7, 7)).find("deputy") != std::string::npos)
                     continue;
-                if (std::string(role.field) == "headteacher" && it->position() > 0 &&
-                    lower(l.text.substr(0, static_cast<std::size_t>(it->position()))).find("deputy ") + 7 == static_cast<std::size_t>(it->position()))
-                    continue;
+                if (std::string(role.field) == "headteacher") {
+                    std::string before_role = lower(l.text.substr(0, static_cast<std::size_t>(it->position())));
+                    if (before_role.size() >= 7 && (before_role.compare(before_role.size() - 7, 7, "deputy ") == 0 ||
+                                                    (before_role.size() >= 10 && before_role.compare(before_role.size() - 10, 10, "assistant ") == 0)))
+                        continue;
+                }
                 std::string after = it->suffix().str();
                 std::string before = l.text.substr(0, static_cast<std::size_t>(it->position()));
                 std::smatch m;
@@ -408,7 +411,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                         shown_role = r2[1].str();
                         std::smatch r3;
                         for (const auto& other : k_roles)
-                            if (std::string(other.field) != role.field && std::regex_search(shown_role, r3, other.pattern))
+                            if (std::string(other.field) != role.field && std::regex_search(shown_role, r3, other.pattern) &&
+                                !(std::string(other.field) == "headteacher" && (lower(shown_role).find("deputy") != std::string::npos ||
+                                                                                lower(shown_role).find("assistant") != std::string::npos)))
                                 add(other.field, name + "|" + shown_role, l, false);
                     }
                     add(role.field, name + "|" + shown_role, l, false);

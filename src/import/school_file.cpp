@@ -207,8 +207,10 @@ std::string new_school_file(const std::string& header_comment, const std::vector
     for (const auto& kv : school) out.push_back(with_comment("  " + kv.key + ": " + kv.yaml, kv.comment));
     out.push_back("policies:");
     out.push_back("  " + policy_id + ":");
+    std::size_t entry_start = out.size();
     for (const auto& kv : policy.scalars) out.push_back(with_comment("    " + kv.key + ": " + kv.yaml, kv.comment));
     for (auto& g : generated_blocks(policy, 4, true)) out.push_back(g);
+    if (out.size() == entry_start) out.back() += " {}";  // an entry with nothing to say is an empty map
     std::string text;
     for (auto& x : out) text += x + "\n";
     return text;
@@ -227,6 +229,7 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
             std::vector<std::string> entry = {"  " + policy_id + ":"};
             for (const auto& kv : policy.scalars) entry.push_back(with_comment("    " + kv.key + ": " + kv.yaml, kv.comment));
             for (auto& g : generated_blocks(policy, 4, true)) entry.push_back(g);
+            if (entry.size() == 1) entry[0] += " {}";
             if (policies == std::string::npos) {
                 while (!f.lines.empty() && util::trim(f.lines.back()).empty()) f.lines.pop_back();
                 f.lines.push_back("policies:");
