@@ -219,6 +219,14 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     }
     std::vector<int> assigned(n, -1);
     for (int i = end_at; i >= 0; i = prev[static_cast<std::size_t>(i)]) assigned[static_cast<std::size_t>(i)] = best[static_cast<std::size_t>(i)];
+    // A clause's wording is one run of the document: blocks left between two blocks of the same
+    // clause join it (else the clause's text would close over them and put them after it).
+    for (std::size_t i = 0, last = n; i < n; ++i) {
+        if (assigned[i] < 0) continue;
+        if (last < n && assigned[last] == assigned[i])
+            for (std::size_t k = last + 1; k < i; ++k) assigned[k] = assigned[i];
+        last = i;
+    }
     for (std::size_t i = 0; i < n; ++i) {
         Placement p;
         p.block = body[i];
