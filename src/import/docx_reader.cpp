@@ -230,21 +230,6 @@ struct Reader {
         }
     }
 
-    bool all_bold(const pugi::xml_node& p) const {
-        bool any = false;
-        for (auto r : p.select_nodes(".//w:r")) {
-            auto run = r.node();
-            std::string t;
-            for (auto tn : run.children("w:t")) t += tn.text().get();
-            if (util::trim(t).empty()) continue;
-            auto b = run.child("w:rPr").child("w:b");
-            if (!b || std::string_view(b.attribute("w:val").value()) == "0" || std::string_view(b.attribute("w:val").value()) == "false")
-                return false;
-            any = true;
-        }
-        return any;
-    }
-
     void paragraph_block(const pugi::xml_node& p, bool in_toc_sdt) {
         ++paragraph;
         bool toc_before = in_toc_field();
@@ -297,7 +282,9 @@ struct Reader {
             b.number = number;
             b.text = shown;
         } else {
-            Shape s = shape_of(shown, all_bold(p));
+            // Each Word paragraph stands alone: a short one without a full stop may be a heading
+            // typed in the body style, as many school documents have them.
+            Shape s = shape_of(shown, true);
             b.kind = s.kind;
             b.level = s.level;
             b.number = s.number;

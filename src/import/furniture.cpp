@@ -72,6 +72,23 @@ bool page_number(const std::string& text) {
 }  // namespace
 
 void mark_furniture(std::vector<Block>& blocks) {
+    // A sentence broken over two paragraphs (a line break kept as a paragraph end by a
+    // conversion): the second starts in lower case and the first does not end a sentence.
+    std::vector<Block> joined;
+    for (auto& b : blocks) {
+        if (!joined.empty() && b.kind == BlockKind::paragraph && b.number.empty() && b.dropped.empty() && starts_lower(b.text)) {
+            Block& prev = joined.back();
+            std::string pt = clean_line(prev.text);
+            if ((prev.kind == BlockKind::paragraph || prev.kind == BlockKind::list_item) && prev.dropped.empty() && pt.size() > 40 &&
+                !ends_sentence(pt) && pt.find('\t') == std::string::npos) {
+                prev.text = pt + " " + clean_line(b.text);
+                continue;
+            }
+        }
+        joined.push_back(std::move(b));
+    }
+    blocks = std::move(joined);
+
     static const std::regex k_contents(R"(^(table of )?contents?( page)?$|^index$)", std::regex::icase);
     bool in_contents = false;
     int contents_entries = 0;

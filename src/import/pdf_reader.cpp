@@ -189,9 +189,10 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
             double gap = prev && !new_page ? l.top - prev->top : spacing;
             bool close = gap <= spacing * 1.35 + 0.5;
             bool prev_full = pieces.back().right >= max_right * 0.8;
-            join = (close || (new_page && !ends_sentence(pieces.back().text))) && !starts_with_marker(l.text) &&
-                   pieces.back().big == big && !(ends_sentence(pieces.back().text) && !prev_full) && !pieces.back().text.empty();
-            if (!close && !new_page) pieces.back().alone = pieces.back().alone;
+            // A line that stops short of the right margin ends its paragraph (or is a line of
+            // its own: a title, an address); a full line runs on into the next.
+            join = (close || (new_page && !ends_sentence(pieces.back().text))) && prev_full && !starts_with_marker(l.text) &&
+                   pieces.back().big == big && !pieces.back().text.empty();
             if (join) {
                 std::string& t = pieces.back().text;
                 if (t.size() > 1 && t.back() == '-' && std::isalpha(static_cast<unsigned char>(t[t.size() - 2])) && starts_lower(l.text))
