@@ -96,6 +96,13 @@ std::string normal_name(const std::string& s) {
     return key;
 }
 
+// Cheap tests before the regular expressions (which are most of import's time).
+bool has_any(const std::string& lowered, std::initializer_list<const char*> words) {
+    for (const char* w : words)
+        if (lowered.find(w) != std::string::npos) return true;
+    return false;
+}
+
 }  // namespace
 
 std::string parse_written_date(const std::string& text, bool* month_only) {
@@ -210,6 +217,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
 
     for (const auto& l : lines) {
         const std::string& t = l.text;
+        const std::string lt = lower(t);
+        if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "minute", "review"})) continue;
         std::smatch m;
         bool label = std::regex_match(t, k_label_line) && words(t) <= 14;
         if (std::regex_search(t, m, k_not_yet)) {
@@ -273,6 +282,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     std::map<std::string, std::vector<FactValue>> schools;  // normalised name -> mentions
     std::set<std::string> standing_alone;                    // spellings that are a block of their own (a title page)
     for (const auto& l : lines) {
+        if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "College", "COLLEGE"})) continue;
         std::string t = title_case_if_caps(l.text);
         for (std::sregex_iterator it(t.begin(), t.end(), k_school), end; it != end; ++it) {
             std::string name = (*it)[1].str();
@@ -339,6 +349,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         R"(((?:Royal\s+|London\s+|Metropolitan\s+)?Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|(?:[A-Z][a-z]+\s+){1,3}(?:County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council)\b)");
     std::map<std::string, FactValue> authorities;
     for (const auto& l : lines) {
+        if (!has_any(l.text, {"Council", "Borough"})) continue;
         for (std::sregex_iterator it(l.text.begin(), l.text.end(), k_la), end; it != end; ++it) {
             std::string name = (*it)[1].str();
             std::string ln = lower(name);
@@ -384,6 +395,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         return true;
     };
     for (const auto& l : lines) {
+        if (!has_any(lower(l.text), {"designated", "dsl", "head", "principal", "chair"})) continue;
         for (const auto& role : k_roles) {
             for (std::sregex_iterator it(l.text.begin(), l.text.end(), role.pattern), end; it != end; ++it) {
                 if (std::string(role.field) == "dsl" && l.text.substr(0, static_cast<std::size_t>(it->position())).size() >= 7 &&
@@ -431,6 +443,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const std::regex k_account_context(R"(\b(sites?|profiles?|accounts?|platforms?|apps?|users?|social\s+(?:media|network)|facebook|instagram|tiktok|snapchat|whatsapp|youtube)\b)",
                                               std::regex::icase);
     for (const auto& l : lines) {
+        if (!has_any(lower(l.text), {"1"}) || !has_any(lower(l.text), {"old", "age", "over", "+"})) continue;
         for (std::sregex_iterator it(l.text.begin(), l.text.end(), k_age), end; it != end; ++it) {
             // Only a sentence about holding accounts: the law's "under the age of 18" is not a platform age.
             auto start = l.text.rfind('.', static_cast<std::size_t>(it->position()));
