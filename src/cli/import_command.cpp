@@ -66,6 +66,10 @@ int import_run(const po::variables_map& vm, Io& io) {
     import::Plan plan = import::plan_import(*repo, req, diags);
     if (diags.has_errors()) {
         print_diagnostics(diags, repo->sources, io);
+        bool missing = std::any_of(diags.items().begin(), diags.items().end(), [](const util::Diagnostic& d) { return d.rule == "missing-value"; });
+        if (missing && !plan.existed)
+            io.err << "clausebook: the document does not state every value the outline needs; write schools/" << req.school_id
+                   << ".yaml with the school's name and those values, and import again (it merges)\n";
         io.err << "clausebook: import refused; nothing was written\n";
         return 2;
     }
