@@ -1,6 +1,8 @@
 // clausebook import and adopt, run in-process against a throwaway repository.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include "compare/policy_text.hpp"
 #include "import/align.hpp"
 #include "import/docx_builder.hpp"
@@ -211,4 +213,33 @@ TEST_CASE("adopt takes the library's wording for named clauses, or all", "[impor
     REQUIRE(all.exit_code == 0);
     CHECK(repo.read("schools/gamma.yaml").find("overrides:") == std::string::npos);
     CHECK(repo.read("schools/gamma.yaml").find("local.imported-1") != std::string::npos);
+}
+
+TEST_CASE("import refuses an unknown policy, binary text, a flow-style entry and .odt without LibreOffice", "[import][cli]") {
+    TestRepo repo;
+    repo.write("gamma.txt", k_gamma);
+    auto p = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--policy", "socail"});
+    CHECK(p.exit_code == 2);
+    CHECK(p.err.find("no outline 'socail' [import-unknown-policy]") != std::string::npos);
+
+    repo.write("binary.txt", std::string("abc\0def", 7));
+    auto b = repo.run({"import", (repo.root() / "binary.txt").string(), "--school", "gamma"});
+    CHECK(b.exit_code == 2);
+    CHECK(b.err.find("[import-not-text]") != std::string::npos);
+
+    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\nparams:\n  headteacher: { name: Ann Example }\npolicies:\n  social: { approved: 2024-03-01 }\n");
+    repo.write("alpha.txt", "Alpha Primary School\n\nThis policy sets out how Alpha Primary School expects everyone in its community to use social media sites.\n");
+    auto f = repo.run({"import", (repo.root() / "alpha.txt").string(), "--school", "alpha"});
+    CHECK(f.exit_code == 2);
+    CHECK(f.err.find("written in flow style") != std::string::npos);
+    CHECK(f.err.find("[import-school-file]") != std::string::npos);
+
+    repo.write("policy.odt", "not really an odt");
+    std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    ::setenv("PATH", "/nonexistent", 1);
+    auto o = repo.run({"import", (repo.root() / "policy.odt").string(), "--school", "gamma"});
+    ::setenv("PATH", path.c_str(), 1);
+    CHECK(o.exit_code == 2);
+    CHECK(o.err.find("importing .odt files needs LibreOffice, which is not installed [import-needs-libreoffice]") != std::string::npos);
+    CHECK(o.err.find("apt-get install libreoffice-writer-nogui") != std::string::npos);
 }
