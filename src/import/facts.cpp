@@ -396,6 +396,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     };
     for (const auto& l : lines) {
         if (!has_any(lower(l.text), {"designated", "dsl", "head", "principal", "chair"})) continue;
+        // "Headteacher: Name" on a line of its own is a title-page line, carried by the school file.
+        const bool person_label = std::regex_match(l.text, k_label_line) && words(l.text) <= 8;
         for (const auto& role : k_roles) {
             for (std::sregex_iterator it(l.text.begin(), l.text.end(), role.pattern), end; it != end; ++it) {
                 if (std::string(role.field) == "dsl" && l.text.substr(0, static_cast<std::size_t>(it->position())).size() >= 7 &&
@@ -426,11 +428,11 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                             if (std::string(other.field) != role.field && std::regex_search(shown_role, r3, other.pattern) &&
                                 !(std::string(other.field) == "headteacher" && (lower(shown_role).find("deputy") != std::string::npos ||
                                                                                 lower(shown_role).find("assistant") != std::string::npos)))
-                                add(other.field, name + "|" + shown_role, l, false);
+                                add(other.field, name + "|" + shown_role, l, person_label);
                     }
-                    add(role.field, name + "|" + shown_role, l, false);
+                    add(role.field, name + "|" + shown_role, l, person_label);
                 } else if (std::regex_search(before, m, k_before) && person_ok(m[1].str())) {
-                    add(role.field, m[1].str() + "|" + role_words, l, false);
+                    add(role.field, m[1].str() + "|" + role_words, l, person_label);
                 }
             }
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <sstream>
 
 #include "assemble/assembler.hpp"
 #include "compare/policy_text.hpp"
@@ -143,6 +144,35 @@ Aligned align_with(const load::Repository& repo, const load::School& school, con
     a.share = total > 0 ? matched / total : 0;
     return a;
 }
+
+// The integer value `name` has for this school and policy (policy params, school params, the
+// trust's defaults, the outline's default), if it is an integer.
+std::optional<std::int64_t> int_value(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+                                      const std::string& name) {
+    auto as_int = [](const model::Value& v) -> std::optional<std::int64_t> {
+        if (auto i = std::get_if<std::int64_t>(&v.data)) return *i;
+        return std::nullopt;
+    };
+    if (const load::SchoolPolicy* p = school.policy(outline.id))
+        for (const auto& pv : p->params)
+            if (pv.name == name) return as_int(pv.value);
+    for (const auto& pv : school.params)
+        if (pv.name == name) return as_int(pv.value);
+    for (const auto& pv : repo.config.default_params)
+        if (pv.name == name) return as_int(pv.value);
+    if (const model::ParamSpec* spec = outline.param(name); spec && spec->default_value) return as_int(*spec->default_value);
+    return std::nullopt;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string w;
+    while (in >> w) out.push_back(w);
+    return out;
+}
+
+bool is_number(const std::string& w) { return !w.empty() && std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); }); }
 
 }  // namespace
 
@@ -360,8 +390,43 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
         }
         o.blocks = idx;
         o.similarity = words > 0 ? sum / words : 0;
+        // The model's words with other numbers: which integer parameter gives them?
+        std::vector<KeyValue> param_changes;
+        {
+            auto a = split_words(normalise_words(plain_of(plan.doc.blocks, idx)));
+            auto m = split_words(normalise_words(t.text));
+            bool only_numbers = a.size() == m.size() && a != m;
+            for (std::size_t k = 0; only_numbers && k < a.size(); ++k) {
+                if (a[k] == m[k]) continue;
+                if (!is_number(a[k]) || !is_number(m[k]) || a[k].size() > 9 || m[k].size() > 9) {
+                    only_numbers = false;
+                    break;
+                }
+                const load::School* s = trial.repo.school(request.school_id);
+                std::vector<std::string> names;
+                for (const auto& spec : trial.outline->params)
+                    if (auto v = int_value(trial.repo, *s, *trial.outline, spec.name); v && *v == std::stoll(m[k])) names.push_back(spec.name);
+                const model::ParamSpec* spec = names.size() == 1 ? trial.outline->param(names[0]) : nullptr;
+                long long w = std::stoll(a[k]);
+                if (!spec || (spec->type.min && w < *spec->type.min) || (spec->type.max && w > *spec->type.max)) {
+                    only_numbers = false;
+                    break;
+                }
+                if (std::none_of(param_changes.begin(), param_changes.end(), [&](const KeyValue& kv) { return kv.key == names[0]; }))
+                    param_changes.push_back({names[0], a[k], comment_quote(plan.doc.blocks[idx.front()].text)});
+            }
+            if (!only_numbers) param_changes.clear();
+        }
         if (same_words(plain_of(plan.doc.blocks, idx), t.text)) {
             o.outcome = "same";
+        } else if (!param_changes.empty()) {
+            o.outcome = "params";
+            for (auto& kv : param_changes) {
+                o.detail += (o.detail.empty() ? "" : ", ") + kv.key + ": " + kv.yaml;
+                auto it2 = std::find_if(pw.params.begin(), pw.params.end(), [&](const KeyValue& x) { return x.key == kv.key; });
+                if (it2 != pw.params.end()) *it2 = kv;
+                else pw.params.push_back(kv);
+            }
         } else {
             o.outcome = "reworded";
             OverrideWrite ow;

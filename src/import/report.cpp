@@ -83,6 +83,7 @@ std::string text_report(const Plan& p, bool md) {
         o << (md ? "- " : "  ") << c.outcome << "  " << c.clause_id;
         if (!c.blocks.empty()) o << "  similarity " << num(c.similarity) << ", " << c.blocks.size() << (c.blocks.size() == 1 ? " block" : " blocks");
         if (c.outcome == "gap") o << "  (required; not in the document: the library's wording stays)";
+        if (c.outcome == "params") o << "  (" << c.detail << ")";
         o << "\n";
     }
     for (const auto& l : p.locals)

@@ -105,7 +105,14 @@ bool heading_like(std::string_view s) {
     int words = word_count(s);
     if (words > 12) return false;
     char last = s.back();
-    if (last == ':' && words <= 4 && s.find(": ") == std::string_view::npos) return true;  // "School Principles:"
+    if (last == ':' && words <= 3 && s.find(": ") == std::string_view::npos) {  // "School Principles:", not "Read it with:"
+        bool capitals = true, start = true;
+        for (char c : s) {
+            if (start && std::isalpha(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) capitals = false;
+            start = c == ' ';
+        }
+        return capitals;
+    }
     if (last == '.' || last == ',' || last == ';' || last == ':') return false;
     if (last == '?' && words > 8) return false;
     unsigned char first = static_cast<unsigned char>(s[0]);

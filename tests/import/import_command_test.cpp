@@ -243,3 +243,25 @@ TEST_CASE("import refuses an unknown policy, binary text, a flow-style entry and
     CHECK(o.err.find("importing .odt files needs LibreOffice, which is not installed [import-needs-libreoffice]") != std::string::npos);
     CHECK(o.err.find("apt-get install libreoffice-writer-nogui") != std::string::npos);
 }
+
+TEST_CASE("import: the model's own words are same, the model's words with another number are params", "[import][cli]") {
+    TestRepo repo;
+    repo.write("delta.txt",
+               "Delta Primary School\n\nHeadteacher: Dan Example\n\n"
+               "Purpose\n\nThis policy sets out how Delta Primary School expects everyone in its community to use social media sites.\n\n"
+               "Related policies\n\nRead this policy with:\n\n- the Behaviour policy\n- the Complaints policy\n\n"
+               "Parents\n\nPupils must be at least 15 to hold an account.\n");
+    auto r = repo.run({"import", (repo.root() / "delta.txt").string(), "--school", "delta"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("same  intro.links") != std::string::npos);
+    CHECK(r.out.find("params  parents.conduct") != std::string::npos);
+    CHECK(r.out.find("(min_age: 15)") != std::string::npos);
+    std::string yaml = repo.read("schools/delta.yaml");
+    CHECK(yaml.find("min_age: 15  # \"Pupils must be at least 15 to hold an account.\"") != std::string::npos);
+    CHECK(yaml.find("intro.links:") == std::string::npos);
+    CHECK(yaml.find("parents.conduct:") == std::string::npos);
+    auto b = repo.run({"build", "--school", "delta", "--format", "md"});
+    REQUIRE(b.exit_code == 0);
+    CHECK(repo.read("out/delta/social.md").find("Pupils must be at least 15 to hold an account.") != std::string::npos);
+}
