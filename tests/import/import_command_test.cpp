@@ -265,3 +265,26 @@ TEST_CASE("import: the model's own words are same, the model's words with anothe
     REQUIRE(b.exit_code == 0);
     CHECK(repo.read("out/delta/social.md").find("Pupils must be at least 15 to hold an account.") != std::string::npos);
 }
+
+TEST_CASE("a policy clausebook built as DOCX, imported back, reads as the library's wording", "[import][cli]") {
+    test::TempDir dir;
+    for (const char* p : {"clausebook.yaml", "templates", "clauses", "schools"})
+        std::filesystem::copy(test::source_dir() / p, dir.path() / p, std::filesystem::copy_options::recursive);
+    auto b = test::run_cli({"build", "--school", "wimborne-first", "--format", "docx", "--root", dir.path().string()});
+    REQUIRE(b.exit_code == 0);
+    std::filesystem::remove(dir.path() / "schools" / "wimborne-first.yaml");
+    auto r = test::run_cli({"import", (dir.path() / "out/wimborne-first/social-networking.docx").string(), "--school", "wimborne-first", "--dry-run",
+                            "--format", "json", "--root", dir.path().string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto count = [&](const std::string& what) {
+        int n = 0;
+        for (std::size_t at = r.out.find(what); at != std::string::npos; at = r.out.find(what, at + 1)) ++n;
+        return n;
+    };
+    int same = count("\"outcome\": \"same\""), reworded = count("\"outcome\": \"reworded\"");
+    UNSCOPED_INFO("same " << same << ", reworded " << reworded);
+    CHECK(same >= 4 * reworded);  // the document's clauses are the library's, up to what its own cover and locals add
+    CHECK(r.out.find("\"approved\": {\"value\": \"2017-01-11\"") != std::string::npos);
+    CHECK(r.out.find("\"minute\": {\"value\": \"17/1/16/4\"") != std::string::npos);
+}
