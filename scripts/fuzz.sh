@@ -3,13 +3,13 @@
 # the seed corpus (fuzz/seeds/ plus the example repository and tests/corpus), and reports the
 # executions. A crash, leak or timeout leaves its input in build-asan/fuzz/artifacts/ and fails.
 # Build the targets first: scripts/sanitize.sh, or cmake with -DCLAUSEBOOK_FUZZ=ON (clang).
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      TARGET: school clause mustache build
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      TARGET: school clause mustache build docx html pdf text
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(school clause mustache build)
+[ ${#targets[@]} -eq 0 ] && targets=(school clause mustache build docx html pdf text)
 bin="${BUILD_DIR:-build-asan}/fuzz"
 work="$bin/work"
 mkdir -p "$work" "$bin/artifacts"

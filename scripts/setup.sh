@@ -19,6 +19,10 @@ pkgs=(
   libre2-dev                     # stale-reference patterns: a regular-expression engine with no backtracking (linear time)
   libjemalloc-dev                # a faster memory allocator for the clausebook program
   libxlsxwriter-dev              # schedule --format xlsx: the clerk's workbook
+  libgumbo-dev                   # import: reading HTML pages (a real HTML5 parser)
+  libpoppler-cpp-dev             # import: reading PDF text
+  libstemmer-dev                 # import: Snowball word stems for aligning a document to the clauses
+  qpdf                           # tests only: a password-protected PDF for the import refusal test
   catch2                         # unit tests
   nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
   libxml2-utils                  # xmllint, used by tests to validate XML output

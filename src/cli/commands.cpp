@@ -24,6 +24,11 @@ const std::vector<Command>& commands() {
         {"schedule", "every policy's approval and next review, across schools, sorted by due date",
          "clausebook schedule [--school ID]... [--today DATE] [--due-within DAYS] [--format text|csv|html|ics] [--output FILE]",
          &schedule_options, &schedule_run},
+        {"import", "bring a school's own policy document (Word, PDF, web page, text) in as its school file and approved copy",
+         "clausebook import FILE --school ID [--policy POLICY] [--dry-run] [--changes accept|reject] [--force] [--report FILE] [--format text|md|html|json]",
+         &import_options, &import_run},
+        {"adopt", "take the library's wording for clauses a school has its own wording for",
+         "clausebook adopt SCHOOL CLAUSE... | --all [--policy POLICY]", &adopt_options, &adopt_run},
     };
     return k_commands;
 }

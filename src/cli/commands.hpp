@@ -29,6 +29,12 @@ int schedule_run(const boost::program_options::variables_map&, Io&);
 void renew_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int renew_run(const boost::program_options::variables_map&, Io&);
 
+void import_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
+int import_run(const boost::program_options::variables_map&, Io&);
+
+void adopt_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
+int adopt_run(const boost::program_options::variables_map&, Io&);
+
 // --today as a date (default: today, UTC); a bad date is a usage error. Shared by check, schedule, renew.
 util::Date parse_today(const boost::program_options::variables_map& vm);
 

@@ -1,0 +1,18 @@
+// libFuzzer target: the import reader for one text file (Markdown when its first byte is odd) (src/import/), then fact extraction over the
+// blocks it reads, every diagnostic formatted.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_support.hpp"
+#include "import/blocks.hpp"
+#include "import/facts.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::string bytes(reinterpret_cast<const char*>(data), size);
+    clausebook::util::Diagnostics diags;
+    auto doc = clausebook::import::read_text(bytes, "fuzz.txt", size > 0 && (data[0] & 1), diags);
+    if (!diags.has_errors()) clausebook::import::extract_facts(doc.blocks);
+    clausebook::fuzz::format_all(diags, clausebook::util::SourceFiles{});
+    return 0;
+}

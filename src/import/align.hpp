@@ -1,0 +1,64 @@
+// Aligning an imported document's blocks to the clauses of a policy outline, as rendered for
+// the school. The measure (docs/import.md has it in full, with the figures it gives):
+//
+// - each text is reduced to word stems (Snowball English, libstemmer) without common words;
+// - each stem is weighted by TF-IDF, the IDF taken over the outline's clauses, so that words
+//   every clause uses ("school", "staff") count for little and a clause's own words for much;
+// - a block's score against a clause is the cosine of their vectors, plus k_heading_weight times
+//   the cosine of the block's heading against the clause's title and section title, plus
+//   k_neighbour_weight times the better of its two neighbours' cosines with the same clause
+//   (neighbours under the same heading only);
+// - each block's best clause is its candidate; a block whose best scores under k_local_score is
+//   the school's own text (a local clause);
+// - the heaviest set of candidates that follows the outline's order is kept (a weighted longest
+//   non-decreasing subsequence, O(n log n)); the other candidates are "moved": the document has
+//   them where the outline does not, so they are written as local clauses where they stand,
+//   and the report names the clause each reads like. The built policy thus keeps the
+//   document's order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "import/blocks.hpp"
+
+namespace clausebook::import {
+
+constexpr double k_local_score = 0.10;  // below this, a block is its school's own (a local clause)
+constexpr double k_heading_weight = 0.1;    // the heading above a block against a clause's title and section
+constexpr double k_neighbour_weight = 0.5;  // the best of the two neighbours' scores for the same clause
+
+struct ClauseTarget {
+    std::string id;
+    std::string title;
+    std::string section_title;
+    std::string text;  // the clause's plain words, rendered for this school
+};
+
+struct Candidate {
+    std::string clause_id;
+    double score = 0;
+};
+
+struct Placement {
+    std::size_t block = 0;   // index into the document's blocks
+    std::string clause_id;   // empty: not matched (a local clause)
+    double score = 0;        // against clause_id (or the best clause when unmatched)
+    std::vector<Candidate> others;  // the next two candidates
+    bool moved = false;
+    std::string best;        // the best-scoring clause, order aside
+};
+
+// Aligns blocks[i] for every i in `body` (document order). `heading_of[k]` is the text of the
+// heading above body[k] (may be empty).
+std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body,
+                             const std::vector<std::string>& heading_of, const std::vector<ClauseTarget>& clauses);
+
+// Words of `text` as stems, without common words: what the measure compares.
+std::vector<std::string> stems(const std::string& text);
+
+// Texts equal up to case, whitespace, punctuation, quotes and list numbers.
+bool same_words(const std::string& a, const std::string& b);
+std::string normalise_words(const std::string& text);
+
+}  // namespace clausebook::import

@@ -1,0 +1,493 @@
+#include "import/facts.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "util/date.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::import {
+
+namespace {
+
+const char* k_months = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+
+int month_number(std::string m) {
+    static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (int i = 0; i < 12; ++i)
+        if (m.compare(0, 3, names[i]) == 0) return i + 1;
+    return 0;
+}
+
+std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+std::string iso(int y, int m, int d) {
+    if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > util::days_in_month(y, m)) return {};
+    return std::to_string(y) + "-" + two(m) + "-" + two(d);
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+int words(const std::string& s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+        bool w = !std::isspace(static_cast<unsigned char>(c));
+        if (w && !in) ++n;
+        in = w;
+    }
+    return n;
+}
+
+// Title case for text written in capitals ("SOCIAL NETWORKING POLICY" -> "Social Networking Policy").
+std::string title_case_if_caps(const std::string& s) {
+    bool lowerc = std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+    if (lowerc) return s;
+    std::string out;
+    bool start = true;
+    for (char c : s) {
+        unsigned char u = static_cast<unsigned char>(c);
+        out += start ? c : static_cast<char>(std::tolower(u));
+        start = !std::isalpha(u) && c != '\'';
+    }
+    for (const char* small : {" Of ", " And ", " The ", " On ", " For ", " In "}) {
+        std::string from = small, to = lower(small);
+        for (std::size_t p; (p = out.find(from)) != std::string::npos;) out.replace(p, from.size(), to);
+    }
+    for (const char* keep : {" Ce ", " Rc "}) {
+        std::string from = keep, to = from;
+        to[2] = static_cast<char>(std::toupper(static_cast<unsigned char>(to[2])));
+        for (std::size_t p; (p = out.find(from)) != std::string::npos;) out.replace(p, from.size(), to);
+    }
+    return out;
+}
+
+std::string strip_marks(std::string s) {
+    static const std::regex k_emph(R"(\*\*|__)");
+    s = std::regex_replace(s, k_emph, "");
+    return clean_line(s);
+}
+
+struct Line {
+    std::string text;
+    int position = 0;
+    int page = 0;
+    std::size_t block = 0;
+    std::size_t block2 = static_cast<std::size_t>(-1);  // a second block joined to it (a label and its value below)
+};
+
+bool label_only(const std::string& s) {
+    static const std::regex k(R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
+                              std::regex::icase);
+    return std::regex_match(s, k);
+}
+
+std::string normal_name(const std::string& s) {
+    std::string key;
+    for (char c : lower(clean_line(s)))
+        if (c != '.') key += (c == '-' ? ' ' : c);
+    return key;
+}
+
+// Cheap tests before the regular expressions (which are most of import's time).
+bool has_any(const std::string& lowered, std::initializer_list<const char*> words) {
+    for (const char* w : words)
+        if (lowered.find(w) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string parse_written_date(const std::string& text, bool* month_only) {
+    if (month_only) *month_only = false;
+    std::smatch m;
+    static const std::regex k_dmy(std::string(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)") + k_months + R"(\.?,?\s+(\d{4})\b)", std::regex::icase);
+    static const std::regex k_mdy(std::string(R"(\b)") + k_months + R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)", std::regex::icase);
+    static const std::regex k_num(R"(\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b)");
+    static const std::regex k_iso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
+    static const std::regex k_month(std::string(R"(\b)") + k_months + R"(\.?,?\s+(\d{4})\b)", std::regex::icase);
+    if (std::regex_search(text, m, k_iso)) return iso(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+    if (std::regex_search(text, m, k_dmy)) return iso(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1]));
+    if (std::regex_search(text, m, k_mdy)) return iso(std::stoi(m[3]), month_number(m[1]), std::stoi(m[2]));
+    if (std::regex_search(text, m, k_num)) {
+        int y = std::stoi(m[3]);
+        if (y < 100) y += 2000;
+        return iso(y, std::stoi(m[2]), std::stoi(m[1]));  // English documents write day/month/year
+    }
+    if (std::regex_search(text, m, k_month)) {
+        int y = std::stoi(m[2]), mo = month_number(m[1]);
+        if (y < 1990 || y > 2100 || mo == 0) return {};
+        if (month_only) *month_only = true;
+        return std::to_string(y) + "-" + two(mo);
+    }
+    return {};
+}
+
+std::string parse_period_words(const std::string& text) {
+    std::string t = lower(text);
+    static const std::map<std::string, int> k_numbers = {{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+                                                        {"eighteen", 18}, {"twelve", 12}, {"twenty-four", 24}};
+    auto number = [&](const std::string& w) {
+        if (std::isdigit(static_cast<unsigned char>(w[0]))) return std::stoi(w);
+        auto it = k_numbers.find(w);
+        return it == k_numbers.end() ? 0 : it->second;
+    };
+    std::smatch m;
+    static const std::regex k_months_n(R"(\b(\d{1,2}|six|eighteen|twelve|twenty-four)[\s-]*(?:monthly|months?)\b)");
+    static const std::regex k_years_n(R"(\b(\d|one|two|three|four|five)[\s-]*(?:yearly|years?|yrs?|year\s+cycle)\b)");
+    static const std::regex k_one(R"(\b(annual|annually|yearly|every\s+year|each\s+year|once\s+a\s+year|every\s+twelve\s+months)\b)");
+    static const std::regex k_two(R"(\b(biennial|biennially)\b)");
+    static const std::regex k_three(R"(\b(triennial|triennially)\b)");
+    if (std::regex_search(t, m, k_months_n)) {
+        int n = number(m[1]);
+        if (n % 12 == 0 && n > 0) return "P" + std::to_string(n / 12) + "Y";
+        if (n > 0) return "P" + std::to_string(n) + "M";
+    }
+    if (std::regex_search(t, m, k_years_n)) {
+        int n = number(m[1]);
+        if (n > 0) return "P" + std::to_string(n) + "Y";
+    }
+    if (std::regex_search(t, k_two)) return "P2Y";
+    if (std::regex_search(t, k_three)) return "P3Y";
+    if (std::regex_search(t, k_one)) return "P1Y";
+    return {};
+}
+
+Facts extract_facts(const std::vector<Block>& blocks) {
+    Facts out;
+    std::vector<Line> lines;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        if (!b.dropped.empty()) continue;
+        if (b.kind == BlockKind::table) {
+            for (const auto& row : b.cells) {
+                if (row.size() < 2) continue;
+                std::vector<std::string> rest(row.begin() + 1, row.end());
+                std::string value = clean_line(util::join(rest, " "));
+                if (value.empty() || row[0].empty()) continue;  // an empty cell states nothing
+                lines.push_back({row[0] + ": " + value, b.position, b.page, i});
+            }
+            continue;
+        }
+        std::string t = strip_marks(b.number.empty() || b.kind != BlockKind::heading ? b.text : b.text);
+        // A label alone on its line with the value on the next ("Next review due" / "April 2022").
+        if (label_only(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && words(blocks[i + 1].text) <= 4 &&
+            !parse_written_date(blocks[i + 1].text).empty()) {
+            std::string label = t;
+            while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+            lines.push_back({label + ": " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});
+            ++i;
+            continue;
+        }
+        lines.push_back({t, b.position, b.page, i});
+    }
+
+    std::map<std::string, std::vector<FactValue>> candidates;
+    std::set<std::size_t> fact_blocks;
+    auto add = [&](const std::string& field, const std::string& value, const Line& l, bool labelled) {
+        if (value.empty()) return;
+        FactValue f{field, value, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, labelled};
+        candidates[field].push_back(f);
+        if (labelled && words(l.text) <= 14) {
+            fact_blocks.insert(l.block);
+            if (l.block2 != static_cast<std::size_t>(-1)) fact_blocks.insert(l.block2);
+        }
+    };
+
+    static const std::regex k_not_yet(
+        R"(\b((to be|will be|due to be|yet to be|awaiting|pending)\s+(ratified|approved|adopted|agreed)|(awaiting|pending|for|subject to)\s+(ratification|approval|adoption)))",
+                                      std::regex::icase);
+    static const std::regex k_approved(R"(\b(approved|adopted|ratified|agreed)\b)", std::regex::icase);
+    static const std::regex k_approved_by(
+        R"(\b(?:approved|adopted|ratified|agreed)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|,?\s+\d.*|$))", std::regex::icase);
+    static const std::regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", std::regex::icase);
+    static const std::regex k_last_reviewed(R"(\blast\s+review(?:ed)?\b(?:\s+on)?\s*[:\-]?\s*(.*))", std::regex::icase);
+    static const std::regex k_next_review(
+        R"(\b(?:next\s+review(?:\s+(?:date|due))?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+due)\b\s*(?:on|by|in|:|-)?\s*(.*))",
+        std::regex::icase);
+    static const std::regex k_period_label(R"(\b(review\s+(period|cycle|frequency)|frequency\s+of\s+review)\b)", std::regex::icase);
+    static const std::regex k_label_line(R"(^[A-Za-z][A-Za-z .()/]{1,40}:\s*\S.*$)");
+
+    for (const auto& l : lines) {
+        const std::string& t = l.text;
+        const std::string lt = lower(t);
+        if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "minute", "review"})) continue;
+        std::smatch m;
+        bool label = std::regex_match(t, k_label_line) && words(t) <= 14;
+        if (std::regex_search(t, m, k_not_yet)) {
+            out.refused.push_back({"approved", "not an approval: it says the policy is still " + lower(m[0].str()), t, l.position, l.page, false});
+        } else if (std::regex_search(t, k_approved) && (label || words(t) <= 16) && !std::regex_search(t, k_next_review) &&
+                   !std::regex_search(t, k_last_reviewed)) {
+            std::string date = parse_written_date(t);
+            if (date.size() == 10) add("approved", date, l, true);
+            if (std::regex_search(t, m, k_approved_by)) {
+                std::string by = clean_line(m[1].str());
+                while (!by.empty() && (by.back() == ':' || by.back() == ',' || by.back() == '*' || by.back() == ' ')) by.pop_back();
+                std::string lb = lower(by);
+                if (lb == "fgb" || lb == "the fgb") by = "Full governing board";
+                else if (lb == "lgb") by = "Local governing board";
+                if (!by.empty() && words(by) <= 8 && parse_written_date(by).empty() && by.find("behalf") == std::string::npos)
+                    add("approved_by", by, l, true);
+            }
+        }
+        if (std::regex_search(t, m, k_minute)) add("minute", m[1].str(), l, true);
+        if (std::regex_search(t, m, k_last_reviewed)) {
+            bool month = false;
+            std::string d = parse_written_date(m[1].str(), &month);
+            if (!d.empty()) add("last_reviewed", d, l, true);
+        } else if (std::regex_search(t, m, k_next_review)) {
+            std::string d = parse_written_date(m[1].str());
+            if (!d.empty()) add("next_review", d, l, label || words(t) <= 10);
+        }
+        if (lower(t).find("review") != std::string::npos) {
+            std::string p = parse_period_words(t);
+            if (!p.empty()) add("review_period", p, l, std::regex_search(t, k_period_label) && words(t) <= 12);
+        }
+    }
+
+    // Title: the first heading that names a policy ("... Policy", "Policy on ...").
+    static const std::regex k_title_date(std::string(R"(\s*[(\-\xE2\x80\x93,]*\s*)") + k_months + R"(\s+\d{4}\s*\)?\s*$)", std::regex::icase);
+    static const std::regex k_not_title(R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|use of|breach|other|related|this|the purpose|about|who)\b)",
+                                        std::regex::icase);
+    std::string school_for_title;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        if (!b.dropped.empty() || (b.kind != BlockKind::heading && !(b.kind == BlockKind::paragraph && words(b.text) <= 10))) continue;
+        std::string t = std::regex_replace(strip_marks(b.text), k_title_date, "");
+        std::string lt = lower(t);
+        bool names_policy = (lt.size() > 7 && lt.compare(lt.size() - 6, 6, "policy") == 0) || util::starts_with(lt, "policy on ") ||
+                            util::starts_with(lt, "policy for ");
+        if (!names_policy || std::regex_search(t, k_not_title) || words(t) > 14) continue;
+        Line l{strip_marks(b.text), b.position, b.page, i};
+        add("title", title_case_if_caps(t), l, true);
+        fact_blocks.insert(i);
+        break;
+    }
+
+    // School name: the most named school; stated unambiguously when it is named more than any other.
+    static const std::regex k_school(
+        R"(((?:St\.?|Saint|[A-Z][A-Za-z'\x80-\xFF\-]+)(?:[ \-](?:[A-Z][A-Za-z'\x80-\xFF\-]+|of|and|the|CE|RC|C of E|VA|VC|C\.E\.)){0,5}?\s+(?:(?:Primary|First|Junior|Infant|Infants|Middle|Secondary|High|Grammar|Nursery|Church of England|CE|C of E|Catholic|Community|Special)\s+)*([Ss]chool|Academy|College))\b)");
+    static const std::regex k_qualified(R"(\b(Primary|First|Junior|Infants?|Middle|Secondary|High|Grammar|Nursery|CE|Catholic|Community|Special)\s+school$)");
+    static const std::set<std::string> k_not_names = {"the", "this", "our", "each", "every", "a", "an", "all", "any", "other", "whole", "local", "your",
+                                                      "their", "that", "which", "at", "in", "of", "to", "for", "within", "outside", "inside", "whilst",
+                                                      "while", "from", "by", "and", "or", "with", "maintained", "new", "leave", "after", "before",
+                                                      "during", "around", "about", "contact", "if", "when", "where", "as", "on", "is", "are"};
+    std::map<std::string, std::vector<FactValue>> schools;  // normalised name -> mentions
+    std::set<std::string> standing_alone;                    // spellings that are a block of their own (a title page)
+    for (const auto& l : lines) {
+        if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "College", "COLLEGE"})) continue;
+        std::string t = title_case_if_caps(l.text);
+        for (std::sregex_iterator it(t.begin(), t.end(), k_school), end; it != end; ++it) {
+            std::string name = (*it)[1].str();
+            // Drop leading words that are not part of a name ("the", "at", "Whilst").
+            while (true) {
+                auto sp = name.find(' ');
+                if (sp == std::string::npos) break;
+                std::string first = lower(name.substr(0, sp));
+                bool capital = std::isupper(static_cast<unsigned char>(name[0]));
+                if (k_not_names.count(first) || !capital) name = name.substr(sp + 1);
+                else break;
+            }
+            if (name.find(' ') == std::string::npos) continue;  // "School" alone
+            if ((*it)[2].str() == "school" && !std::regex_search(name, k_qualified)) continue;  // "Breaching school"
+            std::string key;
+            for (char c : lower(name))
+                if (c != '.') key += (c == '-' ? ' ' : c);
+            if (key == "primary school" || key == "first school" || key == "secondary school" || key == "the school") continue;
+            std::string fixed = name;
+            auto sp = fixed.rfind(' ');
+            if (fixed.compare(sp + 1, std::string::npos, "school") == 0) fixed.replace(sp + 1, 6, "School");
+            schools[key].push_back({"school_name", fixed, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, false});
+            if (lower(clean_line(t)) == lower(name)) standing_alone.insert(fixed);
+        }
+    }
+    if (!schools.empty()) {
+        std::vector<std::pair<std::size_t, std::string>> ranked;
+        for (auto& [k, v] : schools) ranked.push_back({v.size(), k});
+        std::sort(ranked.rbegin(), ranked.rend());
+        auto& best = schools[ranked[0].second];
+        // The spelling on the title page (a block of its own), else the one used most.
+        std::map<std::string, int> spellings;
+        for (auto& f : best) spellings[f.value]++;
+        std::string spelled;
+        int most = 0;
+        for (auto& [sp, n] : spellings)
+            if (standing_alone.count(sp) ? most < 1000 : n > most) {
+                spelled = sp;
+                most = standing_alone.count(sp) ? 1000 : n;
+            }
+        for (auto& [sp, n] : spellings)
+            if (sp != spelled) {
+                auto it = std::find_if(best.begin(), best.end(), [&](const FactValue& f) { return f.value == sp; });
+                FactValue other = *it;
+                other.value = sp + " (another spelling of " + spelled + ", " + std::to_string(n) + (n == 1 ? " time)" : " times)");
+                out.also_stated.push_back(other);
+            }
+        if (ranked.size() == 1 || ranked[0].first >= 2 * ranked[1].first) {
+            FactValue f = best.front();
+            f.value = spelled;
+            f.labelled = true;
+            candidates["school_name"] = {f};
+        } else {
+            for (std::size_t k = 0; k < ranked.size() && k < 4; ++k) {
+                FactValue f = schools[ranked[k].second].front();
+                f.value = title_case_if_caps(f.value) + " (named " + std::to_string(ranked[k].first) + " times)";
+                candidates["school_name"].push_back(f);
+            }
+        }
+    }
+
+    // Local authority: a council or borough named in the text.
+    static const std::regex k_la(
+        R"(((?:Royal\s+|London\s+|Metropolitan\s+)?Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|(?:[A-Z][a-z]+\s+){1,3}(?:County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council)\b)");
+    std::map<std::string, FactValue> authorities;
+    for (const auto& l : lines) {
+        if (!has_any(l.text, {"Council", "Borough"})) continue;
+        for (std::sregex_iterator it(l.text.begin(), l.text.end(), k_la), end; it != end; ++it) {
+            std::string name = (*it)[1].str();
+            std::string ln = lower(name);
+            if (ln.find("school") != std::string::npos || ln.find("parish") != std::string::npos || ln.find("student") != std::string::npos ||
+                ln.find("pupil") != std::string::npos || ln.find("eco ") != std::string::npos || ln.find("town council") != std::string::npos)
+                continue;
+            while (true) {  // "the Greenwich Council" -> "Greenwich Council"
+                auto sp = name.find(' ');
+                std::string first = lower(name.substr(0, sp));
+                if (sp != std::string::npos && (first == "the" || first == "a" || first == "by" || first == "our" || first == "where" || first == "or" || first == "and"))
+                    name = name.substr(sp + 1);
+                else
+                    break;
+            }
+            if (name == "Council" || name.find(' ') == std::string::npos) continue;
+            if (!authorities.count(name)) authorities[name] = {"local_authority", name, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, false};
+        }
+    }
+    for (auto& [k, f] : authorities) candidates["local_authority"].push_back(f);
+
+    // People: "Headteacher: Name", "Name, Headteacher", "Designated Person (Name - Headteacher)".
+    struct Role {
+        const char* field;
+        std::regex pattern;
+    };
+    static const std::vector<Role> k_roles = {
+        {"deputy_dsl", std::regex(R"(deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)))", std::regex::icase)},
+        {"dsl", std::regex(R"((?:designated\s+safeguarding\s+lead|\bDSL\b|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)|designated\s+senior\s+(?:person|lead)))", std::regex::icase)},
+        {"chair_of_governors", std::regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)))", std::regex::icase)},
+        {"headteacher", std::regex(R"((?:head\s?teacher|head\s+of\s+school|executive\s+head(?:teacher)?|principal))", std::regex::icase)},
+    };
+    static const std::string k_name = R"(((?:(?:Mr|Mrs|Miss|Ms|Dr|Rev)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,2}))";
+    static const std::regex k_after(R"(^\s*(?:is|:|-|\xE2\x80\x93|,|\()?\s*)" + k_name);
+    static const std::regex k_before(k_name + R"(\s*(?:,|-|\xE2\x80\x93|\()\s*(?:the\s+)?$)");
+    static const std::set<std::string> k_not_person = {"school", "policy", "council", "governing", "body", "board", "primary", "lead", "officer",
+                                                       "person", "designated", "safeguarding", "child", "protection", "teacher", "deputy",
+                                                       "governors", "staff", "parents", "local", "authority", "the", "head", "and"};
+    auto person_ok = [&](const std::string& name) {
+        std::string w;
+        std::istringstream in(lower(name));
+        while (in >> w)
+            if (k_not_person.count(w)) return false;
+        return true;
+    };
+    for (const auto& l : lines) {
+        if (!has_any(lower(l.text), {"designated", "dsl", "head", "principal", "chair"})) continue;
+        // "Headteacher: Name" on a line of its own is a title-page line, carried by the school file.
+        const bool person_label = std::regex_match(l.text, k_label_line) && words(l.text) <= 8;
+        for (const auto& role : k_roles) {
+            for (std::sregex_iterator it(l.text.begin(), l.text.end(), role.pattern), end; it != end; ++it) {
+                if (std::string(role.field) == "dsl" && l.text.substr(0, static_cast<std::size_t>(it->position())).size() >= 7 &&
+                    lower(l.text.substr(static_cast<std::size_t>(it->position()) - 7, 7)).find("deputy") != std::string::npos)
+                    continue;
+                if (std::string(role.field) == "headteacher") {
+                    std::string before_role = lower(l.text.substr(0, static_cast<std::size_t>(it->position())));
+                    if (before_role.size() >= 7 && (before_role.compare(before_role.size() - 7, 7, "deputy ") == 0 ||
+                                                    (before_role.size() >= 10 && before_role.compare(before_role.size() - 10, 10, "assistant ") == 0)))
+                        continue;
+                }
+                std::string after = it->suffix().str();
+                std::string before = l.text.substr(0, static_cast<std::size_t>(it->position()));
+                std::smatch m;
+                std::string role_words = title_case_if_caps(it->str());
+                role_words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(role_words[0])));
+                if (std::regex_search(after, m, k_after) && person_ok(m[1].str())) {
+                    std::string name = m[1].str();
+                    // "(Grace Smith - Headteacher)": the bracket names the person's own role too.
+                    std::string rest = m.suffix().str();
+                    std::smatch r2;
+                    static const std::regex k_own_role(R"(^\s*(?:-|\xE2\x80\x93|,)\s*([A-Z][A-Za-z ]{2,30}?)\s*\))");
+                    std::string shown_role = role_words;
+                    if (std::regex_search(rest, r2, k_own_role)) {
+                        shown_role = r2[1].str();
+                        std::smatch r3;
+                        for (const auto& other : k_roles)
+                            if (std::string(other.field) != role.field && std::regex_search(shown_role, r3, other.pattern) &&
+                                !(std::string(other.field) == "headteacher" && (lower(shown_role).find("deputy") != std::string::npos ||
+                                                                                lower(shown_role).find("assistant") != std::string::npos)))
+                                add(other.field, name + "|" + shown_role, l, person_label);
+                    }
+                    add(role.field, name + "|" + shown_role, l, person_label);
+                } else if (std::regex_search(before, m, k_before) && person_ok(m[1].str())) {
+                    add(role.field, m[1].str() + "|" + role_words, l, person_label);
+                }
+            }
+        }
+    }
+
+    // The minimum age for holding an account, as the policy states it.
+    static const std::regex k_age(
+        R"(\b(?:be|are|is|aged?|users?\s+(?:must\s+be|are))\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?)?(1[0-8])\s*(?:years?\s+old|years?\s+of\s+age|\+|or\s+(?:older|over))|minimum\s+age\s+(?:of|is|for\s+\w+\s+is)\s+(1[0-8])\b)",
+        std::regex::icase);
+    static const std::regex k_account_context(R"(\b(sites?|profiles?|accounts?|platforms?|apps?|users?|social\s+(?:media|network)|facebook|instagram|tiktok|snapchat|whatsapp|youtube)\b)",
+                                              std::regex::icase);
+    for (const auto& l : lines) {
+        if (!has_any(lower(l.text), {"1"}) || !has_any(lower(l.text), {"old", "age", "over", "+"})) continue;
+        for (std::sregex_iterator it(l.text.begin(), l.text.end(), k_age), end; it != end; ++it) {
+            // Only a sentence about holding accounts: the law's "under the age of 18" is not a platform age.
+            auto start = l.text.rfind('.', static_cast<std::size_t>(it->position()));
+            start = start == std::string::npos ? 0 : start + 1;
+            auto stop = l.text.find('.', static_cast<std::size_t>(it->position() + it->length()));
+            std::string sentence = l.text.substr(start, stop == std::string::npos ? std::string::npos : stop - start);
+            if (!std::regex_search(sentence, k_account_context)) continue;
+            std::string n = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+            add("min_platform_age", n, l, false);
+        }
+    }
+
+    // One value: a fact. Labelled statements outrank sentences ("Review Period: 3 yearly" over a
+    // later "reviewed annually", which is kept as also stated). Two values: ambiguous.
+    for (auto& [field, list] : candidates) {
+        bool any_labelled = std::any_of(list.begin(), list.end(), [](const FactValue& f) { return f.labelled; });
+        std::vector<FactValue> considered, rest;
+        for (auto& f : list) (any_labelled && !f.labelled ? rest : considered).push_back(f);
+        std::vector<FactValue> distinct;
+        for (auto& f : considered)
+            if (std::none_of(distinct.begin(), distinct.end(), [&](const FactValue& d) { return d.value == f.value; })) distinct.push_back(f);
+        if (distinct.size() == 1) {
+            out.found[field] = distinct[0];
+            for (auto& f : rest)
+                if (f.value != distinct[0].value) out.also_stated.push_back(f);
+        } else {
+            out.ambiguous[field] = distinct;
+        }
+    }
+    // A bare date right under the title is the version date of the title page ("January 2017").
+    for (std::size_t i : std::vector<std::size_t>(fact_blocks.begin(), fact_blocks.end()))
+        if (i + 1 < blocks.size() && words(blocks[i + 1].text) <= 3 && !parse_written_date(blocks[i + 1].text).empty()) fact_blocks.insert(i + 1);
+    // A block that is just the school's name (a title page line) is carried by the school file.
+    if (out.found.count("school_name"))
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (blocks[i].dropped.empty() && normal_name(strip_marks(blocks[i].text)) == normal_name(out.found["school_name"].value)) fact_blocks.insert(i);
+    // A label left with nothing after it ("by:") among title-page facts says nothing.
+    static const std::regex k_blank_label(R"(^(by|date|signed|name|role|version|on)\s*:?$)", std::regex::icase);
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        if (std::regex_match(blocks[i].text, k_blank_label) && ((i > 0 && fact_blocks.count(i - 1)) || fact_blocks.count(i + 1))) fact_blocks.insert(i);
+    out.cover_blocks.assign(fact_blocks.begin(), fact_blocks.end());
+    return out;
+}
+
+}  // namespace clausebook::import

@@ -1,0 +1,167 @@
+// What every reader shares: cleaning a line, recognising the furniture around a policy's text
+// (contents pages, blank signature boxes, page numbers), and choosing a reader by extension.
+#include <algorithm>
+#include <regex>
+
+#include "import/blocks.hpp"
+#include "import/text_shape.hpp"
+#include "util/fs.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::import {
+
+const char* block_kind_name(BlockKind k) {
+    switch (k) {
+        case BlockKind::heading: return "heading";
+        case BlockKind::paragraph: return "paragraph";
+        case BlockKind::list_item: return "list item";
+        case BlockKind::table: return "table";
+    }
+    return "?";
+}
+
+std::string clean_line(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (!ws && c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+            ws = true;
+            ++i;
+        }
+        if (!ws && c < 0x20) continue;  // other control characters carry nothing
+        if (ws) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+namespace {
+
+// "1.2 Scope .......... 4", "Section 1: Introduction<TAB>4", "Objectives 3"
+bool contents_entry(const std::string& raw, bool after_contents_heading) {
+    static const std::regex k_leaders(R"((\.{3,}|(\xE2\x80\xA6)+|_{3,})[ \t]*\d{0,3}[ \t]*$)");
+    static const std::regex k_tab_page(R"(\t[ \t]*\d{1,3}[ \t]*$)");
+    static const std::regex k_trailing_page(R"(^\D.{0,90}[^\d.,;:][ \t]+\d{1,3}$)");
+    static const std::regex k_dots_only(R"(\.{4,})");
+    if (std::regex_search(raw, k_tab_page)) return true;
+    if (std::regex_search(raw, k_dots_only) || std::regex_search(raw, k_leaders)) return true;
+    if (after_contents_heading && std::regex_search(raw, k_trailing_page)) return true;
+    return false;
+}
+
+bool blank_label(const std::string& text) {
+    static const std::regex k_label(
+        R"(^(signed|signature|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))[ \t]*[:.]?[ \t_.\-]*$)",
+        std::regex::icase);
+    return std::regex_match(text, k_label);
+}
+
+bool page_number(const std::string& text) {
+    static const std::regex k_page(R"(^(page[ \t]+)?\d{1,3}([ \t]+(of|/)[ \t]+\d{1,3})?$)", std::regex::icase);
+    return std::regex_match(text, k_page);
+}
+
+}  // namespace
+
+void mark_furniture(std::vector<Block>& blocks) {
+    // A sentence broken over two paragraphs (a line break kept as a paragraph end by a
+    // conversion): the second starts in lower case and the first does not end a sentence.
+    std::vector<Block> joined;
+    for (auto& b : blocks) {
+        if (!joined.empty() && b.kind == BlockKind::paragraph && b.number.empty() && b.dropped.empty() && starts_lower(b.text)) {
+            Block& prev = joined.back();
+            std::string pt = clean_line(prev.text);
+            if ((prev.kind == BlockKind::paragraph || prev.kind == BlockKind::list_item) && prev.dropped.empty() && pt.size() > 40 &&
+                !ends_sentence(pt) && pt.find('\t') == std::string::npos) {
+                prev.text = pt + " " + clean_line(b.text);
+                continue;
+            }
+        }
+        joined.push_back(std::move(b));
+    }
+    blocks = std::move(joined);
+
+    static const std::regex k_contents(R"(^(table of )?contents?( page)?$|^index$)", std::regex::icase);
+    bool in_contents = false;
+    int contents_entries = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        Block& b = blocks[i];
+        if (b.kind == BlockKind::table) continue;
+        std::string raw = b.text;
+        std::string full = b.number.empty() ? raw : b.number + " " + raw;
+        std::string cleaned = clean_line(raw);
+        if (std::regex_match(cleaned, k_contents)) {
+            b.dropped = "contents page";
+            in_contents = true;
+            contents_entries = 0;
+        } else if (contents_entry(full, in_contents)) {
+            b.dropped = "contents page";
+            ++contents_entries;
+        } else if (in_contents && contents_entries == 0 && b.kind == BlockKind::heading) {
+            b.dropped = "contents page";  // an entry without page numbers right under "Contents"
+        } else {
+            in_contents = false;
+        }
+        if (b.dropped.empty() && blank_label(cleaned)) b.dropped = "signature box (nothing filled in)";
+        if (b.dropped.empty() && page_number(cleaned)) b.dropped = "page number";
+        b.text = cleaned;
+    }
+    // "Approved on behalf of the governing body" just above a blank signature box belongs to it.
+    static const std::regex k_sign_intro(R"(^(approved|signed|agreed|ratified)( by| on behalf of).{0,80}$)", std::regex::icase);
+    for (std::size_t i = 0; i + 1 < blocks.size(); ++i)
+        if (blocks[i].dropped.empty() && util::starts_with(blocks[i + 1].dropped, "signature box") &&
+            std::regex_match(blocks[i].text, k_sign_intro) && blocks[i].text.find("on behalf") != std::string::npos)
+            blocks[i].dropped = "signature box";
+    // Empty blocks carry nothing.
+    blocks.erase(std::remove_if(blocks.begin(), blocks.end(),
+                                [](const Block& b) { return b.kind != BlockKind::table && b.text.empty() && b.number.empty(); }),
+                 blocks.end());
+}
+
+namespace {
+
+std::string lower_extension(const std::filesystem::path& p) {
+    std::string e = p.extension().string();
+    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return e;
+}
+
+}  // namespace
+
+ImportedDocument read_document(const std::filesystem::path& file, const std::string& display_path, const ReadOptions& options,
+                               util::Diagnostics& diags) {
+    auto bytes = util::read_file(file);
+    if (!bytes.text) {
+        diags.error({display_path, 0, 0}, "import-unreadable", "cannot read this file", "check the path and that the file is readable");
+        return {};
+    }
+    std::string ext = lower_extension(file);
+    ImportedDocument doc;
+    if (ext == ".txt" || ext == ".text") doc = read_text(*bytes.text, display_path, false, diags);
+    else if (ext == ".md" || ext == ".markdown") doc = read_text(*bytes.text, display_path, true, diags);
+    else if (ext == ".docx" || ext == ".docm") doc = read_docx(*bytes.text, display_path, options, diags);
+    else if (ext == ".html" || ext == ".htm") doc = read_html(*bytes.text, display_path, diags);
+    else if (ext == ".pdf") doc = read_pdf(*bytes.text, display_path, diags);
+    else if (ext == ".odt" || ext == ".doc" || ext == ".rtf") doc = read_via_libreoffice(file, display_path, options, diags);
+    else {
+        diags.error({display_path, 0, 0}, "import-format", "clausebook cannot import " + (ext.empty() ? std::string("a file without an extension") : ext + " files"),
+                    "import a .docx, .pdf, .html, .txt or .md file (or .odt and .doc with LibreOffice installed)");
+        return {};
+    }
+    if (diags.has_errors()) return doc;
+    bool any = std::any_of(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) { return b.dropped.empty(); });
+    if (!any)
+        diags.error({display_path, 0, 0}, "import-empty", "the document has no text to import",
+                    doc.format == "pdf" ? "if it is a scan, import the Word original instead" : "check that this is the right file");
+    return doc;
+}
+
+}  // namespace clausebook::import

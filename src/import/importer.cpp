@@ -1,0 +1,536 @@
+#include "import/importer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "assemble/assembler.hpp"
+#include "compare/policy_text.hpp"
+#include "import/school_file.hpp"
+#include "load/loaders.hpp"
+#include "renew/yaml_edit.hpp"
+#include "util/fs.hpp"
+#include "util/text.hpp"
+
+namespace clausebook::import {
+
+namespace {
+
+int word_count(const std::string& s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+        bool w = !std::isspace(static_cast<unsigned char>(c));
+        if (w && !in) ++n;
+        in = w;
+    }
+    return n;
+}
+
+std::string phase_from_name(const std::string& name) {
+    std::string l = name;
+    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (l.find("first school") != std::string::npos) return "first";
+    if (l.find("infant") != std::string::npos) return "infant";
+    if (l.find("junior") != std::string::npos) return "junior";
+    if (l.find("primary") != std::string::npos) return "primary";
+    if (l.find("secondary") != std::string::npos || l.find("high school") != std::string::npos) return "secondary";
+    if (l.find("nursery") != std::string::npos) return "nursery";
+    return {};
+}
+
+// A block as Markdown: what an override or local clause holds, verbatim.
+std::string block_markdown(const Block& b) {
+    if (b.kind == BlockKind::table) {
+        std::vector<std::string> rows;
+        std::size_t width = 0;
+        for (const auto& r : b.cells) width = std::max(width, r.size());
+        if (width == 0) return {};
+        for (std::size_t i = 0; i < b.cells.size(); ++i) {
+            std::vector<std::string> cells;
+            for (std::size_t k = 0; k < width; ++k) cells.push_back(k < b.cells[i].size() ? escape_markdown(b.cells[i][k], false) : "");
+            rows.push_back("| " + util::join(cells, " | ") + " |");
+            if (i == 0) rows.push_back("|" + [&] {
+                std::string d;
+                for (std::size_t k = 0; k < width; ++k) d += " --- |";
+                return d;
+            }());
+        }
+        return util::join(rows, "\n");
+    }
+    std::string text = escape_markdown(b.text);
+    if (b.kind == BlockKind::list_item) {
+        std::string pad(static_cast<std::size_t>(std::min(b.level, 3) * 4), ' ');
+        bool numeric = !b.number.empty() && std::isdigit(static_cast<unsigned char>(b.number[0])) &&
+                       b.number.find('.') == b.number.size() - 1 && b.number.size() <= 4;
+        if (numeric) return pad + b.number + " " + text;
+        if (!b.number.empty()) return pad + "- " + escape_markdown(b.number, false) + " " + text;
+        return pad + "- " + text;
+    }
+    if (b.kind == BlockKind::heading) return "**" + text + "**";
+    return text;
+}
+
+std::string blocks_markdown(const std::vector<Block>& blocks, const std::vector<std::size_t>& idx) {
+    std::string out;
+    const Block* prev = nullptr;
+    for (std::size_t i : idx) {
+        const Block& b = blocks[i];
+        std::string md = block_markdown(b);
+        if (md.empty()) continue;
+        if (!out.empty()) out += (prev && prev->kind == BlockKind::list_item && b.kind == BlockKind::list_item) ? "\n" : "\n\n";
+        out += md;
+        prev = &b;
+    }
+    return out + "\n";
+}
+
+std::string plain_of(const std::vector<Block>& blocks, const std::vector<std::size_t>& idx) {
+    std::string out;
+    for (std::size_t i : idx) out += blocks[i].text + "\n";
+    return out;
+}
+
+std::string short_title(const std::string& text) {
+    std::string out;
+    int n = 0;
+    for (std::size_t i = 0; i < text.size() && n < 8; ++i) {
+        if (text[i] == '.' || text[i] == ':' || text[i] == ';') break;
+        if (text[i] == ' ') ++n;
+        if (n < 8) out += text[i];
+    }
+    out = std::string(util::trim(out));
+    return out.empty() ? "From the school's policy" : out;
+}
+
+struct Aligned {
+    std::vector<Placement> placements;
+    std::vector<std::size_t> body;
+    std::vector<std::string> title_before;  // per body block: the heading right above it, if any
+    double share = 0;
+};
+
+Aligned align_with(const load::Repository& repo, const load::School& school, const load::Outline& outline, const ImportedDocument& doc,
+                   const std::set<std::size_t>& cover, std::vector<ClauseTarget>& targets, util::Diagnostics& diags) {
+    Aligned a;
+    util::Diagnostics assembly;
+    model::Document model_doc = assemble::assemble_document(repo, school, outline, assembly);
+    compare::PolicyText text = compare::policy_text(model_doc, repo.config.allow_raw_html);
+    for (const auto& c : text.clauses) targets.push_back({c.id, c.title, c.section, c.text});
+    if (assembly.has_errors()) diags.append(assembly);
+    std::string heading, pending;
+    std::vector<std::string> heading_of;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        const Block& b = doc.blocks[i];
+        if (!b.dropped.empty() || cover.count(i)) continue;
+        if (b.kind == BlockKind::heading) {
+            heading = b.text;
+            pending = b.text;
+            continue;
+        }
+        a.body.push_back(i);
+        heading_of.push_back(heading);
+        a.title_before.push_back(pending);
+        pending.clear();
+    }
+    a.placements = align(doc.blocks, a.body, heading_of, targets);
+    double matched = 0, total = 0;
+    for (const auto& p : a.placements) {
+        double w = word_count(doc.blocks[p.block].text);
+        total += w;
+        if (!p.clause_id.empty()) matched += w;
+    }
+    a.share = total > 0 ? matched / total : 0;
+    return a;
+}
+
+// The integer value `name` has for this school and policy (policy params, school params, the
+// trust's defaults, the outline's default), if it is an integer.
+std::optional<std::int64_t> int_value(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+                                      const std::string& name) {
+    auto as_int = [](const model::Value& v) -> std::optional<std::int64_t> {
+        if (auto i = std::get_if<std::int64_t>(&v.data)) return *i;
+        return std::nullopt;
+    };
+    if (const load::SchoolPolicy* p = school.policy(outline.id))
+        for (const auto& pv : p->params)
+            if (pv.name == name) return as_int(pv.value);
+    for (const auto& pv : school.params)
+        if (pv.name == name) return as_int(pv.value);
+    for (const auto& pv : repo.config.default_params)
+        if (pv.name == name) return as_int(pv.value);
+    if (const model::ParamSpec* spec = outline.param(name); spec && spec->default_value) return as_int(*spec->default_value);
+    return std::nullopt;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string w;
+    while (in >> w) out.push_back(w);
+    return out;
+}
+
+bool is_number(const std::string& w) { return !w.empty() && std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); }); }
+
+}  // namespace
+
+Plan plan_import(const load::Repository& repo, const Request& request, util::Diagnostics& diags) {
+    Plan plan;
+    plan.school_id = request.school_id;
+    plan.doc = read_document(request.file, request.display_path, request.read, diags);
+    if (diags.has_errors()) return plan;
+    plan.facts = extract_facts(plan.doc.blocks);
+    const Facts& facts = plan.facts;
+    std::set<std::size_t> cover(facts.cover_blocks.begin(), facts.cover_blocks.end());
+
+    plan.path = "schools/" + request.school_id + ".yaml";
+    plan.file = repo.root / "schools" / (request.school_id + ".yaml");
+    const load::School* existing = repo.school(request.school_id);
+    plan.existed = std::filesystem::exists(plan.file);
+    if (plan.existed) {
+        auto r = util::read_file(plan.file);
+        plan.old_text = r.text ? *r.text : std::string();
+    }
+    auto fact = [&](const std::string& f) -> const FactValue* {
+        auto it = facts.found.find(f);
+        return it == facts.found.end() ? nullptr : &it->second;
+    };
+    auto normal = [](std::string s) {
+        std::string k;
+        for (char c : s)
+            if (std::isalnum(static_cast<unsigned char>(c))) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return k;
+    };
+    if (existing && fact("school_name") && normal(existing->name) != normal(fact("school_name")->value) && !request.force) {
+        diags.error({plan.path, 0, 0}, "import-other-school",
+                    plan.path + " is " + existing->name + "'s file, but the document is " + fact("school_name")->value + "'s policy",
+                    "check --school, or pass --force if the school has changed its name");
+        return plan;
+    }
+
+    // The values the document states, as the school file writes them.
+    PolicyWrite values;
+    std::vector<KeyValue> school_keys;
+    std::string school_name = existing ? existing->name : (fact("school_name") ? fact("school_name")->value : request.school_id);
+    if (!existing) {
+        school_keys.push_back({"name", renew::yaml_scalar(school_name), fact("school_name") ? comment_quote(fact("school_name")->quote)
+                                                                                            : "not found in the document: put the school's name here"});
+        if (auto la = fact("local_authority")) school_keys.push_back({"local_authority", renew::yaml_scalar(la->value), comment_quote(la->quote)});
+        std::string phase = phase_from_name(school_name);
+        if (!phase.empty()) school_keys.push_back({"phase", phase, "from the school's name"});
+    }
+    if (auto t = fact("title")) values.scalars.push_back({"title", renew::yaml_scalar(t->value), comment_quote(t->quote)});
+    if (auto a = fact("approved")) values.scalars.push_back({"approved", a->value, comment_quote(a->quote)});
+    if (auto a = fact("approved_by")) values.scalars.push_back({"approved_by", renew::yaml_scalar(a->value), comment_quote(a->quote)});
+    if (auto a = fact("minute")) values.scalars.push_back({"minute", renew::yaml_scalar(a->value), comment_quote(a->quote)});
+    if (auto a = fact("review_period")) values.scalars.push_back({"review_period", a->value, comment_quote(a->quote)});
+    if (auto a = fact("next_review")) values.scalars.push_back({"next_review", a->value, comment_quote(a->quote)});
+
+    // Outline choice: as asked, or the one the document matches best.
+    std::vector<const load::Outline*> outlines;
+    if (!request.policy_id.empty()) {
+        const load::Outline* o = repo.outline(request.policy_id);
+        if (!o) {
+            std::vector<std::string> ids;
+            for (const auto& x : repo.outlines) ids.push_back(x.id);
+            diags.error({"templates/" + request.policy_id + ".yaml", 0, 0}, "import-unknown-policy", "no outline '" + request.policy_id + "'",
+                        util::did_you_mean(request.policy_id, ids));
+            return plan;
+        }
+        outlines.push_back(o);
+    }
+    for (const auto& o : repo.outlines)
+        if (request.policy_id.empty() || o.id != request.policy_id) outlines.push_back(&o);
+    if (outlines.empty()) {
+        diags.error({"templates", 0, 0}, "import-unknown-policy", "the repository has no policy outline to import into", "add templates/POLICY.yaml");
+        return plan;
+    }
+
+    struct Trial {
+        const load::Outline* outline;
+        load::Repository repo;
+        std::vector<ClauseTarget> targets;
+        Aligned aligned;
+        std::vector<KeyValue> params;
+    };
+    std::vector<Trial> trials;
+    for (const load::Outline* o : outlines) {
+        PolicyWrite pw = values;
+        // Parameters the outline declares, within its limits.
+        auto add_param = [&](const std::string& name, const std::string& yaml, const FactValue& f) {
+            const model::ParamSpec* spec = o->param(name);
+            if (!spec) return;
+            pw.params.push_back({name, yaml, comment_quote(f.quote)});
+        };
+        if (auto a = fact("min_platform_age")) {
+            const model::ParamSpec* spec = o->param("min_platform_age");
+            int v = std::stoi(a->value);
+            if (spec && (!spec->type.min || v >= *spec->type.min) && (!spec->type.max || v <= *spec->type.max)) add_param("min_platform_age", a->value, *a);
+            else if (spec) plan.notes.push_back("the document states a minimum age of " + a->value + ", outside the outline's range: not written");
+        }
+        for (const char* person : {"headteacher", "dsl", "deputy_dsl", "chair_of_governors"})
+            if (auto p = fact(person)) {
+                auto bar = p->value.find('|');
+                add_param(person, "{ name: " + renew::yaml_scalar(p->value.substr(0, bar)) + ", role: " + renew::yaml_scalar(p->value.substr(bar + 1)) + " }", *p);
+            }
+        if (auto lr = fact("last_reviewed")) {
+            bool same_as_approval = fact("approved") && fact("approved")->value == lr->value;
+            if (!same_as_approval) {
+                std::string why;
+                std::string shown = lr->value;
+                if (auto d = util::parse_loose_date(lr->value, &why)) shown = util::to_long(*d);
+                add_param("last_reviewed", renew::yaml_scalar(shown), *lr);
+            }
+        }
+        Trial t{o, repo, {}, {}, pw.params};
+        // The school as it would be with these values and none of its own wording.
+        std::string provisional;
+        std::vector<std::string> ignore;
+        try {
+            provisional = plan.existed ? merge_school_file(plan.old_text, plan.path, o->id, pw, ignore)
+                                       : new_school_file("", school_keys, o->id, pw);
+        } catch (const std::exception& e) {
+            diags.error({plan.path, 0, 0}, "import-school-file", e.what(), "edit the file by hand into block style, then import again");
+            return plan;
+        }
+        t.repo.schools.erase(std::remove_if(t.repo.schools.begin(), t.repo.schools.end(), [&](const load::School& s) { return s.id == request.school_id; }),
+                             t.repo.schools.end());
+        util::Diagnostics load_diags;
+        load::load_school(t.repo, request.school_id, plan.path, provisional, load_diags);
+        std::sort(t.repo.schools.begin(), t.repo.schools.end(), [](const load::School& a, const load::School& b) { return a.id < b.id; });
+        const load::School* s = t.repo.school(request.school_id);
+        if (load_diags.has_errors() || !s) {
+            diags.append(load_diags);
+            return plan;
+        }
+        t.aligned = align_with(t.repo, *s, *o, plan.doc, cover, t.targets, diags);
+        trials.push_back(std::move(t));
+        if (!request.policy_id.empty()) break;  // asked for one: the others are tried only to name a better one on refusal
+    }
+    std::size_t chosen = 0;
+    if (request.policy_id.empty())
+        for (std::size_t k = 1; k < trials.size(); ++k)
+            if (trials[k].aligned.share > trials[chosen].aligned.share) chosen = k;
+    Trial& trial = trials[chosen];
+    plan.policy_id = trial.outline->id;
+    plan.policy_title = trial.outline->title;
+    plan.matched_share = trial.aligned.share;
+    plan.placements = trial.aligned.placements;
+
+    if (trial.aligned.body.empty()) {
+        diags.error({request.display_path, 0, 0}, "import-empty", "the document has no policy text to import (only a title page, contents or signature boxes)",
+                    "check that this is the right file");
+        return plan;
+    }
+    if (plan.matched_share < k_min_matched_share && !request.force) {
+        // Name a better outline, if one fits better.
+        std::string better;
+        double best = plan.matched_share;
+        if (!request.policy_id.empty()) {
+            for (const auto& o : repo.outlines) {
+                if (o.id == plan.policy_id) continue;
+                const load::School* s = trial.repo.school(request.school_id);
+                std::vector<ClauseTarget> tg;
+                util::Diagnostics ignore;
+                auto al = align_with(trial.repo, *s, o, plan.doc, cover, tg, ignore);
+                plan.other_outlines[o.id] = al.share;
+                if (al.share > best) {
+                    best = al.share;
+                    better = o.id;
+                }
+            }
+        }
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "%.0f%%", plan.matched_share * 100);
+        diags.error({request.display_path, 0, 0}, "import-no-match",
+                    std::string("the document matches almost nothing of the outline '") + plan.policy_id + "' (" + pct + " of its words placed in a clause)" +
+                        (better.empty() ? "" : "; it fits '" + better + "' better"),
+                    better.empty() ? "check that this is the right document and policy, or pass --force to import it as the school's own clauses"
+                                   : "import it with --policy " + better + ", or pass --force");
+        return plan;
+    }
+
+    // Clause outcomes.
+    const auto& body = trial.aligned.body;
+    const auto& placements = plan.placements;
+    std::map<std::string, std::vector<std::size_t>> by_clause;  // clause id -> indexes into placements
+    for (std::size_t k = 0; k < placements.size(); ++k)
+        if (!placements[k].clause_id.empty()) by_clause[placements[k].clause_id].push_back(k);
+    PolicyWrite pw = values;
+    pw.params = trial.params;
+    plan.fates.assign(plan.doc.blocks.size(), {});
+    std::string previous_unit;  // the id of the clause or local clause last placed
+    std::string first_clause;
+    for (const auto& t : trial.targets) {
+        const load::ClauseEntry* entry = trial.outline->entry(t.id);
+        ClauseOutcome o;
+        o.clause_id = t.id;
+        o.title = t.title;
+        auto it = by_clause.find(t.id);
+        if (it == by_clause.end()) {
+            if (entry && entry->optional) {
+                o.outcome = "excluded";
+                pw.exclude.push_back(t.id);
+            } else {
+                o.outcome = "gap";
+            }
+            plan.clauses.push_back(o);
+            continue;
+        }
+        if (first_clause.empty()) first_clause = t.id;
+        std::vector<std::size_t> idx;
+        double sum = 0, words = 0;
+        for (std::size_t k : it->second) {
+            idx.push_back(placements[k].block);
+            double w = word_count(plan.doc.blocks[placements[k].block].text);
+            sum += placements[k].score * w;
+            words += w;
+        }
+        o.blocks = idx;
+        o.similarity = words > 0 ? sum / words : 0;
+        // The model's words with other numbers: which integer parameter gives them?
+        std::vector<KeyValue> param_changes;
+        {
+            auto a = split_words(normalise_words(plain_of(plan.doc.blocks, idx)));
+            auto m = split_words(normalise_words(t.text));
+            bool only_numbers = a.size() == m.size() && a != m;
+            for (std::size_t k = 0; only_numbers && k < a.size(); ++k) {
+                if (a[k] == m[k]) continue;
+                if (!is_number(a[k]) || !is_number(m[k]) || a[k].size() > 9 || m[k].size() > 9) {
+                    only_numbers = false;
+                    break;
+                }
+                const load::School* s = trial.repo.school(request.school_id);
+                std::vector<std::string> names;
+                for (const auto& spec : trial.outline->params)
+                    if (auto v = int_value(trial.repo, *s, *trial.outline, spec.name); v && *v == std::stoll(m[k])) names.push_back(spec.name);
+                const model::ParamSpec* spec = names.size() == 1 ? trial.outline->param(names[0]) : nullptr;
+                long long w = std::stoll(a[k]);
+                if (!spec || (spec->type.min && w < *spec->type.min) || (spec->type.max && w > *spec->type.max)) {
+                    only_numbers = false;
+                    break;
+                }
+                if (std::none_of(param_changes.begin(), param_changes.end(), [&](const KeyValue& kv) { return kv.key == names[0]; }))
+                    param_changes.push_back({names[0], a[k], comment_quote(plan.doc.blocks[idx.front()].text)});
+            }
+            if (!only_numbers) param_changes.clear();
+        }
+        if (same_words(plain_of(plan.doc.blocks, idx), t.text)) {
+            o.outcome = "same";
+        } else if (!param_changes.empty()) {
+            o.outcome = "params";
+            for (auto& kv : param_changes) {
+                o.detail += (o.detail.empty() ? "" : ", ") + kv.key + ": " + kv.yaml;
+                auto it2 = std::find_if(pw.params.begin(), pw.params.end(), [&](const KeyValue& x) { return x.key == kv.key; });
+                if (it2 != pw.params.end()) *it2 = kv;
+                else pw.params.push_back(kv);
+            }
+        } else {
+            o.outcome = "reworded";
+            OverrideWrite ow;
+            ow.clause_id = t.id;
+            std::size_t first_k = it->second.front();
+            ow.title = trial.aligned.title_before[first_k];
+            ow.text = blocks_markdown(plan.doc.blocks, idx);
+            const Block& fb = plan.doc.blocks[idx.front()];
+            ow.comment = std::string("from ") + (fb.page ? "page " + std::to_string(fb.page) + ", " : "") +
+                         (plan.doc.format == "docx" || plan.doc.format == "pdf" ? "paragraph " : "line ") + std::to_string(fb.position);
+            pw.overrides.push_back(ow);
+        }
+        plan.clauses.push_back(o);
+    }
+    // Local clauses: runs of unmatched blocks, split at headings, each placed after what precedes it.
+    int local_n = 0;
+    std::set<std::string> taken_ids;
+    if (const load::School* s = repo.school(request.school_id))
+        for (const auto& p : s->policies)
+            if (p.policy_id != plan.policy_id)
+                for (const auto& l : p.local) taken_ids.insert(l.id);
+    for (std::size_t k = 0; k < placements.size();) {
+        if (!placements[k].clause_id.empty()) {
+            previous_unit = placements[k].clause_id;
+            ++k;
+            continue;
+        }
+        LocalOutcome lo;
+        std::size_t start = k;
+        lo.title = trial.aligned.title_before[k];
+        while (k < placements.size() && placements[k].clause_id.empty() && (k == start || trial.aligned.title_before[k].empty())) {
+            lo.blocks.push_back(placements[k].block);
+            if (placements[k].moved) {
+                lo.moved = true;
+                if (lo.moved_from.empty()) lo.moved_from = placements[k].best;
+            }
+            ++k;
+        }
+        do lo.id = "local.imported-" + std::to_string(++local_n);
+        while (taken_ids.count(lo.id));
+        if (lo.title.empty()) lo.title = short_title(plan.doc.blocks[lo.blocks.front()].text);
+        if (!previous_unit.empty()) {
+            lo.anchor_key = "after";
+            lo.anchor = previous_unit;
+        } else if (!first_clause.empty()) {
+            lo.anchor_key = "before";
+            lo.anchor = first_clause;
+        } else {
+            lo.anchor_key = "section";
+            lo.anchor = trial.outline->sections.empty() ? "" : trial.outline->sections.front().id;
+        }
+        // Locals placed before the first clause go in order: each before the first clause, in turn.
+        LocalWrite lw{lo.id, lo.anchor_key, lo.anchor, lo.title, blocks_markdown(plan.doc.blocks, lo.blocks), {}};
+        const Block& fb = plan.doc.blocks[lo.blocks.front()];
+        lw.comment = std::string("from ") + (fb.page ? "page " + std::to_string(fb.page) + ", " : "") +
+                     (plan.doc.format == "docx" || plan.doc.format == "pdf" ? "paragraph " : "line ") + std::to_string(fb.position) +
+                     (lo.moved ? "; reads like " + lo.moved_from + " but stands elsewhere in the document" : "");
+        pw.local.push_back(lw);
+        if (lo.anchor_key == "after") previous_unit = lo.id;
+        plan.locals.push_back(lo);
+    }
+    // Every block's fate, for the report.
+    for (std::size_t i = 0; i < plan.doc.blocks.size(); ++i) {
+        const Block& b = plan.doc.blocks[i];
+        if (!b.dropped.empty()) plan.fates[i] = {"dropped", "", "", b.dropped, nullptr};
+        else if (cover.count(i)) plan.fates[i] = {"title page", "", "", "carried as facts in the school file", nullptr};
+        else if (b.kind == BlockKind::heading) plan.fates[i] = {"heading", "", "", "", nullptr};
+    }
+    for (const auto& p : plan.placements) {
+        BlockFate f;
+        f.placement = &p;
+        if (!p.clause_id.empty()) {
+            f.fate = "clause";
+            f.clause_id = p.clause_id;
+        } else {
+            f.fate = "local";
+            for (const auto& lo : plan.locals)
+                if (std::find(lo.blocks.begin(), lo.blocks.end(), p.block) != lo.blocks.end()) f.local_id = lo.id;
+        }
+        plan.fates[p.block] = f;
+    }
+    (void)body;
+
+    // The school file.
+    std::string header = "Imported by clausebook import from " + request.file.filename().string() + " on " + util::to_iso(request.today) +
+                         ".\nEach value's comment quotes the words it came from; overrides and local clauses are the document's own text.";
+    try {
+        if (plan.existed) plan.new_text = merge_school_file(plan.old_text, plan.path, plan.policy_id, pw, plan.notes);
+        else plan.new_text = new_school_file(header, school_keys, plan.policy_id, pw);
+    } catch (const std::exception& e) {
+        diags.error({plan.path, 0, 0}, "import-school-file", e.what(), "edit the file by hand into block style, then import again");
+        return plan;
+    }
+    if (auto a = fact("approved")) {
+        plan.copy_date = util::parse_date(a->value);
+        plan.copy_date_from = "approved";
+    } else if (auto lr = fact("last_reviewed"); lr && lr->value.size() == 10) {
+        plan.copy_date = util::parse_date(lr->value);
+        plan.copy_date_from = "last reviewed";
+    } else {
+        plan.copy_date = request.today;
+        plan.copy_date_from = "today (the document states no approval date)";
+    }
+    return plan;
+}
+
+}  // namespace clausebook::import

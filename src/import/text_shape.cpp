@@ -1,0 +1,210 @@
+#include "import/text_shape.hpp"
+
+#include <array>
+#include <cctype>
+#include <regex>
+
+#include "util/text.hpp"
+
+namespace clausebook::import {
+
+namespace {
+
+// Bullet characters as they come out of Word, PDF and copy-and-paste: the Symbol and
+// Wingdings private-use glyphs (U+F0B7, U+F0A7, U+F0D8, U+F0FC), their Latin-1 look-alikes
+// (§, Ø, ü, o), and the ordinary ones.
+constexpr std::array<std::string_view, 22> k_bullets = {
+    "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x83\x98", "\xEF\x83\xBC", "\xEF\x82\xA8", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA",
+    "\xE2\x96\xA0", "\xE2\x97\xA6", "\xE2\x97\x8F", "\xE2\x97\x8B", "\xE2\x9E\xA2", "\xE2\x9E\xA4", "\xE2\x9C\x93", "\xC2\xA7",
+    "\xC3\x98", "\xC3\xBC", "\xE2\x80\x93", "-", "*", "o"};
+
+std::string_view skip_space(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t') ++i;
+        else if (s.substr(i, 2) == "\xC2\xA0") i += 2;
+        else break;
+    }
+    return s.substr(i);
+}
+
+// The bullet at the start of `s`, followed by a space or tab: its length, else 0.
+std::size_t bullet_length(std::string_view s) {
+    for (auto b : k_bullets) {
+        if (s.size() > b.size() && s.substr(0, b.size()) == b) {
+            char next = s[b.size()];
+            if (next == ' ' || next == '\t') return b.size();
+            // Private-use glyphs are often followed straight by the text.
+            if (static_cast<unsigned char>(b[0]) == 0xEF) return b.size();
+        }
+    }
+    return 0;
+}
+
+const std::regex& dotted_number() {
+    static const std::regex r(R"(^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+(\S.*)$)");
+    return r;
+}
+const std::regex& plain_number() {
+    static const std::regex r(R"(^\(?(\d{1,3})([.)])[ \t]+(\S.*)$)");
+    return r;
+}
+const std::regex& bare_number() {
+    static const std::regex r(R"(^(\d{1,2})[ \t]+([A-Z].*)$)");
+    return r;
+}
+const std::regex& letter_number() {
+    static const std::regex r(R"(^(\(?(?:[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})\.)[ \t]+(\S.*)$)");
+    return r;
+}
+const std::regex& section_word() {
+    static const std::regex r(R"(^((?:Section|SECTION|Part|PART|Appendix|APPENDIX|Annex|Chapter)[ \t]+[0-9A-Z]{1,3})[:.]?[ \t]*(?:(?:-|\xE2\x80\x93|:)[ \t]*)?(.*)$)");
+    return r;
+}
+
+bool all_caps(std::string_view s) {
+    bool letter = false;
+    for (char c : s) {
+        if (std::islower(static_cast<unsigned char>(c))) return false;
+        if (std::isupper(static_cast<unsigned char>(c))) letter = true;
+    }
+    return letter;
+}
+
+int word_count(std::string_view s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+        bool w = !std::isspace(static_cast<unsigned char>(c));
+        if (w && !in) ++n;
+        in = w;
+    }
+    return n;
+}
+
+}  // namespace
+
+bool starts_lower(std::string_view s) {
+    s = skip_space(s);
+    return !s.empty() && std::islower(static_cast<unsigned char>(s[0]));
+}
+
+bool ends_sentence(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == '\'' || s.back() == '*')) s.remove_suffix(1);
+    if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) s.remove_suffix(3);
+    if (s.empty()) return false;
+    char c = s.back();
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+bool heading_like(std::string_view s) {
+    s = util::trim(s);
+    if (s.empty() || s.size() > 90) return false;
+    if (s.find('\t') != std::string_view::npos) return false;
+    int words = word_count(s);
+    if (words > 12) return false;
+    char last = s.back();
+    if (last == ':' && words <= 3 && s.find(": ") == std::string_view::npos) {  // "School Principles:", not "Read it with:"
+        bool capitals = true, start = true;
+        for (char c : s) {
+            if (start && std::isalpha(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) capitals = false;
+            start = c == ' ';
+        }
+        return capitals;
+    }
+    if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+    if (last == '?' && words > 8) return false;
+    unsigned char first = static_cast<unsigned char>(s[0]);
+    if (!(std::isupper(first) || std::isdigit(first) || first >= 0x80 || first == '"' || first == '\'')) return false;
+    if (s.find(": ") != std::string_view::npos) return false;
+    bool letter = false;
+    for (char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c))) letter = true;
+    return letter;
+}
+
+bool starts_with_marker(std::string_view line) {
+    auto s = skip_space(line);
+    if (bullet_length(s)) return true;
+    std::string str(s);
+    std::smatch m;
+    return std::regex_match(str, m, dotted_number()) || std::regex_match(str, m, plain_number()) ||
+           std::regex_match(str, m, letter_number());
+}
+
+Shape shape_of(std::string_view line, bool alone) {
+    Shape out;
+    auto s = skip_space(line);
+    if (auto n = bullet_length(s)) {
+        out.kind = BlockKind::list_item;
+        out.bullet = true;
+        out.rest = std::string(skip_space(s.substr(n)));
+        // "- 2.4.4 Staff should ...": a numbered paragraph that a converter gave a bullet.
+        std::smatch dm;
+        if (std::regex_match(out.rest, dm, dotted_number())) {
+            Shape inner = shape_of(out.rest, alone);
+            inner.bullet = false;
+            return inner;
+        }
+        return out;
+    }
+    std::string str(s);
+    std::smatch m;
+    if (std::regex_match(str, m, section_word())) {
+        std::string rest = m[2].str();
+        if (rest.empty() || heading_like(rest)) {
+            out.kind = BlockKind::heading;
+            out.level = 1;
+            out.number = m[1].str();
+            out.rest = rest;
+            return out;
+        }
+    }
+    if (std::regex_match(str, m, dotted_number())) {
+        std::string number = m[1].str();
+        int depth = 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'));
+        out.number = number;
+        out.rest = m[2].str();
+        if (heading_like(out.rest)) {
+            out.kind = BlockKind::heading;
+            out.level = depth;
+        } else {
+            out.kind = BlockKind::paragraph;  // a numbered paragraph: "1.1.1 This policy sets out ..."
+            out.level = depth;
+        }
+        return out;
+    }
+    if (std::regex_match(str, m, plain_number())) {
+        out.number = m[1].str() + m[2].str();
+        out.rest = m[3].str();
+        if (alone && heading_like(out.rest) && m[2].str() == ".") {
+            out.kind = BlockKind::heading;
+            out.level = 1;
+        } else {
+            out.kind = BlockKind::list_item;
+        }
+        return out;
+    }
+    if (alone && std::regex_match(str, m, bare_number()) && heading_like(m[2].str())) {
+        out.kind = BlockKind::heading;
+        out.level = 1;
+        out.number = m[1].str();
+        out.rest = m[2].str();
+        return out;
+    }
+    if (std::regex_match(str, m, letter_number())) {
+        out.kind = BlockKind::list_item;
+        out.number = m[1].str();
+        out.rest = m[2].str();
+        return out;
+    }
+    out.rest = str;
+    if (alone && heading_like(str)) {
+        out.kind = BlockKind::heading;
+        out.level = all_caps(str) ? 1 : 2;
+    }
+    return out;
+}
+
+}  // namespace clausebook::import

@@ -1,0 +1,93 @@
+// Facts a policy states about itself: found when stated once and plainly, never invented.
+#include <catch2/catch.hpp>
+
+#include "import/facts.hpp"
+
+using namespace clausebook;
+using import::BlockKind;
+
+namespace {
+
+import::Facts facts_of(const std::string& text) {
+    util::Diagnostics diags;
+    auto d = import::read_text(text, "t.txt", false, diags);
+    return import::extract_facts(d.blocks);
+}
+
+std::string found(const import::Facts& f, const std::string& field) {
+    auto it = f.found.find(field);
+    return it == f.found.end() ? std::string() : it->second.value;
+}
+
+}  // namespace
+
+TEST_CASE("dates as policies write them", "[import][facts]") {
+    CHECK(import::parse_written_date("Adopted: 11th January 2017") == "2017-01-11");
+    CHECK(import::parse_written_date("on 3 April 2019") == "2019-04-03");
+    CHECK(import::parse_written_date("April 3, 2019") == "2019-04-03");
+    CHECK(import::parse_written_date("03/04/2019") == "2019-04-03");  // day first
+    CHECK(import::parse_written_date("2019-04-03") == "2019-04-03");
+    bool month = false;
+    CHECK(import::parse_written_date("Review: March 2023", &month) == "2023-03");
+    CHECK(month);
+    CHECK(import::parse_written_date("31 February 2020").empty());
+    CHECK(import::parse_written_date("Date:").empty());
+}
+
+TEST_CASE("review periods in words", "[import][facts]") {
+    CHECK(import::parse_period_words("Review Period: 3 yearly") == "P3Y");
+    CHECK(import::parse_period_words("reviewed annually") == "P1Y");
+    CHECK(import::parse_period_words("to be reviewed every two years") == "P2Y");
+    CHECK(import::parse_period_words("a biennial review") == "P2Y");
+    CHECK(import::parse_period_words("every 18 months") == "P18M");
+    CHECK(import::parse_period_words("reviewed regularly").empty());
+}
+
+TEST_CASE("a title page's facts, with the words they came from", "[import][facts]") {
+    auto f = facts_of(
+        "ALPHA PRIMARY SCHOOL\n\nBike Policy\n\nAdopted by FGB: 11th January 2017\nMinute No: 17/1/16/4\nReview Period: 3 yearly\nReview Date: January 2020\n\n"
+        "Intro\n\nAlpha Primary School expects pupils to be at least 13 years old before they open a social media account.\n\n"
+        "Concerns go to the Designated Safeguarding Lead (Dee Example - Deputy Headteacher) or the Chair of Governors, Cy Example.\n\n"
+        "Staff follow the Wessex County Council procedure.\n");
+    CHECK(found(f, "school_name") == "Alpha Primary School");
+    CHECK(found(f, "title") == "Bike Policy");
+    CHECK(found(f, "approved") == "2017-01-11");
+    CHECK(f.found.at("approved").quote == "Adopted by FGB: 11th January 2017");
+    CHECK(found(f, "approved_by") == "Full governing board");
+    CHECK(found(f, "minute") == "17/1/16/4");
+    CHECK(found(f, "review_period") == "P3Y");
+    CHECK(found(f, "next_review") == "2020-01");
+    CHECK(found(f, "min_platform_age") == "13");
+    CHECK(found(f, "dsl") == "Dee Example|Deputy Headteacher");
+    CHECK(found(f, "chair_of_governors") == "Cy Example|Chair of Governors");
+    CHECK(found(f, "local_authority") == "Wessex County Council");
+    CHECK(found(f, "headteacher").empty());  // a deputy head is not the headteacher
+}
+
+TEST_CASE("nothing is invented: to be ratified, blank boxes, empty tables, the law's ages", "[import][facts]") {
+    auto f = facts_of(
+        "Bike Policy\n\nTo be ratified 4 November 2014\n\nDate:\n\nSigned:\n\n"
+        "It is an offence to show indecent images of anyone under the age of 18.\n");
+    CHECK(f.found.count("approved") == 0);
+    REQUIRE(f.refused.size() == 1);
+    CHECK(f.refused[0].quote == "To be ratified 4 November 2014");
+    CHECK(f.found.count("min_platform_age") == 0);
+    CHECK(f.found.count("next_review") == 0);
+
+    util::Diagnostics diags;
+    auto d = import::read_text("| Version | Approved | Review |\n|---|---|---|\n| | | |\n", "t.md", true, diags);
+    auto t = import::extract_facts(d.blocks);
+    CHECK(t.found.empty());
+}
+
+TEST_CASE("a fact stated two ways is left for a person, with every candidate", "[import][facts]") {
+    auto f = facts_of("Approved: 3 April 2019\n\nText.\n\nApproved: 5 May 2020\n");
+    CHECK(f.found.count("approved") == 0);
+    REQUIRE(f.ambiguous.count("approved") == 1);
+    CHECK(f.ambiguous.at("approved").size() == 2);
+    // A labelled value outranks a sentence; the sentence is kept as also stated.
+    auto g = facts_of("Review Period: 3 yearly\n\nIt is best practice that this policy be reviewed annually.\n");
+    CHECK(found(g, "review_period") == "P3Y");
+    REQUIRE(g.also_stated.size() == 1);
+    CHECK(g.also_stated[0].value == "P1Y");
+}

@@ -1,0 +1,290 @@
+// clausebook import and adopt, run in-process against a throwaway repository.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include "compare/policy_text.hpp"
+#include "import/align.hpp"
+#include "import/docx_builder.hpp"
+#include "support/fixture.hpp"
+
+using namespace clausebook;
+using clausebook::test::TestRepo;
+
+namespace {
+
+const char* k_gamma =
+    "GAMMA PRIMARY SCHOOL\n\n"
+    "Social Media Policy\n\n"
+    "Approved by the full governing board on 3 April 2024\n"
+    "Next review: April 2025\n\n"
+    "Headteacher: Gail Example\n\n"
+    "Purpose\n\n"
+    "This policy sets out how Gamma Primary School expects everyone in its community to use social media sites. Gail Example is responsible for the policy.\n\n"
+    "Staff\n\n"
+    "Staff must not connect with pupils on their personal social media accounts.\n\n"
+    "Bikes\n\n"
+    "Pupils who cycle lock their bikes in the shed by the gate.\n\n"
+    "Signed\nDate\n";
+
+// Every paragraph of `body`, in order, within the built Markdown's words.
+bool in_order(const std::string& built_markdown, const std::vector<std::string>& body) {
+    std::string built = import::normalise_words(compare::plain_text(built_markdown));
+    std::size_t at = 0;
+    for (const auto& s : body) {
+        auto found = built.find(import::normalise_words(s), at);
+        if (found == std::string::npos) return false;
+        at = found;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("import writes the school file with the document's facts and wording, and the approved copy", "[import][cli]") {
+    TestRepo repo;
+    repo.write("gamma.txt", k_gamma);
+    auto r = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--today", "2026-01-05"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string yaml = repo.read("schools/gamma.yaml");
+    CHECK(yaml.find("name: Gamma Primary School  # \"GAMMA PRIMARY SCHOOL\"") != std::string::npos);
+    CHECK(yaml.find("phase: primary") != std::string::npos);
+    CHECK(yaml.find("approved: 2024-04-03  # \"Approved by the full governing board on 3 April 2024\"") != std::string::npos);
+    CHECK(yaml.find("next_review: 2025-04") != std::string::npos);
+    CHECK(yaml.find("headteacher: { name: Gail Example, role: Headteacher }") != std::string::npos);
+    CHECK(yaml.find("intro.purpose:") != std::string::npos);
+    CHECK(yaml.find("staff.contact:") != std::string::npos);
+    CHECK(yaml.find("exclude: [intro.links]") != std::string::npos);
+    CHECK(yaml.find("id: local.imported-1") != std::string::npos);
+    CHECK(yaml.find("Pupils who cycle lock their bikes") != std::string::npos);
+    CHECK(yaml.find("Signed") == std::string::npos);
+    // The report: the facts with their words, every block's clause and next candidates, dropped blocks.
+    CHECK(r.out.find("approved: 2024-04-03") != std::string::npos);
+    CHECK(r.out.find("reworded  intro.purpose") != std::string::npos);
+    CHECK(r.out.find("gap  parents.conduct") != std::string::npos);
+    CHECK(r.out.find("excluded  intro.links") != std::string::npos);
+    CHECK(r.out.find("; next: ") != std::string::npos);
+    CHECK(r.out.find("\"Signed\" -> dropped: signature box") != std::string::npos);
+    CHECK(r.out.find("Approved copy: approved/gamma/social/2024-04-03.md") != std::string::npos);
+    CHECK(std::filesystem::exists(repo.root() / "approved/gamma/social/2024-04-03.md"));
+
+    // Nothing lost: after a build every paragraph of the body is in the policy, in order.
+    auto b = repo.run({"build", "--school", "gamma", "--format", "md"});
+    REQUIRE(b.exit_code == 0);
+    std::string built = repo.read("out/gamma/social.md");
+    CHECK(in_order(built, {"This policy sets out how Gamma Primary School expects everyone in its community to use social media sites.",
+                           "Staff must not connect with pupils on their personal social media accounts.",
+                           "Pupils who cycle lock their bikes in the shed by the gate."}));
+
+    // compare shows the school's own wording as reworded.
+    auto c = repo.run({"compare", "--school", "gamma", "--school", "alpha"});
+    CHECK(c.out.find("reworded") != std::string::npos);
+}
+
+TEST_CASE("import --dry-run writes nothing and shows the school file as a diff", "[import][cli]") {
+    TestRepo repo;
+    repo.write("gamma.txt", k_gamma);
+    auto before = test::snapshot(repo.root());
+    auto r = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--dry-run"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(test::snapshot(repo.root()) == before);
+    CHECK(r.out.find("--- /dev/null\n+++ b/schools/gamma.yaml") != std::string::npos);
+    CHECK(r.out.find("+    approved: 2024-04-03") != std::string::npos);
+    CHECK(r.out.find("Dry run: nothing was written.") != std::string::npos);
+}
+
+TEST_CASE("import refuses an empty document, another school's file and a document about something else", "[import][cli]") {
+    TestRepo repo;
+    auto before = test::snapshot(repo.root());
+    repo.write("empty.txt", "\n\nSigned\nDate\n");
+    auto e = repo.run({"import", (repo.root() / "empty.txt").string(), "--school", "gamma"});
+    CHECK(e.exit_code == 2);
+    CHECK(e.err.find("[import-empty]") != std::string::npos);
+    CHECK(e.err.find("nothing was written") != std::string::npos);
+
+    repo.write("gamma.txt", k_gamma);
+    auto o = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "alpha"});
+    CHECK(o.exit_code == 2);
+    CHECK(o.err.find("schools/alpha.yaml is Alpha Primary School's file, but the document is Gamma Primary School's policy [import-other-school]") != std::string::npos);
+
+    repo.write("menu.txt", "Lunch menu\n\nMonday: fish fingers, peas and chips, then jam sponge with custard.\n\n"
+                           "Tuesday: cheese and tomato pizza, salad and garlic bread, then fruit jelly.\n");
+    auto m = repo.run({"import", (repo.root() / "menu.txt").string(), "--school", "gamma"});
+    INFO(m.err);
+    CHECK(m.exit_code == 2);
+    CHECK(m.err.find("matches almost nothing of the outline 'social'") != std::string::npos);
+    CHECK(m.err.find("--force") != std::string::npos);
+    repo.remove("empty.txt");
+    repo.remove("gamma.txt");
+    repo.remove("menu.txt");
+    CHECK(test::snapshot(repo.root()) == before);
+
+    repo.write("menu.txt", "Lunch menu\n\nMonday: fish fingers, peas and chips, then jam sponge with custard.\n");
+    repo.write("schools/gamma.yaml", "school:\n  name: Gamma School\nparams:\n  headteacher: { name: G }\n");
+    auto f = repo.run({"import", (repo.root() / "menu.txt").string(), "--school", "gamma", "--force"});
+    INFO(f.err);
+    CHECK(f.exit_code == 0);
+    CHECK(repo.read("schools/gamma.yaml").find("Monday: fish fingers") != std::string::npos);
+}
+
+TEST_CASE("import into an existing school file keeps its comments and layout", "[import][cli]") {
+    TestRepo repo;
+    repo.write("schools/alpha.yaml",
+               "# Alpha's file: kept by the clerk.\n"
+               "school:\n"
+               "  name: Alpha Primary School   # as on the sign\n"
+               "  phase: primary\n"
+               "params:\n"
+               "  headteacher: { name: Ann Example, role: Headteacher }\n"
+               "policies:\n"
+               "  social:\n"
+               "    approved: 2024-03-01\n"
+               "    approved_by: Full governing board\n"
+               "    minute: 24/3/5   # the spring meeting\n");
+    repo.write("alpha.txt",
+               "Alpha Primary School\n\nSocial Media Policy\n\nMinute: 25/1/2\n\nPurpose\n\n"
+               "This policy sets out how Alpha Primary School expects everyone in its community to use social media sites.\n");
+    auto r = repo.run({"import", (repo.root() / "alpha.txt").string(), "--school", "alpha"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string yaml = repo.read("schools/alpha.yaml");
+    CHECK(yaml.find("# Alpha's file: kept by the clerk.\n") == 0);
+    CHECK(yaml.find("  name: Alpha Primary School   # as on the sign\n") != std::string::npos);
+    CHECK(yaml.find("    approved: 2024-03-01\n") != std::string::npos);
+    CHECK(yaml.find("    minute: 25/1/2   # the spring meeting\n") != std::string::npos);
+    CHECK(yaml.find("    overrides:\n      intro.purpose:") != std::string::npos);
+    CHECK(r.out.find("Merged into schools/alpha.yaml") != std::string::npos);
+}
+
+TEST_CASE("import refuses a Word document with tracked changes unless told what to do with them", "[import][cli]") {
+    TestRepo repo;
+    std::string body = test::para("Gamma Primary School") + test::para("Headteacher: Gail Example") +
+                       "<w:p><w:r><w:t xml:space=\"preserve\">Staff must not connect with pupils on </w:t></w:r><w:ins w:author=\"A\"><w:r><w:t>their personal </w:t></w:r></w:ins>"
+                       "<w:r><w:t>social media accounts.</w:t></w:r></w:p>";
+    repo.write("gamma.docx", test::make_docx(body));
+    auto before = test::snapshot(repo.root());
+    auto r = repo.run({"import", (repo.root() / "gamma.docx").string(), "--school", "gamma"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("the document has 1 tracked change (paragraph 3) [import-tracked-changes]") != std::string::npos);
+    CHECK(test::snapshot(repo.root()) == before);
+    auto a = repo.run({"import", (repo.root() / "gamma.docx").string(), "--school", "gamma", "--changes", "accept", "--force"});
+    INFO(a.err);
+    CHECK(a.exit_code == 0);
+    CHECK(repo.read("schools/gamma.yaml").find("connect with pupils on their personal social media accounts") != std::string::npos);
+}
+
+TEST_CASE("import reports in md, html and json, to a file with --report", "[import][cli]") {
+    TestRepo repo;
+    repo.write("gamma.txt", k_gamma);
+    for (const char* f : {"md", "html", "json"}) {
+        auto r = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--dry-run", "--format", f});
+        REQUIRE(r.exit_code == 0);
+        if (std::string(f) == "json") CHECK(r.out.find("\"clauses\": [") != std::string::npos);
+        if (std::string(f) == "html") CHECK(r.out.find("<!DOCTYPE html>") == 0);
+        if (std::string(f) == "md") CHECK(r.out.find("## Facts") != std::string::npos);
+    }
+    auto bad = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--format", "pdf"});
+    CHECK(bad.exit_code == 2);
+    auto r = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--report", (repo.root() / "report.json").string(), "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(repo.read("report.json").find("\"facts\": {") != std::string::npos);
+}
+
+TEST_CASE("adopt takes the library's wording for named clauses, or all", "[import][cli]") {
+    TestRepo repo;
+    repo.write("gamma.txt", k_gamma);
+    REQUIRE(repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma"}).exit_code == 0);
+    auto unknown = repo.run({"adopt", "gamma", "parents.conduct"});
+    INFO(unknown.err);
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("'parents.conduct' has no wording of Gamma Primary School's own in social (it already uses the library's) [adopt-no-override]") != std::string::npos);
+    auto one = repo.run({"adopt", "gamma", "intro.purpose"});
+    INFO(one.err);
+    REQUIRE(one.exit_code == 0);
+    std::string yaml = repo.read("schools/gamma.yaml");
+    CHECK(yaml.find("intro.purpose:") == std::string::npos);
+    CHECK(yaml.find("staff.contact:") != std::string::npos);
+    CHECK(one.out.find("diff gamma --since-approval") != std::string::npos);
+    // diff against the approved copy now shows the adopted clause as changed.
+    auto d = repo.run({"diff", "gamma", "--since-approval"});
+    CHECK(d.exit_code == 1);
+    auto all = repo.run({"adopt", "gamma", "--all"});
+    REQUIRE(all.exit_code == 0);
+    CHECK(repo.read("schools/gamma.yaml").find("overrides:") == std::string::npos);
+    CHECK(repo.read("schools/gamma.yaml").find("local.imported-1") != std::string::npos);
+}
+
+TEST_CASE("import refuses an unknown policy, binary text, a flow-style entry and .odt without LibreOffice", "[import][cli]") {
+    TestRepo repo;
+    repo.write("gamma.txt", k_gamma);
+    auto p = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--policy", "socail"});
+    CHECK(p.exit_code == 2);
+    CHECK(p.err.find("no outline 'socail' [import-unknown-policy]") != std::string::npos);
+
+    repo.write("binary.txt", std::string("abc\0def", 7));
+    auto b = repo.run({"import", (repo.root() / "binary.txt").string(), "--school", "gamma"});
+    CHECK(b.exit_code == 2);
+    CHECK(b.err.find("[import-not-text]") != std::string::npos);
+
+    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\nparams:\n  headteacher: { name: Ann Example }\npolicies:\n  social: { approved: 2024-03-01 }\n");
+    repo.write("alpha.txt", "Alpha Primary School\n\nThis policy sets out how Alpha Primary School expects everyone in its community to use social media sites.\n");
+    auto f = repo.run({"import", (repo.root() / "alpha.txt").string(), "--school", "alpha"});
+    CHECK(f.exit_code == 2);
+    CHECK(f.err.find("written in flow style") != std::string::npos);
+    CHECK(f.err.find("[import-school-file]") != std::string::npos);
+
+    repo.write("policy.odt", "not really an odt");
+    std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    ::setenv("PATH", "/nonexistent", 1);
+    auto o = repo.run({"import", (repo.root() / "policy.odt").string(), "--school", "gamma"});
+    ::setenv("PATH", path.c_str(), 1);
+    CHECK(o.exit_code == 2);
+    CHECK(o.err.find("importing .odt files needs LibreOffice, which is not installed [import-needs-libreoffice]") != std::string::npos);
+    CHECK(o.err.find("apt-get install libreoffice-writer-nogui") != std::string::npos);
+}
+
+TEST_CASE("import: the model's own words are same, the model's words with another number are params", "[import][cli]") {
+    TestRepo repo;
+    repo.write("delta.txt",
+               "Delta Primary School\n\nHeadteacher: Dan Example\n\n"
+               "Purpose\n\nThis policy sets out how Delta Primary School expects everyone in its community to use social media sites.\n\n"
+               "Related policies\n\nRead this policy with:\n\n- the Behaviour policy\n- the Complaints policy\n\n"
+               "Parents\n\nPupils must be at least 15 to hold an account.\n");
+    auto r = repo.run({"import", (repo.root() / "delta.txt").string(), "--school", "delta"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("same  intro.links") != std::string::npos);
+    CHECK(r.out.find("params  parents.conduct") != std::string::npos);
+    CHECK(r.out.find("(min_age: 15)") != std::string::npos);
+    std::string yaml = repo.read("schools/delta.yaml");
+    CHECK(yaml.find("min_age: 15  # \"Pupils must be at least 15 to hold an account.\"") != std::string::npos);
+    CHECK(yaml.find("intro.links:") == std::string::npos);
+    CHECK(yaml.find("parents.conduct:") == std::string::npos);
+    auto b = repo.run({"build", "--school", "delta", "--format", "md"});
+    REQUIRE(b.exit_code == 0);
+    CHECK(repo.read("out/delta/social.md").find("Pupils must be at least 15 to hold an account.") != std::string::npos);
+}
+
+TEST_CASE("a policy clausebook built as DOCX, imported back, reads as the library's wording", "[import][cli]") {
+    test::TempDir dir;
+    for (const char* p : {"clausebook.yaml", "templates", "clauses", "schools"})
+        std::filesystem::copy(test::source_dir() / p, dir.path() / p, std::filesystem::copy_options::recursive);
+    auto b = test::run_cli({"build", "--school", "wimborne-first", "--format", "docx", "--root", dir.path().string()});
+    REQUIRE(b.exit_code == 0);
+    std::filesystem::remove(dir.path() / "schools" / "wimborne-first.yaml");
+    auto r = test::run_cli({"import", (dir.path() / "out/wimborne-first/social-networking.docx").string(), "--school", "wimborne-first", "--dry-run",
+                            "--format", "json", "--root", dir.path().string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto count = [&](const std::string& what) {
+        int n = 0;
+        for (std::size_t at = r.out.find(what); at != std::string::npos; at = r.out.find(what, at + 1)) ++n;
+        return n;
+    };
+    int same = count("\"outcome\": \"same\""), reworded = count("\"outcome\": \"reworded\"");
+    UNSCOPED_INFO("same " << same << ", reworded " << reworded);
+    CHECK(same >= 4 * reworded);  // the document's clauses are the library's, up to what its own cover and locals add
+    CHECK(r.out.find("\"approved\": {\"value\": \"2017-01-11\"") != std::string::npos);
+    CHECK(r.out.find("\"minute\": {\"value\": \"17/1/16/4\"") != std::string::npos);
+}
