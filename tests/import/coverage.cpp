@@ -71,7 +71,9 @@ Agreement coverage_agreement(const import::Plan& plan, const std::string& covera
         while (!place.empty() && place.back() == ' ') place.pop_back();
         std::set<std::string> carried;
         bool local = false;
-        for (std::sregex_iterator it(cells[2].begin(), cells[2].end(), k_code), end; it != end; ++it) {
+        // "Carried by" is the last column (after "Status", where the map has one).
+        const std::string& carried_by = cells.back();
+        for (std::sregex_iterator it(carried_by.begin(), carried_by.end(), k_code), end; it != end; ++it) {
             std::string id = (*it)[1].str();
             auto sp = id.find(' ');
             if (sp != std::string::npos) id = id.substr(0, sp);
