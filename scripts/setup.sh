@@ -17,11 +17,14 @@ pkgs=(
   libdeflate-dev                 # DOCX packaging: fast deflate compression of the parts
   libxxhash-dev                  # content fingerprints: render cache keys, incremental builds
   libjemalloc-dev                # a faster memory allocator for the clausebook program
+  libcairo2-dev libpango1.0-dev  # the PDF writer: drawing, tagging (cairo) and text layout (pango)
+  fonts-liberation2              # the PDF's fonts (Liberation Sans and Mono, embedded in every PDF)
+  qpdf                           # PDF tests: qpdf --check, the catalog and bookmarks as qpdf reads them
   catch2                         # unit tests
   nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
   libxml2-utils                  # xmllint, used by tests to validate XML output
   clang libclang-rt-14-dev       # CI's sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz/)
-  libreoffice-writer-nogui poppler-utils pandoc fonts-liberation2   # DOCX client tests: soffice -> PDF, pdftotext, pandoc
+  libreoffice-writer-nogui poppler-utils pandoc   # DOCX and PDF client tests: soffice -> PDF, pdftotext/pdfinfo/pdffonts/pdftoppm, pandoc
   chromium                       # HTML client tests: pages loaded and checked in headless Chromium
 )
 missing=()

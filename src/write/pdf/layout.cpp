@@ -66,6 +66,9 @@ TextPtr lay_out(PangoContext* context, Inline& in, const PangoFontDescription* d
     pango_layout_set_alignment(t->layout, align);
     pango_layout_set_text(t->layout, in.text.data(), in.size());
     PangoAttrList* list = pango_attr_list_new();
+    // A word broken because it is longer than the line gets no hyphen pango would add: the text
+    // copied out of the PDF is the clause's own.
+    pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
     for (auto* a : in.attributes) pango_attr_list_insert(list, a);  // the list owns them now
     in.attributes.clear();
     pango_layout_set_attributes(t->layout, list);
