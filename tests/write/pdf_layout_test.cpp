@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -196,7 +197,7 @@ TEST_CASE("pdf layout: lists, quotations and links are tagged, and a link keeps 
     CLAUSEBOOK_NEEDS_PROGRAM("pdfinfo");
     CLAUSEBOOK_NEEDS_PROGRAM("qpdf");
     TestRepo repo;
-    fs::path pdf = build_with(repo, "Read the [guidance](https://example.org/a'b) first.\n\n"
+    fs::path pdf = build_with(repo, "Read the [guidance](https://example.org/a'b) first, and [](clause:parents.conduct).\n\n"
                                     "> Quoted words.\n\n"
                                     "1. First\n   - inner\n2. Second\n");
     Shell tree = shell("pdfinfo -struct-text " + quoted(pdf));
@@ -215,4 +216,19 @@ TEST_CASE("pdf layout: lists, quotations and links are tagged, and a link keeps 
     // The link is an annotation with its address, quote and all.
     Shell qdf = shell("qpdf --qdf --object-streams=disable " + quoted(pdf) + " -");
     CHECK(qdf.out.find("/URI (https://example.org/a'b)") != std::string::npos);
+    // The cross-reference reads "section N.M (Conduct of parents)" and leads to that clause's
+    // heading, as its contents entry does.
+    Shell text = shell("pdftotext " + quoted(pdf) + " -");
+    std::smatch m;
+    REQUIRE(std::regex_search(text.out, m, std::regex(R"(section (\d+)\.(\d+)\s+\(Conduct of parents\))")));
+    std::string dest = "/Dest (s-" + m[1].str() + "-" + m[2].str() + ")";
+    std::size_t links = 0;
+    for (std::size_t at = qdf.out.find(dest); at != std::string::npos; at = qdf.out.find(dest, at + 1)) ++links;
+    CHECK(links >= 2);  // at least the contents entry and this reference
+    std::size_t end = tree.out.find("(Conduct of parents)\"");
+    REQUIRE(end != std::string::npos);
+    std::size_t words = tree.out.rfind('"', end);  // the opening quote of the text holding it
+    std::size_t element = tree.out.rfind("Link (inline)", words);
+    REQUIRE(element != std::string::npos);
+    CHECK(tree.out.find('"', element) == words);  // the reference's words are the link's
 }
