@@ -22,12 +22,14 @@ pkgs=(
   libgumbo-dev                   # import: reading HTML pages (a real HTML5 parser)
   libpoppler-cpp-dev             # import: reading PDF text
   libstemmer-dev                 # import: Snowball word stems for aligning a document to the clauses
-  qpdf                           # tests only: a password-protected PDF for the import refusal test
+  libcairo2-dev libpango1.0-dev  # the PDF writer: drawing, tagging (cairo) and text layout (pango)
+  fonts-liberation2              # the PDF's fonts (Liberation Sans and Mono, embedded in every PDF)
+  qpdf                           # PDF tests (qpdf --check, the catalog and bookmarks) and import's password-protected PDF
   catch2                         # unit tests
   nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
   libxml2-utils                  # xmllint, used by tests to validate XML output
   clang libclang-rt-14-dev       # CI's sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz/)
-  libreoffice-writer-nogui poppler-utils pandoc fonts-liberation2   # DOCX client tests: soffice -> PDF, pdftotext, pandoc
+  libreoffice-writer-nogui poppler-utils pandoc   # DOCX and PDF client tests: soffice -> PDF, pdftotext/pdfinfo/pdffonts/pdftoppm, pandoc
   libreoffice-calc-nogui         # XLSX client test: the schedule workbook read back cell by cell
   chromium                       # HTML client tests: pages loaded and checked in headless Chromium
 )

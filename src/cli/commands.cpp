@@ -6,7 +6,7 @@ namespace clausebook::cli {
 const std::vector<Command>& commands() {
     static const std::vector<Command> k_commands = {
         {"build", "write every school's policies as Markdown, HTML and Word into out/",
-         "clausebook build [--school ID]... [--policy ID]... [--format md,html,docx] [--out DIR] [--jobs N]", &build_options, &build_run},
+         "clausebook build [--school ID]... [--policy ID]... [--format md,html,docx,pdf] [--out DIR] [--jobs N]", &build_options, &build_run},
         {"list", "list the schools, policies or clauses of the repository", "clausebook list schools|policies|clauses",
          &list_options, &list_run},
         {"compare", "one policy across schools, clause by clause, against the model wording",

@@ -9,6 +9,7 @@ const std::vector<Format>& formats() {
         {"md", "md", "Markdown (CommonMark with GitHub tables)", &write_markdown},
         {"html", "html", "one self-contained web page", &write_html},
         {"docx", "docx", "Word document", &write_docx},
+        {"pdf", "pdf", "tagged PDF for the school's website", &write_pdf},
     };
     return k_formats;
 }

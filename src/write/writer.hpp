@@ -46,6 +46,7 @@ const Format* find_format(std::string_view name);
 std::string write_markdown(const model::Document& doc, const WriteOptions& options);
 std::string write_html(const model::Document& doc, const WriteOptions& options);
 std::string write_docx(const model::Document& doc, const WriteOptions& options);  // see docs/docx.md
+std::string write_pdf(const model::Document& doc, const WriteOptions& options);   // see docs/pdf.md
 
 // The rows of the cover block, shared by every writer: {label, value}.
 struct CoverRow {

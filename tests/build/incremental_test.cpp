@@ -82,7 +82,7 @@ const std::string k_manifest = ".clausebook/manifest";
 TEST_CASE("incremental: a second build with no change builds no document and touches no file", "[build][incremental]") {
     TestRepo repo;
     auto first = counts(repo.run({"build"}));
-    CHECK(first.written == 7);  // 2 schools x 3 formats, and the index
+    CHECK(first.written == 9);  // 2 schools x 4 formats, and the index
     CHECK(first.up_to_date == 0);
     REQUIRE(fs::exists(repo.out() / k_manifest));
     auto before = stamps(repo.out());
@@ -103,10 +103,10 @@ TEST_CASE("incremental: changing one school file builds only that school's docum
     repo.write("schools/beta.yaml", beta.replace(at, 3, "Bea"));
     auto again = counts(repo.run({"build"}));
     CHECK(again.up_to_date == 1);
-    CHECK(again.written == 3);  // beta's three files; the index does not show the headteacher
+    CHECK(again.written == 4);  // beta's four files; the index does not show the headteacher
     CHECK(contains(repo.read("out/beta/social.md"), "Bea Example"));
     auto files = changed(before, stamps(repo.out()));
-    CHECK(files == std::set<std::string>{"beta/social.md", "beta/social.html", "beta/social.docx", k_manifest});
+    CHECK(files == std::set<std::string>{"beta/social.md", "beta/social.html", "beta/social.docx", "beta/social.pdf", k_manifest});
 }
 
 TEST_CASE("incremental: changing an input every school shares builds every document", "[build][incremental]") {
@@ -202,7 +202,7 @@ TEST_CASE("incremental: --force builds every document again, still rewriting not
     auto forced = counts(repo.run({"build", "--force"}));
     CHECK(forced.up_to_date == 0);
     CHECK(forced.written == 0);
-    CHECK(forced.unchanged == 7);
+    CHECK(forced.unchanged == 9);  // 2 schools x 4 formats, and the index
     CHECK(changed(before, stamps(repo.out())).empty());
     CHECK(contains(repo.run({"build", "--help"}).out, "--force"));
 }
@@ -238,6 +238,7 @@ TEST_CASE("incremental: a build of some schools or formats keeps what it did not
     SECTION("formats") {
         counts(repo.run({"build", "--format", "md"}));
         counts(repo.run({"build", "--format", "html,docx"}));
+        counts(repo.run({"build", "--format", "pdf"}));
         auto all = counts(repo.run({"build"}));
         CHECK(all.up_to_date == 2);
         CHECK(all.written == 0);

@@ -1,0 +1,583 @@
+#include "write/pdf/layout.hpp"
+
+#include <algorithm>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "util/markdown.hpp"
+#include "util/text.hpp"
+#include "write/writer.hpp"
+
+namespace clausebook::write::pdf {
+
+Text::~Text() {
+    if (layout) g_object_unref(layout);
+}
+
+namespace {
+
+// The DOCX's styles (templates/docx/styles.xml) with Liberation's metric-compatible fonts.
+constexpr const char* k_body_font = "Liberation Sans 11";
+constexpr const char* k_mono_family = "Liberation Mono";
+constexpr double k_indent = 18;      // a list level or quotation
+constexpr double k_para_space = 6;   // after a paragraph
+
+struct FontDeleter {
+    void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
+};
+using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
+
+Font font(const char* description) { return Font(pango_font_description_from_string(description)); }
+
+// Text with pango attributes and links, collected from inline Markdown before it is laid out.
+struct Inline {
+    std::string text;
+    std::vector<PangoAttribute*> attributes;  // owned until laid out
+    std::vector<LinkSpan> links;
+
+    Inline() = default;
+    Inline(const Inline&) = delete;
+    Inline& operator=(const Inline&) = delete;
+    ~Inline() {
+        for (auto* a : attributes) pango_attribute_destroy(a);
+    }
+    int size() const { return static_cast<int>(text.size()); }
+    void reset() {
+        for (auto* a : attributes) pango_attribute_destroy(a);
+        attributes.clear();
+        text.clear();
+        links.clear();
+    }
+    void add(PangoAttribute* a, int start, int end) {
+        a->start_index = static_cast<guint>(start);
+        a->end_index = static_cast<guint>(end);
+        attributes.push_back(a);
+    }
+};
+
+// Lays out `in` at `width` points.
+TextPtr lay_out(PangoContext* context, Inline& in, const PangoFontDescription* desc, double width,
+                PangoAlignment align = PANGO_ALIGN_LEFT) {
+    auto t = std::make_shared<Text>();
+    t->layout = pango_layout_new(context);
+    pango_layout_set_font_description(t->layout, desc);
+    pango_layout_set_width(t->layout, pango_units_from_double(std::max(width, 1.0)));
+    pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);  // a word longer than a line is broken
+    pango_layout_set_alignment(t->layout, align);
+    pango_layout_set_text(t->layout, in.text.data(), in.size());
+    PangoAttrList* list = pango_attr_list_new();
+    // A word broken because it is longer than the line gets no hyphen pango would add: the text
+    // copied out of the PDF is the clause's own.
+    pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
+    for (auto* a : in.attributes) pango_attr_list_insert(list, a);  // the list owns them now
+    in.attributes.clear();
+    pango_layout_set_attributes(t->layout, list);
+    pango_attr_list_unref(list);
+    t->links = std::move(in.links);
+    PangoLayoutIter* it = pango_layout_get_iter(t->layout);
+    do {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, nullptr, &logical);
+        t->lines.push_back({pango_layout_iter_get_line_readonly(it), pango_units_to_double(logical.x), pango_units_to_double(logical.y),
+                            pango_units_to_double(logical.height), pango_units_to_double(pango_layout_iter_get_baseline(it))});
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    if (!t->lines.empty()) t->height = t->lines.back().top + t->lines.back().height;
+    return t;
+}
+
+TextPtr lay_out(PangoContext* context, const std::string& s, const PangoFontDescription* desc, double width,
+                PangoAlignment align = PANGO_ALIGN_LEFT) {
+    Inline in;
+    in.text = s;
+    return lay_out(context, in, desc, width, align);
+}
+
+// Cairo's attribute strings quote with ' and escape with \.
+std::string quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+// Named destinations of headings: "s-3" for section 3, "s-3-2" for clause 3.2.
+std::string section_dest(std::size_t s) { return "s-" + std::to_string(s + 1); }
+std::string clause_dest(std::size_t s, std::size_t c) { return section_dest(s) + "-" + std::to_string(c + 1); }
+
+std::string clause_dest(const model::Document& doc, const std::string& id) {
+    for (std::size_t s = 0; s < doc.sections.size(); ++s)
+        for (std::size_t c = 0; c < doc.sections[s].clauses.size(); ++c)
+            if (doc.sections[s].clauses[c].id == id) return clause_dest(s, c);
+    return {};
+}
+
+class Builder {
+public:
+    Builder(const model::Document& doc, PangoContext* context) : m_doc(doc), m_context(context) {
+        m_body = font(k_body_font);
+        m_h1 = font("Liberation Sans Bold 16");
+        m_h2 = font("Liberation Sans Bold 13");
+        m_h3 = font("Liberation Sans Bold 11");
+        m_mono = font("Liberation Mono 10");
+    }
+
+    std::vector<Item> build() {
+        const auto& meta = m_doc.meta;
+        begin("Document");
+        para(lay_out(m_context, meta.title, font("Liberation Sans Bold 24").get(), k_body_width), "H1", 0, 6);
+        m_items.back().para->tag = "P";  // the title: sections are the H1 headings, as in the DOCX
+        para(lay_out(m_context, meta.school_name, font("Liberation Sans 15").get(), k_body_width), "P", 0, 18);
+        cover();
+        contents();
+        m_items.push_back({Item::Kind::page_break, {}, {}, {}});
+        for (std::size_t s = 0; s < m_doc.sections.size(); ++s) {
+            const auto& sec = m_doc.sections[s];
+            heading(std::to_string(s + 1) + " " + sec.title, 1, section_dest(s));
+            for (std::size_t c = 0; c < sec.clauses.size(); ++c) {
+                const auto& cl = sec.clauses[c];
+                heading(std::to_string(s + 1) + "." + std::to_string(c + 1) + " " + cl.title, 2, clause_dest(s, c));
+                body(cl.markdown);
+            }
+        }
+        end("Document");
+        return std::move(m_items);
+    }
+
+private:
+    void begin(const std::string& tag) { m_items.push_back({Item::Kind::begin, tag, {}, {}}); }
+    void end(const std::string& tag) { m_items.push_back({Item::Kind::end, tag, {}, {}}); }
+
+    Para& para(TextPtr text, const std::string& tag, double before, double after, double x = k_margin) {
+        auto p = std::make_shared<Para>();
+        p->text = std::move(text);
+        p->tag = tag;
+        p->space_before = before;
+        p->space_after = after;
+        p->x = x;
+        m_items.push_back({Item::Kind::para, {}, p, {}});
+        return *p;
+    }
+
+    void heading(const std::string& text, int level, const std::string& dest) {
+        const PangoFontDescription* f = level == 1 ? m_h1.get() : level == 2 ? m_h2.get() : m_h3.get();
+        Para& p = para(lay_out(m_context, text, f, k_body_width), "H" + std::to_string(level), level == 1 ? 18 : 12, 6);
+        p.dest = dest;
+        p.outline_level = level;
+        p.outline_title = text;
+        p.keep_with_next = true;
+        p.keep_together = true;
+    }
+
+    void cover() {
+        begin("Table");
+        const double label_width = 141.75;  // 5 cm, as in the DOCX
+        for (const auto& r : cover_rows(m_doc.meta)) {
+            auto row = std::make_shared<Row>();
+            row->padding = 3;
+            const double pad = row->inset;
+            row->cells.push_back({lay_out(m_context, r.label, font("Liberation Sans Bold 11").get(), label_width - 2 * pad), k_margin, label_width, true});
+            row->cells.push_back({lay_out(m_context, r.value, m_body.get(), k_body_width - label_width - 2 * pad), k_margin + label_width,
+                                  k_body_width - label_width, false});
+            finish_row(*row);
+            m_items.push_back({Item::Kind::row, {}, {}, row});
+        }
+        end("Table");
+    }
+
+    void contents() {
+        para(lay_out(m_context, "Contents", font("Liberation Sans Bold 14").get(), k_body_width), "P", 18, 6);
+        begin("TOC");
+        const double number_width = 36;  // room for the page number at the right
+        auto entry = [&](const std::string& text, const std::string& dest, double indent, const PangoFontDescription* f) {
+            Para& p = para(lay_out(m_context, text, f, k_body_width - indent - number_width), "TOCI", 0, 3, k_margin + indent);
+            p.contents_dest = dest;
+            p.keep_together = true;
+        };
+        for (std::size_t s = 0; s < m_doc.sections.size(); ++s) {
+            const auto& sec = m_doc.sections[s];
+            entry(std::to_string(s + 1) + " " + sec.title, section_dest(s), 0, font("Liberation Sans Bold 11").get());
+            for (std::size_t c = 0; c < sec.clauses.size(); ++c)
+                entry(std::to_string(s + 1) + "." + std::to_string(c + 1) + " " + sec.clauses[c].title, clause_dest(s, c), k_indent, m_body.get());
+        }
+        end("TOC");
+    }
+
+    void finish_row(Row& row) {
+        double h = 0;
+        for (const auto& c : row.cells) h = std::max(h, c.text->height);
+        row.height = h + 2 * row.padding;
+    }
+
+    // --- clause bodies ---------------------------------------------------------------------
+
+    struct List {
+        bool ordered;
+        int number;
+        char delimiter;
+    };
+
+    double indent() const { return k_margin + m_indent; }
+    double width() const { return k_body_width - m_indent; }
+
+    void body(const std::string& markdown) {
+        util::MarkdownTree tree = util::parse_markdown(markdown);
+        cmark_iter* it = cmark_iter_new(tree.get());
+        cmark_event_type ev;
+        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+            cmark_node* n = cmark_iter_get_node(it);
+            bool enter = ev == CMARK_EVENT_ENTER;
+            std::string_view type = util::node_type_name(n);
+            if (util::starts_with(type, "table")) table_node(n, type, enter);
+            else if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) block(n, enter);
+            else inline_node(n, enter);
+        }
+        cmark_iter_free(it);
+    }
+
+    // A paragraph of the body from the inline text collected so far.
+    void finish_text(const std::string& tag, const PangoFontDescription* f, double before) {
+        bool in_item = !m_lists.empty();
+        Para& p = para(lay_out(m_context, m_inline, f, width()), tag, in_item ? 2 : before, in_item ? 2 : k_para_space, indent());
+        m_inline.reset();
+        take_label(p);
+        if (tag == "H3") {
+            p.dest = "h-" + std::to_string(++m_heading_count);
+            p.outline_level = 3;
+            p.outline_title = pango_layout_get_text(p.text->layout);
+            p.keep_with_next = true;
+            p.keep_together = true;
+        }
+    }
+
+    // A list item's label goes with the first paragraph in it; LBody opens after the label.
+    void take_label(Para& p) {
+        if (!m_label) return;
+        p.label = std::move(m_label);
+        p.label_x = m_label_x;
+    }
+
+    // An item whose first block is not a paragraph (an empty item, a nested list, a table) gets
+    // its label on a line of its own.
+    void flush_label() {
+        if (!m_label) return;
+        Para& p = para(lay_out(m_context, "", m_body.get(), width()), "P", 2, 2, indent());
+        take_label(p);
+    }
+
+    void block(cmark_node* n, bool enter) {
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_PARAGRAPH:
+            if (enter) m_inline.reset();
+            else finish_text("P", m_quote_depth ? italic_body() : m_body.get(), 0);
+            return;
+        case CMARK_NODE_HEADING:
+            if (enter) m_inline.reset();
+            else finish_text("H3", m_h3.get(), 10);
+            return;
+        case CMARK_NODE_BLOCK_QUOTE:
+            flush_label();
+            m_quote_depth += enter ? 1 : -1;
+            m_indent += enter ? k_indent : -k_indent;
+            if (enter) begin("BlockQuote");
+            else end("BlockQuote");
+            return;
+        case CMARK_NODE_LIST:
+            if (enter) {
+                flush_label();
+                bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+                m_lists.push_back({ordered, cmark_node_get_list_start(n), cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ')' : '.'});
+                begin("L");
+            } else {
+                end("L");
+                m_lists.pop_back();
+                if (m_lists.empty()) {  // space after the whole list
+                    for (auto it = m_items.rbegin(); it != m_items.rend(); ++it)
+                        if (it->para) {
+                            it->para->space_after = k_para_space;
+                            break;
+                        }
+                }
+            }
+            return;
+        case CMARK_NODE_ITEM:
+            if (enter) {
+                flush_label();
+                List& l = m_lists.back();
+                static const char* const k_bullets[] = {"\u2022", "\u25e6", "\u25aa"};
+                std::string label = l.ordered ? std::to_string(l.number++) + l.delimiter : k_bullets[(m_lists.size() - 1) % 3];
+                begin("LI");
+                m_label = lay_out(m_context, label, m_body.get(), k_indent - 2);
+                m_label_x = indent();
+                m_indent += k_indent;
+            } else {
+                flush_label();
+                end("LBody");
+                end("LI");
+                m_indent -= k_indent;
+            }
+            return;
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK: {
+            // Shown as text, as the DOCX does (raw HTML has no meaning in a PDF).
+            std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+            while (!literal.empty() && literal.back() == '\n') literal.pop_back();
+            m_inline.reset();
+            m_inline.text = literal;
+            finish_text("P", cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ? m_mono.get() : m_body.get(), 0);
+            return;
+        }
+        case CMARK_NODE_THEMATIC_BREAK: {
+            flush_label();
+            Item rule{Item::Kind::rule, {}, {}, {}};
+            rule.x = indent();
+            rule.width = width();
+            m_items.push_back(rule);
+            return;
+        }
+        default: return;
+        }
+    }
+
+    const PangoFontDescription* italic_body() {
+        if (!m_italic) m_italic = font("Liberation Sans Italic 11");
+        return m_italic.get();
+    }
+
+    void inline_node(cmark_node* n, bool enter) {
+        const char* literal = cmark_node_get_literal(n);
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_HTML_INLINE: m_inline.text += literal ? literal : ""; return;
+        case CMARK_NODE_CODE: {
+            int start = m_inline.size();
+            m_inline.text += literal ? literal : "";
+            m_inline.add(pango_attr_family_new(k_mono_family), start, m_inline.size());
+            return;
+        }
+        case CMARK_NODE_SOFTBREAK: m_inline.text += ' '; return;
+        case CMARK_NODE_LINEBREAK: m_inline.text += '\n'; return;
+        case CMARK_NODE_EMPH: span(enter, [] { return pango_attr_style_new(PANGO_STYLE_ITALIC); }); return;
+        case CMARK_NODE_STRONG: span(enter, [] { return pango_attr_weight_new(PANGO_WEIGHT_BOLD); }); return;
+        case CMARK_NODE_LINK: link(n, enter); return;
+        case CMARK_NODE_IMAGE: m_inline.text += enter ? "[image: " : "]"; return;  // no external requests
+        default:
+            if (util::node_type_name(n) == "strikethrough") span(enter, [] { return pango_attr_strikethrough_new(TRUE); });
+            return;
+        }
+    }
+
+    template <class Make>
+    void span(bool enter, Make make) {
+        if (enter) {
+            m_starts.push_back(m_inline.size());
+            return;
+        }
+        int start = m_starts.back();
+        m_starts.pop_back();
+        m_inline.add(make(), start, m_inline.size());
+    }
+
+    void link(cmark_node* n, bool enter) {
+        if (enter) {
+            m_links.push_back({m_inline.size(), "", ""});
+            std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+            auto& l = m_links.back();
+            if (util::starts_with(url, "clause:")) {
+                std::string id = url.substr(7);
+                std::string dest = clause_dest(m_doc, id);
+                if (dest.empty()) return;  // a clause this school left out: the text stays, unlinked
+                l.attributes = "dest=" + quoted(dest);
+                l.suffix = cmark_node_first_child(n) ? " (section " + m_doc.number_of(id) + ")" : reference_text(m_doc, id);
+            } else if (!url.empty() && url[0] == '#') {
+                std::string dest = clause_dest(m_doc, url.substr(1));
+                if (!dest.empty()) l.attributes = "dest=" + quoted(dest);
+            } else if (util::is_safe_url(url)) {
+                l.attributes = "uri=" + quoted(url);
+            }
+            return;
+        }
+        OpenLink l = std::move(m_links.back());
+        m_links.pop_back();
+        m_inline.text += l.suffix;
+        if (l.attributes.empty() || m_inline.size() == l.start) return;
+        m_inline.links.push_back({l.start, m_inline.size(), l.attributes});
+        m_inline.add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), l.start, m_inline.size());
+        m_inline.add(pango_attr_foreground_new(0x0000, 0x4d4d, 0xa6a6), l.start, m_inline.size());
+    }
+
+    void table_node(cmark_node* n, std::string_view type, bool enter) {
+        if (type == "table") {
+            if (!enter) {
+                end("Table");
+                m_table_header.reset();
+                return;
+            }
+            flush_label();
+            begin("Table");
+            m_columns = static_cast<std::size_t>(std::max(1, static_cast<int>(cmark_gfm_extensions_get_table_columns(n))));
+            const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+            m_alignments.assign(m_columns, '\0');
+            for (std::size_t i = 0; align && i < m_columns; ++i) m_alignments[i] = static_cast<char>(align[i]);
+            // Equal columns, as in the DOCX. A table of many columns gets a smaller type and
+            // narrower padding, and pango breaks a word wider than its column: nothing is drawn
+            // outside the text block.
+            m_column_width = width() / static_cast<double>(m_columns);
+            double size = std::clamp(m_column_width / 4.0, 5.0, 10.0);
+            m_cell_padding = std::min(4.0, m_column_width / 10.0);
+            m_cell_font = font(("Liberation Sans " + std::to_string(size)).c_str());
+            m_cell_bold = font(("Liberation Sans Bold " + std::to_string(size)).c_str());
+        } else if (type == "table_row" || type == "table_header") {
+            if (enter) {
+                m_row = std::make_shared<Row>();
+                m_row->header = type == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n);
+                m_row->padding = std::min(3.0, m_cell_padding);
+                m_row->inset = m_cell_padding;
+                return;
+            }
+            // GFM gives every row the header's number of cells; a short row is padded.
+            while (m_row->cells.size() < m_columns) {
+                m_inline.reset();
+                add_cell();
+            }
+            finish_row(*m_row);
+            if (m_row->header) {
+                m_table_header = m_row;
+            } else {
+                m_row->repeat = m_table_header;
+                if (m_table_header && m_table_header->next_height == 0) m_table_header->next_height = m_row->height;
+            }
+            m_items.push_back({Item::Kind::row, {}, {}, m_row});
+        } else if (type == "table_cell") {
+            if (enter) m_inline.reset();
+            else add_cell();
+        }
+    }
+
+    void add_cell() {
+        std::size_t i = m_row->cells.size();
+        if (i >= m_columns) return;
+        char a = m_alignments[i];
+        PangoAlignment align = a == 'c' ? PANGO_ALIGN_CENTER : a == 'r' ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+        double x = indent() + m_column_width * static_cast<double>(i);
+        auto text = lay_out(m_context, m_inline, m_row->header ? m_cell_bold.get() : m_cell_font.get(), m_column_width - 2 * m_cell_padding, align);
+        m_inline.reset();
+        m_row->cells.push_back({text, x, m_column_width, m_row->header});
+    }
+
+    struct OpenLink {
+        int start;
+        std::string attributes;  // empty: not a link (an unsafe URL, a clause left out)
+        std::string suffix;
+    };
+
+    const model::Document& m_doc;
+    PangoContext* m_context;
+    std::vector<Item> m_items;
+    Font m_body, m_h1, m_h2, m_h3, m_mono, m_italic;
+
+    Inline m_inline;
+    std::vector<int> m_starts;
+    std::vector<OpenLink> m_links;
+    std::vector<List> m_lists;
+    TextPtr m_label;
+    double m_label_x = 0;
+    double m_indent = 0;
+    int m_quote_depth = 0;
+    int m_heading_count = 0;
+
+    std::size_t m_columns = 1;
+    std::string m_alignments;
+    double m_column_width = 0;
+    double m_cell_padding = 0;
+    Font m_cell_font, m_cell_bold;
+    std::shared_ptr<Row> m_row;
+    std::shared_ptr<Row> m_table_header;
+};
+
+}  // namespace
+
+std::vector<Item> build_items(const model::Document& doc, PangoContext* context) { return Builder(doc, context).build(); }
+
+// --- pagination --------------------------------------------------------------------------------
+
+std::vector<Page> paginate(const std::vector<Item>& items) {
+    std::vector<Page> pages(1);
+    double y = k_body_top;
+    auto new_page = [&] {
+        pages.emplace_back();
+        y = k_body_top;
+    };
+    auto at_top = [&] { return y <= k_body_top; };
+    const double room = k_body_bottom - k_body_top;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& item = items[i];
+        switch (item.kind) {
+        case Item::Kind::begin:
+        case Item::Kind::end: pages.back().push_back({i, y}); break;
+        case Item::Kind::page_break:
+            if (!at_top()) new_page();
+            break;
+        case Item::Kind::rule:
+            if (y + 12 > k_body_bottom) new_page();
+            pages.back().push_back({i, y + 6});
+            y += 12;
+            break;
+        case Item::Kind::para: {
+            const Para& p = *item.para;
+            const auto& lines = p.text->lines;
+            double before = at_top() ? 0 : p.space_before;
+            double need = p.text->height;
+            if (p.keep_with_next) need += 3 * 14;  // the heading and the start of what follows it
+            if ((p.keep_together || p.keep_with_next || need <= room) && !at_top() && y + before + std::min(need, room) > k_body_bottom) {
+                new_page();
+                before = 0;
+            }
+            y += before;
+            std::size_t line = 0;
+            while (line < lines.size()) {
+                std::size_t end = line;
+                while (end < lines.size() && y + (lines[end].top + lines[end].height - lines[line].top) <= k_body_bottom) ++end;
+                if (end == line) {
+                    if (!at_top()) {
+                        new_page();
+                        continue;
+                    }
+                    end = line + 1;  // a line taller than a page: drawn, clipped to the page
+                }
+                pages.back().push_back({i, y, line, end});
+                y += lines[end - 1].top + lines[end - 1].height - lines[line].top;
+                line = end;
+                if (line < lines.size()) new_page();
+            }
+            y += p.space_after;
+            break;
+        }
+        case Item::Kind::row: {
+            const Row& r = *item.row;
+            double need = r.height + (r.header ? r.next_height : 0);
+            if (!at_top() && y + std::min(need, room) > k_body_bottom) {
+                new_page();
+                if (r.repeat) {
+                    pages.back().push_back({i, y, 0, 0, true});
+                    y += r.repeat->height;
+                }
+            }
+            pages.back().push_back({i, y});
+            y += r.height;
+            break;
+        }
+        }
+    }
+    // A last page holding nothing but closing tags is not a page.
+    if (pages.size() > 1 && std::all_of(pages.back().begin(), pages.back().end(), [&](const Placement& pl) { return items[pl.item].kind == Item::Kind::end; })) {
+        Page last = std::move(pages.back());
+        pages.pop_back();
+        pages.back().insert(pages.back().end(), last.begin(), last.end());
+    }
+    return pages;
+}
+
+}  // namespace clausebook::write::pdf

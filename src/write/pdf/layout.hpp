@@ -1,0 +1,110 @@
+// The PDF's content before it is drawn: a flat list of items (structure tags opening and
+// closing, paragraphs laid out by pango, table rows, rules, page breaks) in reading order, made
+// from the Document by build_items() (layout.cpp), cut into pages by paginate() and drawn by
+// pdf_writer.cpp. Lengths are in PDF points (1/72 inch); y grows down the page, as in cairo.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pango/pangocairo.h>
+
+#include "model/document.hpp"
+
+namespace clausebook::write::pdf {
+
+// A4, with the DOCX's margins (2.5 cm): see src/write/docx/xml.hpp.
+constexpr double k_page_width = 595.276;
+constexpr double k_page_height = 841.89;
+constexpr double k_margin = 70.9;
+constexpr double k_body_top = k_margin;
+constexpr double k_body_bottom = k_page_height - k_margin;
+constexpr double k_body_width = k_page_width - 2 * k_margin;
+
+// A stretch of a paragraph's text (byte offsets into the layout's text) that is a link: cairo's
+// link attributes, "dest='s-1-2'" or "uri='https://...'".
+struct LinkSpan {
+    int start;
+    int end;
+    std::string attributes;
+};
+
+struct LineBox {
+    PangoLayoutLine* line;  // owned by the layout
+    double left;            // from the layout's left (alignment)
+    double top;             // from the layout's top
+    double height;
+    double baseline;        // from the layout's top
+};
+
+// One pango layout and its lines.
+struct Text {
+    PangoLayout* layout = nullptr;
+    std::vector<LinkSpan> links;
+    std::vector<LineBox> lines;
+    double height = 0;
+    Text() = default;
+    Text(const Text&) = delete;
+    Text& operator=(const Text&) = delete;
+    ~Text();
+};
+using TextPtr = std::shared_ptr<Text>;
+
+struct Para {
+    TextPtr text;
+    double x = k_margin;
+    double space_before = 0;
+    double space_after = 0;
+    std::string tag = "P";       // its structure tag
+    std::string dest;            // a named destination at its top (headings)
+    int outline_level = 0;       // 1-3: it has a bookmark at that level
+    std::string outline_title;
+    bool keep_with_next = false; // a heading: not the last thing on a page
+    bool keep_together = false;  // never split across pages
+    TextPtr label;               // a list item's bullet or number, drawn before its first line
+    double label_x = 0;
+    std::string contents_dest;   // a contents entry: a link to this destination, its page number at the right
+};
+
+struct Cell {
+    TextPtr text;
+    double x = 0;
+    double width = 0;
+    bool header = false;  // TH, else TD
+};
+
+struct Row {
+    std::vector<Cell> cells;
+    bool header = false;               // the table's header row, repeated on each page it spans
+    double height = 0;
+    double padding = 0;                // above and below the text
+    double inset = 4;                  // left and right of the text
+    std::shared_ptr<const Row> repeat; // a body row: its table's header row, if any
+    double next_height = 0;            // a header row: the first body row's height
+};
+
+struct Item {
+    enum class Kind { begin, end, para, row, rule, page_break } kind;
+    std::string tag;                   // begin, end
+    std::shared_ptr<Para> para;
+    std::shared_ptr<Row> row;
+    double x = 0, width = 0;           // rule
+};
+
+// Everything of `doc`, laid out in `context` (pango's, for the PDF surface).
+std::vector<Item> build_items(const model::Document& doc, PangoContext* context);
+
+// Where one item (or, for a paragraph, lines [first_line, end_line)) goes on a page.
+struct Placement {
+    std::size_t item;
+    double y;
+    std::size_t first_line = 0;
+    std::size_t end_line = 0;
+    bool repeated_header = false;  // a copy of a table's header row, not part of the reading order
+};
+using Page = std::vector<Placement>;
+
+std::vector<Page> paginate(const std::vector<Item>& items);
+
+}  // namespace clausebook::write::pdf
