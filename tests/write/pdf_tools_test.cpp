@@ -5,6 +5,9 @@
 // twice. The first two pages of each are rendered to PNG under the build tree
 // (build/pdf-pages/) for a person to look at.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
 
 #include <cstdlib>
 #include <iostream>
@@ -160,11 +163,15 @@ TEST_CASE("pdf tools: the structure tree and the bookmarks hold the headings in 
         Shell outline = shell("qpdf --json --json-key=outlines " + quoted(pdf_of(school)));
         REQUIRE(outline.status == 0);
         std::vector<std::string> titles;
-        const std::string key = "\"title\": \"";
-        for (std::size_t at = outline.out.find(key); at != std::string::npos; at = outline.out.find(key, at + 1)) {
-            std::size_t start = at + key.size();
-            titles.push_back(outline.out.substr(start, outline.out.find('"', start) - start));
-        }
+        std::function<void(const nlohmann::json&)> collect = [&](const nlohmann::json& j) {
+            if (j.is_object()) {
+                if (j.contains("title") && j["title"].is_string()) titles.push_back(j["title"].get<std::string>());
+                for (const auto& [key, value] : j.items()) collect(value);
+            } else if (j.is_array()) {
+                for (const auto& value : j) collect(value);
+            }
+        };
+        collect(nlohmann::json::parse(outline.out));
         std::vector<std::string> wanted;
         for (const auto& h : expected) wanted.push_back(h.second);
         std::sort(titles.begin(), titles.end());
@@ -292,4 +299,25 @@ TEST_CASE("pdf: the same inputs give the same bytes, dated from SOURCE_DATE_EPOC
     std::string pdf = dated.read("out/alpha/social.pdf");
     CHECK(pdf.find("/CreationDate (20231114221320Z)") != std::string::npos);
     CHECK(pdf.find("/ModDate (20231114221320Z)") != std::string::npos);
+}
+
+TEST_CASE("pdf tools: a draft says so at the top of every page and on its cover", "[pdf][client]") {
+    CLAUSEBOOK_NEEDS_PROGRAM("pdftotext");
+    CLAUSEBOOK_NEEDS_PROGRAM("pdfinfo");
+    // The example schools have no approved copies: every one is a draft.
+    for (const auto& school : example().schools) {
+        INFO(school);
+        Shell info = shell("pdfinfo " + quoted(pdf_of(school)));
+        int pages = std::atoi(info.out.c_str() + info.out.find("Pages:") + 6);
+        REQUIRE(pages > 2);
+        for (int page : {1, 2, pages}) {
+            INFO("page " << page);
+            // The band above the running header only (y from 0 to 36 points).
+            Shell top = shell("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " -r 72 -x 0 -y 0 -W 596 -H 36 " +
+                              quoted(pdf_of(school)) + " -");
+            CHECK(top.out.find("Draft for approval") != std::string::npos);
+        }
+        Shell first = shell("pdftotext -f 1 -l 1 " + quoted(pdf_of(school)) + " -");
+        CHECK(first.out.find("Status") != std::string::npos);
+    }
 }

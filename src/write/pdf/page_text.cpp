@@ -6,6 +6,7 @@ namespace clausebook::write::pdf {
 
 PageText page_text(const model::Metadata& meta, int page, int pages) {
     PageText t;
+    if (meta.draft()) t.banner = model::status_line(meta);
     if (page > 1) {
         t.header_left = meta.school_name;
         t.header_right = meta.title;

@@ -10,6 +10,7 @@
 namespace clausebook::write::pdf {
 
 struct PageText {
+    std::string banner;  // above the header, the full width, on every page: a draft's status line
     std::string header_left;
     std::string header_right;
     std::string footer_left;
@@ -17,7 +18,8 @@ struct PageText {
 };
 
 // Page `page` (1-based) of `pages`. The first page carries the title already: no header there,
-// as in the DOCX (docs/docx.md).
+// as in the DOCX (docs/docx.md). A draft says so on every page, the first included, as the
+// DOCX's running header does: "Draft for approval — replaces the policy approved on ...".
 PageText page_text(const model::Metadata& meta, int page, int pages);
 
 }  // namespace clausebook::write::pdf

@@ -265,6 +265,11 @@ private:
             return static_cast<double>(logical.width);
         };
         const double gap = 12;
+        if (!words.banner.empty()) {
+            cairo_set_source_rgb(m_cr, 0.6, 0.0, 0.0);  // dark red on white: over 7:1, and the words say it
+            draw(words.banner, 30, false, k_body_width);
+            cairo_set_source_rgb(m_cr, 0.3, 0.3, 0.3);
+        }
         double used = draw(words.header_left, 44, false, k_body_width / 2 - gap / 2);
         draw(words.header_right, 44, true, k_body_width - used - gap);
         used = draw(words.footer_left, k_page_height - 36, false, k_body_width / 2 - gap / 2);
