@@ -30,21 +30,8 @@ std::string iso(int y, int m, int d) {
     return std::to_string(y) + "-" + two(m) + "-" + two(d);
 }
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-int words(const std::string& s) {
-    int n = 0;
-    bool in = false;
-    for (char c : s) {
-        bool w = !std::isspace(static_cast<unsigned char>(c));
-        if (w && !in) ++n;
-        in = w;
-    }
-    return n;
-}
+std::string lower(std::string_view s) { return util::to_lower(s); }
+int words(std::string_view s) { return util::word_count(s); }
 
 // Title case for text written in capitals ("SOCIAL NETWORKING POLICY" -> "Social Networking Policy").
 std::string title_case_if_caps(const std::string& s) {

@@ -17,16 +17,7 @@ namespace clausebook::import {
 
 namespace {
 
-int word_count(const std::string& s) {
-    int n = 0;
-    bool in = false;
-    for (char c : s) {
-        bool w = !std::isspace(static_cast<unsigned char>(c));
-        if (w && !in) ++n;
-        in = w;
-    }
-    return n;
-}
+int word_count(std::string_view s) { return util::word_count(s); }
 
 std::string phase_from_name(const std::string& name) {
     std::string l = name;

@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 
 namespace clausebook::util {
@@ -147,6 +149,17 @@ std::string to_lower(std::string_view s) {
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
+}
+
+int word_count(std::string_view s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+        bool w = !std::isspace(static_cast<unsigned char>(c));
+        if (w && !in) ++n;
+        in = w;
+    }
+    return n;
 }
 
 }  // namespace clausebook::util

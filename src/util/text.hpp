@@ -45,5 +45,7 @@ std::size_t utf8_length(std::string_view s);
 std::string utf8_prefix(std::string_view s, std::size_t max_chars);
 // ASCII letters lowered; other bytes unchanged.
 std::string to_lower(std::string_view s);
+// The number of runs of non-space characters.
+int word_count(std::string_view s);
 
 }  // namespace clausebook::util

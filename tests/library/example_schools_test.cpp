@@ -9,26 +9,7 @@
 
 namespace {
 
-struct Built {
-    clausebook::test::TempDir dir;
-    std::map<std::string, std::string> files;
-    int exit_code = 0;
-    std::string err;
-};
-
-const Built& built() {
-    static Built r;
-    static bool done = [] {
-        std::ostringstream out, err;
-        r.exit_code = clausebook::cli::run({"build", "--root", clausebook::test::source_dir().string(), "--out", r.dir.path().string(),
-                                            "--format", "md,html"}, out, err);
-        r.err = err.str();
-        r.files = clausebook::test::snapshot(r.dir.path());
-        return true;
-    }();
-    (void)done;
-    return r;
-}
+const clausebook::test::ExampleBuild& built() { return clausebook::test::example_build("md,html"); }
 
 const std::string& md(const std::string& school) { return built().files.at(school + "/social-networking.md"); }
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }

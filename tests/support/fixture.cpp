@@ -1,5 +1,7 @@
 #include "support/fixture.hpp"
 
+#include <memory>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -197,6 +199,19 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
         if (it->is_regular_file()) files[fs::relative(it->path(), dir).generic_string()] = read_file(it->path());
     return files;
+}
+
+const ExampleBuild& example_build(const std::string& formats) {
+    static std::map<std::string, std::unique_ptr<ExampleBuild>> built;  // by formats
+    auto& slot = built[formats];
+    if (!slot) {
+        slot = std::make_unique<ExampleBuild>();
+        std::ostringstream out, err;
+        slot->exit_code = cli::run({"build", "--root", source_dir().string(), "--out", slot->dir.path().string(), "--format", formats}, out, err);
+        slot->err = err.str();
+        slot->files = snapshot(slot->dir.path());
+    }
+    return *slot;
 }
 
 }  // namespace clausebook::test

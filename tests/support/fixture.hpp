@@ -57,6 +57,16 @@ RunResult run_cli(const std::vector<std::string>& args);
 // Runs `clausebook ARGS... --root SOURCE_DIR` on the example repository (read only).
 RunResult run_example(std::vector<std::string> args);
 
+// The example repository built once per test process into a temporary folder, in `formats`
+// ("md", "md,html", ...): every file written, relative path -> bytes, and what the build said.
+struct ExampleBuild {
+    TempDir dir;
+    std::map<std::string, std::string> files;
+    int exit_code = 0;
+    std::string err;
+};
+const ExampleBuild& example_build(const std::string& formats);
+
 // Every regular file below `dir`, relative path -> bytes.
 std::map<std::string, std::string> snapshot(const std::filesystem::path& dir);
 
