@@ -40,6 +40,7 @@ for t in "${targets[@]}"; do
   [ "$t" = build ] && max_len=8192
   set +e
   ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}" \
+  LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan.supp:print_suppressions=0}" \
     "$bin/${t}_fuzzer" "$work/$t" -dict=fuzz/clausebook.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$bin/artifacts/${t}-" >"$log" 2>&1
   rc=$?

@@ -312,7 +312,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             }
         for (auto& [sp, n] : spellings)
             if (sp != spelled) {
-                auto it = std::find_if(best.begin(), best.end(), [&](const FactValue& f) { return f.value == sp; });
+                const std::string& spelling = sp;  // a structured binding cannot be captured before C++20 in clang 14
+                auto it = std::find_if(best.begin(), best.end(), [&](const FactValue& f) { return f.value == spelling; });
                 FactValue other = *it;
                 other.value = sp + " (another spelling of " + spelled + ", " + std::to_string(n) + (n == 1 ? " time)" : " times)");
                 out.also_stated.push_back(other);
