@@ -27,6 +27,16 @@ seed school schools/*.yaml tests/corpus/*/schools/*.yaml fuzz/seeds/school/*
 seed clause clauses/**/*.md tests/corpus/*/clauses/**/*.md fuzz/seeds/clause/*
 seed mustache clauses/**/*.md fuzz/seeds/mustache/*
 seed build fuzz/seeds/build/*
+# The import readers start from clausebook's own documents of the example repository (built
+# here by the sanitizer build's clausebook into the work folder), and text files of this one.
+example_out="$work/example-out"
+if [ -x "${BUILD_DIR:-build-asan}/clausebook" ] && [ ! -d "$example_out" ]; then
+  "${BUILD_DIR:-build-asan}/clausebook" build --root . --out "$example_out" --format docx,html,pdf --quiet >/dev/null 2>&1 || true
+fi
+seed docx "$example_out"/*/*.docx fuzz/seeds/docx/*
+seed html "$example_out"/*/*.html "$example_out"/index.html fuzz/seeds/html/*
+seed pdf "$example_out"/*/*.pdf fuzz/seeds/pdf/*
+seed text README.md docs/*.md clauses/general/*.md fuzz/seeds/text/*
 {  # the whole example repository as one input
   for f in clausebook.yaml templates/*.yaml schools/*.yaml clauses/**/*.md; do printf '%%%%%% %s\n' "$f"; cat "$f"; done
 } > "$work/build/example-repository"
