@@ -31,7 +31,6 @@ std::string iso(int y, int m, int d) {
 }
 
 std::string lower(std::string_view s) { return util::to_lower(s); }
-int words(std::string_view s) { return util::word_count(s); }
 
 // Title case for text written in capitals ("SOCIAL NETWORKING POLICY" -> "Social Networking Policy").
 std::string title_case_if_caps(const std::string& s) {
@@ -165,7 +164,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         }
         std::string t = strip_marks(b.number.empty() || b.kind != BlockKind::heading ? b.text : b.text);
         // A label alone on its line with the value on the next ("Next review due" / "April 2022").
-        if (label_only(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && words(blocks[i + 1].text) <= 4 &&
+        if (label_only(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && util::word_count(blocks[i + 1].text) <= 4 &&
             !parse_written_date(blocks[i + 1].text).empty()) {
             std::string label = t;
             while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
@@ -182,7 +181,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         if (value.empty()) return;
         FactValue f{field, value, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, labelled};
         candidates[field].push_back(f);
-        if (labelled && words(l.text) <= 14) {
+        if (labelled && util::word_count(l.text) <= 14) {
             fact_blocks.insert(l.block);
             if (l.block2 != static_cast<std::size_t>(-1)) fact_blocks.insert(l.block2);
         }
@@ -207,10 +206,10 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         const std::string lt = lower(t);
         if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "minute", "review"})) continue;
         std::smatch m;
-        bool label = std::regex_match(t, k_label_line) && words(t) <= 14;
+        bool label = std::regex_match(t, k_label_line) && util::word_count(t) <= 14;
         if (std::regex_search(t, m, k_not_yet)) {
             out.refused.push_back({"approved", "not an approval: it says the policy is still " + lower(m[0].str()), t, l.position, l.page, false});
-        } else if (std::regex_search(t, k_approved) && (label || words(t) <= 16) && !std::regex_search(t, k_next_review) &&
+        } else if (std::regex_search(t, k_approved) && (label || util::word_count(t) <= 16) && !std::regex_search(t, k_next_review) &&
                    !std::regex_search(t, k_last_reviewed)) {
             std::string date = parse_written_date(t);
             if (date.size() == 10) add("approved", date, l, true);
@@ -220,7 +219,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 std::string lb = lower(by);
                 if (lb == "fgb" || lb == "the fgb") by = "Full governing board";
                 else if (lb == "lgb") by = "Local governing board";
-                if (!by.empty() && words(by) <= 8 && parse_written_date(by).empty() && by.find("behalf") == std::string::npos)
+                if (!by.empty() && util::word_count(by) <= 8 && parse_written_date(by).empty() && by.find("behalf") == std::string::npos)
                     add("approved_by", by, l, true);
             }
         }
@@ -231,11 +230,11 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             if (!d.empty()) add("last_reviewed", d, l, true);
         } else if (std::regex_search(t, m, k_next_review)) {
             std::string d = parse_written_date(m[1].str());
-            if (!d.empty()) add("next_review", d, l, label || words(t) <= 10);
+            if (!d.empty()) add("next_review", d, l, label || util::word_count(t) <= 10);
         }
         if (lower(t).find("review") != std::string::npos) {
             std::string p = parse_period_words(t);
-            if (!p.empty()) add("review_period", p, l, std::regex_search(t, k_period_label) && words(t) <= 12);
+            if (!p.empty()) add("review_period", p, l, std::regex_search(t, k_period_label) && util::word_count(t) <= 12);
         }
     }
 
@@ -246,12 +245,12 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     std::string school_for_title;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
-        if (!b.dropped.empty() || (b.kind != BlockKind::heading && !(b.kind == BlockKind::paragraph && words(b.text) <= 10))) continue;
+        if (!b.dropped.empty() || (b.kind != BlockKind::heading && !(b.kind == BlockKind::paragraph && util::word_count(b.text) <= 10))) continue;
         std::string t = std::regex_replace(strip_marks(b.text), k_title_date, "");
         std::string lt = lower(t);
         bool names_policy = (lt.size() > 7 && lt.compare(lt.size() - 6, 6, "policy") == 0) || util::starts_with(lt, "policy on ") ||
                             util::starts_with(lt, "policy for ");
-        if (!names_policy || std::regex_search(t, k_not_title) || words(t) > 14) continue;
+        if (!names_policy || std::regex_search(t, k_not_title) || util::word_count(t) > 14) continue;
         Line l{strip_marks(b.text), b.position, b.page, i};
         add("title", title_case_if_caps(t), l, true);
         fact_blocks.insert(i);
@@ -385,7 +384,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     for (const auto& l : lines) {
         if (!has_any(lower(l.text), {"designated", "dsl", "head", "principal", "chair"})) continue;
         // "Headteacher: Name" on a line of its own is a title-page line, carried by the school file.
-        const bool person_label = std::regex_match(l.text, k_label_line) && words(l.text) <= 8;
+        const bool person_label = std::regex_match(l.text, k_label_line) && util::word_count(l.text) <= 8;
         for (const auto& role : k_roles) {
             for (std::sregex_iterator it(l.text.begin(), l.text.end(), role.pattern), end; it != end; ++it) {
                 if (std::string(role.field) == "dsl" && l.text.substr(0, static_cast<std::size_t>(it->position())).size() >= 7 &&
@@ -465,7 +464,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     }
     // A bare date right under the title is the version date of the title page ("January 2017").
     for (std::size_t i : std::vector<std::size_t>(fact_blocks.begin(), fact_blocks.end()))
-        if (i + 1 < blocks.size() && words(blocks[i + 1].text) <= 3 && !parse_written_date(blocks[i + 1].text).empty()) fact_blocks.insert(i + 1);
+        if (i + 1 < blocks.size() && util::word_count(blocks[i + 1].text) <= 3 && !parse_written_date(blocks[i + 1].text).empty()) fact_blocks.insert(i + 1);
     // A block that is just the school's name (a title page line) is carried by the school file.
     if (out.found.count("school_name"))
         for (std::size_t i = 0; i < blocks.size(); ++i)

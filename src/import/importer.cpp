@@ -17,7 +17,6 @@ namespace clausebook::import {
 
 namespace {
 
-int word_count(std::string_view s) { return util::word_count(s); }
 
 std::string phase_from_name(const std::string& name) {
     std::string l = name;
@@ -128,7 +127,7 @@ Aligned align_with(const load::Repository& repo, const load::School& school, con
     a.placements = align(doc.blocks, a.body, heading_of, targets);
     double matched = 0, total = 0;
     for (const auto& p : a.placements) {
-        double w = word_count(doc.blocks[p.block].text);
+        double w = util::word_count(doc.blocks[p.block].text);
         total += w;
         if (!p.clause_id.empty()) matched += w;
     }
@@ -375,7 +374,7 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
         double sum = 0, words = 0;
         for (std::size_t k : it->second) {
             idx.push_back(placements[k].block);
-            double w = word_count(plan.doc.blocks[placements[k].block].text);
+            double w = util::word_count(plan.doc.blocks[placements[k].block].text);
             sum += placements[k].score * w;
             words += w;
         }

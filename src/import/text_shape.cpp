@@ -71,17 +71,6 @@ bool all_caps(std::string_view s) {
     return letter;
 }
 
-int word_count(std::string_view s) {
-    int n = 0;
-    bool in = false;
-    for (char c : s) {
-        bool w = !std::isspace(static_cast<unsigned char>(c));
-        if (w && !in) ++n;
-        in = w;
-    }
-    return n;
-}
-
 }  // namespace
 
 bool starts_lower(std::string_view s) {
@@ -102,7 +91,7 @@ bool heading_like(std::string_view s) {
     s = util::trim(s);
     if (s.empty() || s.size() > 90) return false;
     if (s.find('\t') != std::string_view::npos) return false;
-    int words = word_count(s);
+    int words = util::word_count(s);
     if (words > 12) return false;
     char last = s.back();
     if (last == ':' && words <= 3 && s.find(": ") == std::string_view::npos) {  // "School Principles:", not "Read it with:"
