@@ -142,6 +142,25 @@ int injected_write_error() {
     throw Fatal(what + ": " + std::strerror(err) + "; " + advice, 3);
 }
 
+// Writes all of `bytes` to `fd`, through short writes and interruptions. Returns 0, or the
+// errno of the write that failed (EIO for a write that wrote nothing, as a full device may).
+int write_all(int fd, const std::string& bytes) {
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (int fault = injected_write_error()) {
+            n = -1;
+            errno = fault;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return n < 0 ? errno : EIO;
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
 }  // namespace
 
 bool write_file_atomic(const fs::path& path, const std::string& bytes) {
@@ -153,23 +172,10 @@ bool write_file_atomic(const fs::path& path, const std::string& bytes) {
     std::string tmp_template = (path.parent_path() / ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".XXXXXX")).string();
     int fd = ::mkstemp(tmp_template.data());
     if (fd < 0) fail_write("cannot write in " + path.parent_path().string(), errno);
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (int fault = injected_write_error()) {
-            n = -1;
-            errno = fault;
-        }
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            ::unlink(tmp_template.c_str());
-            fail_write("cannot write " + path.string(), err);
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+    if (int err = write_all(fd, bytes)) {
+        ::close(fd);
+        ::unlink(tmp_template.c_str());
+        fail_write("cannot write " + path.string(), err);
     }
     // No fsync: rename gives atomicity against a crashed or killed process, which is the
     // guarantee promised; fsync per file would cost more than the whole build.
@@ -209,22 +215,9 @@ void write_output(const fs::path& path, const std::string& bytes) {
     // A device, a FIFO, /dev/stdout: written in place, never replaced by a temporary file.
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) fail_write("cannot write " + path.string(), errno);
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (int fault = injected_write_error()) {
-            n = -1;
-            errno = fault;
-        }
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int err = n < 0 ? errno : EIO;
-            ::close(fd);
-            fail_write("cannot write " + path.string(), err);
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+    if (int err = write_all(fd, bytes)) {
+        ::close(fd);
+        fail_write("cannot write " + path.string(), err);
     }
     if (::close(fd) != 0) fail_write("cannot write " + path.string(), errno);
 }
