@@ -4,6 +4,13 @@
 // Deterministic: the same seed and N give the same bytes.
 //
 //   generate_schools --from REPO --to DIR --count N [--seed S]
+//   generate_schools --from REPO --to DIR --count N --copies
+//
+// With --copies, the N schools are instead copies of REPO's own school files in turn (for the
+// example: the five real schools, with their own names, wording, variants and local clauses),
+// each under its own id: the second workload of bench/run.sh, real wording rather than the
+// library's.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -118,15 +125,22 @@ int main(int argc, char** argv) {
     std::string from = ".", to;
     std::size_t count = 100;
     unsigned seed = 1;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        std::string a = argv[i], v = argv[i + 1];
+    bool copies = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--copies") {
+            copies = true;
+            continue;
+        }
+        if (i + 1 >= argc) break;
+        std::string v = argv[++i];
         if (a == "--from") from = v;
         else if (a == "--to") to = v;
         else if (a == "--count") count = std::stoul(v);
         else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(v));
     }
     if (to.empty()) {
-        std::cerr << "usage: generate_schools --from REPO --to DIR --count N [--seed S]\n";
+        std::cerr << "usage: generate_schools --from REPO --to DIR --count N [--seed S | --copies]\n";
         return 2;
     }
     clausebook::util::Diagnostics diags;
@@ -140,6 +154,25 @@ int main(int argc, char** argv) {
     fs::copy_file(fs::path(from) / "clausebook.yaml", fs::path(to) / "clausebook.yaml");
     copy_tree(fs::path(from) / "clauses", fs::path(to) / "clauses");
     copy_tree(fs::path(from) / "templates", fs::path(to) / "templates");
+    if (fs::is_directory(fs::path(from) / "data")) copy_tree(fs::path(from) / "data", fs::path(to) / "data");
+    if (copies) {
+        std::vector<fs::path> originals;
+        for (const auto& e : fs::directory_iterator(fs::path(from) / "schools"))
+            if (e.path().extension() == ".yaml") originals.push_back(e.path());
+        std::sort(originals.begin(), originals.end());
+        if (originals.empty()) {
+            std::cerr << "generate_schools: " << from << "/schools has no school files to copy\n";
+            return 2;
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            const fs::path& original = originals[i % originals.size()];
+            char suffix[32];
+            std::snprintf(suffix, sizeof suffix, "-%05zu.yaml", i);
+            fs::copy_file(original, fs::path(to) / "schools" / (original.stem().string() + suffix));
+        }
+        std::cout << "wrote " << count << " copies of " << originals.size() << " schools to " << to << "\n";
+        return 0;
+    }
     std::mt19937 rng(seed);
     for (std::size_t i = 0; i < count; ++i) {
         char id[32];

@@ -114,6 +114,7 @@ private:
     std::string fill(const lang::Template& t) {
         lang::RenderOptions opt;
         opt.escape = lang::escape_markdown;
+        opt.unescaped = lang::markdown_without_html;
         opt.on_missing = [this](const lang::MustacheNode& n) {
             m_diags.error(n.pos, "missing-value", "'" + n.text + "' has no value for " + m_school.name + " (" + m_school.path + ")",
                           "give it under params: in " + m_school.path + ", or wrap this text in {{#" + n.path[0] + "}}...{{/" + n.path[0] + "}}");

@@ -57,6 +57,7 @@ std::set<std::string> names_used(const lang::Template& t) {
 std::string render_clause(const lang::Template& t, const model::Value& context) {
     lang::RenderOptions opt;
     opt.escape = lang::escape_markdown;
+    opt.unescaped = lang::markdown_without_html;
     opt.on_missing = [](const lang::MustacheNode&) {};
     return lang::render(t, context, opt);
 }

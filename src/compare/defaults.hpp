@@ -8,12 +8,19 @@
 #include <string>
 #include <vector>
 
-#include "compare/matrix.hpp"
 #include "lang/mustache.hpp"
 #include "load/repository.hpp"
 #include "model/value.hpp"
 
 namespace clausebook::compare {
+
+// A parameter whose value for a school is not the trust default (and, in a compare cell, that
+// the clause uses).
+struct ParamChange {
+    std::string name;
+    std::string value;          // as text: "14", "parents", "Zoom or Microsoft Teams"; "(none)" when absent
+    std::string default_value;  // the trust default, as text
+};
 
 // Every parameter of `outline` whose value in `context` (a context from assemble::make_context)
 // differs from a trust default, with both values as text.

@@ -2,6 +2,8 @@
 #include "compare/matrix.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "assemble/assembler.hpp"
 #include "compare/defaults.hpp"
@@ -31,9 +33,10 @@ std::vector<std::pair<std::string, Placed>> placed_clauses(const model::Document
 // Library clause ids of `doc` that are out of the outline's order: those not on a longest
 // common subsequence of the document's order and the outline's.
 std::vector<std::string> moved_ids(const std::vector<std::string>& outline_order, const std::vector<std::string>& doc_order) {
+    std::unordered_set<std::string> in_doc(doc_order.begin(), doc_order.end());
     std::vector<std::string> present;
     for (const auto& id : outline_order)
-        if (std::find(doc_order.begin(), doc_order.end(), id) != doc_order.end()) present.push_back(id);
+        if (in_doc.count(id)) present.push_back(id);
     std::vector<Op> ops = myers_diff(present, doc_order);
     std::vector<std::string> out;
     std::size_t j = 0;
@@ -56,51 +59,48 @@ public:
         for (const auto& sec : outline.sections)
             for (const auto& e : sec.clauses) {
                 const load::ClauseFile* f = repo.clause(e.id);
-                m_matrix.rows.push_back({e.id, f ? f->title : e.id, sec.title, !e.optional, false, {}});
+                m_matrix.rows.push_back({e.id, f ? f->title : e.id, sec.title, !e.optional, {}});
                 m_order.push_back(e.id);
             }
     }
 
     void add(const load::School& school) {
         model::Document doc = assemble::assemble_document(m_repo, school, m_outline, m_diags);
-        Column col{school.id, school.name, doc.meta, model::review_status(doc.meta, m_options.today, m_options.due_within_days),
-                   doc.meta.audiences};
+        Column col;
+        col.school_id = school.id;
+        col.school_name = school.name;
+        col.meta = doc.meta;
+        col.review = model::review_status(doc.meta, m_options.today, m_options.due_within_days);
+        col.audiences = doc.meta.audiences;
         const load::SchoolPolicy* policy = school.policy(m_outline.id);
         model::Value ctx = assemble::make_context(m_repo, school, m_outline, doc.meta);
         model::Value defaults = default_context(ctx, m_repo, m_outline);
         std::vector<ParamChange> changes = changed_params(m_repo, m_outline, ctx);
         auto placed = placed_clauses(doc);
-        auto find = [&](const std::string& id) -> const Placed* {
-            for (const auto& [pid, p] : placed)
-                if (pid == id) return &p;
-            return nullptr;
-        };
+        std::unordered_map<std::string, const Placed*> by_id;
+        by_id.reserve(placed.size());
+        for (const auto& entry : placed) by_id.emplace(entry.first, &entry.second);
         std::vector<std::string> doc_order;
         for (const auto& [id, p] : placed)
             if (p.clause->source != model::ClauseSource::local) doc_order.push_back(id);
-        std::vector<std::string> moved = moved_ids(m_order, doc_order);
+        std::vector<std::string> moved_list = moved_ids(m_order, doc_order);
+        std::unordered_set<std::string> moved(moved_list.begin(), moved_list.end());
 
         std::size_t r = 0;
         for (const auto& sec : m_outline.sections)
             for (const auto& e : sec.clauses) {
-                const Placed* p = find(e.id);
+                auto it = by_id.find(e.id);
+                const Placed* p = it == by_id.end() ? nullptr : it->second;
                 Cell cell = p ? present(*p, ctx, defaults, changes, policy) : missing(sec, e, ctx, policy);
-                cell.moved = p && std::find(moved.begin(), moved.end(), e.id) != moved.end();
+                cell.moved = p && moved.count(e.id);
                 m_matrix.rows[r++].cells.push_back(std::move(cell));
             }
-        std::size_t column = m_matrix.columns.size();
         for (std::size_t s = 0; s < doc.sections.size(); ++s)
             for (std::size_t c = 0; c < doc.sections[s].clauses.size(); ++c) {
                 const auto& cl = doc.sections[s].clauses[c];
                 if (cl.source != model::ClauseSource::local) continue;
-                Row& row = local_row(cl, doc.sections[s].title);
-                row.cells.resize(column + 1);
-                Cell& cell = row.cells[column];
-                cell.status = Status::local;
-                cell.title = cl.title;
-                cell.number = std::to_string(s + 1) + "." + std::to_string(c + 1);
+                col.locals.push_back({cl.id, cl.title, doc.sections[s].title, std::to_string(s + 1) + "." + std::to_string(c + 1)});
             }
-        for (auto& row : m_matrix.rows) row.cells.resize(column + 1);
         m_matrix.columns.push_back(std::move(col));
     }
 
@@ -114,6 +114,7 @@ public:
                 else ++col.counts[static_cast<int>(cell.status)];
                 if (cell.moved) ++col.moved;
             }
+            col.counts[static_cast<int>(Status::local)] = col.locals.size();
         }
         return std::move(m_matrix);
     }
@@ -182,13 +183,6 @@ private:
         cell.why = replaced ? "replaced" : "excluded";
         cell.gap = !e.optional && !replaced;
         return cell;
-    }
-
-    Row& local_row(const model::Clause& c, const std::string& section_title) {
-        for (auto& row : m_matrix.rows)
-            if (row.local && row.clause_id == c.id) return row;
-        m_matrix.rows.push_back({c.id, c.title, section_title, false, true, {}});
-        return m_matrix.rows.back();
     }
 
     const load::Repository& m_repo;

@@ -1,12 +1,15 @@
 // The compare model: one policy, several schools, clause by clause (issue 6). Rows are the
-// outline's clauses in order, then every school's local clauses; columns are schools; each cell
-// says where that school's wording of that clause came from and how it differs from the trust's
-// model wording. Every report format (compare/report/) reads only this.
+// outline's clauses in order; columns are schools; each cell says where that school's wording of
+// that clause came from and how it differs from the trust's model wording. A school's local
+// clauses belong to its column alone (Column::locals), not to rows every school has a cell in:
+// so the matrix, and every report of it, grows linearly with the number of schools, however many
+// local clauses each has. Every report format (compare/report/) reads only this.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "compare/defaults.hpp"
 #include "compare/word_diff.hpp"
 #include "load/repository.hpp"
 #include "model/document.hpp"
@@ -22,22 +25,14 @@ enum class Status {
     variant,   // a named variant from the library
     reworded,  // the school's own wording for a library clause (an override)
     missing,   // not in the school's policy (see Cell::why and Cell::gap)
-    local,     // a clause only this school has
-    absent,    // a local row of another school: nothing to say
+    local,     // a clause only this school has (counted per column; never a cell)
 };
 
-// "same", "params", "variant", "reworded", "missing", "local", "absent".
+// "same", "params", "variant", "reworded", "missing", "local".
 const char* status_name(Status s);
 
-// A parameter whose value for this school is not the trust default and that the clause uses.
-struct ParamChange {
-    std::string name;
-    std::string value;          // as text: "14", "parents", "Zoom or Microsoft Teams"; "(none)" when absent
-    std::string default_value;  // the trust default, as text
-};
-
 struct Cell {
-    Status status = Status::absent;
+    Status status = Status::same;
     bool moved = false;  // present, but not in the outline's order
     bool gap = false;    // missing, required, would apply, and nothing local stands in its place
     // For missing: "excluded" (the school left it out), "replaced" (left out, a local clause
@@ -54,11 +49,18 @@ struct Cell {
 
 struct Row {
     std::string clause_id;
-    std::string title;          // the library's (or the first school's, for a local clause)
-    std::string section_title;  // the outline section (for local clauses: where it was placed)
+    std::string title;          // the library's
+    std::string section_title;  // the outline section
     bool required = false;      // in the outline and not optional
-    bool local = false;
     std::vector<Cell> cells;    // one per column
+};
+
+// A clause only this school has, where its policy places it.
+struct LocalClause {
+    std::string clause_id;
+    std::string title;
+    std::string section_title;  // the section it was placed in
+    std::string number;         // "3.4" in this school's policy
 };
 
 struct Column {
@@ -67,8 +69,9 @@ struct Column {
     model::Metadata meta;
     model::ReviewStatus review;
     std::vector<std::string> audiences;
+    std::vector<LocalClause> locals;  // in the order of the school's policy
     // Cells by status, indexed by Status; gaps and not-applicable counted apart from missing.
-    std::size_t counts[7] = {};
+    std::size_t counts[6] = {};
     std::size_t gaps = 0;
     std::size_t not_applicable = 0;
     std::size_t moved = 0;
@@ -84,7 +87,7 @@ struct Matrix {
     int due_within_days = 60;
     std::vector<Column> columns;
     std::vector<Row> rows;
-    // True when any cell is not `same` (or is moved) or any school is missing a clause another has.
+    // True when any cell is not `same` (or is moved) or any school has a local clause.
     bool has_differences() const;
 };
 

@@ -6,7 +6,7 @@
 namespace clausebook::compare {
 
 const char* status_name(Status s) {
-    static const char* const k_names[] = {"same", "params", "variant", "reworded", "missing", "local", "absent"};
+    static const char* const k_names[] = {"same", "params", "variant", "reworded", "missing", "local"};
     return k_names[static_cast<int>(s)];
 }
 
@@ -38,6 +38,8 @@ bool Matrix::has_differences() const {
     for (const auto& row : rows)
         for (const auto& cell : row.cells)
             if (cell.status != Status::same || cell.moved) return true;
+    for (const auto& col : columns)
+        if (!col.locals.empty()) return true;
     return false;
 }
 

@@ -131,6 +131,7 @@ public:
         };
         std::vector<Open> stack;
         std::vector<MustacheNode> top;
+        std::size_t tags = 0;
         auto current = [&]() -> std::vector<MustacheNode>& { return stack.empty() ? top : stack.back().node.children; };
         for (const auto& tok : tokens) {
             if (tok.kind == Token::Kind::text) {
@@ -139,6 +140,12 @@ public:
             }
             t.has_tags = true;
             SourcePos pos = at(tok.offset);
+            if (++tags > k_max_tags) {
+                m_diags.error(pos, "mustache-limit", "this is tag " + std::to_string(k_max_tags + 1) + " of this text (the limit is " + std::to_string(k_max_tags) + " tags in one clause)",
+                              "a clause needs a few placeholders: look for a tag repeated by mistake, or split the clause");
+                t.nodes.clear();
+                return t;
+            }
             if (tok.kind == Token::Kind::close) {
                 if (stack.empty()) {
                     error(tok.offset, "'{{/" + tok.text + "}}' closes a section that was never opened");
@@ -358,7 +365,8 @@ bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Valu
                 break;
             }
             std::string s = v->to_text();
-            out += n.kind == MustacheNode::Kind::variable && opt.escape ? opt.escape(s) : s;
+            if (n.kind == MustacheNode::Kind::variable) out += opt.escape ? opt.escape(s) : s;
+            else out += opt.unescaped ? opt.unescaped(s) : s;
             break;
         }
         case MustacheNode::Kind::section: {
@@ -443,6 +451,16 @@ std::string escape_markdown(std::string_view s) {
             }
         }
         first = false;
+    }
+    return out;
+}
+
+std::string markdown_without_html(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (c == '<') out += "&lt;";
+        else out += c;
     }
     return out;
 }

@@ -27,9 +27,11 @@ struct TextOrigin {
     util::SourcePos at(std::string_view text, std::size_t offset) const;
 };
 
-// Limits (issue 8): sections nested deeper than this are a syntax error ("mustache-limit"); a
-// rendering that grows past RenderOptions::max_bytes stops there (sections over lists multiply).
+// Limits (issue 8): sections nested deeper than this, or more tags than this in one text, are a
+// syntax error ("mustache-limit"); a rendering that grows past RenderOptions::max_bytes stops
+// there (sections over lists multiply).
 constexpr std::size_t k_max_section_depth = 32;
+constexpr std::size_t k_max_tags = 10000;
 constexpr std::size_t k_max_rendered_bytes = 1024u * 1024u;
 
 struct MustacheNode {
@@ -56,6 +58,9 @@ void check_names(const Template& t, const model::ParamType& root, util::Diagnost
 struct RenderOptions {
     // Escapes an interpolated value for the format the text lands in.
     std::function<std::string(std::string_view)> escape;
+    // Applied to the value of an unescaped tag ({{{name}}}, {{& name}}) when set: a clause may
+    // let a value carry Markdown, never HTML (markdown_without_html).
+    std::function<std::string(std::string_view)> unescaped;
     // Called for a variable whose value is absent (an optional parameter not given).
     std::function<void(const MustacheNode&)> on_missing;
     // Output beyond this many bytes is not produced; on_limit is called once, with the node
@@ -68,6 +73,10 @@ std::string render(const Template& t, const model::Value& root, const RenderOpti
 
 // Escapes for CommonMark: the value reads as plain text wherever it lands in a paragraph.
 std::string escape_markdown(std::string_view s);
+// Markdown that may carry formatting but no HTML: every '<' written as the entity "&lt;", which
+// every format shows as "<" (issue 15, L3: a school's value cannot become a <script> even when the
+// trust allows raw HTML in its own clauses).
+std::string markdown_without_html(std::string_view s);
 // Escapes for HTML text and attributes.
 std::string escape_html(std::string_view s);
 

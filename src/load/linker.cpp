@@ -57,19 +57,30 @@ void lint_markdown(const Repository& repo, const std::string& path, const std::s
     cmark_iter_free(it);
 }
 
-// A school's own wording follows the library's rule: the outline makes the headings. Its
-// position in the YAML value is not kept, so the error points at the clause's entry.
-void refuse_heading(const std::string& text, const SourcePos& pos, const std::string& what, util::Diagnostics& diags) {
-    if (text.find('#') == std::string::npos && text.find("\n=") == std::string::npos && text.find("\n-") == std::string::npos) return;
+// A school's own wording follows the library's rule: the outline makes the headings. And when
+// the trust lets its clause files pass raw HTML through (settings.allow_raw_html), that trust is
+// not extended to school files: raw HTML in a school's own wording is refused (issue 15, L3).
+// Its position in the YAML value is not kept, so the error points at the clause's entry.
+void check_school_text(const std::string& text, const SourcePos& pos, const std::string& what, bool allow_raw_html, util::Diagnostics& diags) {
+    bool may_head = text.find('#') != std::string::npos || text.find("\n=") != std::string::npos || text.find("\n-") != std::string::npos;
+    bool may_html = allow_raw_html && text.find('<') != std::string::npos;
+    if (!may_head && !may_html) return;
     util::MarkdownTree tree = util::parse_markdown(text);
     cmark_iter* it = cmark_iter_new(tree.get());
-    bool heading = false;
-    for (cmark_event_type ev; !heading && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;)
-        heading = ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_HEADING;
+    bool heading = false, html = false;
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node_type type = cmark_node_get_type(cmark_iter_get_node(it));
+        heading = heading || type == CMARK_NODE_HEADING;
+        html = html || (may_html && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE));
+    }
     cmark_iter_free(it);
     if (heading)
         diags.error(pos, "heading-in-clause", "the text of " + what + " contains a heading: the outline makes the headings",
                     "make it a paragraph in **bold**, or split the clause in two");
+    if (html)
+        diags.error(pos, "raw-html", "the text of " + what + " holds raw HTML; settings.allow_raw_html passes raw HTML through from the library's clause files only, never from a school file",
+                    "write it in Markdown, or put the wording in a clause file of the library");
 }
 
 void link_outline(const Repository& repo, const Outline& o, util::Diagnostics& diags) {
@@ -135,9 +146,9 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
     for (const auto& ov : p.overrides) {
         if (!repo.clauses.count(ov.clause_id)) unknown_clause(repo, ov.pos, ov.clause_id, "overridden clause", diags);
         lang::check_names(ov.text_template, o->scope, diags);
-        refuse_heading(ov.text, ov.pos, "override of '" + ov.clause_id + "'", diags);
+        check_school_text(ov.text, ov.pos, "override of '" + ov.clause_id + "'", repo.config.allow_raw_html, diags);
     }
-    for (const auto& l : p.local) refuse_heading(l.text, l.pos, "local clause '" + l.id + "'", diags);
+    for (const auto& l : p.local) check_school_text(l.text, l.pos, "local clause '" + l.id + "'", repo.config.allow_raw_html, diags);
     std::set<std::string> local_ids;
     for (const auto& l : p.local) {
         if (repo.clauses.count(l.id))

@@ -20,6 +20,10 @@ using model::Value;
 namespace {
 
 constexpr int k_max_yaml_depth = 64;
+// Entries in one map or items in one list (docs/formats.md, "Limits"): far more than any school
+// file, outline or list of stale references needs, and a stop long before a file of 200,000 keys
+// turns into 200,000 messages.
+constexpr std::size_t k_max_yaml_entries = 10000;
 
 const char* node_kind(const YamlNode& n) {
     switch (n.kind()) {
@@ -177,6 +181,7 @@ private:
         case YAML_SCALAR_EVENT: {
             if (auto s = refuse_anchor(e.data.scalar.anchor)) return s;
             if (auto s = refuse_tag(e.data.scalar.tag)) return s;
+            if (auto s = refuse_entry(e)) return s;
             YamlNode& n = place(root);
             n.m_mark = m_marks.at(e.start_mark);
             std::string_view text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
@@ -214,6 +219,7 @@ private:
                 return Stop{m_marks.at(e.start_mark), "yaml-limit",
                             "this value nests more than " + std::to_string(k_max_yaml_depth) + " levels deep (the limit for an input file)",
                             "no clausebook file needs more than a few levels: look for a runaway '[' or '{', or indentation that keeps growing"};
+            if (auto s = refuse_entry(e)) return s;
             YamlNode& n = place(root);
             n.m_kind = seq ? YamlNode::Kind::sequence : YamlNode::Kind::map;
             n.m_children.reserve(seq ? 4 : 8);  // most lists are short; most maps hold a few keys
@@ -225,6 +231,19 @@ private:
         case YAML_MAPPING_END_EVENT: m_open.pop_back(); return std::nullopt;
         default: return std::nullopt;  // stream start and end, document end
         }
+    }
+
+    // The innermost open map or list is full: its next entry would be one past the limit.
+    std::optional<Stop> refuse_entry(const yaml_event_t& e) {
+        if (m_open.empty()) return std::nullopt;
+        const YamlNode& open = *m_open.back();
+        bool map = open.kind() == YamlNode::Kind::map;
+        std::size_t entries = map ? open.m_children.size() / 2 : open.m_children.size();
+        if (entries < k_max_yaml_entries || (map && open.m_children.size() % 2 == 1)) return std::nullopt;  // a map's value follows its key
+        return Stop{m_marks.at(e.start_mark), "yaml-limit",
+                    std::string("this is entry ") + std::to_string(k_max_yaml_entries + 1) + " of one " + (map ? "map" : "list") + " (the limit is " +
+                        std::to_string(k_max_yaml_entries) + " entries in one map or list)",
+                    "split the file, or look for lines repeated by mistake"};
     }
 
     // A new node where the next value goes: the root, or the next child of the innermost open

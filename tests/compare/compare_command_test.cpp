@@ -36,7 +36,10 @@ TEST_CASE("compare shows each example school's audiences, local clauses and revi
     // Beckstone covers parents only: no staff clauses; St Peter's covers staff: no parent clauses.
     CHECK(has(t, "  staff.personal-use               n/a               same             same"));
     CHECK(has(t, "  parents.positive-use             same              same             n/a "));
-    CHECK(has(t, "local.phones-handed-in"));
+    // Local clauses are listed under the school that has them, not as rows every school has a cell in.
+    CHECK(has(t, "Local clauses (only the school named has them)\n"));
+    CHECK(has(t, "  conway-primary               "));
+    CHECK(has(t, "Handing in phones (local.phones-handed-in), in '"));
     CHECK(has(t, "conway-primary: 52 same"));
     CHECK(has(t, "review overdue since April 2022"));
     CHECK(has(t, "beckstone-primary: ") );
@@ -48,21 +51,33 @@ TEST_CASE("compare shows each example school's audiences, local clauses and revi
     CHECK_FALSE(has(t, "\x1b["));  // no colour when not a terminal
 }
 
-TEST_CASE("compare JSON has one row per clause and one column per school", "[compare]") {
+TEST_CASE("compare JSON has one row per outline clause, one column per school and each school's local clauses", "[compare]") {
     RunResult r = run_example({"compare", "--format", "json", "--today", "2025-06-01"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const std::string& j = r.out;
     std::vector<std::string> schools{"beckstone-primary", "conway-primary", "st-peters-ce-primary", "st-wenn", "wimborne-first"};
+    std::size_t rows_at = j.find("\"rows\": [");
+    REQUIRE(rows_at != std::string::npos);
     std::size_t rows = 0;
-    for (std::size_t at = j.find("{\"clause\": "); at != std::string::npos; at = j.find("{\"clause\": ", at + 1)) ++rows;
-    CHECK(rows == 66 + 6);  // the outline's clauses, then the six local ones
+    for (std::size_t at = j.find("{\"clause\": ", rows_at); at != std::string::npos; at = j.find("{\"clause\": ", at + 1)) ++rows;
+    CHECK(rows == 66);  // the outline's clauses; local clauses are the schools' own
+    std::string schools_part = j.substr(0, rows_at);
+    std::size_t locals = 0;
+    for (std::size_t at = schools_part.find("{\"clause\": \"local."); at != std::string::npos; at = schools_part.find("{\"clause\": \"local.", at + 1)) ++locals;
+    CHECK(locals == 6);
     for (const auto& s : schools) CHECK(has(cell(j, "intro.purpose", s), "\"status\": \"same\""));
     CHECK(has(cell(j, "staff.personal-use", "beckstone-primary"), "\"status\": \"missing\""));
     CHECK(has(cell(j, "staff.personal-use", "beckstone-primary"), "\"why\": \"not-applicable\""));
     CHECK(has(cell(j, "parents.positive-use", "st-peters-ce-primary"), "\"why\": \"not-applicable\""));
-    CHECK(has(cell(j, "local.phones-handed-in", "conway-primary"), "\"status\": \"local\""));
-    CHECK(has(cell(j, "local.phones-handed-in", "st-wenn"), "\"st-wenn\": null"));
+    auto school_entry = [&](const std::string& id) {
+        std::size_t at = schools_part.find("{\"id\": \"" + id + "\"");
+        return at == std::string::npos ? std::string() : schools_part.substr(at, schools_part.find('\n', at) - at);
+    };
+    CHECK(has(school_entry("conway-primary"), "\"local\": [{\"clause\": \"local.code-origin\""));
+    CHECK(has(school_entry("conway-primary"), "{\"clause\": \"local.phones-handed-in\", \"title\": \"Handing in phones\""));
+    CHECK(has(school_entry("st-wenn"), "\"local\": []"));
+    CHECK_FALSE(has(j, "null}"));  // no cell for a school that lacks a row's clause
     CHECK(has(cell(j, "staff.contact-with-pupils", "wimborne-first"), "\"variant\": \"first-school\""));
     CHECK(has(cell(j, "parents.inappropriate-use", "st-wenn"),
               "\"params\": [{\"name\": \"venting_online\", \"value\": \"never\", \"default\": \"rarely\"}]"));
@@ -102,9 +117,10 @@ TEST_CASE("compare CSV has a column per school and neutralises formulas", "[comp
     RunResult r = repo.run({"compare", "--format", "csv", "--today", "2025-06-01"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(has(r.out, "clause,title,section,required,local,alpha,alpha detail,beta,beta detail\r\n"));
-    CHECK(has(r.out, "[Approved by],,,,,\"'@board, +1 -2\","));
-    CHECK(has(r.out, "intro.purpose,Purpose,Introduction,yes,no,same,"));
+    CHECK(has(r.out, "clause,title,section,required,alpha,alpha detail,beta,beta detail\r\n"));
+    CHECK(has(r.out, "[Approved by],,,,\"'@board, +1 -2\","));
+    CHECK(has(r.out, "intro.purpose,Purpose,Introduction,yes,same,"));
+    CHECK(has(r.out, "[local clauses],,,,0 local,,0 local,\r\n"));
     CHECK_FALSE(has(r.out, ",=HYPERLINK"));
     CHECK_FALSE(has(r.out, ",@board"));
 }

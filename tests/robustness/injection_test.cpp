@@ -206,3 +206,36 @@ TEST_CASE("hostile text comes out as text in every compare and check report", "[
     CHECK(doc.load_string(junit.out.c_str()));
     CHECK(doc.select_nodes("//script").empty());
 }
+
+TEST_CASE("with allow_raw_html, the trust's clauses pass HTML through but school files never do (L3)", "[robustness][injection]") {
+    TestRepo repo;
+    repo.write("clausebook.yaml", "trust:\n  name: Test Trust\nsettings:\n  allow_raw_html: true\n");
+    repo.write("clauses/intro/purpose.md",
+               "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\nThis policy of {{{school.name}}} is <abbr title=\"designated safeguarding lead\">DSL</abbr> approved.\n");
+    repo.write("schools/alpha.yaml",
+               "school:\n  name: \"Alpha <img src=x onerror=alert(1)><script>alert(2)</script> *School*\"\nparams:\n"
+               "  headteacher: { name: Ann Example, role: Headteacher }\npolicies:\n  social:\n    approved: 2024-03-01\n");
+    RunResult r = repo.run({"build", "--school", "alpha", "--format", "html,md"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string html = repo.read("out/alpha/social.html");
+    // The value filled in by {{{...}}} keeps its Markdown but cannot become HTML.
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("<script>alert(2)") == std::string::npos);
+    CHECK(html.find("Alpha &lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt; <em>School</em>") != std::string::npos);
+    // The trust's own clause file still passes its HTML through.
+    CHECK(html.find("<abbr title=\"designated safeguarding lead\">DSL</abbr>") != std::string::npos);
+
+    // Raw HTML in a school's own wording is refused while allow_raw_html is on.
+    repo.write("schools/alpha.yaml",
+               "school:\n  name: Alpha Primary School\nparams:\n  headteacher: { name: Ann Example, role: Headteacher }\n"
+               "policies:\n  social:\n    approved: 2024-03-01\n    local:\n"
+               "      - { id: local.x, section: intro, title: X, text: \"Read <script>alert(3)</script> this.\" }\n"
+               "    overrides:\n      intro.purpose: \"<iframe src=https://example.org></iframe>\"\n");
+    RunResult refused = repo.run({"build", "--school", "alpha", "--format", "html"});
+    INFO(refused.err);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("schools/alpha.yaml:9:15: error: the text of local clause 'local.x' holds raw HTML") != std::string::npos);
+    CHECK(refused.err.find("the text of override of 'intro.purpose' holds raw HTML") != std::string::npos);
+    CHECK(refused.err.find("[raw-html]") != std::string::npos);
+}

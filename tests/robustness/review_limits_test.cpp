@@ -5,9 +5,12 @@
 // and a tenth or less of what the old code took on the review's machine.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 
 #include "check/context.hpp"
+#include "lang/mustache.hpp"
 #include "cli/command.hpp"
 #include "support/fixture.hpp"
 
@@ -101,36 +104,88 @@ TEST_CASE("100,000 stale findings in one text are counted past the first 100 (M3
     CHECK(has(t.result.out, "99900 more findings of this rule in schools/alpha.yaml not listed"));
 }
 
-TEST_CASE("a clause of 100,000 placeholders parses in linear time (M2)", "[robustness][review]") {
+TEST_CASE("a clause of 10,000 placeholders, the limit, parses in linear time and one more is refused (M2)", "[robustness][review]") {
     TestRepo repo;
+    const std::string head = "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\n";
     std::string body;
-    for (int i = 0; i < 100000; ++i) body += "{{school.name}} ";
-    repo.write("clauses/intro/purpose.md", "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\n" + body + "\n");
+    for (std::size_t i = 0; i < clausebook::lang::k_max_tags; ++i) body += "{{school.name}} ";
+    repo.write("clauses/intro/purpose.md", head + body + "\n");
     Timed t = timed_run(repo, {"list", "clauses"});
     INFO(t.result.err.substr(0, 2000));
     CHECK(t.result.exit_code == 0);
+    CHECK(t.seconds < 5.0);
+
+    // One past the limit: one error, at the tag that is one too many (line 6, after 10,000 tags of 16 characters).
+    repo.write("clauses/intro/purpose.md", head + body + "{{school.name}}\n");
+    t = timed_run(repo, {"list", "clauses"});
+    CHECK(t.result.exit_code == 2);
+    CHECK(count(t.result.err, "[mustache-limit]") == 1);
+    CHECK(has(t.result.err, "clauses/intro/purpose.md:6:160001: error: this is tag 10001 of this text (the limit is 10000 tags in one clause)"));
+
+    // 200,000 tags (the review's case) stop at the limit too, in time.
+    std::string huge;
+    for (int i = 0; i < 200000; ++i) huge += "{{school.name}} ";
+    repo.write("clauses/intro/purpose.md", head + huge + "\n");
+    t = timed_run(repo, {"list", "clauses"});
+    CHECK(t.result.exit_code == 2);
+    CHECK(count(t.result.err, "[mustache-limit]") == 1);
     CHECK(t.seconds < 10.0);  // 40,000 took 45 s before
 
+    // 10,000 unknown placeholders: an error each, the first 100 printed, then a count.
     std::string unknown;
-    for (int i = 0; i < 100000; ++i) unknown += "{{nope}} ";
-    repo.write("clauses/intro/purpose.md", "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\n" + unknown + "\n");
+    for (std::size_t i = 0; i < clausebook::lang::k_max_tags; ++i) unknown += "{{nope}} ";
+    repo.write("clauses/intro/purpose.md", head + unknown + "\n");
     t = timed_run(repo, {"list", "clauses"});
     CHECK(t.result.exit_code == 2);
     CHECK(t.seconds < 10.0);
     CHECK(count(t.result.err, "error:") <= clausebook::cli::k_max_shown_diagnostics);
-    CHECK(has(t.result.err, "more problems not shown"));
+    CHECK(has(t.result.err, "9900 more problems not shown"));
 }
 
 TEST_CASE("200,000 unknown keys print the first 100 messages and a count (M1)", "[robustness][review]") {
+    // 40 school files of 5,000 unknown keys each (one map holds at most 10,000 entries).
     TestRepo repo;
     std::string school = repo.read("schools/alpha.yaml");
-    for (int i = 0; i < 200000; ++i) school += "k" + std::to_string(i) + ": v\n";
-    repo.write("schools/alpha.yaml", school);
+    for (int i = 0; i < 5000; ++i) school += "k" + std::to_string(i) + ": v\n";
+    for (int f = 0; f < 40; ++f) repo.write("schools/s" + std::to_string(f) + ".yaml", school);
     Timed t = timed_run(repo, {"build"});
     CHECK(t.result.exit_code == 2);
     CHECK(t.seconds < 15.0);  // 40,000 took 10 s before, 200,000 did not finish
     CHECK(count(t.result.err, "[unknown-key]") == clausebook::cli::k_max_shown_diagnostics);
     CHECK(has(t.result.err, "199900 more problems not shown"));
+}
+
+TEST_CASE("a map or list of 10,000 entries, the limit, is read and one more is refused at that entry", "[robustness][review]") {
+    TestRepo repo;
+    std::string school = repo.read("schools/alpha.yaml");
+    std::string keys;
+    // alpha's own top-level keys count too: fill the map to exactly the limit.
+    std::size_t own = 0;
+    for (std::size_t at = 0; at < school.size(); at = school.find('\n', at) + 1) {
+        if (school[at] != ' ' && school[at] != '#' && school[at] != '\n') ++own;
+        if (school.find('\n', at) == std::string::npos) break;
+    }
+    for (std::size_t i = own; i < 10000; ++i) keys += "k" + std::to_string(i) + ": v\n";
+    repo.write("schools/alpha.yaml", school + keys);
+    RunResult at_limit = repo.run({"build", "--format", "md"});
+    CHECK(count(at_limit.err, "[yaml-limit]") == 0);
+    CHECK(count(at_limit.err, "[unknown-key]") > 0);  // read to the end: every key checked
+
+    repo.write("schools/alpha.yaml", school + keys + "one_more: v\n");
+    RunResult past = repo.run({"build", "--format", "md"});
+    CHECK(past.exit_code == 2);
+    CHECK(count(past.err, "[yaml-limit]") == 1);
+    std::size_t line = static_cast<std::size_t>(std::count(school.begin(), school.end(), '\n')) + (10000 - own) + 1;
+    CHECK(has(past.err, "schools/alpha.yaml:" + std::to_string(line) + ":1: error: this is entry 10001 of one map (the limit is 10000 entries in one map or list)"));
+    CHECK_FALSE(std::filesystem::exists(repo.out()));
+
+    // A list too: 10,001 items in one list of excluded clauses.
+    std::string list = "    exclude:\n";
+    for (int i = 0; i <= 10000; ++i) list += "      - intro.purpose\n";
+    repo.write("schools/alpha.yaml", school + list);
+    past = repo.run({"build", "--format", "md"});
+    CHECK(past.exit_code == 2);
+    CHECK(has(past.err, "error: this is entry 10001 of one list (the limit is 10000 entries in one map or list) [yaml-limit]"));
 }
 
 TEST_CASE("5,000 local clauses chained with after: are placed in time (M5)", "[robustness][review]") {
@@ -179,4 +234,42 @@ TEST_CASE("600 KB of DCSF against the shipped stale list finishes in linear time
     CHECK(t.result.exit_code <= 1);
     CHECK(t.seconds < 10.0);  // killed before
     CHECK(has(t.result.out, "more findings of this rule in schools/alpha.yaml not listed"));
+}
+
+TEST_CASE("compare grows linearly with the schools, however many local clauses each has (M11)", "[robustness][review]") {
+    // Every school has three local clauses of its own. The old report gave each local clause a
+    // row with a cell for every school: twice the schools made four times the report.
+    struct Size {
+        std::size_t bytes[5];
+        double seconds;
+    };
+    const char* const formats[] = {"text", "md", "html", "json", "csv"};
+    auto measure = [&](int schools) {
+        TestRepo repo;
+        for (int i = 0; i < schools; ++i) {
+            std::string id = std::to_string(i);
+            std::string school = std::string(k_school_head) + "    local:\n";
+            for (const char* part : {"a", "b", "c"})
+                school += "      - { id: local.s" + id + part + ", after: intro.purpose, title: Rule " + part + " of school " + id +
+                          ", text: Our own rule. }\n";
+            repo.write("schools/s" + id + ".yaml", school);
+        }
+        Size size{};
+        for (int f = 0; f < 5; ++f) {
+            Timed t = timed_run(repo, {"compare", "--format", formats[f], "--today", "2024-06-01"});
+            INFO(formats[f] << ": " << t.result.err.substr(0, 2000));
+            REQUIRE(t.result.exit_code == 0);
+            CHECK(has(t.result.out, "local.s" + std::to_string(schools - 1) + "c"));
+            size.bytes[f] = t.result.out.size();
+            size.seconds += t.seconds;
+        }
+        return size;
+    };
+    Size small = measure(150);
+    Size large = measure(300);
+    for (int f = 0; f < 5; ++f) {
+        INFO(formats[f] << ": " << small.bytes[f] << " bytes for 150 schools, " << large.bytes[f] << " for 300");
+        CHECK(static_cast<double>(large.bytes[f]) < 2.3 * static_cast<double>(small.bytes[f]));  // linear: 2; quadratic: 4
+    }
+    CHECK(large.seconds < 20.0);
 }

@@ -1,9 +1,11 @@
 // --format csv (RFC 4180): a header, the schools' metadata as rows whose first cell is in
 // brackets ("[review status]"), then one row per clause; per school two columns, the cell's
-// label and its detail. Cells that a spreadsheet would run as a formula (starting with = + - @,
+// label and its detail; then one row, "[local clauses]", whose cell for each school lists the
+// clauses only it has (so the sheet grows linearly with the schools). Cells that a spreadsheet would run as a formula (starting with = + - @,
 // tab or carriage return) are prefixed with a quote (OWASP, "CSV Injection").
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
+#include "util/text.hpp"
 
 namespace clausebook::compare::report {
 
@@ -26,7 +28,7 @@ void line(std::string& out, const std::vector<std::string>& cells) {
 
 std::string write_csv(const Matrix& m, const ReportOptions&) {
     std::string out;
-    std::vector<std::string> header{"clause", "title", "section", "required", "local"};
+    std::vector<std::string> header{"clause", "title", "section", "required"};
     for (const auto& c : m.columns) {
         header.push_back(c.school_id);
         header.push_back(c.school_id + " detail");
@@ -35,14 +37,14 @@ std::string write_csv(const Matrix& m, const ReportOptions&) {
     if (!m.columns.empty()) {
         auto rows = meta_rows(m.columns.front());
         for (std::size_t r = 0; r < rows.size(); ++r) {
-            std::vector<std::string> cells{"[" + rows[r].label + "]", "", "", "", ""};
+            std::vector<std::string> cells{"[" + rows[r].label + "]", "", "", ""};
             for (const auto& c : m.columns) {
                 cells.push_back(meta_rows(c)[r].value);
                 cells.push_back("");
             }
             line(out, cells);
         }
-        std::vector<std::string> cells{"[summary]", "", "", "", ""};
+        std::vector<std::string> cells{"[summary]", "", "", ""};
         for (const auto& c : m.columns) {
             cells.push_back(c.summary());
             cells.push_back("");
@@ -50,10 +52,20 @@ std::string write_csv(const Matrix& m, const ReportOptions&) {
         line(out, cells);
     }
     for (const auto& row : m.rows) {
-        std::vector<std::string> cells{row.clause_id, row.title, row.section_title, row.required ? "yes" : "no", row.local ? "yes" : "no"};
+        std::vector<std::string> cells{row.clause_id, row.title, row.section_title, row.required ? "yes" : "no"};
         for (const auto& cell : row.cells) {
             cells.push_back(cell_label(cell));
             cells.push_back(cell_detail(cell));
+        }
+        line(out, cells);
+    }
+    if (!m.columns.empty()) {
+        std::vector<std::string> cells{"[local clauses]", "", "", ""};
+        for (const auto& c : m.columns) {
+            std::vector<std::string> lines;
+            for (const auto& l : c.locals) lines.push_back(local_line(l));
+            cells.push_back(std::to_string(c.locals.size()) + " local");
+            cells.push_back(util::join(lines, "\n"));
         }
         line(out, cells);
     }

@@ -10,8 +10,8 @@ const std::vector<Format>& formats() {
         {"text", "a table for the terminal, then each difference with its words", &write_text},
         {"md", "Markdown: tables and redlines, for papers and wikis", &write_markdown},
         {"html", "one self-contained page: colour-coded matrix, filter, redlines", &write_html},
-        {"json", "everything, one row per clause and one column per school", &write_json},
-        {"csv", "one row per clause, one column per school, for spreadsheets", &write_csv},
+        {"json", "everything: one row per clause, a cell per school; each school's local clauses", &write_json},
+        {"csv", "one row per clause, one column per school; each school's local clauses in one row", &write_csv},
     };
     return k_formats;
 }
@@ -28,7 +28,6 @@ std::string cell_label(const Cell& c) {
     case Status::reworded: s = "reworded " + percent(c.similarity); break;
     case Status::variant: s = "variant " + c.variant; break;
     case Status::missing: s = c.gap ? "GAP" : c.why == "not-applicable" ? "n/a" : c.why == "replaced" ? "replaced" : "left out"; break;
-    case Status::absent: break;
     default: s = status_name(c.status);
     }
     if (c.moved) s += " moved";
@@ -51,9 +50,12 @@ std::string cell_detail(const Cell& c) {
         if (c.why == "replaced") return "left out, with a local clause in its place";
         return c.gap ? "a required clause, left out with nothing in its place" : "an optional clause, left out";
     case Status::local: return "a clause only this school has";
-    case Status::absent: break;
     }
     return {};
+}
+
+std::string local_line(const LocalClause& l) {
+    return l.number + " " + l.title + " (" + l.clause_id + "), in " + (l.section_title.empty() ? std::string("its policy") : "'" + l.section_title + "'");
 }
 
 std::vector<MetaRow> meta_rows(const Column& c) {

@@ -31,6 +31,8 @@ th[scope=row] { position: sticky; left: 0; z-index: 1; background: #fafafa; font
 thead th:first-child { left: 0; z-index: 3; }
 th[scope=row] code { color: #555; font-size: .8rem; }
 tr.section th { background: #dfe6f0; font-weight: 700; position: static; }
+.locals th[scope=row] { position: static; min-width: 0; }
+.locals caption { text-align: left; font-weight: 600; margin: .3rem 0; }
 tbody.meta th[scope=row] { font-weight: 600; }
 .s-same { background: var(--same); }
 .s-params { background: var(--params); }
@@ -89,14 +91,13 @@ constexpr Legend k_legend[] = {
 std::string css_class(const Cell& c) {
     switch (c.status) {
     case Status::missing: return c.gap ? "s-gap" : c.why == "not-applicable" ? "s-na" : "s-missing";
-    case Status::absent: return "";
     default: return std::string("s-") + status_name(c.status);
     }
 }
 
 // A difference for the filter: anything but the model wording or a clause that does not apply.
 bool differs(const Cell& c) {
-    return c.moved || !(c.status == Status::same || c.status == Status::absent || (c.status == Status::missing && c.why == "not-applicable"));
+    return c.moved || !(c.status == Status::same || (c.status == Status::missing && c.why == "not-applicable"));
 }
 
 std::string cell_html(const Cell& c) {
@@ -146,10 +147,10 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
     out += "</tbody>\n";
     std::size_t r = 0;
     while (r < m.rows.size()) {
-        std::string heading = m.rows[r].local ? "Local clauses" : m.rows[r].section_title;
+        const std::string& heading = m.rows[r].section_title;
         std::string body;
         bool section_differs = false;
-        for (; r < m.rows.size() && (m.rows[r].local ? "Local clauses" : m.rows[r].section_title) == heading; ++r) {
+        for (; r < m.rows.size() && m.rows[r].section_title == heading; ++r) {
             const Row& row = m.rows[r];
             bool row_differs = false;
             for (const auto& cell : row.cells) row_differs = row_differs || differs(cell);
@@ -164,7 +165,17 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
     }
     out += "<tfoot><tr><th scope=\"row\">Counts</th>";
     for (const auto& c : m.columns) out += "<td>" + escape_html(c.summary()) + "</td>";
-    out += "</tr></tfoot>\n</table>\n<script>" + std::string(k_script) + "</script>\n</body>\n</html>\n";
+    out += "</tr></tfoot>\n</table>\n";
+    std::string locals;
+    for (const auto& c : m.columns)
+        for (const auto& l : c.locals)
+            locals += "<tr><td>" + escape_html(c.school_name) + "</td><td>" + escape_html(l.number) + "</td><th scope=\"row\">" + escape_html(l.title) +
+                      "<br><code>" + escape_html(l.clause_id) + "</code></th><td>" + escape_html(l.section_title) + "</td></tr>\n";
+    if (!locals.empty())
+        out += "<h2>Local clauses</h2>\n<table class=\"locals\">\n<caption>Clauses only one school has, where its policy places them</caption>\n"
+               "<thead><tr><th scope=\"col\">School</th><th scope=\"col\">Number</th><th scope=\"col\">Clause</th><th scope=\"col\">Placed in</th></tr></thead>\n<tbody>\n" +
+               locals + "</tbody>\n</table>\n";
+    out += "<script>" + std::string(k_script) + "</script>\n</body>\n</html>\n";
     return out;
 }
 

@@ -1,5 +1,5 @@
-// --format json: everything, for a trust's own dashboards. One entry in "rows" per clause, each
-// with "cells" keyed by school id (null where the row is another school's local clause).
+// --format json: everything, for a trust's own dashboards. One entry in "rows" per outline clause,
+// each with "cells" keyed by school id; each school's own local clauses in its "local" list.
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
 
@@ -10,7 +10,6 @@ namespace {
 std::string opt(const std::string& s) { return s.empty() ? "null" : json_string(s); }
 
 std::string cell_json(const Cell& c) {
-    if (c.status == Status::absent) return "null";
     std::string out = "{\"status\": " + json_string(status_name(c.status)) + ", \"label\": " + json_string(cell_label(c)) +
                       ", \"number\": " + opt(c.number) + ", \"title\": " + opt(c.title) + ", \"moved\": " + (c.moved ? "true" : "false");
     if (c.status == Status::missing) out += ", \"gap\": " + std::string(c.gap ? "true" : "false") + ", \"why\": " + json_string(c.why);
@@ -57,14 +56,20 @@ std::string write_json(const Matrix& m, const ReportOptions&) {
         out += "], \"counts\": {";
         for (int s = 0; s < 6; ++s) out += std::string(s ? ", " : "") + json_string(status_name(static_cast<Status>(s))) + ": " + std::to_string(c.counts[s]);
         out += ", \"gap\": " + std::to_string(c.gaps) + ", \"not_applicable\": " + std::to_string(c.not_applicable) + ", \"moved\": " + std::to_string(c.moved) +
-               "}, \"summary\": " + json_string(c.summary()) + "}";
+               "}, \"summary\": " + json_string(c.summary()) + ", \"local\": [";
+        for (std::size_t l = 0; l < c.locals.size(); ++l) {
+            const LocalClause& lc = c.locals[l];
+            out += std::string(l ? ", " : "") + "{\"clause\": " + json_string(lc.clause_id) + ", \"title\": " + json_string(lc.title) +
+                   ", \"section\": " + json_string(lc.section_title) + ", \"number\": " + json_string(lc.number) + "}";
+        }
+        out += "]}";
     }
     out += "\n  ],\n  \"rows\": [";
     for (std::size_t r = 0; r < m.rows.size(); ++r) {
         const Row& row = m.rows[r];
         out += std::string(r ? "," : "") + "\n    {\"clause\": " + json_string(row.clause_id) + ", \"title\": " + json_string(row.title) +
                ", \"section\": " + json_string(row.section_title) + ", \"required\": " + (row.required ? "true" : "false") +
-               ", \"local\": " + (row.local ? "true" : "false") + ", \"cells\": {";
+               ", \"cells\": {";
         for (std::size_t c = 0; c < m.columns.size(); ++c)
             out += std::string(c ? ", " : "") + "\n      " + json_string(m.columns[c].school_id) + ": " + cell_json(row.cells[c]);
         out += "}}";

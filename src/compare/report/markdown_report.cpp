@@ -38,9 +38,8 @@ std::string write_markdown(const Matrix& m, const ReportOptions&) {
     out += "\n## Clauses\n\n" + table_header(m, "Clause");
     std::string section;
     for (const auto& row : m.rows) {
-        std::string heading = row.local ? "Local clauses" : row.section_title;
-        if (heading != section) {
-            out += "| **" + esc(section = heading) + "** |";
+        if (row.section_title != section) {
+            out += "| **" + esc(section = row.section_title) + "** |";
             for (std::size_t c = 0; c < m.columns.size(); ++c) out += " |";
             out += "\n";
         }
@@ -51,6 +50,13 @@ std::string write_markdown(const Matrix& m, const ReportOptions&) {
         }
         out += "\n";
     }
+    bool any_local = false;
+    for (const auto& c : m.columns)
+        for (const auto& l : c.locals) {
+            if (!any_local) out += "\n## Local clauses\n\nClauses only one school has, where its policy places them.\n\n| School | Number | Clause | Placed in |\n| --- | --- | --- | --- |\n";
+            any_local = true;
+            out += "| " + esc(c.school_name) + " | " + l.number + " | " + esc(l.title) + " (`" + l.clause_id + "`) | " + esc(l.section_title) + " |\n";
+        }
     out += "\n## Counts\n\n";
     for (const auto& c : m.columns) out += "- **" + esc(c.school_name) + "**: " + esc(c.summary()) + "\n";
 

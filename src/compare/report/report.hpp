@@ -30,12 +30,16 @@ std::string write_json(const Matrix& m, const ReportOptions& options);
 std::string write_csv(const Matrix& m, const ReportOptions& options);
 
 // What a cell says in a table: "same", "params", "variant first-school", "reworded 72%",
-// "GAP", "left out", "replaced", "n/a", "local", "" (absent); " moved" appended when moved.
+// "GAP", "left out", "replaced", "n/a"; " moved" appended when moved.
 std::string cell_label(const Cell& c);
 
 // The longer explanation a cell's tooltip or details carry: which parameters and their values,
 // the variant, the similarity, why it is missing.
 std::string cell_detail(const Cell& c);
+
+// One of a school's local clauses in words: "3.4 Phones handed in (local.phones-handed-in), in
+// 'Monitoring'".
+std::string local_line(const LocalClause& l);
 
 // The metadata rows every report shows per school: {label, value}.
 struct MetaRow {

@@ -21,7 +21,6 @@ const char* color_of(const Cell& c) {
     case Status::reworded: return "\x1b[33m";
     case Status::missing: return c.gap ? "\x1b[1;31m" : "\x1b[2m";
     case Status::local: return "\x1b[35m";
-    case Status::absent: return "";
     }
     return "";
 }
@@ -58,8 +57,7 @@ std::string write_text(const Matrix& m, const ReportOptions& options) {
     out += "\n";
     std::string section;
     for (const auto& row : m.rows) {
-        std::string heading = row.local ? "Local clauses" : row.section_title;
-        if (heading != section) out += (section = heading) + "\n";
+        if (row.section_title != section) out += (section = row.section_title) + "\n";
         out += "  " + fit(row.clause_id, id_width - 2);
         for (std::size_t c = 0; c < m.columns.size(); ++c) {
             const Cell& cell = row.cells[c];
@@ -69,6 +67,17 @@ std::string write_text(const Matrix& m, const ReportOptions& options) {
         }
         while (!out.empty() && out.back() == ' ') out.pop_back();
         out += "\n";
+    }
+
+    bool any_local = false;
+    for (const auto& col : m.columns) {
+        if (col.locals.empty()) continue;
+        if (!any_local) out += "\nLocal clauses (only the school named has them)\n";
+        any_local = true;
+        for (const auto& l : col.locals) {
+            std::string text = "  " + fit(col.school_id, id_width - 2) + local_line(l);
+            out += options.color ? "\x1b[35m" + text + "\x1b[0m\n" : text + "\n";
+        }
     }
 
     out += "\n";
