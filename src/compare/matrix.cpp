@@ -162,10 +162,22 @@ private:
         return cell;
     }
 
-    // Redlines compare what readers see: the plain words, not the Markdown.
-    Redline redline(const std::string& from_markdown, const std::string& to_markdown) const {
-        return word_diff(plain_text(from_markdown), plain_text(to_markdown), m_options.diff);
+    // Redlines compare what readers see: the plain words, not the Markdown. Schools of one trust
+    // share most of their wording (the same override, the same values), so each distinct pair of
+    // texts is compared once per run, within a budget for the texts kept as keys.
+    Redline redline(const std::string& from_markdown, const std::string& to_markdown) {
+        std::string key;
+        key.reserve(from_markdown.size() + to_markdown.size() + 1);
+        key.append(from_markdown).append(1, '\0').append(to_markdown);
+        if (auto it = m_redlines.find(key); it != m_redlines.end()) return it->second;
+        Redline r = word_diff(plain_text(from_markdown), plain_text(to_markdown), m_options.diff);
+        if (m_redline_bytes + key.size() <= k_redline_budget) {
+            m_redline_bytes += key.size();
+            m_redlines.emplace(std::move(key), r);
+        }
+        return r;
     }
+    static constexpr std::size_t k_redline_budget = 64u << 20;
 
     Cell missing(const load::OutlineSection& sec, const load::ClauseEntry& e, const model::Value& ctx, const load::SchoolPolicy* policy) {
         Cell cell;
@@ -190,6 +202,8 @@ private:
     const MatrixOptions& m_options;
     util::Diagnostics& m_diags;
     std::vector<std::string> m_order;  // the outline's clause ids in order
+    std::unordered_map<std::string, Redline> m_redlines;  // from + '\0' + to -> its redline
+    std::size_t m_redline_bytes = 0;
     Matrix m_matrix;
 };
 
