@@ -1,30 +1,13 @@
-// --format csv (RFC 4180): a header, the schools' metadata as rows whose first cell is in
-// brackets ("[review status]"), then one row per clause; per school two columns, the cell's
-// label and its detail; then one row, "[local clauses]", whose cell for each school lists the
-// clauses only it has (so the sheet grows linearly with the schools). Cells that a spreadsheet would run as a formula (starting with = + - @,
-// tab or carriage return) are prefixed with a quote (OWASP, "CSV Injection").
+// --format csv (RFC 4180, formulas neutralised: util/csv): a header, the schools' metadata as
+// rows whose first cell is in brackets ("[review status]"), then one row per clause; per school
+// two columns, the cell's label and its detail; then one row, "[local clauses]", whose cell for
+// each school lists the clauses only it has (so the sheet grows linearly with the schools).
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
+#include "util/csv.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::compare::report {
-
-namespace {
-
-std::string csv(std::string s) {
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) s = "'" + s;
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-void line(std::string& out, const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv(cells[i]);
-    out += "\r\n";
-}
-
-}  // namespace
 
 std::string write_csv(const Matrix& m, const ReportOptions&) {
     std::string out;
@@ -33,7 +16,7 @@ std::string write_csv(const Matrix& m, const ReportOptions&) {
         header.push_back(c.school_id);
         header.push_back(c.school_id + " detail");
     }
-    line(out, header);
+    util::csv_row(out, header);
     if (!m.columns.empty()) {
         auto rows = meta_rows(m.columns.front());
         for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -42,14 +25,14 @@ std::string write_csv(const Matrix& m, const ReportOptions&) {
                 cells.push_back(meta_rows(c)[r].value);
                 cells.push_back("");
             }
-            line(out, cells);
+            util::csv_row(out, cells);
         }
         std::vector<std::string> cells{"[summary]", "", "", ""};
         for (const auto& c : m.columns) {
             cells.push_back(c.summary());
             cells.push_back("");
         }
-        line(out, cells);
+        util::csv_row(out, cells);
     }
     for (const auto& row : m.rows) {
         std::vector<std::string> cells{row.clause_id, row.title, row.section_title, row.required ? "yes" : "no"};
@@ -57,7 +40,7 @@ std::string write_csv(const Matrix& m, const ReportOptions&) {
             cells.push_back(cell_label(cell));
             cells.push_back(cell_detail(cell));
         }
-        line(out, cells);
+        util::csv_row(out, cells);
     }
     if (!m.columns.empty()) {
         std::vector<std::string> cells{"[local clauses]", "", "", ""};
@@ -67,7 +50,7 @@ std::string write_csv(const Matrix& m, const ReportOptions&) {
             cells.push_back(std::to_string(c.locals.size()) + " local");
             cells.push_back(util::join(lines, "\n"));
         }
-        line(out, cells);
+        util::csv_row(out, cells);
     }
     return out;
 }
