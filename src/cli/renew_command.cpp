@@ -2,6 +2,7 @@
 // file (only those values change), rebuilds the school's documents through the build command,
 // keeps the approved Markdown under approved/<school>/<policy>/<date>.md and says what changed
 // since the previous approved copy.
+#include <cstdio>
 #include <fcntl.h>
 #include <iostream>
 #include <sys/file.h>
@@ -79,12 +80,24 @@ renew::Request make_request(const po::variables_map& vm) {
     return r;
 }
 
+// Writes `text` back to `path` from a destructor, which must not throw: a failure is told on
+// standard error, with what to do, instead of ending the program.
+void put_back(const std::filesystem::path& path, const std::optional<std::string>& text) noexcept {
+    try {
+        if (text) util::write_file_atomic(path, *text);
+        else std::filesystem::remove(path);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "clausebook: error: renew failed, and %s could not be put back as it was: %s; restore it from version control (git checkout -- FILE)\n",
+                     path.string().c_str(), e.what());
+    }
+}
+
 // Puts the school file back as it was when a later step fails, so that a failed renew changes nothing.
 struct Restore {
     const renew::Plan& plan;
     bool armed = true;
     ~Restore() {
-        if (armed) util::write_file_atomic(plan.file, plan.old_text);
+        if (armed) put_back(plan.file, plan.old_text);
     }
 };
 
@@ -94,12 +107,7 @@ struct RestoreCopy {
     std::optional<std::string> old_text;
     bool armed = true;
     ~RestoreCopy() {
-        if (!armed) return;
-        if (old_text) util::write_file_atomic(path, *old_text);
-        else {
-            std::error_code ec;
-            std::filesystem::remove(path, ec);
-        }
+        if (armed) put_back(path, old_text);
     }
 };
 
