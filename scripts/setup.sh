@@ -11,8 +11,7 @@ pkgs=(
   libboost-program-options-dev   # command line parsing
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown parsing (GFM tables)
   libpugixml-dev                 # XML for DOCX parts
-  libyaml-dev                    # YAML input files (libyaml's event parser, for speed and positions)
-  libyaml-cpp-dev                # YAML editing that keeps comments (renew)
+  libyaml-dev                    # YAML input files (libyaml's event parser, for speed and positions; renew's in-place edits)
   libzip-dev                     # DOCX packaging (the ZIP container)
   libdeflate-dev                 # DOCX packaging: fast deflate compression of the parts
   libxxhash-dev                  # content fingerprints: render cache keys, incremental builds

@@ -222,6 +222,7 @@ private:
             if (auto s = refuse_entry(e)) return s;
             YamlNode& n = place(root);
             n.m_kind = seq ? YamlNode::Kind::sequence : YamlNode::Kind::map;
+            n.m_flow = seq ? e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE : e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
             n.m_children.reserve(seq ? 4 : 8);  // most lists are short; most maps hold a few keys
             n.m_mark = m_marks.at(e.start_mark);
             m_open.push_back(&n);

@@ -45,6 +45,8 @@ public:
     // A plain scalar (not quoted, not a | or > block) without a tag: only these are read as
     // true/false or as numbers; "true" in quotes is the word true.
     bool plain() const { return m_plain; }
+    // A map or list written in flow style, on one line: {a: 1} or [a, b].
+    bool flow() const { return m_flow; }
     const Mark& mark() const { return m_mark; }
     // A list's items; nothing for the other kinds.
     std::span<const YamlNode> items() const { return is_sequence() ? std::span<const YamlNode>(m_children) : std::span<const YamlNode>(); }
@@ -58,6 +60,7 @@ private:
     Mark m_mark;
     Kind m_kind = Kind::null;
     bool m_plain = false;
+    bool m_flow = false;
 };
 
 // One key and its value, as `for (const auto& [key, value] : node.pairs())` sees them.

@@ -5,8 +5,7 @@
 #include <cctype>
 #include <string_view>
 
-#include <yaml-cpp/yaml.h>
-
+#include "load/yaml_reader.hpp"
 #include "util/error.hpp"
 
 namespace clausebook::renew {
@@ -15,8 +14,18 @@ namespace {
 
 constexpr std::array<const char*, 6> k_key_order = {"title", "approved", "approved_by", "minute", "review_period", "next_review"};
 
-[[noreturn]] void refuse(const std::string& path, const YAML::Mark& m, const std::string& message) {
-    throw util::Fatal(path + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + ": " + message);
+using load::YamlNode;
+
+[[noreturn]] void refuse(const std::string& path, const YamlNode& node, const std::string& message) {
+    throw util::Fatal(path + ":" + std::to_string(node.mark().line + 1) + ":" + std::to_string(node.mark().col + 1) + ": " + message);
+}
+
+// The value of `key` in `map`, or null when it has none (the first, if the key is given twice,
+// as the loader reads it).
+const YamlNode* find(const YamlNode& map, const std::string& key) {
+    for (const auto& [k, v] : map.pairs())
+        if (k.is_scalar() && k.scalar() == key) return &v;
+    return nullptr;
 }
 
 std::size_t line_start(const std::string& text, std::size_t pos) {
@@ -32,7 +41,7 @@ std::size_t line_end(const std::string& text, std::size_t pos) {
 
 // The end of the one-line scalar value starting at `start`: past its closing quote, or before a
 // comment and trailing blanks for a plain scalar.
-std::size_t scalar_end(const std::string& text, std::size_t start, const std::string& path, const YAML::Mark& m) {
+std::size_t scalar_end(const std::string& text, std::size_t start, const std::string& path, const YamlNode& m) {
     std::size_t eol = line_end(text, start);
     char q = text[start];
     if (q == '|' || q == '>') refuse(path, m, "this value is a block of text; write it on one line so that renew can change it");
@@ -70,82 +79,85 @@ int rank(const std::string& key) {
     return it == k_key_order.end() ? -1 : static_cast<int>(it - k_key_order.begin());
 }
 
-// Applies one edit to `text`, re-parsing it first, so marks always match the current text.
+// Applies one edit to `text`, re-parsing it first (with the loader's own YAML reader), so marks
+// always match the current text.
 std::string apply(const std::string& text, const std::string& path, const std::string& policy_id, const ScalarEdit& edit, std::string& before) {
     const std::string nl = newline_of(text);
-    YAML::Node root = YAML::Load(text);
-    YAML::Node policies = root["policies"];
+    util::Diagnostics diags;
+    std::optional<YamlNode> parsed = load::parse_yaml(path, text, diags);
+    if (!parsed || diags.has_errors()) {
+        std::string why = diags.items().empty() ? std::string("it is not valid YAML") : diags.items().front().message;
+        throw util::Fatal(path + ": cannot edit this file: " + why);
+    }
+    const YamlNode& root = *parsed;
     std::string value = yaml_scalar(edit.value);
+    const YamlNode* policies = root.is_map() ? find(root, "policies") : nullptr;
     if (!policies) {
         std::string out = text;
         if (!out.empty() && out.back() != '\n') out += nl;
         return out + "policies:" + nl + "  " + policy_id + ":" + nl + "    " + edit.key + ": " + value + nl;
     }
-    if (!policies.IsMap() || policies.Style() == YAML::EmitterStyle::Flow)
-        refuse(path, policies.Mark(), "'policies' must be a map of policy ids, one per line");
-    YAML::Node entry_key, entry;
-    bool found = false;  // a default YAML::Node is a defined null, so it cannot say "not found" itself
-    for (auto it = policies.begin(); it != policies.end(); ++it)
-        if (it->first.Scalar() == policy_id) {
-            found = true;
-            // reset(), not operator=: yaml-cpp's assignment copies into the node already bound.
-            entry_key.reset(it->first);
-            entry.reset(it->second);
+    if (!policies->is_map() || policies->flow()) refuse(path, *policies, "'policies' must be a map of policy ids, one per line");
+    const YamlNode* entry_key = nullptr;
+    const YamlNode* entry = nullptr;
+    for (const auto& [k, v] : policies->pairs())
+        if (k.is_scalar() && k.scalar() == policy_id) {
+            entry_key = &k;
+            entry = &v;
         }
-    if (!found) {
+    if (!entry) {
         // Insert the entry as the first one under policies:, with the others' indentation.
-        if (policies.size() == 0) refuse(path, policies.Mark(), "'policies' is empty; write 'policies:' on a line of its own, then renew adds the entry");
-        auto first_key = policies.begin()->first.Mark();
-        std::size_t indent = static_cast<std::size_t>(first_key.column);
-        std::size_t at = line_start(text, static_cast<std::size_t>(first_key.pos));
+        if (policies->pairs().size() == 0) refuse(path, *policies, "'policies' is empty; write 'policies:' on a line of its own, then renew adds the entry");
+        const YamlNode& first_key = (*policies->pairs().begin()).key;
+        std::size_t indent = static_cast<std::size_t>(first_key.mark().col);
+        std::size_t at = line_start(text, first_key.mark().offset);
         std::string block = std::string(indent, ' ') + policy_id + ":" + nl + std::string(indent + 2, ' ') + edit.key + ": " + value + nl;
         return text.substr(0, at) + block + text.substr(std::min(at, text.size()));
     }
-    if (entry.IsMap() && entry.Style() == YAML::EmitterStyle::Flow)
-        refuse(path, entry.Mark(), "policy '" + policy_id + "' is written on one line ({...}); write it as one key per line so that renew can change it");
-    if (entry.IsNull()) {
-        std::size_t key_col = static_cast<std::size_t>(entry_key.Mark().column);
-        std::size_t at = line_end(text, static_cast<std::size_t>(entry_key.Mark().pos));
+    if (entry->is_map() && entry->flow())
+        refuse(path, *entry, "policy '" + policy_id + "' is written on one line ({...}); write it as one key per line so that renew can change it");
+    if (entry->is_null()) {
+        std::size_t key_col = static_cast<std::size_t>(entry_key->mark().col);
+        std::size_t at = line_end(text, entry_key->mark().offset);
         return text.substr(0, at) + nl + std::string(key_col + 2, ' ') + edit.key + ": " + value + text.substr(at);
     }
-    if (!entry.IsMap()) refuse(path, entry.Mark(), "policy '" + policy_id + "' must be a map of keys and values");
+    if (!entry->is_map()) refuse(path, *entry, "policy '" + policy_id + "' must be a map of keys and values");
     // Replace the value in place.
-    std::string best_before;  // the key after whose line a missing key goes
+    const YamlNode* best_before = nullptr;  // the value after whose line a missing key goes
     std::size_t indent = 0;
     bool first = true;
-    for (auto it = entry.begin(); it != entry.end(); ++it) {
-        const std::string k = it->first.Scalar();
-        if (first) { indent = static_cast<std::size_t>(it->first.Mark().column); first = false; }
+    for (const auto& [key, v] : entry->pairs()) {
+        const std::string& k = key.scalar();
+        if (first) { indent = static_cast<std::size_t>(key.mark().col); first = false; }
         if (k == edit.key) {
-            if (!it->second.IsScalar() && !it->second.IsNull()) refuse(path, it->second.Mark(), "'" + k + "' must be a single value");
-            if (it->second.IsNull()) {
+            if (!v.is_scalar() && !v.is_null()) refuse(path, v, "'" + k + "' must be a single value");
+            if (v.is_null()) {
                 // "key:" with nothing after it: put the value after the colon.
-                std::size_t colon = text.find(':', static_cast<std::size_t>(it->first.Mark().pos));
+                std::size_t colon = text.find(':', key.mark().offset);
                 before.clear();
                 return text.substr(0, colon + 1) + " " + value + text.substr(colon + 1);
             }
-            auto start = static_cast<std::size_t>(it->second.Mark().pos);
-            auto end = scalar_end(text, start, path, it->second.Mark());
+            std::size_t start = v.mark().offset;
+            std::size_t end = scalar_end(text, start, path, v);
             before = text.substr(start, end - start);
             // A plain value that goes on to the next lines reads as one value with the lines
             // joined: replacing its first line would keep the rest as part of the new value.
-            if (text[start] != '"' && text[start] != '\'' && before != it->second.Scalar())
-                refuse(path, it->second.Mark(), "this value goes on to the next line; write it on one line so that renew can change it");
+            if (text[start] != '"' && text[start] != '\'' && before != v.scalar())
+                refuse(path, v, "this value goes on to the next line; write it on one line so that renew can change it");
             return text.substr(0, start) + value + keep_comment_column(text, end, before.size(), value.size());
         }
-        if (rank(k) >= 0 && rank(k) < rank(edit.key) && it->second.IsScalar()) best_before = k;
+        if (rank(k) >= 0 && rank(k) < rank(edit.key) && v.is_scalar()) best_before = &v;
     }
     // Insert a new line: after the nearest earlier key of the usual order, else first in the entry.
     before.clear();
     std::string line = std::string(indent, ' ') + edit.key + ": " + value + nl;
     std::size_t at;
-    if (!best_before.empty()) {
-        YAML::Node v = entry[best_before];
-        at = line_end(text, static_cast<std::size_t>(v.Mark().pos));
+    if (best_before) {
+        at = line_end(text, best_before->mark().offset);
         at = at + (text.compare(at, 2, "\r\n") == 0 ? 2 : text.compare(at, 1, "\n") == 0 ? 1 : 0);
         if (at == text.size() && !text.empty() && text.back() != '\n') line = nl + line.substr(0, line.size() - nl.size());
     } else {
-        at = line_start(text, static_cast<std::size_t>(entry.begin()->first.Mark().pos));
+        at = line_start(text, (*entry->pairs().begin()).key.mark().offset);
     }
     return text.substr(0, at) + line + text.substr(at);
 }
@@ -177,17 +189,13 @@ std::string yaml_scalar(const std::string& value) {
 EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id,
                                const std::vector<ScalarEdit>& edits) {
     EditOutcome out;
-    // A byte-order mark is kept, but not shown to yaml-cpp, whose positions do not count it.
+    // A byte-order mark is kept, but not shown to the YAML reader, so that offsets count from the text.
     constexpr std::string_view k_bom = "\xEF\xBB\xBF";
     bool bom = text.compare(0, k_bom.size(), k_bom) == 0;
     out.text = bom ? text.substr(k_bom.size()) : text;
     for (const auto& e : edits) {
         std::string before;
-        try {
-            out.text = apply(out.text, path, policy_id, e, before);
-        } catch (const YAML::Exception& ex) {
-            throw util::Fatal(path + ": cannot edit this file, it is not valid YAML: " + ex.msg);
-        }
+        out.text = apply(out.text, path, policy_id, e, before);
         out.before.push_back(before);
     }
     if (bom) out.text = std::string(k_bom) + out.text;

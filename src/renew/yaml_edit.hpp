@@ -1,6 +1,7 @@
 // Editing a few scalar values of a school file as text, so that everything else in it (comments,
 // key order, blank lines, quoting, CRLF line endings) stays byte for byte as the clerk wrote it.
-// yaml-cpp finds where each value starts (its Mark); the edit replaces exactly that value's text,
+// The loader's YAML reader (load/yaml_reader) finds where each value starts (its mark); the edit
+// replaces exactly that value's text,
 // or inserts a missing key as a new line with the entry's own indentation.
 #pragma once
 

@@ -98,3 +98,34 @@ TEST_CASE("renew quotes null-like words so that they read back as written (L7)",
         CHECK(has(csv.out, "," + by + ","));
     }
 }
+
+TEST_CASE("renew edits the right bytes after letters of several bytes, and refuses a one-line entry", "[renew]") {
+    // The YAML reader's positions are byte offsets: Welsh and curly quotes before the edited value
+    // must not shift the edit.
+    TestRepo repo;
+    std::string school = repo.read("schools/alpha.yaml");
+    school.replace(school.find("name: Alpha Primary School"), std::string("name: Alpha Primary School").size(),
+                   "name: \"Ysgol Gynradd Ŵy’r Alpha \xF0\x9F\x8F\xAB\"  # “the school’s own name”");
+    school.insert(school.find("    approved:"), "    # Cymeradwywyd gan y corff llywodraethu — approved by the board\n");
+    repo.write("schools/alpha.yaml", school);
+    RunResult r = repo.run({"renew", "alpha", "social", "--approved", "2025-03-01", "--by", "Bwrdd – Full board", "--minute", "25/3/1", "--today", "2025-03-02"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string expected = school;
+    expected.replace(expected.find("approved: 2024-03-01"), std::string("approved: 2024-03-01").size(), "approved: 2025-03-01");
+    expected.replace(expected.find("approved_by: Full governing board"), std::string("approved_by: Full governing board").size(),
+                     "approved_by: Bwrdd – Full board");
+    expected.replace(expected.find("minute: 24/3/5"), std::string("minute: 24/3/5").size(), "minute: 25/3/1");
+    CHECK(repo.read("schools/alpha.yaml").substr(0, expected.size()) == expected);
+
+    // A policy entry written in flow style cannot be edited line by line: refused at its position.
+    std::string flow = repo.read("schools/alpha.yaml");
+    std::size_t at = flow.find("  social:\n");
+    REQUIRE(at != std::string::npos);
+    flow = flow.substr(0, at) + "  social: { approved: 2024-03-01, approved_by: Board }\n";
+    repo.write("schools/alpha.yaml", flow);
+    r = repo.run({"renew", "alpha", "social", "--approved", "2025-03-01", "--by", "Board", "--today", "2025-03-02"});
+    CHECK(r.exit_code != 0);
+    CHECK(has(r.err, "is written on one line ({...})"));
+    CHECK(repo.read("schools/alpha.yaml") == flow);
+}
