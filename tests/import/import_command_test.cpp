@@ -113,7 +113,7 @@ TEST_CASE("import refuses an empty document, another school's file and a documen
     auto m = repo.run({"import", (repo.root() / "menu.txt").string(), "--school", "gamma"});
     INFO(m.err);
     CHECK(m.exit_code == 2);
-    CHECK(m.err.find("matches almost nothing of the outline 'social'") != std::string::npos);
+    CHECK(m.err.find("does not read as the policy 'social'") != std::string::npos);
     CHECK(m.err.find("--force") != std::string::npos);
     repo.remove("empty.txt");
     repo.remove("gamma.txt");
