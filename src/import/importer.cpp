@@ -101,6 +101,7 @@ struct Aligned {
     std::vector<std::string> title_before;  // per body block: the heading right above it, if any
     double share = 0;
     Evidence evidence;
+    util::Diagnostics assembly;  // problems rendering the model for the school (a value the document does not state)
 };
 
 Evidence weigh(const std::vector<Block>& blocks, const std::vector<Placement>& placements, std::size_t clauses) {
@@ -139,11 +140,11 @@ bool better(const Evidence& a, const Evidence& b) {
 Aligned align_with(const load::Repository& repo, const load::School& school, const load::Outline& outline, const ImportedDocument& doc,
                    const std::set<std::size_t>& cover, std::vector<ClauseTarget>& targets, util::Diagnostics& diags) {
     Aligned a;
-    util::Diagnostics assembly;
+    util::Diagnostics& assembly = a.assembly;
     model::Document model_doc = assemble::assemble_document(repo, school, outline, assembly);
     compare::PolicyText text = compare::policy_text(model_doc, repo.config.allow_raw_html);
     for (const auto& c : text.clauses) targets.push_back({c.id, c.title, c.section, c.text});
-    if (assembly.has_errors()) diags.append(assembly);
+    (void)diags;  // the assembly's problems are reported once the document is known to be the policy
     std::string heading, pending;
     std::vector<std::string> heading_of;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -457,19 +458,24 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
         };
         char cos[16];
         std::snprintf(cos, sizeof cos, "%.2f", k_good_cosine);
-        std::string why = e.good_clauses < e.needed_clauses
-                              ? std::to_string(e.good_blocks) + " of its " + std::to_string(e.body_blocks) + (e.body_blocks == 1 ? " paragraph reads" : " paragraphs read") +
-                                    " like a clause of the outline, covering " + std::to_string(e.good_clauses) + " of the " + std::to_string(e.needed_clauses) +
-                                    (e.needed_clauses == 1 ? " clause" : " clauses") + " a policy of its length would show"
-                              : "the paragraphs that read like a clause hold only " + pct(e.good_share) + " of its words (" + pct(k_min_good_share) + " needed)";
         char best_cos[16];
         std::snprintf(best_cos, sizeof best_cos, "%.2f", e.best_cosine);
+        auto n = [](int k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
+        std::string why = e.good_clauses < e.needed_clauses
+                              ? std::to_string(e.good_blocks) + " of its " + n(e.body_blocks, "paragraph", "paragraphs") + (e.good_blocks == 1 || e.body_blocks == 1 ? " reads" : " read") +
+                                    " like a clause of the outline, matching " + n(e.good_clauses, "clause", "clauses") + "; a policy of its length would match at least " +
+                                    std::to_string(e.needed_clauses)
+                              : "the paragraphs that read like a clause of the outline hold only " + pct(e.good_share) + " of its words (" + pct(k_min_good_share) + " needed)";
         diags.error({request.display_path, 0, 0}, "import-no-match",
-                    "the document does not read as the policy '" + plan.policy_id + "': " + why + " (a paragraph reads like a clause at similarity " + cos +
-                        " or more; its best is " + best_cos + ")" + (better_id.empty() ? "" : "; it fits '" + better_id + "' better"),
+                    "the document does not read as the policy '" + plan.policy_id + "': " + why + " (reading like one: a similarity of " + cos + " or more with the clause's words; its best paragraph has " + best_cos + ")" + (better_id.empty() ? "" : "; it fits '" + better_id + "' better"),
                     better_id.empty() ? "check that this is the school's " + plan.policy_title +
                                             "; if it is another policy, import it with --policy and that policy's id; to keep it anyway as the school's own clauses, pass --force"
                                       : "import it with --policy " + better_id + ", or pass --force to import it into '" + plan.policy_id + "' anyway");
+        return plan;
+    }
+
+    if (trial.aligned.assembly.has_errors()) {
+        diags.append(trial.aligned.assembly);
         return plan;
     }
 
