@@ -258,50 +258,66 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
             if (best[i] < 0 || score[i][j] > score[i][static_cast<std::size_t>(best[i])]) best[i] = static_cast<int>(j);
         if (best[i] >= 0 && score[i][static_cast<std::size_t>(best[i])] < local_score) best[i] = -1;
     }
-    // The assignment: monotone in the outline's order, by dynamic programming over (block, last
-    // clause used). A block goes to a clause j no earlier than the last one used, among its own
-    // candidates (within candidate_margin of its best score), earning its score less
-    // local_score, plus stay_bonus when it continues the clause the block before it went to;
-    // or it is skipped (earning nothing): a local clause, "moved" when it reads like a clause
-    // that stands elsewhere. O(n m) time.
+    // The assignment: the document cut into runs of blocks, each run one clause or the school's
+    // own text, the clauses' runs in the outline's order and each clause one run (its wording is
+    // written in one piece), by dynamic programming over (block, state). A block in a clause's run
+    // earns its score for that clause less k_local_score (so a run that absorbs blocks unlike its
+    // clause pays for them), plus k_stay_bonus when it continues the run; a run starts only at a
+    // block that reads like its clause (its score within k_candidate_margin of the block's best);
+    // a block in a run of the school's own text earns nothing, and is "moved" when it reads like
+    // a clause that stands elsewhere. O(n m) time and space.
     std::vector<int> assigned(n, -1);
-    {
+    if (m > 0) {
         const double none = -1e18;
-        std::vector<double> f(m + 1, none), g(m + 1, none);  // index 0: nothing used yet; j+1: clause j last used
+        const std::size_t states = 2 * m + 1;  // 0: own text before any clause; 1+j: in clause j's run; 1+m+j: own text after it
+        std::vector<double> f(states, none), g(states, none);
         f[0] = 0;
-        std::vector<std::vector<int>> from(n, std::vector<int>(m + 1, -2));  // -2: skipped (same state); else the previous state
+        std::vector<std::vector<int>> from(n, std::vector<int>(states, -1));
         for (std::size_t i = 0; i < n; ++i) {
-            double pref = none;  // best f over states 0..j (clauses before j, or none)
-            int pref_at = -1;
-            for (std::size_t j = 0; j <= m; ++j) {
-                g[j] = f[j];
-                from[i][j] = -2;
-                if (j > 0 && best[i] >= 0 && score[i][j - 1] >= score[i][static_cast<std::size_t>(best[i])] - candidate_margin) {
-                    double gain = score[i][j - 1] - local_score;
-                    double via = pref;
-                    int via_at = pref_at;
-                    if (f[j] > none && f[j] + stay_bonus > via) {
-                        via = f[j] + stay_bonus;
-                        via_at = static_cast<int>(j);
-                    }
-                    if (via > none && via + gain > g[j]) {
-                        g[j] = via + gain;
-                        from[i][j] = via_at;
-                    }
+            std::fill(g.begin(), g.end(), none);
+            const double top = best[i] >= 0 ? score[i][static_cast<std::size_t>(best[i])] : 0.0;
+            // Own text: stays own text, or follows the run of the clause before it.
+            g[0] = f[0];
+            from[i][0] = 0;
+            for (std::size_t j = 0; j < m; ++j) {
+                std::size_t in = 1 + j, after = 1 + m + j;
+                if (f[after] >= f[in]) {
+                    g[after] = f[after];
+                    from[i][after] = static_cast<int>(after);
+                } else {
+                    g[after] = f[in];
+                    from[i][after] = static_cast<int>(in);
                 }
-                if (f[j] > pref) {
-                    pref = f[j];
-                    pref_at = static_cast<int>(j);
+            }
+            // Clause runs: continued, or started after anything of an earlier clause.
+            double pref = f[0];
+            int pref_at = 0;
+            for (std::size_t j = 0; j < m; ++j) {
+                std::size_t in = 1 + j, after = 1 + m + j;
+                double gain = score[i][j] - local_score;
+                if (f[in] > none) {
+                    g[in] = f[in] + gain + stay_bonus;
+                    from[i][in] = static_cast<int>(in);
+                }
+                if (best[i] >= 0 && score[i][j] >= top - candidate_margin && pref > none && pref + gain > g[in]) {
+                    g[in] = pref + gain;
+                    from[i][in] = pref_at;
+                }
+                if (f[in] > pref) {
+                    pref = f[in];
+                    pref_at = static_cast<int>(in);
+                }
+                if (f[after] > pref) {
+                    pref = f[after];
+                    pref_at = static_cast<int>(after);
                 }
             }
             f.swap(g);
         }
         std::size_t state = static_cast<std::size_t>(std::max_element(f.begin(), f.end()) - f.begin());
         for (std::size_t i = n; i-- > 0;) {
-            int prev = from[i][state];
-            if (prev == -2) continue;
-            assigned[i] = static_cast<int>(state) - 1;
-            state = static_cast<std::size_t>(prev);
+            if (state >= 1 && state <= m) assigned[i] = static_cast<int>(state) - 1;
+            state = static_cast<std::size_t>(from[i][state]);
         }
     }
     // A clause's wording is one run of the document: blocks left between two blocks of the same
@@ -320,6 +336,11 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, m)), order.end(),
                           [&](std::size_t a, std::size_t b) { return score[i][a] > score[i][b]; });
         if (m > 0) p.best = clauses[order[0]].id;
+        for (std::size_t j = 0; j < m; ++j)
+            if (p.closest.empty() || cosine[i][j] > p.closest_cosine) {
+                p.closest = clauses[j].id;
+                p.closest_cosine = cosine[i][j];
+            }
         if (assigned[i] >= 0) {
             p.clause_id = clauses[static_cast<std::size_t>(assigned[i])].id;
             p.score = score[i][static_cast<std::size_t>(assigned[i])];

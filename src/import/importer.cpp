@@ -113,13 +113,14 @@ Evidence weigh(const std::vector<Block>& blocks, const std::vector<Placement>& p
     for (const auto& p : placements) {
         double w = util::word_count(blocks[p.block].text);
         total += w;
-        e.best_cosine = std::max(e.best_cosine, p.cosine);
-        if (p.clause_id.empty()) continue;
-        placed += w;
-        if (p.cosine >= k_good_cosine) {
+        e.best_cosine = std::max(e.best_cosine, p.closest_cosine);
+        if (!p.clause_id.empty()) placed += w;
+        // The evidence is the block's own words against the clause they are closest to: how the
+        // alignment then orders the blocks does not change whether this is the policy.
+        if (p.closest_cosine >= k_good_cosine) {
             good += w;
             ++e.good_blocks;
-            good_clauses.insert(p.clause_id);
+            good_clauses.insert(p.closest);
         }
     }
     e.good_clauses = static_cast<int>(good_clauses.size());

@@ -45,6 +45,10 @@ std::vector<Match> all(std::string_view text, const Regex& re) {
 }
 
 std::string replace_all(std::string_view text, const Regex& re, std::string_view with) {
+    return replace_all(text, re, [&](const Match&) { return std::string(with); });
+}
+
+std::string replace_all(std::string_view text, const Regex& re, const std::function<std::string(const Match&)>& with) {
     std::string out;
     std::size_t pos = 0, copied = 0;
     while (pos <= text.size()) {
@@ -52,7 +56,7 @@ std::string replace_all(std::string_view text, const Regex& re, std::string_view
         if (!run(text, pos, re, re2::RE2::UNANCHORED, &m)) break;
         std::size_t begin = m.position(), end = begin + m.length();
         out.append(text.substr(copied, begin - copied));
-        out.append(with);
+        out.append(with(m));
         copied = end;
         pos = end > begin ? end : begin + 1;
     }

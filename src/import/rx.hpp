@@ -4,6 +4,7 @@
 // `[\x80-\xFF]` is any byte of a UTF-8 letter, `\xE2\x80\x93` the three bytes of an en dash.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,5 +44,7 @@ bool full(std::string_view text, const Regex& re, Match* m = nullptr);
 std::vector<Match> all(std::string_view text, const Regex& re);
 // `text` with every match replaced by `with` (taken literally).
 std::string replace_all(std::string_view text, const Regex& re, std::string_view with);
+// `text` with every match replaced by what `with` makes of it ("$1" in std::regex_replace).
+std::string replace_all(std::string_view text, const Regex& re, const std::function<std::string(const Match&)>& with);
 
 }  // namespace clausebook::import::rx
