@@ -7,6 +7,7 @@
 #include <mutex>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <libstemmer.h>
 
@@ -14,8 +15,8 @@ namespace clausebook::import {
 
 namespace {
 
-const std::set<std::string>& stop_words() {
-    static const std::set<std::string> k = {
+const std::unordered_set<std::string>& stop_words() {
+    static const std::unordered_set<std::string> k = {
         "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been",
         "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "during", "each", "etc", "for", "from",
         "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
@@ -49,13 +50,20 @@ double dot(const Vec& a, const Vec& b) {
 
 std::vector<std::string> stems(const std::string& text) {
     thread_local Stemmer stemmer;
+    thread_local std::unordered_map<std::string, std::string> cache;
     std::vector<std::string> out;
     std::string word;
     auto flush = [&] {
         if (word.empty()) return;
         if (!stop_words().count(word) && !(word.size() == 1 && !std::isdigit(static_cast<unsigned char>(word[0])))) {
-            const sb_symbol* st = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-            out.emplace_back(reinterpret_cast<const char*>(st), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
+            // Each word is stemmed once a process: the outline's clauses are stemmed again for
+            // every document and every outline tried, and stemming was a fifth of an import.
+            auto known = cache.find(word);
+            if (known == cache.end()) {
+                const sb_symbol* st = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+                known = cache.emplace(word, std::string(reinterpret_cast<const char*>(st), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)))).first;
+            }
+            out.push_back(known->second);
         }
         word.clear();
     };
@@ -232,10 +240,10 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     for (std::size_t i = 0; i < n; ++i) {
         Vec bv = vec(block_terms[i]), hv = vec(head_terms[i]);
         for (std::size_t j = 0; j < m; ++j) {
-            double unit = 0;
-            if (unit_weight > 0)
-                for (const auto& u : uv[j]) unit = std::max(unit, dot(bv, u));
             cosine[i][j] = dot(bv, cv[j]);
+            double unit = 0;
+            if (unit_weight > 0 && cosine[i][j] > 0)  // no word in common with the clause: none with its sentences
+                for (const auto& u : uv[j]) unit = std::max(unit, dot(bv, u));
             score[i][j] = (1 - unit_weight) * cosine[i][j] + unit_weight * unit + (hv.empty() ? 0.0 : heading_weight * dot(hv, tv[j]));
         }
     }
