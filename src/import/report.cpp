@@ -66,7 +66,9 @@ std::string text_report(const Plan& p, bool md) {
     std::ostringstream o;
     auto h = [&](const std::string& s) { o << (md ? "## " : "") << s << "\n" << (md ? "\n" : ""); };
     o << (md ? "# " : "") << "Import of " << p.doc.path << " (" << p.doc.format << ") as " << p.school_id << " / " << p.policy_id << "\n\n";
-    o << p.doc.blocks.size() << " blocks; " << pct(p.matched_share) << " of the body's words placed in library clauses\n\n";
+    o << p.doc.blocks.size() << " blocks; " << pct(p.matched_share) << " of the body's words placed in library clauses\n";
+    o << "Reads as this policy: " << p.evidence.good_blocks << " of " << p.evidence.body_blocks << " body blocks read like a clause, matching "
+      << p.evidence.good_clauses << " clauses (" << p.evidence.needed_clauses << " needed), " << pct(p.evidence.good_share) << " of the words\n\n";
     h("Facts");
     if (p.facts.found.empty()) o << "  (none stated)\n";
     for (const auto& [k, f] : p.facts.found) o << (md ? "- " : "  ") << k << ": " << shown_value(f) << "   \"" << excerpt(f.quote, 90) << "\" (" << (f.page ? "p" + std::to_string(f.page) + " " : "") << "at " << f.position << ")\n";
