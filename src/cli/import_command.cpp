@@ -70,8 +70,7 @@ int import_run(const po::variables_map& vm, Io& io) {
         if (missing && !plan.existed)
             io.err << "clausebook: the document does not state every value the outline needs; write schools/" << req.school_id
                    << ".yaml with the school's name and those values, and import again (it merges)\n";
-        io.err << "clausebook: import refused; nothing was written\n";
-        return 2;
+        return 2;  // print_diagnostics has said "nothing was written"
     }
     std::string report = import::render_report(plan, format);
     if (vm.count("dry-run")) {

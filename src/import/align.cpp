@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <mutex>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <libstemmer.h>
 
@@ -13,8 +15,8 @@ namespace clausebook::import {
 
 namespace {
 
-const std::set<std::string>& stop_words() {
-    static const std::set<std::string> k = {
+const std::unordered_set<std::string>& stop_words() {
+    static const std::unordered_set<std::string> k = {
         "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been",
         "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "during", "each", "etc", "for", "from",
         "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
@@ -48,13 +50,20 @@ double dot(const Vec& a, const Vec& b) {
 
 std::vector<std::string> stems(const std::string& text) {
     thread_local Stemmer stemmer;
+    thread_local std::unordered_map<std::string, std::string> cache;
     std::vector<std::string> out;
     std::string word;
     auto flush = [&] {
         if (word.empty()) return;
         if (!stop_words().count(word) && !(word.size() == 1 && !std::isdigit(static_cast<unsigned char>(word[0])))) {
-            const sb_symbol* st = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-            out.emplace_back(reinterpret_cast<const char*>(st), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
+            // Each word is stemmed once a process: the outline's clauses are stemmed again for
+            // every document and every outline tried, and stemming was a fifth of an import.
+            auto known = cache.find(word);
+            if (known == cache.end()) {
+                const sb_symbol* st = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+                known = cache.emplace(word, std::string(reinterpret_cast<const char*>(st), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)))).first;
+            }
+            out.push_back(known->second);
         }
         word.clear();
     };
@@ -107,25 +116,90 @@ bool same_words(const std::string& a, const std::string& b) {
     return strip(a) == strip(b);
 }
 
+namespace {
+
+// Tuning knobs read from the environment while the weights are chosen (CLAUSEBOOK_ALIGN_<NAME>);
+// the defaults are the constants in align.hpp.
+double knob(const char* name, double fallback) {
+    std::string key = std::string("CLAUSEBOOK_ALIGN_") + name;
+    const char* v = std::getenv(key.c_str());
+    return v && *v ? std::atof(v) : fallback;
+}
+
+// A clause's text in units a paragraph of a school's policy tends to paraphrase: its lines (a
+// paragraph, a list item), and each line's sentences.
+std::vector<std::string> units_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        start = end + 1;
+        // Sentences: ". " (or "; ") before a capital letter.
+        std::size_t from = 0;
+        for (std::size_t i = 0; i + 2 < line.size(); ++i)
+            if ((line[i] == '.' || line[i] == '?' || line[i] == '!') && line[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(line[i + 2]))) {
+                out.push_back(line.substr(from, i + 1 - from));
+                from = i + 2;
+            }
+        if (from < line.size()) out.push_back(line.substr(from));
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body,
                              const std::vector<std::string>& heading_of, const std::vector<ClauseTarget>& clauses) {
     std::vector<Placement> out;
     const std::size_t n = body.size(), m = clauses.size();
     if (n == 0) return out;
+    const double heading_weight = knob("HEADING", k_heading_weight);
+    const double neighbour_weight = knob("NEIGHBOUR", k_neighbour_weight);
+    const double unit_weight = knob("UNIT", k_unit_weight);
+    const double local_score = knob("LOCAL", k_local_score);
+    const double stay_bonus = knob("STAY", k_stay_bonus);
+    const double candidate_margin = knob("MARGIN", k_candidate_margin);
+    const double bigram_weight = knob("BIGRAM", k_bigram_weight);
     // Term ids and document frequencies over the clauses.
     std::unordered_map<std::string, int> ids;
     auto id_of = [&](const std::string& s) {
         auto [it, fresh] = ids.emplace(s, static_cast<int>(ids.size()));
         return it->second;
     };
+    // A text's terms: its stems, and (weighted by bigram_weight, through the "|" they carry) each
+    // pair of stems in a row, which tells "personal details" from "personal devices".
+    auto terms_of = [&](const std::string& text) {
+        std::vector<int> t;
+        auto st = stems(text);
+        for (std::size_t k = 0; k < st.size(); ++k) {
+            t.push_back(id_of(st[k]));
+            if (bigram_weight > 0 && k + 1 < st.size()) t.push_back(id_of(st[k] + "|" + st[k + 1]));
+        }
+        return t;
+    };
     std::vector<std::vector<int>> clause_terms(m), title_terms(m);
+    std::vector<std::vector<std::vector<int>>> unit_terms(m);
     std::unordered_map<int, int> df;
     for (std::size_t j = 0; j < m; ++j) {
-        for (const auto& s : stems(clauses[j].title + " " + clauses[j].text)) clause_terms[j].push_back(id_of(s));
-        for (const auto& s : stems(clauses[j].title + " " + clauses[j].section_title)) title_terms[j].push_back(id_of(s));
+        clause_terms[j] = terms_of(clauses[j].title + " " + clauses[j].text);
+        title_terms[j] = terms_of(clauses[j].title + " " + clauses[j].section_title);
+        for (const auto& u : units_of(clauses[j].text)) {
+            auto t = terms_of(u);
+            if (!t.empty()) unit_terms[j].push_back(std::move(t));
+        }
         std::set<int> seen(clause_terms[j].begin(), clause_terms[j].end());
         for (int t : seen) df[t]++;
     }
+    std::vector<bool> is_bigram;
+    auto bigram = [&](int t) {
+        if (is_bigram.size() < ids.size()) {
+            is_bigram.assign(ids.size(), false);
+            for (const auto& [s, id] : ids) is_bigram[static_cast<std::size_t>(id)] = s.find('|') != std::string::npos;
+        }
+        return static_cast<std::size_t>(t) < is_bigram.size() && is_bigram[static_cast<std::size_t>(t)];
+    };
     auto idf = [&](int t) {
         auto it = df.find(t);
         int d = it == df.end() ? 0 : it->second;
@@ -137,7 +211,7 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         Vec v;
         double norm = 0;
         for (auto& [t, f] : tf) {
-            double w = (1.0 + std::log(f)) * idf(t);
+            double w = (1.0 + std::log(f)) * idf(t) * (bigram(t) ? bigram_weight : 1.0);
             v.push_back({t, w});
             norm += w * w;
         }
@@ -146,19 +220,32 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         std::sort(v.begin(), v.end());
         return v;
     };
+    // Block terms first, so that every id exists before the bigram table is built.
+    std::vector<std::vector<int>> block_terms(n), head_terms(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        block_terms[i] = terms_of(blocks[body[i]].text);
+        head_terms[i] = terms_of(heading_of[i]);
+    }
     std::vector<Vec> cv(m), tv(m);
+    std::vector<std::vector<Vec>> uv(m);
     for (std::size_t j = 0; j < m; ++j) {
         cv[j] = vec(clause_terms[j]);
         tv[j] = vec(title_terms[j]);
+        for (const auto& u : unit_terms[j]) uv[j].push_back(vec(u));
     }
-    std::vector<std::vector<double>> score(n, std::vector<double>(m, 0.0));
+    // A block against a clause: the cosine with the whole clause and, weighted by unit_weight,
+    // with the clause's sentence it reads most like (a school's bullet often says what one
+    // sentence of the clause says); plus the heading above it against the clause's titles.
+    std::vector<std::vector<double>> score(n, std::vector<double>(m, 0.0)), cosine(n, std::vector<double>(m, 0.0));
     for (std::size_t i = 0; i < n; ++i) {
-        const Block& b = blocks[body[i]];
-        std::vector<int> terms, head;
-        for (const auto& s : stems(b.text)) terms.push_back(id_of(s));
-        for (const auto& s : stems(heading_of[i])) head.push_back(id_of(s));
-        Vec bv = vec(terms), hv = vec(head);
-        for (std::size_t j = 0; j < m; ++j) score[i][j] = dot(bv, cv[j]) + (hv.empty() ? 0.0 : k_heading_weight * dot(hv, tv[j]));
+        Vec bv = vec(block_terms[i]), hv = vec(head_terms[i]);
+        for (std::size_t j = 0; j < m; ++j) {
+            cosine[i][j] = dot(bv, cv[j]);
+            double unit = 0;
+            if (unit_weight > 0 && cosine[i][j] > 0)  // no word in common with the clause: none with its sentences
+                for (const auto& u : uv[j]) unit = std::max(unit, dot(bv, u));
+            score[i][j] = (1 - unit_weight) * cosine[i][j] + unit_weight * unit + (hv.empty() ? 0.0 : heading_weight * dot(hv, tv[j]));
+        }
     }
     // Neighbours share a clause more often than not: each block's scores take in a share of the
     // blocks beside it (k_neighbour_weight), which carries a short item ("Blogs: ...") along
@@ -169,7 +256,7 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
             double nb = 0;
             if (i > 0 && heading_of[i - 1] == heading_of[i]) nb = std::max(nb, score[i - 1][j]);
             if (i + 1 < n && heading_of[i + 1] == heading_of[i]) nb = std::max(nb, score[i + 1][j]);
-            smooth[i][j] = score[i][j] + k_neighbour_weight * nb;
+            smooth[i][j] = score[i][j] + neighbour_weight * nb;
         }
     score.swap(smooth);
     // Each block's best clause; a block whose best is below k_local_score is the school's own.
@@ -177,48 +264,70 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < m; ++j)
             if (best[i] < 0 || score[i][j] > score[i][static_cast<std::size_t>(best[i])]) best[i] = static_cast<int>(j);
-        if (best[i] >= 0 && score[i][static_cast<std::size_t>(best[i])] < k_local_score) best[i] = -1;
+        if (best[i] >= 0 && score[i][static_cast<std::size_t>(best[i])] < local_score) best[i] = -1;
     }
-    // Keep the heaviest set of blocks whose best clauses follow the outline's order (a weighted
-    // longest non-decreasing subsequence, O(n log n) with a Fenwick tree over clause positions);
-    // the others are moved: written as local clauses where they stand, so the built policy keeps
-    // the document's order.
-    std::vector<double> tree(m + 1, 0.0);
-    std::vector<int> tree_arg(m + 1, -1);
-    std::vector<double> total(n, 0.0);
-    std::vector<int> prev(n, -1);
-    auto query = [&](std::size_t j) {  // best over clause positions 0..j
-        double v = 0;
-        int arg = -1;
-        for (std::size_t k = j + 1; k > 0; k -= k & (~k + 1))
-            if (tree[k] > v) {
-                v = tree[k];
-                arg = tree_arg[k];
+    // The assignment: the document cut into runs of blocks, each run one clause or the school's
+    // own text, the clauses' runs in the outline's order and each clause one run (its wording is
+    // written in one piece), by dynamic programming over (block, state). A block in a clause's run
+    // earns its score for that clause less k_local_score (so a run that absorbs blocks unlike its
+    // clause pays for them), plus k_stay_bonus when it continues the run; a run starts only at a
+    // block that reads like its clause (its score within k_candidate_margin of the block's best);
+    // a block in a run of the school's own text earns nothing, and is "moved" when it reads like
+    // a clause that stands elsewhere. O(n m) time and space.
+    std::vector<int> assigned(n, -1);
+    if (m > 0) {
+        const double none = -1e18;
+        const std::size_t states = 2 * m + 1;  // 0: own text before any clause; 1+j: in clause j's run; 1+m+j: own text after it
+        std::vector<double> f(states, none), g(states, none);
+        f[0] = 0;
+        std::vector<std::vector<int>> from(n, std::vector<int>(states, -1));
+        for (std::size_t i = 0; i < n; ++i) {
+            std::fill(g.begin(), g.end(), none);
+            const double top = best[i] >= 0 ? score[i][static_cast<std::size_t>(best[i])] : 0.0;
+            // Own text: stays own text, or follows the run of the clause before it.
+            g[0] = f[0];
+            from[i][0] = 0;
+            for (std::size_t j = 0; j < m; ++j) {
+                std::size_t in = 1 + j, after = 1 + m + j;
+                if (f[after] >= f[in]) {
+                    g[after] = f[after];
+                    from[i][after] = static_cast<int>(after);
+                } else {
+                    g[after] = f[in];
+                    from[i][after] = static_cast<int>(in);
+                }
             }
-        return std::pair<double, int>{v, arg};
-    };
-    auto update = [&](std::size_t j, double v, int arg) {
-        for (std::size_t k = j + 1; k <= m; k += k & (~k + 1))
-            if (v > tree[k]) {
-                tree[k] = v;
-                tree_arg[k] = arg;
+            // Clause runs: continued, or started after anything of an earlier clause.
+            double pref = f[0];
+            int pref_at = 0;
+            for (std::size_t j = 0; j < m; ++j) {
+                std::size_t in = 1 + j, after = 1 + m + j;
+                double gain = score[i][j] - local_score;
+                if (f[in] > none) {
+                    g[in] = f[in] + gain + stay_bonus;
+                    from[i][in] = static_cast<int>(in);
+                }
+                if (best[i] >= 0 && score[i][j] >= top - candidate_margin && pref > none && pref + gain > g[in]) {
+                    g[in] = pref + gain;
+                    from[i][in] = pref_at;
+                }
+                if (f[in] > pref) {
+                    pref = f[in];
+                    pref_at = static_cast<int>(in);
+                }
+                if (f[after] > pref) {
+                    pref = f[after];
+                    pref_at = static_cast<int>(after);
+                }
             }
-    };
-    int end_at = -1;
-    double end_total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (best[i] < 0) continue;
-        auto [v, arg] = query(static_cast<std::size_t>(best[i]));
-        total[i] = v + score[i][static_cast<std::size_t>(best[i])];
-        prev[i] = arg;
-        update(static_cast<std::size_t>(best[i]), total[i], static_cast<int>(i));
-        if (total[i] > end_total) {
-            end_total = total[i];
-            end_at = static_cast<int>(i);
+            f.swap(g);
+        }
+        std::size_t state = static_cast<std::size_t>(std::max_element(f.begin(), f.end()) - f.begin());
+        for (std::size_t i = n; i-- > 0;) {
+            if (state >= 1 && state <= m) assigned[i] = static_cast<int>(state) - 1;
+            state = static_cast<std::size_t>(from[i][state]);
         }
     }
-    std::vector<int> assigned(n, -1);
-    for (int i = end_at; i >= 0; i = prev[static_cast<std::size_t>(i)]) assigned[static_cast<std::size_t>(i)] = best[static_cast<std::size_t>(i)];
     // A clause's wording is one run of the document: blocks left between two blocks of the same
     // clause join it (else the clause's text would close over them and put them after it).
     for (std::size_t i = 0, last = n; i < n; ++i) {
@@ -235,11 +344,18 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, m)), order.end(),
                           [&](std::size_t a, std::size_t b) { return score[i][a] > score[i][b]; });
         if (m > 0) p.best = clauses[order[0]].id;
+        for (std::size_t j = 0; j < m; ++j)
+            if (p.closest.empty() || cosine[i][j] > p.closest_cosine) {
+                p.closest = clauses[j].id;
+                p.closest_cosine = cosine[i][j];
+            }
         if (assigned[i] >= 0) {
             p.clause_id = clauses[static_cast<std::size_t>(assigned[i])].id;
             p.score = score[i][static_cast<std::size_t>(assigned[i])];
+            p.cosine = cosine[i][static_cast<std::size_t>(assigned[i])];
         } else if (m > 0) {
             p.score = score[i][order[0]];
+            p.cosine = cosine[i][order[0]];
             p.moved = best[i] >= 0;
         }
         for (std::size_t k = 0; k < std::min<std::size_t>(3, m) && p.others.size() < 2; ++k)

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <set>
 #include <sstream>
 
+#include "import/rx.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 
@@ -56,8 +56,8 @@ std::string title_case_if_caps(const std::string& s) {
 }
 
 std::string strip_marks(std::string s) {
-    static const std::regex k_emph(R"(\*\*|__)");
-    s = std::regex_replace(s, k_emph, "");
+    static const rx::Regex k_emph(R"(\*\*|__)");
+    s = rx::replace_all(s, k_emph, "");
     return clean_line(s);
 }
 
@@ -70,9 +70,9 @@ struct Line {
 };
 
 bool label_only(const std::string& s) {
-    static const std::regex k(R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
-                              std::regex::icase);
-    return std::regex_match(s, k);
+    static const rx::Regex k(R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
+                             true);
+    return rx::full(s, k);
 }
 
 std::string normal_name(const std::string& s) {
@@ -93,21 +93,21 @@ bool has_any(const std::string& lowered, std::initializer_list<const char*> word
 
 std::string parse_written_date(const std::string& text, bool* month_only) {
     if (month_only) *month_only = false;
-    std::smatch m;
-    static const std::regex k_dmy(std::string(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)") + k_months + R"(\.?,?\s+(\d{4})\b)", std::regex::icase);
-    static const std::regex k_mdy(std::string(R"(\b)") + k_months + R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)", std::regex::icase);
-    static const std::regex k_num(R"(\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b)");
-    static const std::regex k_iso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
-    static const std::regex k_month(std::string(R"(\b)") + k_months + R"(\.?,?\s+(\d{4})\b)", std::regex::icase);
-    if (std::regex_search(text, m, k_iso)) return iso(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
-    if (std::regex_search(text, m, k_dmy)) return iso(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1]));
-    if (std::regex_search(text, m, k_mdy)) return iso(std::stoi(m[3]), month_number(m[1]), std::stoi(m[2]));
-    if (std::regex_search(text, m, k_num)) {
+    rx::Match m;
+    static const rx::Regex k_dmy(std::string(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)") + k_months + R"(\.?,?\s+(\d{4})\b)", true);
+    static const rx::Regex k_mdy(std::string(R"(\b)") + k_months + R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)", true);
+    static const rx::Regex k_num(R"(\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b)");
+    static const rx::Regex k_iso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
+    static const rx::Regex k_month(std::string(R"(\b)") + k_months + R"(\.?,?\s+(\d{4})\b)", true);
+    if (rx::search(text, k_iso, &m)) return iso(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+    if (rx::search(text, k_dmy, &m)) return iso(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1]));
+    if (rx::search(text, k_mdy, &m)) return iso(std::stoi(m[3]), month_number(m[1]), std::stoi(m[2]));
+    if (rx::search(text, k_num, &m)) {
         int y = std::stoi(m[3]);
         if (y < 100) y += 2000;
         return iso(y, std::stoi(m[2]), std::stoi(m[1]));  // English documents write day/month/year
     }
-    if (std::regex_search(text, m, k_month)) {
+    if (rx::search(text, k_month, &m)) {
         int y = std::stoi(m[2]), mo = month_number(m[1]);
         if (y < 1990 || y > 2100 || mo == 0) return {};
         if (month_only) *month_only = true;
@@ -125,24 +125,24 @@ std::string parse_period_words(const std::string& text) {
         auto it = k_numbers.find(w);
         return it == k_numbers.end() ? 0 : it->second;
     };
-    std::smatch m;
-    static const std::regex k_months_n(R"(\b(\d{1,2}|six|eighteen|twelve|twenty-four)[\s-]*(?:monthly|months?)\b)");
-    static const std::regex k_years_n(R"(\b(\d|one|two|three|four|five)[\s-]*(?:yearly|years?|yrs?|year\s+cycle)\b)");
-    static const std::regex k_one(R"(\b(annual|annually|yearly|every\s+year|each\s+year|once\s+a\s+year|every\s+twelve\s+months)\b)");
-    static const std::regex k_two(R"(\b(biennial|biennially)\b)");
-    static const std::regex k_three(R"(\b(triennial|triennially)\b)");
-    if (std::regex_search(t, m, k_months_n)) {
+    rx::Match m;
+    static const rx::Regex k_months_n(R"(\b(\d{1,2}|six|eighteen|twelve|twenty-four)[\s-]*(?:monthly|months?)\b)");
+    static const rx::Regex k_years_n(R"(\b(\d|one|two|three|four|five)[\s-]*(?:yearly|years?|yrs?|year\s+cycle)\b)");
+    static const rx::Regex k_one(R"(\b(annual|annually|yearly|every\s+year|each\s+year|once\s+a\s+year|every\s+twelve\s+months)\b)");
+    static const rx::Regex k_two(R"(\b(biennial|biennially)\b)");
+    static const rx::Regex k_three(R"(\b(triennial|triennially)\b)");
+    if (rx::search(t, k_months_n, &m)) {
         int n = number(m[1]);
         if (n % 12 == 0 && n > 0) return "P" + std::to_string(n / 12) + "Y";
         if (n > 0) return "P" + std::to_string(n) + "M";
     }
-    if (std::regex_search(t, m, k_years_n)) {
+    if (rx::search(t, k_years_n, &m)) {
         int n = number(m[1]);
         if (n > 0) return "P" + std::to_string(n) + "Y";
     }
-    if (std::regex_search(t, k_two)) return "P2Y";
-    if (std::regex_search(t, k_three)) return "P3Y";
-    if (std::regex_search(t, k_one)) return "P1Y";
+    if (rx::search(t, k_two)) return "P2Y";
+    if (rx::search(t, k_three)) return "P3Y";
+    if (rx::search(t, k_one)) return "P1Y";
     return {};
 }
 
@@ -187,34 +187,32 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         }
     };
 
-    static const std::regex k_not_yet(
-        R"(\b((to be|will be|due to be|yet to be|awaiting|pending)\s+(ratified|approved|adopted|agreed)|(awaiting|pending|for|subject to)\s+(ratification|approval|adoption)))",
-                                      std::regex::icase);
-    static const std::regex k_approved(R"(\b(approved|adopted|ratified|agreed)\b)", std::regex::icase);
-    static const std::regex k_approved_by(
-        R"(\b(?:approved|adopted|ratified|agreed)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|,?\s+\d.*|$))", std::regex::icase);
-    static const std::regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", std::regex::icase);
-    static const std::regex k_last_reviewed(R"(\blast\s+review(?:ed)?\b(?:\s+on)?\s*[:\-]?\s*(.*))", std::regex::icase);
-    static const std::regex k_next_review(
-        R"(\b(?:next\s+review(?:\s+(?:date|due))?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+due)\b\s*(?:on|by|in|:|-)?\s*(.*))",
-        std::regex::icase);
-    static const std::regex k_period_label(R"(\b(review\s+(period|cycle|frequency)|frequency\s+of\s+review)\b)", std::regex::icase);
-    static const std::regex k_label_line(R"(^[A-Za-z][A-Za-z .()/]{1,40}:\s*\S.*$)");
+    static const rx::Regex k_not_yet(
+        R"(\b((to be|will be|due to be|yet to be|awaiting|pending)\s+(ratified|approved|adopted|agreed)|(awaiting|pending|for|subject to)\s+(ratification|approval|adoption)))", true);
+    static const rx::Regex k_approved(R"(\b(approved|adopted|ratified|agreed)\b)", true);
+    static const rx::Regex k_approved_by(
+        R"(\b(?:approved|adopted|ratified|agreed)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|,?\s+\d.*|$))", true);
+    static const rx::Regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", true);
+    static const rx::Regex k_last_reviewed(R"(\blast\s+review(?:ed)?\b(?:\s+on)?\s*[:\-]?\s*(.*))", true);
+    static const rx::Regex k_next_review(
+        R"(\b(?:next\s+review(?:\s+(?:date|due))?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+due)\b\s*(?:on|by|in|:|-)?\s*(.*))", true);
+    static const rx::Regex k_period_label(R"(\b(review\s+(period|cycle|frequency)|frequency\s+of\s+review)\b)", true);
+    static const rx::Regex k_label_line(R"(^[A-Za-z][A-Za-z .()/]{1,40}:\s*\S.*$)");
 
     for (const auto& l : lines) {
         const std::string& t = l.text;
         const std::string lt = lower(t);
         if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "minute", "review"})) continue;
-        std::smatch m;
-        bool label = std::regex_match(t, k_label_line) && util::word_count(t) <= 14;
-        if (std::regex_search(t, m, k_not_yet)) {
-            out.refused.push_back({"approved", "not an approval: it says the policy is still " + lower(m[0].str()), t, l.position, l.page, false});
-        } else if (std::regex_search(t, k_approved) && (label || util::word_count(t) <= 16) && !std::regex_search(t, k_next_review) &&
-                   !std::regex_search(t, k_last_reviewed)) {
+        rx::Match m;
+        bool label = rx::full(t, k_label_line) && util::word_count(t) <= 14;
+        if (rx::search(t, k_not_yet, &m)) {
+            out.refused.push_back({"approved", "not an approval: it says the policy is still " + lower(m[0]), t, l.position, l.page, false});
+        } else if (rx::search(t, k_approved) && (label || util::word_count(t) <= 16) && !rx::search(t, k_next_review) &&
+                   !rx::search(t, k_last_reviewed)) {
             std::string date = parse_written_date(t);
             if (date.size() == 10) add("approved", date, l, true);
-            if (std::regex_search(t, m, k_approved_by)) {
-                std::string by = clean_line(m[1].str());
+            if (rx::search(t, k_approved_by, &m)) {
+                std::string by = clean_line(m[1]);
                 while (!by.empty() && (by.back() == ':' || by.back() == ',' || by.back() == '*' || by.back() == ' ')) by.pop_back();
                 std::string lb = lower(by);
                 if (lb == "fgb" || lb == "the fgb") by = "Full governing board";
@@ -223,34 +221,33 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                     add("approved_by", by, l, true);
             }
         }
-        if (std::regex_search(t, m, k_minute)) add("minute", m[1].str(), l, true);
-        if (std::regex_search(t, m, k_last_reviewed)) {
+        if (rx::search(t, k_minute, &m)) add("minute", m[1], l, true);
+        if (rx::search(t, k_last_reviewed, &m)) {
             bool month = false;
-            std::string d = parse_written_date(m[1].str(), &month);
+            std::string d = parse_written_date(m[1], &month);
             if (!d.empty()) add("last_reviewed", d, l, true);
-        } else if (std::regex_search(t, m, k_next_review)) {
-            std::string d = parse_written_date(m[1].str());
+        } else if (rx::search(t, k_next_review, &m)) {
+            std::string d = parse_written_date(m[1]);
             if (!d.empty()) add("next_review", d, l, label || util::word_count(t) <= 10);
         }
         if (lower(t).find("review") != std::string::npos) {
             std::string p = parse_period_words(t);
-            if (!p.empty()) add("review_period", p, l, std::regex_search(t, k_period_label) && util::word_count(t) <= 12);
+            if (!p.empty()) add("review_period", p, l, rx::search(t, k_period_label) && util::word_count(t) <= 12);
         }
     }
 
     // Title: the first heading that names a policy ("... Policy", "Policy on ...").
-    static const std::regex k_title_date(std::string(R"(\s*[(\-\xE2\x80\x93,]*\s*)") + k_months + R"(\s+\d{4}\s*\)?\s*$)", std::regex::icase);
-    static const std::regex k_not_title(R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|use of|breach|other|related|this|the purpose|about|who)\b)",
-                                        std::regex::icase);
+    static const rx::Regex k_title_date(std::string(R"(\s*[(\-\xE2\x80\x93,]*\s*(?i:)") + k_months + R"()\s+\d{4}\s*\)?\s*$)");
+    static const rx::Regex k_not_title(R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|use of|breach|other|related|this|the purpose|about|who)\b)", true);
     std::string school_for_title;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
         if (!b.dropped.empty() || (b.kind != BlockKind::heading && !(b.kind == BlockKind::paragraph && util::word_count(b.text) <= 10))) continue;
-        std::string t = std::regex_replace(strip_marks(b.text), k_title_date, "");
+        std::string t = rx::replace_all(strip_marks(b.text), k_title_date, "");
         std::string lt = lower(t);
         bool names_policy = (lt.size() > 7 && lt.compare(lt.size() - 6, 6, "policy") == 0) || util::starts_with(lt, "policy on ") ||
                             util::starts_with(lt, "policy for ");
-        if (!names_policy || std::regex_search(t, k_not_title) || util::word_count(t) > 14) continue;
+        if (!names_policy || rx::search(t, k_not_title) || util::word_count(t) > 14) continue;
         Line l{strip_marks(b.text), b.position, b.page, i};
         add("title", title_case_if_caps(t), l, true);
         fact_blocks.insert(i);
@@ -258,9 +255,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     }
 
     // School name: the most named school; stated unambiguously when it is named more than any other.
-    static const std::regex k_school(
+    static const rx::Regex k_school(
         R"(((?:St\.?|Saint|[A-Z][A-Za-z'\x80-\xFF\-]+)(?:[ \-](?:[A-Z][A-Za-z'\x80-\xFF\-]+|of|and|the|CE|RC|C of E|VA|VC|C\.E\.)){0,5}?\s+(?:(?:Primary|First|Junior|Infant|Infants|Middle|Secondary|High|Grammar|Nursery|Church of England|CE|C of E|Catholic|Community|Special)\s+)*([Ss]chool|Academy|College))\b)");
-    static const std::regex k_qualified(R"(\b(Primary|First|Junior|Infants?|Middle|Secondary|High|Grammar|Nursery|CE|Catholic|Community|Special)\s+school$)");
+    static const rx::Regex k_qualified(R"(\b(Primary|First|Junior|Infants?|Middle|Secondary|High|Grammar|Nursery|CE|Catholic|Community|Special)\s+school$)");
     static const std::set<std::string> k_not_names = {"the", "this", "our", "each", "every", "a", "an", "all", "any", "other", "whole", "local", "your",
                                                       "their", "that", "which", "at", "in", "of", "to", "for", "within", "outside", "inside", "whilst",
                                                       "while", "from", "by", "and", "or", "with", "maintained", "new", "leave", "after", "before",
@@ -270,8 +267,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     for (const auto& l : lines) {
         if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "College", "COLLEGE"})) continue;
         std::string t = title_case_if_caps(l.text);
-        for (std::sregex_iterator it(t.begin(), t.end(), k_school), end; it != end; ++it) {
-            std::string name = (*it)[1].str();
+        for (const rx::Match& found : rx::all(t, k_school)) {
+            std::string name = found[1];
             // Drop leading words that are not part of a name ("the", "at", "Whilst").
             while (true) {
                 auto sp = name.find(' ');
@@ -282,7 +279,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 else break;
             }
             if (name.find(' ') == std::string::npos) continue;  // "School" alone
-            if ((*it)[2].str() == "school" && !std::regex_search(name, k_qualified)) continue;  // "Breaching school"
+            if (found[2] == "school" && !rx::search(name, k_qualified)) continue;  // "Breaching school"
             std::string key;
             for (char c : lower(name))
                 if (c != '.') key += (c == '-' ? ' ' : c);
@@ -332,13 +329,13 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     }
 
     // Local authority: a council or borough named in the text.
-    static const std::regex k_la(
+    static const rx::Regex k_la(
         R"(((?:Royal\s+|London\s+|Metropolitan\s+)?Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|(?:[A-Z][a-z]+\s+){1,3}(?:County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council)\b)");
     std::map<std::string, FactValue> authorities;
     for (const auto& l : lines) {
         if (!has_any(l.text, {"Council", "Borough"})) continue;
-        for (std::sregex_iterator it(l.text.begin(), l.text.end(), k_la), end; it != end; ++it) {
-            std::string name = (*it)[1].str();
+        for (const rx::Match& found : rx::all(l.text, k_la)) {
+            std::string name = found[1];
             std::string ln = lower(name);
             if (ln.find("school") != std::string::npos || ln.find("parish") != std::string::npos || ln.find("student") != std::string::npos ||
                 ln.find("pupil") != std::string::npos || ln.find("eco ") != std::string::npos || ln.find("town council") != std::string::npos)
@@ -360,17 +357,17 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     // People: "Headteacher: Name", "Name, Headteacher", "Designated Person (Name - Headteacher)".
     struct Role {
         const char* field;
-        std::regex pattern;
+        rx::Regex pattern;
     };
     static const std::vector<Role> k_roles = {
-        {"deputy_dsl", std::regex(R"(deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)))", std::regex::icase)},
-        {"dsl", std::regex(R"((?:designated\s+safeguarding\s+lead|\bDSL\b|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)|designated\s+senior\s+(?:person|lead)))", std::regex::icase)},
-        {"chair_of_governors", std::regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)))", std::regex::icase)},
-        {"headteacher", std::regex(R"((?:head\s?teacher|head\s+of\s+school|executive\s+head(?:teacher)?|principal))", std::regex::icase)},
+        {"deputy_dsl", rx::Regex(R"(deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)))", true)},
+        {"dsl", rx::Regex(R"((?:designated\s+safeguarding\s+lead|\bDSL\b|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)|designated\s+senior\s+(?:person|lead)))", true)},
+        {"chair_of_governors", rx::Regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)))", true)},
+        {"headteacher", rx::Regex(R"((?:head\s?teacher|head\s+of\s+school|executive\s+head(?:teacher)?|principal))", true)},
     };
     static const std::string k_name = R"(((?:(?:Mr|Mrs|Miss|Ms|Dr|Rev)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,2}))";
-    static const std::regex k_after(R"(^\s*(?:is|:|-|\xE2\x80\x93|,|\()?\s*)" + k_name);
-    static const std::regex k_before(k_name + R"(\s*(?:,|-|\xE2\x80\x93|\()\s*(?:the\s+)?$)");
+    static const rx::Regex k_after(R"(^\s*(?:is|:|-|\xE2\x80\x93|,|\()?\s*)" + k_name);
+    static const rx::Regex k_before(k_name + R"(\s*(?:,|-|\xE2\x80\x93|\()\s*(?:the\s+)?$)");
     static const std::set<std::string> k_not_person = {"school", "policy", "council", "governing", "body", "board", "primary", "lead", "officer",
                                                        "person", "designated", "safeguarding", "child", "protection", "teacher", "deputy",
                                                        "governors", "staff", "parents", "local", "authority", "the", "head", "and"};
@@ -384,9 +381,10 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     for (const auto& l : lines) {
         if (!has_any(lower(l.text), {"designated", "dsl", "head", "principal", "chair"})) continue;
         // "Headteacher: Name" on a line of its own is a title-page line, carried by the school file.
-        const bool person_label = std::regex_match(l.text, k_label_line) && util::word_count(l.text) <= 8;
+        const bool person_label = rx::full(l.text, k_label_line) && util::word_count(l.text) <= 8;
         for (const auto& role : k_roles) {
-            for (std::sregex_iterator it(l.text.begin(), l.text.end(), role.pattern), end; it != end; ++it) {
+            for (const rx::Match& found : rx::all(l.text, role.pattern)) {
+                const rx::Match* it = &found;
                 if (std::string(role.field) == "dsl" && l.text.substr(0, static_cast<std::size_t>(it->position())).size() >= 7 &&
                     lower(l.text.substr(static_cast<std::size_t>(it->position()) - 7, 7)).find("deputy") != std::string::npos)
                     continue;
@@ -396,51 +394,50 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                                                     (before_role.size() >= 10 && before_role.compare(before_role.size() - 10, 10, "assistant ") == 0)))
                         continue;
                 }
-                std::string after = it->suffix().str();
+                std::string after = it->suffix();
                 std::string before = l.text.substr(0, static_cast<std::size_t>(it->position()));
-                std::smatch m;
+                rx::Match m;
                 std::string role_words = title_case_if_caps(it->str());
                 role_words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(role_words[0])));
-                if (std::regex_search(after, m, k_after) && person_ok(m[1].str())) {
-                    std::string name = m[1].str();
+                if (rx::search(after, k_after, &m) && person_ok(m[1])) {
+                    std::string name = m[1];
                     // "(Grace Smith - Headteacher)": the bracket names the person's own role too.
-                    std::string rest = m.suffix().str();
-                    std::smatch r2;
-                    static const std::regex k_own_role(R"(^\s*(?:-|\xE2\x80\x93|,)\s*([A-Z][A-Za-z ]{2,30}?)\s*\))");
+                    std::string rest = m.suffix();
+                    rx::Match r2;
+                    static const rx::Regex k_own_role(R"(^\s*(?:-|\xE2\x80\x93|,)\s*([A-Z][A-Za-z ]{2,30}?)\s*\))");
                     std::string shown_role = role_words;
-                    if (std::regex_search(rest, r2, k_own_role)) {
-                        shown_role = r2[1].str();
-                        std::smatch r3;
+                    if (rx::search(rest, k_own_role, &r2)) {
+                        shown_role = r2[1];
+                        rx::Match r3;
                         for (const auto& other : k_roles)
-                            if (std::string(other.field) != role.field && std::regex_search(shown_role, r3, other.pattern) &&
+                            if (std::string(other.field) != role.field && rx::search(shown_role, other.pattern, &r3) &&
                                 !(std::string(other.field) == "headteacher" && (lower(shown_role).find("deputy") != std::string::npos ||
                                                                                 lower(shown_role).find("assistant") != std::string::npos)))
                                 add(other.field, name + "|" + shown_role, l, person_label);
                     }
                     add(role.field, name + "|" + shown_role, l, person_label);
-                } else if (std::regex_search(before, m, k_before) && person_ok(m[1].str())) {
-                    add(role.field, m[1].str() + "|" + role_words, l, person_label);
+                } else if (rx::search(before, k_before, &m) && person_ok(m[1])) {
+                    add(role.field, m[1] + "|" + role_words, l, person_label);
                 }
             }
         }
     }
 
     // The minimum age for holding an account, as the policy states it.
-    static const std::regex k_age(
-        R"(\b(?:be|are|is|aged?|users?\s+(?:must\s+be|are))\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?)?(1[0-8])\s*(?:years?\s+old|years?\s+of\s+age|\+|or\s+(?:older|over))|minimum\s+age\s+(?:of|is|for\s+\w+\s+is)\s+(1[0-8])\b)",
-        std::regex::icase);
-    static const std::regex k_account_context(R"(\b(sites?|profiles?|accounts?|platforms?|apps?|users?|social\s+(?:media|network)|facebook|instagram|tiktok|snapchat|whatsapp|youtube)\b)",
-                                              std::regex::icase);
+    static const rx::Regex k_age(
+        R"(\b(?:be|are|is|aged?|users?\s+(?:must\s+be|are))\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?)?(1[0-8])\s*(?:years?\s+old|years?\s+of\s+age|\+|or\s+(?:older|over))|minimum\s+age\s+(?:of|is|for\s+\w+\s+is)\s+(1[0-8])\b)", true);
+    static const rx::Regex k_account_context(R"(\b(sites?|profiles?|accounts?|platforms?|apps?|users?|social\s+(?:media|network)|facebook|instagram|tiktok|snapchat|whatsapp|youtube)\b)", true);
     for (const auto& l : lines) {
         if (!has_any(lower(l.text), {"1"}) || !has_any(lower(l.text), {"old", "age", "over", "+"})) continue;
-        for (std::sregex_iterator it(l.text.begin(), l.text.end(), k_age), end; it != end; ++it) {
+        for (const rx::Match& found : rx::all(l.text, k_age)) {
+            const rx::Match* it = &found;
             // Only a sentence about holding accounts: the law's "under the age of 18" is not a platform age.
             auto start = l.text.rfind('.', static_cast<std::size_t>(it->position()));
             start = start == std::string::npos ? 0 : start + 1;
             auto stop = l.text.find('.', static_cast<std::size_t>(it->position() + it->length()));
             std::string sentence = l.text.substr(start, stop == std::string::npos ? std::string::npos : stop - start);
-            if (!std::regex_search(sentence, k_account_context)) continue;
-            std::string n = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+            if (!rx::search(sentence, k_account_context)) continue;
+            std::string n = found.matched(1) ? found[1] : found[2];
             add("min_platform_age", n, l, false);
         }
     }
@@ -470,9 +467,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         for (std::size_t i = 0; i < blocks.size(); ++i)
             if (blocks[i].dropped.empty() && normal_name(strip_marks(blocks[i].text)) == normal_name(out.found["school_name"].value)) fact_blocks.insert(i);
     // A label left with nothing after it ("by:") among title-page facts says nothing.
-    static const std::regex k_blank_label(R"(^(by|date|signed|name|role|version|on)\s*:?$)", std::regex::icase);
+    static const rx::Regex k_blank_label(R"(^(by|date|signed|name|role|version|on)\s*:?$)", true);
     for (std::size_t i = 0; i < blocks.size(); ++i)
-        if (std::regex_match(blocks[i].text, k_blank_label) && ((i > 0 && fact_blocks.count(i - 1)) || fact_blocks.count(i + 1))) fact_blocks.insert(i);
+        if (rx::full(blocks[i].text, k_blank_label) && ((i > 0 && fact_blocks.count(i - 1)) || fact_blocks.count(i + 1))) fact_blocks.insert(i);
     out.cover_blocks.assign(fact_blocks.begin(), fact_blocks.end());
     return out;
 }

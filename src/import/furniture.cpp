@@ -1,9 +1,9 @@
 // What every reader shares: cleaning a line, recognising the furniture around a policy's text
 // (contents pages, blank signature boxes, page numbers), and choosing a reader by extension.
 #include <algorithm>
-#include <regex>
 
 #include "import/blocks.hpp"
+#include "import/rx.hpp"
 #include "import/text_shape.hpp"
 #include "util/fs.hpp"
 #include "util/text.hpp"
@@ -47,26 +47,25 @@ namespace {
 
 // "1.2 Scope .......... 4", "Section 1: Introduction<TAB>4", "Objectives 3"
 bool contents_entry(const std::string& raw, bool after_contents_heading) {
-    static const std::regex k_leaders(R"((\.{3,}|(\xE2\x80\xA6)+|_{3,})[ \t]*\d{0,3}[ \t]*$)");
-    static const std::regex k_tab_page(R"(\t[ \t]*\d{1,3}[ \t]*$)");
-    static const std::regex k_trailing_page(R"(^\D.{0,90}[^\d.,;:][ \t]+\d{1,3}$)");
-    static const std::regex k_dots_only(R"(\.{4,})");
-    if (std::regex_search(raw, k_tab_page)) return true;
-    if (std::regex_search(raw, k_dots_only) || std::regex_search(raw, k_leaders)) return true;
-    if (after_contents_heading && std::regex_search(raw, k_trailing_page)) return true;
+    static const rx::Regex k_leaders(R"((\.{3,}|(\xE2\x80\xA6)+|_{3,})[ \t]*\d{0,3}[ \t]*$)");
+    static const rx::Regex k_tab_page(R"(\t[ \t]*\d{1,3}[ \t]*$)");
+    static const rx::Regex k_trailing_page(R"(^\D.{0,90}[^\d.,;:][ \t]+\d{1,3}$)");
+    static const rx::Regex k_dots_only(R"(\.{4,})");
+    if (rx::search(raw, k_tab_page)) return true;
+    if (rx::search(raw, k_dots_only) || rx::search(raw, k_leaders)) return true;
+    if (after_contents_heading && rx::search(raw, k_trailing_page)) return true;
     return false;
 }
 
 bool blank_label(const std::string& text) {
-    static const std::regex k_label(
-        R"(^(signed|signature|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))[ \t]*[:.]?[ \t_.\-]*$)",
-        std::regex::icase);
-    return std::regex_match(text, k_label);
+    static const rx::Regex k_label(
+        R"(^(signed|signature|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))[ \t]*[:.]?[ \t_.\-]*$)", true);
+    return rx::full(text, k_label);
 }
 
 bool page_number(const std::string& text) {
-    static const std::regex k_page(R"(^(page[ \t]+)?\d{1,3}([ \t]+(of|/)[ \t]+\d{1,3})?$)", std::regex::icase);
-    return std::regex_match(text, k_page);
+    static const rx::Regex k_page(R"(^(page[ \t]+)?\d{1,3}([ \t]+(of|/)[ \t]+\d{1,3})?$)", true);
+    return rx::full(text, k_page);
 }
 
 }  // namespace
@@ -89,7 +88,7 @@ void mark_furniture(std::vector<Block>& blocks) {
     }
     blocks = std::move(joined);
 
-    static const std::regex k_contents(R"(^(table of )?contents?( page)?$|^index$)", std::regex::icase);
+    static const rx::Regex k_contents(R"(^(table of )?contents?( page)?$|^index$)", true);
     bool in_contents = false;
     int contents_entries = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -98,7 +97,7 @@ void mark_furniture(std::vector<Block>& blocks) {
         std::string raw = b.text;
         std::string full = b.number.empty() ? raw : b.number + " " + raw;
         std::string cleaned = clean_line(raw);
-        if (std::regex_match(cleaned, k_contents)) {
+        if (rx::full(cleaned, k_contents)) {
             b.dropped = "contents page";
             in_contents = true;
             contents_entries = 0;
@@ -115,10 +114,10 @@ void mark_furniture(std::vector<Block>& blocks) {
         b.text = cleaned;
     }
     // "Approved on behalf of the governing body" just above a blank signature box belongs to it.
-    static const std::regex k_sign_intro(R"(^(approved|signed|agreed|ratified)( by| on behalf of).{0,80}$)", std::regex::icase);
+    static const rx::Regex k_sign_intro(R"(^(approved|signed|agreed|ratified)( by| on behalf of).{0,80}$)", true);
     for (std::size_t i = 0; i + 1 < blocks.size(); ++i)
         if (blocks[i].dropped.empty() && util::starts_with(blocks[i + 1].dropped, "signature box") &&
-            std::regex_match(blocks[i].text, k_sign_intro) && blocks[i].text.find("on behalf") != std::string::npos)
+            rx::full(blocks[i].text, k_sign_intro) && blocks[i].text.find("on behalf") != std::string::npos)
             blocks[i].dropped = "signature box";
     // Empty blocks carry nothing.
     blocks.erase(std::remove_if(blocks.begin(), blocks.end(),

@@ -7,6 +7,7 @@
 
 #include "assemble/assembler.hpp"
 #include "compare/policy_text.hpp"
+#include "import/params_detect.hpp"
 #include "import/school_file.hpp"
 #include "load/loaders.hpp"
 #include "renew/yaml_edit.hpp"
@@ -99,16 +100,52 @@ struct Aligned {
     std::vector<std::size_t> body;
     std::vector<std::string> title_before;  // per body block: the heading right above it, if any
     double share = 0;
+    Evidence evidence;
+    util::Diagnostics assembly;  // problems rendering the model for the school (a value the document does not state)
 };
+
+Evidence weigh(const std::vector<Block>& blocks, const std::vector<Placement>& placements, std::size_t clauses) {
+    Evidence e;
+    e.body_blocks = static_cast<int>(placements.size());
+    e.outline_clauses = static_cast<int>(clauses);
+    double total = 0, placed = 0, good = 0;
+    std::set<std::string> good_clauses;
+    for (const auto& p : placements) {
+        double w = util::word_count(blocks[p.block].text);
+        total += w;
+        e.best_cosine = std::max(e.best_cosine, p.closest_cosine);
+        if (!p.clause_id.empty()) placed += w;
+        // The evidence is the block's own words against the clause they are closest to: how the
+        // alignment then orders the blocks does not change whether this is the policy.
+        if (p.closest_cosine >= k_good_cosine) {
+            good += w;
+            ++e.good_blocks;
+            good_clauses.insert(p.closest);
+        }
+    }
+    e.good_clauses = static_cast<int>(good_clauses.size());
+    int capacity = static_cast<int>(std::min(placements.size(), clauses));
+    e.needed_clauses = std::clamp((capacity + 3) / 4, 1, k_min_good_clauses);
+    e.placed_share = total > 0 ? placed / total : 0;
+    e.good_share = total > 0 ? good / total : 0;
+    return e;
+}
+
+// Better evidence: enough of it first, then the share of words that read like their clauses.
+bool better(const Evidence& a, const Evidence& b) {
+    if (a.enough() != b.enough()) return a.enough();
+    if (a.good_share != b.good_share) return a.good_share > b.good_share;
+    return a.placed_share > b.placed_share;
+}
 
 Aligned align_with(const load::Repository& repo, const load::School& school, const load::Outline& outline, const ImportedDocument& doc,
                    const std::set<std::size_t>& cover, std::vector<ClauseTarget>& targets, util::Diagnostics& diags) {
     Aligned a;
-    util::Diagnostics assembly;
+    util::Diagnostics& assembly = a.assembly;
     model::Document model_doc = assemble::assemble_document(repo, school, outline, assembly);
     compare::PolicyText text = compare::policy_text(model_doc, repo.config.allow_raw_html);
     for (const auto& c : text.clauses) targets.push_back({c.id, c.title, c.section, c.text});
-    if (assembly.has_errors()) diags.append(assembly);
+    (void)diags;  // the assembly's problems are reported once the document is known to be the policy
     std::string heading, pending;
     std::vector<std::string> heading_of;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -125,44 +162,125 @@ Aligned align_with(const load::Repository& repo, const load::School& school, con
         pending.clear();
     }
     a.placements = align(doc.blocks, a.body, heading_of, targets);
-    double matched = 0, total = 0;
-    for (const auto& p : a.placements) {
-        double w = util::word_count(doc.blocks[p.block].text);
-        total += w;
-        if (!p.clause_id.empty()) matched += w;
-    }
-    a.share = total > 0 ? matched / total : 0;
+    a.evidence = weigh(doc.blocks, a.placements, targets.size());
+    a.share = a.evidence.placed_share;
     return a;
 }
 
-// The integer value `name` has for this school and policy (policy params, school params, the
-// trust's defaults, the outline's default), if it is an integer.
-std::optional<std::int64_t> int_value(const load::Repository& repo, const load::School& school, const load::Outline& outline,
-                                      const std::string& name) {
-    auto as_int = [](const model::Value& v) -> std::optional<std::int64_t> {
-        if (auto i = std::get_if<std::int64_t>(&v.data)) return *i;
-        return std::nullopt;
+// Texts close enough that another value of a switch might account for the difference: most of
+// their words in common.
+bool near(const std::string& a, const std::string& b) {
+    auto set_of = [](const std::string& s) {
+        std::set<std::string> out;
+        std::istringstream in(normalise_words(s));
+        std::string w;
+        while (in >> w) out.insert(w);
+        return out;
     };
-    if (const load::SchoolPolicy* p = school.policy(outline.id))
-        for (const auto& pv : p->params)
-            if (pv.name == name) return as_int(pv.value);
-    for (const auto& pv : school.params)
-        if (pv.name == name) return as_int(pv.value);
-    for (const auto& pv : repo.config.default_params)
-        if (pv.name == name) return as_int(pv.value);
-    if (const model::ParamSpec* spec = outline.param(name); spec && spec->default_value) return as_int(*spec->default_value);
-    return std::nullopt;
+    auto x = set_of(a), y = set_of(b);
+    if (x.empty() || y.empty()) return false;
+    std::size_t common = 0;
+    for (const auto& w : x) common += y.count(w);
+    return common * 10 >= std::max(x.size(), y.size()) * 6;
 }
 
-std::vector<std::string> split_words(const std::string& s) {
-    std::vector<std::string> out;
-    std::istringstream in(s);
-    std::string w;
-    while (in >> w) out.push_back(w);
-    return out;
+// What an existing entry keeps when a document is imported into it, each change a note:
+// - exclude: the school's exclusions stay, but for clauses the document has;
+// - overrides: the school's own wording of a clause the document has gives way to the document
+//   (its words, or the library's when the document has the library's); of a clause the document
+//   lacks, it stays;
+// - local: a local clause whose words the document has keeps its id and title with the
+//   document's text; one the document lacks stays where it was (re-anchored to its section when
+//   what it stood after or before is gone).
+void keep_school_choices(const load::SchoolPolicy& had, const load::Outline& outline, Plan& plan, PolicyWrite& pw) {
+    std::set<std::string> in_document;
+    for (const auto& c : plan.clauses)
+        if (!c.blocks.empty()) in_document.insert(c.clause_id);
+    auto clause_outcome = [&](const std::string& id) {
+        for (const auto& c : plan.clauses)
+            if (c.clause_id == id) return c.outcome;
+        return std::string();
+    };
+    // exclude
+    std::set<std::string> doc_excludes(pw.exclude.begin(), pw.exclude.end());
+    std::set<std::string> excluded = doc_excludes;
+    for (const auto& e : had.exclude) {
+        if (in_document.count(e.value)) {
+            plan.notes.push_back(e.value + ": no longer excluded (the document has it)");
+        } else {
+            excluded.insert(e.value);
+            if (!doc_excludes.count(e.value)) plan.notes.push_back(e.value + ": still excluded, as the school file had it");
+        }
+    }
+    for (const auto& id : doc_excludes)
+        if (std::none_of(had.exclude.begin(), had.exclude.end(), [&](const auto& e) { return e.value == id; }))
+            plan.notes.push_back(id + ": excluded (the document does not have it)");
+    pw.exclude.clear();
+    for (const auto& sec : outline.sections)
+        for (const auto& entry : sec.clauses)
+            if (excluded.count(entry.id)) pw.exclude.push_back(entry.id);
+    for (const auto& id : excluded)
+        if (std::find(pw.exclude.begin(), pw.exclude.end(), id) == pw.exclude.end()) pw.exclude.push_back(id);
+    // overrides
+    for (const auto& o : had.overrides) {
+        bool replaced = std::any_of(pw.overrides.begin(), pw.overrides.end(), [&](const OverrideWrite& w) { return w.clause_id == o.clause_id; });
+        if (replaced) {
+            plan.notes.push_back(o.clause_id + ": the school's own wording replaced by the document's");
+        } else if (in_document.count(o.clause_id)) {
+            plan.notes.push_back(o.clause_id + ": the school's own wording removed: the document has the library's (" + clause_outcome(o.clause_id) + ")");
+        } else {
+            pw.overrides.push_back({o.clause_id, o.title.value_or(""), o.text, "kept from the school file: the document does not have this clause"});
+            plan.notes.push_back(o.clause_id + ": the school's own wording kept (the document does not have this clause)");
+        }
+    }
+    for (const auto& w : pw.overrides)
+        if (std::none_of(had.overrides.begin(), had.overrides.end(), [&](const load::Override& o) { return o.clause_id == w.clause_id; }))
+            plan.notes.push_back(w.clause_id + ": the document's own wording added");
+    // local
+    std::map<std::string, std::string> renamed;  // the import's id -> the school's
+    for (const auto& l : had.local) {
+        auto same = std::find_if(pw.local.begin(), pw.local.end(), [&](const LocalWrite& w) {
+            return renamed.count(w.id) == 0 && same_words(compare::plain_text(w.text), compare::plain_text(l.text));
+        });
+        if (same != pw.local.end()) {
+            renamed[same->id] = l.id;
+            plan.notes.push_back(l.id + ": the document has it: kept, with the document's text");
+            continue;
+        }
+        LocalWrite kept{l.id, l.anchor == load::LocalClause::Anchor::after ? "after" : l.anchor == load::LocalClause::Anchor::before ? "before" : "section",
+                        l.anchor_id.value, l.title, l.text, "kept from the school file: the document does not have it"};
+        pw.local.push_back(kept);
+        plan.notes.push_back(l.id + ": kept from the school file (the document does not have it)");
+    }
+    for (auto& w : pw.local) {
+        auto r = renamed.find(w.id);
+        if (r != renamed.end()) {
+            for (auto& lo : plan.locals)
+                if (lo.id == w.id) lo.id = r->second;
+            for (auto& other : pw.local)
+                if (other.anchor == w.id) other.anchor = r->second;
+            for (const auto& l : had.local)
+                if (l.id == r->second) w.title = l.title;
+            w.id = r->second;
+        }
+    }
+    // Anchors that are gone: the section of the clause it stood by, else the first section.
+    std::set<std::string> present;
+    for (const auto& sec : outline.sections)
+        for (const auto& entry : sec.clauses)
+            if (std::find(pw.exclude.begin(), pw.exclude.end(), entry.id) == pw.exclude.end()) present.insert(entry.id);
+    for (const auto& w : pw.local) present.insert(w.id);
+    for (auto& w : pw.local) {
+        if (w.anchor_key == "section" || present.count(w.anchor)) continue;
+        std::string section = outline.sections.empty() ? std::string() : outline.sections.front().id;
+        for (const auto& sec : outline.sections)
+            for (const auto& entry : sec.clauses)
+                if (entry.id == w.anchor) section = sec.id;
+        plan.notes.push_back(w.id + ": stood " + w.anchor_key + " " + w.anchor + ", which the policy no longer has: placed at the end of section " + section);
+        w.anchor_key = "section";
+        w.anchor = section;
+    }
 }
-
-bool is_number(const std::string& w) { return !w.empty() && std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); }); }
 
 }  // namespace
 
@@ -302,11 +420,12 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
     std::size_t chosen = 0;
     if (request.policy_id.empty())
         for (std::size_t k = 1; k < trials.size(); ++k)
-            if (trials[k].aligned.share > trials[chosen].aligned.share) chosen = k;
+            if (better(trials[k].aligned.evidence, trials[chosen].aligned.evidence)) chosen = k;
     Trial& trial = trials[chosen];
     plan.policy_id = trial.outline->id;
     plan.policy_title = trial.outline->title;
     plan.matched_share = trial.aligned.share;
+    plan.evidence = trial.aligned.evidence;
     plan.placements = trial.aligned.placements;
 
     if (trial.aligned.body.empty()) {
@@ -314,10 +433,10 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
                     "check that this is the right file");
         return plan;
     }
-    if (plan.matched_share < k_min_matched_share && !request.force) {
+    if (!plan.evidence.enough() && !request.force) {
         // Name a better outline, if one fits better.
-        std::string better;
-        double best = plan.matched_share;
+        std::string better_id;
+        Evidence best = plan.evidence;
         if (!request.policy_id.empty()) {
             for (const auto& o : repo.outlines) {
                 if (o.id == plan.policy_id) continue;
@@ -326,19 +445,38 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
                 util::Diagnostics ignore;
                 auto al = align_with(trial.repo, *s, o, plan.doc, cover, tg, ignore);
                 plan.other_outlines[o.id] = al.share;
-                if (al.share > best) {
-                    best = al.share;
-                    better = o.id;
+                if (better(al.evidence, best)) {
+                    best = al.evidence;
+                    better_id = o.id;
                 }
             }
         }
-        char pct[16];
-        std::snprintf(pct, sizeof pct, "%.0f%%", plan.matched_share * 100);
+        const Evidence& e = plan.evidence;
+        auto pct = [](double x) {
+            char b[16];
+            std::snprintf(b, sizeof b, "%.0f%%", x * 100);
+            return std::string(b);
+        };
+        char cos[16];
+        std::snprintf(cos, sizeof cos, "%.2f", k_good_cosine);
+        char best_cos[16];
+        std::snprintf(best_cos, sizeof best_cos, "%.2f", e.best_cosine);
+        auto n = [](int k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
+        std::string why = e.good_clauses < e.needed_clauses
+                              ? std::to_string(e.good_blocks) + " of its " + n(e.body_blocks, "paragraph", "paragraphs") + (e.good_blocks == 1 || e.body_blocks == 1 ? " reads" : " read") +
+                                    " like a clause of the outline, matching " + n(e.good_clauses, "clause", "clauses") + "; a policy of its length would match at least " +
+                                    std::to_string(e.needed_clauses)
+                              : "the paragraphs that read like a clause of the outline hold only " + pct(e.good_share) + " of its words (" + pct(k_min_good_share) + " needed)";
         diags.error({request.display_path, 0, 0}, "import-no-match",
-                    std::string("the document matches almost nothing of the outline '") + plan.policy_id + "' (" + pct + " of its words placed in a clause)" +
-                        (better.empty() ? "" : "; it fits '" + better + "' better"),
-                    better.empty() ? "check that this is the right document and policy, or pass --force to import it as the school's own clauses"
-                                   : "import it with --policy " + better + ", or pass --force");
+                    "the document does not read as the policy '" + plan.policy_id + "': " + why + " (reading like one: a similarity of " + cos + " or more with the clause's words; its best paragraph has " + best_cos + ")" + (better_id.empty() ? "" : "; it fits '" + better_id + "' better"),
+                    better_id.empty() ? "check that this is the school's " + plan.policy_title +
+                                            "; if it is another policy, import it with --policy and that policy's id; to keep it anyway as the school's own clauses, pass --force"
+                                      : "import it with --policy " + better_id + ", or pass --force to import it into '" + plan.policy_id + "' anyway");
+        return plan;
+    }
+
+    if (trial.aligned.assembly.has_errors()) {
+        diags.append(trial.aligned.assembly);
         return plan;
     }
 
@@ -353,6 +491,10 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
     plan.fates.assign(plan.doc.blocks.size(), {});
     std::string previous_unit;  // the id of the clause or local clause last placed
     std::string first_clause;
+    const load::School* provisional = trial.repo.school(request.school_id);
+    std::map<std::string, std::string> doc_texts;            // clause id -> the document's words for it
+    std::map<std::string, std::vector<ParamChange>> value_of;  // clause id -> the values that make it the model's words
+    std::set<std::string> near_reworded;                     // reworded clauses close enough to try switches on
     for (const auto& t : trial.targets) {
         const load::ClauseEntry* entry = trial.outline->entry(t.id);
         ClauseOutcome o;
@@ -380,64 +522,61 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
         }
         o.blocks = idx;
         o.similarity = words > 0 ? sum / words : 0;
-        // The model's words with other numbers: which integer parameter gives them?
-        std::vector<KeyValue> param_changes;
-        {
-            auto a = split_words(normalise_words(plain_of(plan.doc.blocks, idx)));
-            auto m = split_words(normalise_words(t.text));
-            bool only_numbers = a.size() == m.size() && a != m;
-            for (std::size_t k = 0; only_numbers && k < a.size(); ++k) {
-                if (a[k] == m[k]) continue;
-                if (!is_number(a[k]) || !is_number(m[k]) || a[k].size() > 9 || m[k].size() > 9) {
-                    only_numbers = false;
-                    break;
-                }
-                const load::School* s = trial.repo.school(request.school_id);
-                std::vector<std::string> names;
-                for (const auto& spec : trial.outline->params)
-                    if (auto v = int_value(trial.repo, *s, *trial.outline, spec.name); v && *v == std::stoll(m[k])) names.push_back(spec.name);
-                const model::ParamSpec* spec = names.size() == 1 ? trial.outline->param(names[0]) : nullptr;
-                long long w = std::stoll(a[k]);
-                if (!spec || (spec->type.min && w < *spec->type.min) || (spec->type.max && w > *spec->type.max)) {
-                    only_numbers = false;
-                    break;
-                }
-                if (std::none_of(param_changes.begin(), param_changes.end(), [&](const KeyValue& kv) { return kv.key == names[0]; }))
-                    param_changes.push_back({names[0], a[k], comment_quote(plan.doc.blocks[idx.front()].text)});
-            }
-            if (!only_numbers) param_changes.clear();
-        }
-        if (same_words(plain_of(plan.doc.blocks, idx), t.text)) {
+        std::string doc_text = plain_of(plan.doc.blocks, idx);
+        doc_texts[t.id] = doc_text;
+        if (same_words(doc_text, t.text)) {
             o.outcome = "same";
-        } else if (!param_changes.empty()) {
+        } else if (auto changes = value_changes(doc_text, t.text, trial.repo, *provisional, *trial.outline)) {
             o.outcome = "params";
-            for (auto& kv : param_changes) {
-                o.detail += (o.detail.empty() ? "" : ", ") + kv.key + ": " + kv.yaml;
+            value_of[t.id] = *changes;
+        } else {
+            o.outcome = "reworded";
+            if (near(doc_text, t.text)) near_reworded.insert(t.id);
+        }
+        plan.clauses.push_back(o);
+    }
+    // Booleans and enums: a reworded clause that is the model's words under another value.
+    for (auto& [id, c] : switch_changes(trial.repo, *provisional, *trial.outline, doc_texts, near_reworded)) value_of[id] = {c};
+    // Each parameter takes one value: a clause whose value another clause contradicts stays reworded.
+    std::map<std::string, std::string> taken;  // param -> yaml
+    for (auto& o : plan.clauses) {
+        auto v = value_of.find(o.clause_id);
+        if (o.blocks.empty() || o.outcome == "same") continue;
+        bool fits = v != value_of.end();
+        if (fits)
+            for (const auto& c : v->second)
+                if (taken.count(c.name) && taken[c.name] != c.yaml) fits = false;
+        if (fits) {
+            o.outcome = "params";
+            for (const auto& c : v->second) {
+                o.detail += (o.detail.empty() ? "" : ", ") + c.name + ": " + c.shown;
+                if (taken.count(c.name)) continue;
+                taken[c.name] = c.yaml;
+                KeyValue kv{c.name, c.yaml, comment_quote(plan.doc.blocks[o.blocks.front()].text)};
                 auto it2 = std::find_if(pw.params.begin(), pw.params.end(), [&](const KeyValue& x) { return x.key == kv.key; });
                 if (it2 != pw.params.end()) *it2 = kv;
                 else pw.params.push_back(kv);
             }
-        } else {
-            o.outcome = "reworded";
-            OverrideWrite ow;
-            ow.clause_id = t.id;
-            std::size_t first_k = it->second.front();
-            ow.title = trial.aligned.title_before[first_k];
-            ow.text = blocks_markdown(plan.doc.blocks, idx);
-            const Block& fb = plan.doc.blocks[idx.front()];
-            ow.comment = std::string("from ") + (fb.page ? "page " + std::to_string(fb.page) + ", " : "") +
-                         (plan.doc.format == "docx" || plan.doc.format == "pdf" ? "paragraph " : "line ") + std::to_string(fb.position);
-            pw.overrides.push_back(ow);
+            continue;
         }
-        plan.clauses.push_back(o);
+        o.outcome = "reworded";
+        auto it = by_clause.find(o.clause_id);
+        OverrideWrite ow;
+        ow.clause_id = o.clause_id;
+        std::size_t first_k = it->second.front();
+        ow.title = trial.aligned.title_before[first_k];
+        ow.text = blocks_markdown(plan.doc.blocks, o.blocks);
+        const Block& fb = plan.doc.blocks[o.blocks.front()];
+        ow.comment = std::string("from ") + (fb.page ? "page " + std::to_string(fb.page) + ", " : "") +
+                     (plan.doc.format == "docx" || plan.doc.format == "pdf" ? "paragraph " : "line ") + std::to_string(fb.position);
+        pw.overrides.push_back(ow);
     }
     // Local clauses: runs of unmatched blocks, split at headings, each placed after what precedes it.
     int local_n = 0;
     std::set<std::string> taken_ids;
     if (const load::School* s = repo.school(request.school_id))
         for (const auto& p : s->policies)
-            if (p.policy_id != plan.policy_id)
-                for (const auto& l : p.local) taken_ids.insert(l.id);
+            for (const auto& l : p.local) taken_ids.insert(l.id);  // this policy's too: the school file may keep them
     for (std::size_t k = 0; k < placements.size();) {
         if (!placements[k].clause_id.empty()) {
             previous_unit = placements[k].clause_id;
@@ -478,6 +617,10 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
         if (lo.anchor_key == "after") previous_unit = lo.id;
         plan.locals.push_back(lo);
     }
+    // An existing entry: what the school file has and the document does not contradict stays.
+    if (const load::SchoolPolicy* had = existing ? existing->policy(plan.policy_id) : nullptr)
+        keep_school_choices(*had, *trial.outline, plan, pw);
+
     // Every block's fate, for the report.
     for (std::size_t i = 0; i < plan.doc.blocks.size(); ++i) {
         const Block& b = plan.doc.blocks[i];

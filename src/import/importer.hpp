@@ -19,7 +19,29 @@
 
 namespace clausebook::import {
 
-constexpr double k_min_matched_share = 0.25;  // a document matching less of the outline than this is refused without --force
+// Is the document this policy at all? (docs/import.md, "Refusing what is not the policy".) A block
+// is evidence when its own words read like the clause it went to (cosine k_good_cosine or more,
+// without the heading's and neighbours' help). The document is refused, unless --force, when
+// fewer than `needed` clauses have such a block, or when such blocks hold less than
+// k_min_good_share of the body's words. `needed` grows with what the document and the outline
+// could show: a quarter of the smaller of the two (its body's paragraphs, the outline's clauses),
+// at least 1 and at most k_min_good_clauses, so a one-paragraph extract of the policy can pass
+// and a many-page document must match several clauses well.
+constexpr double k_good_cosine = 0.30;
+constexpr double k_min_good_share = 0.05;
+constexpr int k_min_good_clauses = 3;
+
+struct Evidence {
+    int body_blocks = 0;
+    int outline_clauses = 0;
+    int good_blocks = 0;        // blocks reading like their clause
+    int good_clauses = 0;       // distinct clauses with such a block
+    int needed_clauses = 1;
+    double placed_share = 0;    // share of the body's words placed in a library clause at all
+    double good_share = 0;      // share of the body's words in blocks reading like their clause
+    double best_cosine = 0;     // the best any block reads like any clause
+    bool enough() const { return good_clauses >= needed_clauses && good_share >= k_min_good_share; }
+};
 
 struct Request {
     std::filesystem::path file;
@@ -66,6 +88,7 @@ struct Plan {
     std::vector<LocalOutcome> locals;
     std::vector<BlockFate> fates;  // per block
     double matched_share = 0;      // share of the body's words placed in a library clause
+    Evidence evidence;             // how far the document reads as the chosen outline's policy
     std::map<std::string, double> other_outlines;  // policy id -> matched share
     std::string path;              // schools/<id>.yaml
     std::filesystem::path file;

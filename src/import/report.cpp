@@ -66,7 +66,9 @@ std::string text_report(const Plan& p, bool md) {
     std::ostringstream o;
     auto h = [&](const std::string& s) { o << (md ? "## " : "") << s << "\n" << (md ? "\n" : ""); };
     o << (md ? "# " : "") << "Import of " << p.doc.path << " (" << p.doc.format << ") as " << p.school_id << " / " << p.policy_id << "\n\n";
-    o << p.doc.blocks.size() << " blocks; " << pct(p.matched_share) << " of the body's words placed in library clauses\n\n";
+    o << p.doc.blocks.size() << " blocks; " << pct(p.matched_share) << " of the body's words placed in library clauses\n";
+    o << "Reads as this policy: " << p.evidence.good_blocks << " of " << p.evidence.body_blocks << " body blocks read like a clause, matching "
+      << p.evidence.good_clauses << " clauses (" << p.evidence.needed_clauses << " needed), " << pct(p.evidence.good_share) << " of the words\n\n";
     h("Facts");
     if (p.facts.found.empty()) o << "  (none stated)\n";
     for (const auto& [k, f] : p.facts.found) o << (md ? "- " : "  ") << k << ": " << shown_value(f) << "   \"" << excerpt(f.quote, 90) << "\" (" << (f.page ? "p" + std::to_string(f.page) + " " : "") << "at " << f.position << ")\n";
@@ -148,7 +150,10 @@ std::string json_report(const Plan& p) {
     using util::json_string;
     std::ostringstream o;
     o << "{\n  \"document\": " << json_string(p.doc.path) << ",\n  \"format\": " << json_string(p.doc.format) << ",\n  \"school\": " << json_string(p.school_id)
-      << ",\n  \"policy\": " << json_string(p.policy_id) << ",\n  \"matched_share\": " << num(p.matched_share) << ",\n  \"facts\": {";
+      << ",\n  \"policy\": " << json_string(p.policy_id) << ",\n  \"matched_share\": " << num(p.matched_share) << ",\n  \"evidence\": {\"body_blocks\": " << p.evidence.body_blocks
+      << ", \"good_blocks\": " << p.evidence.good_blocks << ", \"good_clauses\": " << p.evidence.good_clauses << ", \"needed_clauses\": " << p.evidence.needed_clauses
+      << ", \"good_share\": " << num(p.evidence.good_share) << ", \"placed_share\": " << num(p.evidence.placed_share) << "}"
+      << ",\n  \"facts\": {";
     bool first = true;
     for (const auto& [k, f] : p.facts.found) {
         o << (first ? "\n" : ",\n") << "    " << json_string(k) << ": {\"value\": " << json_string(f.value) << ", \"quote\": " << json_string(f.quote)
@@ -184,7 +189,8 @@ std::string json_report(const Plan& p) {
           << ", \"text\": " << json_string(excerpt(b.text, 200)) << ", \"fate\": " << json_string(f.fate);
         if (!f.reason.empty()) o << ", \"reason\": " << json_string(f.reason);
         if (f.placement) {
-            o << ", \"clause\": " << json_string(f.clause_id.empty() ? f.local_id : f.clause_id) << ", \"score\": " << num(f.placement->score) << ", \"next\": [";
+            o << ", \"clause\": " << json_string(f.clause_id.empty() ? f.local_id : f.clause_id) << ", \"score\": " << num(f.placement->score)
+              << ", \"cosine\": " << num(f.placement->cosine) << ", \"next\": [";
             for (std::size_t k = 0; k < f.placement->others.size(); ++k)
                 o << (k ? ", " : "") << "{\"clause\": " << json_string(f.placement->others[k].clause_id) << ", \"score\": " << num(f.placement->others[k].score) << "}";
             o << "]";

@@ -284,12 +284,12 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
         }
         e = find_entry(f, policy_id, path);
     }
-    // exclude, overrides, local: the import's replace what was there.
+    // exclude, overrides, local: written again from `policy`, which holds what the school file
+    // keeps of them as well as the document's (importer.cpp, keep_school_choices, notes each change).
     for (const char* key : {"exclude", "overrides", "local"}) {
         std::size_t at = find_key(f.lines, e.line + 1, e.end, key, e.child);
         if (at == std::string::npos) continue;
         std::size_t end = block_end(f.lines, at, e.child);
-        notes.push_back(std::string("the entry's ") + key + " was replaced by the document's");
         f.lines.erase(f.lines.begin() + static_cast<std::ptrdiff_t>(at), f.lines.begin() + static_cast<std::ptrdiff_t>(end));
         e = find_entry(f, policy_id, path);
     }

@@ -44,7 +44,7 @@ std::string new_school_file(const std::string& header_comment, const std::vector
                             const PolicyWrite& policy);
 
 // `text` with the policy entry updated: scalars and params set one by one; exclude, overrides
-// and local replaced by the import's (they describe the document's wording). `notes` gets
+// and local written again from `policy` (the import works out what the school's file keeps). `notes` gets
 // what could not be done in place. Throws util::Fatal when the file cannot be edited safely.
 std::string merge_school_file(const std::string& text, const std::string& path, const std::string& policy_id, const PolicyWrite& policy,
                               std::vector<std::string>& notes);

@@ -4,9 +4,9 @@
 // bullet characters are read as list items, typed numbers ("1.2 Scope", "a)") as headings or
 // numbered items, and Markdown's own headings, lists and pipe tables as what they are.
 #include <cctype>
-#include <regex>
 
 #include "import/blocks.hpp"
+#include "import/rx.hpp"
 #include "import/text_shape.hpp"
 #include "util/text.hpp"
 
@@ -57,20 +57,26 @@ std::vector<std::string> table_cells(std::string_view row) {
 }
 
 bool is_delimiter_row(const std::vector<std::string>& cells) {
-    static const std::regex k_delim(R"(^:?-{3,}:?$)");
+    static const rx::Regex k_delim(R"(^:?-{3,}:?$)");
     for (const auto& c : cells)
-        if (!std::regex_match(c, k_delim)) return false;
+        if (!rx::full(c, k_delim)) return false;
     return !cells.empty();
+}
+
+// "**words**" and "__words__" as "words".
+std::string unbold(const std::string& s) {
+    static const rx::Regex k_bold(R"(\*\*(.+?)\*\*|__(.+?)__)");
+    if (s.find("**") == std::string::npos && s.find("__") == std::string::npos) return s;
+    return rx::replace_all(s, k_bold, [](const rx::Match& m) { return m.matched(1) ? m[1] : m[2]; });
 }
 
 // Markdown inline markup a reader does not see: emphasis marks, link targets, escapes.
 std::string strip_markdown_inline(std::string s) {
-    static const std::regex k_link(R"(\[([^\]]*)\]\([^)]*\))");
-    static const std::regex k_emph(R"((\*\*|__)(.+?)\1)");
-    static const std::regex k_code("`([^`]*)`");
-    s = std::regex_replace(s, k_link, "$1");
-    s = std::regex_replace(s, k_emph, "$2");
-    s = std::regex_replace(s, k_code, "$1");
+    static const rx::Regex k_link(R"(\[([^\]]*)\]\([^)]*\))");
+    static const rx::Regex k_code("`([^`]*)`");
+    s = rx::replace_all(s, k_link, [](const rx::Match& m) { return m[1]; });
+    s = unbold(s);
+    s = rx::replace_all(s, k_code, [](const rx::Match& m) { return m[1]; });
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) continue;
@@ -176,8 +182,7 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
                 }
             }
             Piece p;
-            static const std::regex k_bold(R"((\*\*|__)(.+?)\1)");
-            p.text = markdown ? strip_markdown_inline(l) : std::regex_replace(l, k_bold, "$2");
+            p.text = markdown ? strip_markdown_inline(l) : unbold(l);
             p.line = lines[j].number;
             p.indent = indent_of(l);
             p.alone = this_heading;

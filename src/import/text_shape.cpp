@@ -2,8 +2,8 @@
 
 #include <array>
 #include <cctype>
-#include <regex>
 
+#include "import/rx.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::import {
@@ -41,24 +41,24 @@ std::size_t bullet_length(std::string_view s) {
     return 0;
 }
 
-const std::regex& dotted_number() {
-    static const std::regex r(R"(^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+(\S.*)$)");
+const rx::Regex& dotted_number() {
+    static const rx::Regex r(R"(^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+(\S.*)$)");
     return r;
 }
-const std::regex& plain_number() {
-    static const std::regex r(R"(^\(?(\d{1,3})([.)])[ \t]+(\S.*)$)");
+const rx::Regex& plain_number() {
+    static const rx::Regex r(R"(^\(?(\d{1,3})([.)])[ \t]+(\S.*)$)");
     return r;
 }
-const std::regex& bare_number() {
-    static const std::regex r(R"(^(\d{1,2})[ \t]+([A-Z].*)$)");
+const rx::Regex& bare_number() {
+    static const rx::Regex r(R"(^(\d{1,2})[ \t]+([A-Z].*)$)");
     return r;
 }
-const std::regex& letter_number() {
-    static const std::regex r(R"(^(\(?(?:[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})\.)[ \t]+(\S.*)$)");
+const rx::Regex& letter_number() {
+    static const rx::Regex r(R"(^(\(?(?:[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})\.)[ \t]+(\S.*)$)");
     return r;
 }
-const std::regex& section_word() {
-    static const std::regex r(R"(^((?:Section|SECTION|Part|PART|Appendix|APPENDIX|Annex|Chapter)[ \t]+[0-9A-Z]{1,3})[:.]?[ \t]*(?:(?:-|\xE2\x80\x93|:)[ \t]*)?(.*)$)");
+const rx::Regex& section_word() {
+    static const rx::Regex r(R"(^((?:Section|SECTION|Part|PART|Appendix|APPENDIX|Annex|Chapter)[ \t]+[0-9A-Z]{1,3})[:.]?[ \t]*(?:(?:-|\xE2\x80\x93|:)[ \t]*)?(.*)$)");
     return r;
 }
 
@@ -117,9 +117,9 @@ bool starts_with_marker(std::string_view line) {
     auto s = skip_space(line);
     if (bullet_length(s)) return true;
     std::string str(s);
-    std::smatch m;
-    return std::regex_match(str, m, dotted_number()) || std::regex_match(str, m, plain_number()) ||
-           std::regex_match(str, m, letter_number());
+    rx::Match m;
+    return rx::full(str, dotted_number(), &m) || rx::full(str, plain_number(), &m) ||
+           rx::full(str, letter_number(), &m);
 }
 
 Shape shape_of(std::string_view line, bool alone) {
@@ -130,8 +130,8 @@ Shape shape_of(std::string_view line, bool alone) {
         out.bullet = true;
         out.rest = std::string(skip_space(s.substr(n)));
         // "- 2.4.4 Staff should ...": a numbered paragraph that a converter gave a bullet.
-        std::smatch dm;
-        if (std::regex_match(out.rest, dm, dotted_number())) {
+        rx::Match dm;
+        if (rx::full(out.rest, dotted_number(), &dm)) {
             Shape inner = shape_of(out.rest, alone);
             inner.bullet = false;
             return inner;
@@ -139,22 +139,22 @@ Shape shape_of(std::string_view line, bool alone) {
         return out;
     }
     std::string str(s);
-    std::smatch m;
-    if (std::regex_match(str, m, section_word())) {
-        std::string rest = m[2].str();
+    rx::Match m;
+    if (rx::full(str, section_word(), &m)) {
+        std::string rest = m[2];
         if (rest.empty() || heading_like(rest)) {
             out.kind = BlockKind::heading;
             out.level = 1;
-            out.number = m[1].str();
+            out.number = m[1];
             out.rest = rest;
             return out;
         }
     }
-    if (std::regex_match(str, m, dotted_number())) {
-        std::string number = m[1].str();
+    if (rx::full(str, dotted_number(), &m)) {
+        std::string number = m[1];
         int depth = 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'));
         out.number = number;
-        out.rest = m[2].str();
+        out.rest = m[2];
         if (heading_like(out.rest)) {
             out.kind = BlockKind::heading;
             out.level = depth;
@@ -164,10 +164,10 @@ Shape shape_of(std::string_view line, bool alone) {
         }
         return out;
     }
-    if (std::regex_match(str, m, plain_number())) {
-        out.number = m[1].str() + m[2].str();
-        out.rest = m[3].str();
-        if (alone && heading_like(out.rest) && m[2].str() == ".") {
+    if (rx::full(str, plain_number(), &m)) {
+        out.number = m[1] + m[2];
+        out.rest = m[3];
+        if (alone && heading_like(out.rest) && m[2] == ".") {
             out.kind = BlockKind::heading;
             out.level = 1;
         } else {
@@ -175,17 +175,17 @@ Shape shape_of(std::string_view line, bool alone) {
         }
         return out;
     }
-    if (alone && std::regex_match(str, m, bare_number()) && heading_like(m[2].str())) {
+    if (alone && rx::full(str, bare_number(), &m) && heading_like(m[2])) {
         out.kind = BlockKind::heading;
         out.level = 1;
-        out.number = m[1].str();
-        out.rest = m[2].str();
+        out.number = m[1];
+        out.rest = m[2];
         return out;
     }
-    if (std::regex_match(str, m, letter_number())) {
+    if (rx::full(str, letter_number(), &m)) {
         out.kind = BlockKind::list_item;
-        out.number = m[1].str();
-        out.rest = m[2].str();
+        out.number = m[1];
+        out.rest = m[2];
         return out;
     }
     out.rest = str;

@@ -128,8 +128,18 @@ void check_seeds(const std::string& format) {
         auto a = test::coverage_agreement(plan, cov, clause_ids);
         std::cout << "alignment agreement with docs/coverage/" << seed.school << ".md (" << format << "): " << a.agreed << "/" << a.rows << " = "
                   << static_cast<int>(a.share() * 100 + 0.5) << "% (" << a.unlocated << " rows not located)\n";
+        // The confusion list (set CLAUSEBOOK_IMPORT_MISSES=1): each row the import placed elsewhere.
+        if (std::getenv("CLAUSEBOOK_IMPORT_MISSES"))
+            for (const auto& miss : a.misses) std::cout << "  miss: " << miss << "\n";
         agreed += a.agreed;
         rows += a.rows;
+        // The evidence that the document is this policy, well above what import-no-match asks.
+        const auto& e = plan.evidence;
+        std::cout << "  evidence: " << e.good_blocks << "/" << e.body_blocks << " blocks read like their clause, " << e.good_clauses << " clauses (needed "
+                  << e.needed_clauses << "), " << static_cast<int>(e.good_share * 100 + 0.5) << "% of words (placed " << static_cast<int>(e.placed_share * 100 + 0.5)
+                  << "%)\n";
+        CHECK(e.enough());
+        CHECK(e.good_share >= 2 * import::k_min_good_share);
 
         // Nothing lost: import, build, and find every body paragraph in order in the built policy.
         auto r = test::run_cli({"import", doc.string(), "--school", seed.school, "--root", (work.path() / "repo").string(), "--today", "2026-12-02"});
@@ -153,9 +163,9 @@ void check_seeds(const std::string& format) {
         CHECK(body > 10);
     }
     std::cout << "alignment agreement, all five (" << format << "): " << agreed << "/" << rows << " = " << (rows ? agreed * 100 / rows : 0) << "%\n";
-    // The issue asks for 90%; this is the floor the current measure is held to (docs/import.md).
+    // The issue asks for 90%; this is the floor the current measure is held to (docs/import.md: 63% in each format).
     CHECK(rows > 150);
-    CHECK(agreed * 100 >= rows * 45);
+    CHECK(agreed * 100 >= rows * 62);
 }
 
 }  // namespace

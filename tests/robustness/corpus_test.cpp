@@ -154,8 +154,19 @@ Outcome run_case(const fs::path& dir, bool update) {
     }
     auto before = clausebook::test::snapshot(repo.out());
     auto args = split_words(clausebook::test::read_file(dir / "cmd"));
+    // "{root}" in a command is the repository's folder (a document import reads from there), and
+    // in messages it stands for it again, so that `expected` does not hold a temporary path.
+    const std::string root = repo.root().string();
+    for (auto& a : args)
+        for (std::size_t at; (at = a.find("{root}")) != std::string::npos;) a.replace(at, 6, root);
+    // Commands that write into the repository itself (import, adopt) must leave all of it as it
+    // was when they fail, not only out/.
+    const bool writes_repository = !args.empty() && (args[0] == "import" || args[0] == "adopt");
+    auto before_all = writes_repository ? clausebook::test::snapshot(repo.root()) : std::map<std::string, std::string>{};
     RunResult r = repo.run(args);
     auto found = diagnostics_in(r.err);
+    for (auto& d : found)
+        if (d.rfind(root, 0) == 0) d = "{root}" + d.substr(root.size());
     if (std::getenv("CLAUSEBOOK_CORPUS_SHOW")) std::cout << "=== " << dir.filename().string() << " (exit " << r.exit_code << ")\n" << r.err << "\n";
 
     if (update) {
@@ -183,6 +194,7 @@ Outcome run_case(const fs::path& dir, bool update) {
             l.rfind("clausebook", 0) != 0 && l.back() != ']')
             o.fail("a message without a rule: " + l);
     if (r.exit_code != 0 && clausebook::test::snapshot(repo.out()) != before) o.fail("out/ changed although the run failed");
+    if (writes_repository && r.exit_code != 0 && clausebook::test::snapshot(repo.root()) != before_all) o.fail("the repository changed although the run failed");
     if (!o.passed) o.why += "  stderr:\n" + r.err;
     return o;
 }
