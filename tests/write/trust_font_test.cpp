@@ -88,7 +88,10 @@ TEST_CASE("trust font: the PDF embeds the trust's font from its files and the DO
     // A second build with nothing changed writes nothing; a font file replaced rebuilds.
     auto again = repo.run({"build", "--format", "pdf,docx", "--school", "alpha"});
     CHECK(has(again.out, "Built 0 of 1"));
-    repo.write("fonts/ClausebookSerif-Bold.ttf", repo.read("fonts/ClausebookSerif-Regular.ttf"));
+    // Replaced as an editor or git does, by a new file renamed over it: the old one stays
+    // mapped by this process's fontconfig from the build before.
+    repo.write("fonts/new.ttf", repo.read("fonts/ClausebookSerif-Regular.ttf"));
+    fs::rename(repo.root() / "fonts/new.ttf", repo.root() / "fonts/ClausebookSerif-Bold.ttf");
     auto replaced = repo.run({"build", "--format", "pdf,docx", "--school", "alpha"});
     CHECK(has(replaced.out, "Built 1 of 1"));
 }
