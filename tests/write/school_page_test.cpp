@@ -119,7 +119,7 @@ TEST_CASE("school page: follows the trust's page template and stylesheet", "[sch
     CHECK(has(alpha, "<tr id=\"policy-social\">"));
 }
 
-TEST_CASE("school page: rebuilt only when what it shows changes; a school with no document gets none", "[school-page][build]") {
+TEST_CASE("school page: rebuilt only when what it shows changes, and none for a school with no document", "[school-page][build]") {
     TestRepo repo;
     ::setenv("SOURCE_DATE_EPOCH", "1717243200", 1);
     auto first = repo.run({"build", "--format", "docx", "--school", "alpha"});
