@@ -30,7 +30,7 @@ pkgs=(
   clang libclang-rt-14-dev       # CI's sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz/)
   libreoffice-writer-nogui poppler-utils pandoc   # DOCX and PDF client tests: soffice -> PDF, pdftotext/pdfinfo/pdffonts/pdftoppm, pandoc
   libreoffice-calc-nogui         # XLSX client test: the schedule workbook read back cell by cell
-  chromium                       # HTML client tests: pages loaded and checked in headless Chromium
+  chromium                       # HTML client tests: pages loaded in headless Chromium, checked with axe-core (tests/js)
 )
 missing=()
 for p in "${pkgs[@]}"; do
@@ -42,12 +42,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The ICS client test reads clausebook's calendar back with ical.js (tests/js/package.json);
-# without node it is skipped with a message.
+# The ICS client test reads clausebook's calendar back with ical.js, and the accessibility tests
+# run axe-core on every HTML page in the chromium above through puppeteer-core
+# (tests/js/package.json, tests/js/axe_check.mjs); without node they are skipped with a message.
 if command -v npm >/dev/null 2>&1; then
   (cd tests/js && npm ci --no-audit --no-fund --silent)
 else
-  echo "setup: npm not found; the calendar client test (tests/js) will be skipped" >&2
+  echo "setup: npm not found; the calendar client test and the accessibility tests (tests/js) will be skipped" >&2
 fi
 
 [ "${1:-}" = "--deps-only" ] && exit 0

@@ -15,6 +15,7 @@
 #include "util/fs.hpp"
 #include "util/parallel.hpp"
 #include "write/index_writer.hpp"
+#include "write/school_page.hpp"
 
 namespace clausebook::build {
 
@@ -108,8 +109,8 @@ bool index_approved(const Request& r, const Fingerprints& fingerprints, const st
 }
 
 // The index lists every school's policies, whichever were built this time, linking to the
-// files this run writes and those an earlier run left.
-std::string index_page(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled) {
+// files this run writes and those an earlier run left: one row per school and policy.
+std::vector<write::IndexRow> index_rows(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled) {
     const load::Repository& repo = *r.repo;
     std::unordered_set<const load::School*> built_schools(r.schools.begin(), r.schools.end());
     std::unordered_set<const load::Outline*> built_outlines(r.outlines.begin(), r.outlines.end());
@@ -133,7 +134,33 @@ std::string index_page(const Request& r, const Fingerprints& fingerprints, const
             }
             rows.push_back(std::move(row));
         }
-    return write::write_index(rows, repo.config.trust_name, r.options);
+    return rows;
+}
+
+// Writes each school's policies page (write/school_page.hpp), for every school with a document
+// in the output folder, from the index's rows (grouped by school, in the repository's order),
+// each page as soon as it is made. Counts the files written and left unchanged.
+void write_school_pages(const Request& r, const write::WriteOptions& options, const std::vector<write::IndexRow>& rows, std::atomic<std::size_t>& written,
+                        std::atomic<std::size_t>& unchanged) {
+    std::vector<std::pair<std::size_t, std::size_t>> schools;  // [first, last) row of each school
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t first = i;
+        while (i < rows.size() && rows[i].meta.school_id == rows[first].meta.school_id) ++i;
+        schools.emplace_back(first, i);
+    }
+    const util::Date today = write::status_day();
+    util::parallel_for(schools.size(), r.jobs, [&](std::size_t k) {
+        const write::IndexRow& first = rows[schools[k].first];
+        write::SchoolPage page{first.meta.school_id, first.meta.school_name, r.repo->config.trust_name, util::to_long(today), {}};
+        bool any_file = false;
+        for (std::size_t i = schools[k].first; i < schools[k].second; ++i) {
+            page.rows.push_back(write::policy_row(rows[i].meta, rows[i].extensions, today));
+            any_file = any_file || !rows[i].extensions.empty();
+        }
+        if (!any_file) return;
+        if (util::write_file_atomic(r.out_dir / write::school_page_path(page.school_id), write::write_school_page(page, options))) ++written;
+        else ++unchanged;
+    });
 }
 
 }  // namespace
@@ -201,8 +228,10 @@ Result publish(const Request& r) {
     std::unordered_map<std::string, bool> settled;
     for (std::size_t i = 0; i < work.size(); ++i)
         if (approved[i] >= 0) settled[work[i].school->id + "/" + work[i].outline->id] = approved[i] == 1;
-    if (util::write_file_atomic(r.out_dir / "index.html", index_page(r, fingerprints, settled))) ++written;
+    std::vector<write::IndexRow> rows = index_rows(r, fingerprints, settled);
+    if (util::write_file_atomic(r.out_dir / "index.html", write::write_index(rows, r.repo->config.trust_name, r.options))) ++written;
     else ++unchanged;
+    write_school_pages(r, options, rows, written, unchanged);
     next_manifest(r, built).write(r.out_dir);
     util::remove_stale_temp_files(Manifest::location(r.out_dir).parent_path(), stale_before);
     return Result{work.size(), written.load(), unchanged.load(), skipped.load()};

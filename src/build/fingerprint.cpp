@@ -60,6 +60,13 @@ Fingerprints::Fingerprints(const load::Repository& repo, const write::WriteOptio
     for (const auto& [path, text] : repo.sources.texts())
         if (!school_files.count(path)) h.add(path).add(text);
     h.add(std::int64_t{options.allow_raw_html}).add(options.page_template).add(options.page_template_path).add(options.page_css).add(options.docx_styles);
+    // The trust's font: its name, and each file as it is on disk (a replaced file changes the PDF).
+    h.add(options.font_family);
+    for (const auto& f : options.font_files) {
+        struct stat st {};
+        h.add(f);
+        if (::stat(f.c_str(), &st) == 0) h.add(static_cast<std::int64_t>(st.st_size)).add(static_cast<std::int64_t>(st.st_mtim.tv_sec)).add(static_cast<std::int64_t>(st.st_mtim.tv_nsec));
+    }
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
     h.add(std::string_view(epoch ? "epoch" : "no epoch")).add(std::string_view(epoch ? epoch : ""));
     m_global = h.digest();

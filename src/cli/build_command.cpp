@@ -12,6 +12,7 @@
 #include "util/text.hpp"
 #include "write/docx/styles_part.hpp"
 #include "write/html_page.hpp"
+#include "write/pdf/fonts.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::cli {
@@ -81,6 +82,51 @@ void page_assets(const load::Repository& repo, write::WriteOptions& options, uti
     }
 }
 
+// The trust's own typeface (clausebook.yaml `font:`): every file must be a font file inside the
+// repository, and one of them must hold the family named. Then the PDF writer can use them.
+void trust_font(const load::Repository& repo, write::WriteOptions& options, util::Diagnostics& diags) {
+    if (!repo.config.font) return;
+    const auto& font = *repo.config.font;
+    constexpr std::size_t k_max_font_bytes = 64u * 1024u * 1024u;
+    std::vector<std::string> families, files;
+    bool ok = true;
+    for (const auto& f : font.files) {
+        auto file = util::read_repository_file(repo.root, f.value, k_max_font_bytes);
+        if (!file.text) {
+            ok = false;
+            if (file.missing)
+                diags.error(f.pos, "font-file-missing", "font file '" + f.value + "' does not exist",
+                            "name a font file (.ttf, .otf) by its path from the repository's root, where clausebook.yaml is");
+            else
+                diags.error(f.pos, file.rule, "cannot read font file '" + f.value + "': it " + file.error, "copy the font file into the repository");
+            continue;
+        }
+        std::string path = (repo.root / f.value).string();
+        auto found = write::pdf::font_families(path);
+        if (found.empty()) {
+            ok = false;
+            diags.error(f.pos, "font-file-invalid", "'" + f.value + "' is not a font file that can be read (TrueType, OpenType or Type 1)",
+                        "name the font's .ttf or .otf file; a font packed in a .zip must be unpacked first");
+            continue;
+        }
+        families.insert(families.end(), found.begin(), found.end());
+        files.push_back(path);
+    }
+    if (!ok) return;
+    bool named = false;
+    for (const auto& f : families) named = named || f == font.name.value;
+    if (!named) {
+        std::string hint = util::did_you_mean(font.name.value, families);
+        diags.error(font.name.pos, "font-name-mismatch",
+                    "no file under 'files' holds the font family '" + font.name.value + "'; they hold: " + util::join(families, ", "),
+                    hint.empty() ? "write the family name as the font files give it" : hint);
+        return;
+    }
+    options.font_family = font.name.value;
+    options.font_files = files;
+    write::pdf::add_font_files(files);
+}
+
 }  // namespace
 
 void build_options(po::options_description& desc, po::positional_options_description&) {
@@ -125,6 +171,7 @@ int build_run(const po::variables_map& vm, Io& io) {
     request.force = vm["force"].as<bool>();
     util::Diagnostics diags;
     page_assets(*repo, request.options, diags, repo->sources);
+    trust_font(*repo, request.options, diags);
     if (!diags.has_errors()) diags.append(build::validate(request));
     print_diagnostics(diags, repo->sources, io);
     if (diags.has_errors()) return 2;

@@ -9,7 +9,7 @@ void load_config(Repository& repo, const std::string& path, const std::string& t
     repo.config.path = path;
     auto root = parse_yaml(path, text, diags);
     if (!root) return;
-    YamlMap m(*root, path, diags, "clausebook.yaml", {"trust", "defaults", "settings", "check"});
+    YamlMap m(*root, path, diags, "clausebook.yaml", {"trust", "defaults", "settings", "check", "font"});
     if (!m.ok()) return;
     if (auto t = m.get("trust")) {
         YamlMap tm(*t, path, diags, "'trust'", {"name", "kind"});
@@ -31,6 +31,23 @@ void load_config(Repository& repo, const std::string& path, const std::string& t
         YamlMap sm(*s, path, diags, "'settings'", {"allow_raw_html"});
         if (auto b = sm.boolean("allow_raw_html")) repo.config.allow_raw_html = b->value;
         sm.finish();
+    }
+    if (auto f = m.get("font")) {
+        YamlMap fm(*f, path, diags, "'font'", {"name", "files"});
+        if (fm.ok()) {
+            Config::FontSetting font;
+            font.pos = fm.pos();
+            auto name = fm.string("name", true);
+            font.files = fm.string_list("files");
+            if (font.files.empty())
+                diags.error(fm.pos(), "missing-field", "'font' needs 'files': the font files of the family, relative to the repository",
+                                              "for example  files: [fonts/TrustSans-Regular.ttf, fonts/TrustSans-Bold.ttf]");
+            if (name) {
+                font.name = *name;
+                repo.config.font = std::move(font);
+            }
+        }
+        fm.finish();
     }
     if (auto c = m.get("check")) {
         YamlMap cm(*c, path, diags, "'check'", {"severity"});

@@ -210,6 +210,12 @@ void load_outline(Repository& repo, const std::string& id, const std::string& pa
         diags.error({path, 0, 0}, "invalid-id", "the outline's file name gives the policy id, and " + why, "rename the file");
         return;
     }
+    // out/<school>/index.html is the school's policies page (write/school_page.hpp).
+    if (id == "index") {
+        diags.error({path, 0, 0}, "invalid-id", "the outline's file name gives the policy id, and 'index' is kept for each school's policies page (out/<school>/index.html)",
+                    "rename the file, for example to templates/index-policy.yaml");
+        return;
+    }
     auto root = parse_yaml(path, text, diags);
     if (!root) return;
     Outline o;

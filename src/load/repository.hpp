@@ -46,6 +46,14 @@ struct Config {
         Located<std::string> level;
     };
     std::vector<SeveritySetting> severity;
+    // font: the trust's own typeface for the PDF (embedded) and the DOCX (named): its family
+    // name and its font files, relative to the repository (checked by build, write/pdf/fonts.hpp).
+    struct FontSetting {
+        Located<std::string> name;
+        std::vector<Located<std::string>> files;
+        SourcePos pos;  // the 'font' key
+    };
+    std::optional<FontSetting> font;
 };
 
 // One clause file: the default wording (variant empty) or a named variant.

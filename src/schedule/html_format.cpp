@@ -111,13 +111,14 @@ std::string write_html(const Schedule& s) {
                       "svg.timeline { width: 100%; height: auto; border: 1px solid #ddd; }\n"
                       ".legend span { margin-right: 1.2rem; white-space: nowrap; }\n"
                       "table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }\n"
+                      "caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem; }\n"
                       "th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }\n"
                       "td:nth-child(3), td:nth-child(7) { white-space: nowrap; }\n"
                       "td.overdue { color: #b71c1c; font-weight: bold; } td.due-soon { color: #8a5a00; font-weight: bold; } td.no-date { color: #616161; }\n"
-                      "</style>\n</head>\n<body>\n<h1>" + escape_html(title) + "</h1>\n<p>As of " + escape_html(util::to_long(s.today)) +
+                      "</style>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) + "</h1>\n<p>As of " + escape_html(util::to_long(s.today)) +
                       ". Due soon means within " + std::to_string(s.due_within_days) + " days; a review date given as a month is due by the end of it.</p>\n";
     out += legend() + timeline(s);
-    out += "<table>\n<thead><tr>";
+    out += "<table>\n<caption>Every policy's next review, school by school</caption>\n<thead><tr>";
     for (const auto& c : columns()) out += "<th scope=\"col\">" + escape_html(c) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& e : s.entries) {
@@ -127,7 +128,7 @@ std::string write_html(const Schedule& s) {
             out += (i + 1 == c.size() ? "<td class=\"" + std::string(status_id(e.status)) + "\">" : std::string("<td>")) + escape_html(c[i]) + "</td>";
         out += "</tr>\n";
     }
-    out += "</tbody>\n</table>\n</body>\n</html>\n";
+    out += "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
     return out;
 }
 

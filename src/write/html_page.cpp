@@ -32,7 +32,7 @@ void check_page_template(const std::string& text, const std::string& path, util:
     lang::check_names(t, page_scope(), diags);
 }
 
-std::string render_page(const model::Document& doc, const WriteOptions& options, const std::string& toc, const std::string& body) {
+std::string render_page(const PageContent& page, const WriteOptions& options) {
     using model::Value;
     auto parse = [&] {
         util::Diagnostics ignored;  // checked once, before any page is written
@@ -43,28 +43,24 @@ std::string render_page(const model::Document& doc, const WriteOptions& options,
                                                                       [&](const lang::Template&) { return 2 * options.page_template.size(); })
                                 : std::make_shared<const lang::Template>(parse());
     const lang::Template& t = *parsed;
+    auto optional = [](const std::string& s) { return s.empty() ? Value() : Value(s); };
     Value ctx = Value::map();
-    ctx.set("title", doc.meta.title);
-    ctx.set("school", doc.meta.school_name);
-    ctx.set("trust", doc.meta.trust_name);
-    ctx.set("policy_id", doc.meta.policy_id);
+    ctx.set("title", page.title);
+    ctx.set("school", page.school);
+    ctx.set("trust", page.trust);
+    ctx.set("policy_id", page.policy_id);
     ctx.set("lang", "en-GB");
-    ctx.set("css", options.page_css);
-    ctx.set("toc", toc);
-    ctx.set("body", body);
-    // A draft's approval date is the previous text's: never given to the page as this text's.
-    const bool draft = doc.meta.draft();
-    std::string approval = doc.meta.approved ? util::to_long(*doc.meta.approved) : std::string();
-    ctx.set("approved", !draft && !approval.empty() ? Value(approval) : Value());
-    ctx.set("previous_approval", draft && !approval.empty() ? Value(approval) : Value());
-    ctx.set("draft", draft ? Value(true) : Value());
-    ctx.set("status", model::status_line(doc.meta));
-    std::string changes = changes_file(doc.meta);
-    ctx.set("changes", changes.empty() ? Value() : Value(changes));
-    ctx.set("next_review", doc.meta.next_review ? Value(util::to_long(*doc.meta.next_review)) : Value());
-    Value rows = Value::list();
+    ctx.set("css", options.page_css + page.extra_css);
+    ctx.set("toc", page.toc);
+    ctx.set("body", page.body);
+    ctx.set("approved", optional(page.approved));
+    ctx.set("previous_approval", optional(page.previous_approval));
+    ctx.set("draft", page.draft ? Value(true) : Value());
+    ctx.set("status", page.status);
+    ctx.set("changes", optional(page.changes));
+    ctx.set("next_review", optional(page.next_review));
     Value::List items;
-    for (const auto& r : cover_rows(doc.meta)) {
+    for (const auto& r : page.cover) {
         Value row = Value::map();
         row.set("label", r.label);
         row.set("value", r.value);
@@ -73,15 +69,34 @@ std::string render_page(const model::Document& doc, const WriteOptions& options,
     ctx.set("cover", Value::list(std::move(items)));
     lang::RenderOptions opt;
     opt.escape = lang::escape_html;
-    std::string page = lang::render(t, ctx, opt);
+    std::string out = lang::render(t, ctx, opt);
     // A trust's own template that leaves the draft banner out still gets one, at the top of the
     // policy's text: a draft is never shown without saying so in words.
-    if (draft && page.find("class=\"draft-banner\"") == std::string::npos) {
-        ctx.set("body", "<div class=\"draft-banner\" role=\"note\" aria-label=\"Status\"><p><strong>" + lang::escape_html(model::status_line(doc.meta)) +
-                            ".</strong> The board has not approved this text.</p></div>\n" + body);
-        page = lang::render(t, ctx, opt);
+    if (page.draft && out.find("class=\"draft-banner\"") == std::string::npos) {
+        ctx.set("body", "<div class=\"draft-banner\" role=\"note\" aria-label=\"Status\"><p><strong>" + lang::escape_html(page.status) +
+                            ".</strong> The board has not approved this text.</p></div>\n" + page.body);
+        out = lang::render(t, ctx, opt);
     }
-    return page;
+    return out;
+}
+
+std::string render_page(const model::Document& doc, const WriteOptions& options, const std::string& toc, const std::string& body) {
+    PageContent page;
+    page.title = doc.meta.title;
+    page.school = doc.meta.school_name;
+    page.trust = doc.meta.trust_name;
+    page.policy_id = doc.meta.policy_id;
+    page.toc = toc;
+    page.body = body;
+    // A draft's approval date is the previous text's: never given to the page as this text's.
+    page.draft = doc.meta.draft();
+    std::string approval = doc.meta.approved ? util::to_long(*doc.meta.approved) : std::string();
+    (page.draft ? page.previous_approval : page.approved) = approval;
+    page.status = model::status_line(doc.meta);
+    page.changes = changes_file(doc.meta);
+    if (doc.meta.next_review) page.next_review = util::to_long(*doc.meta.next_review);
+    page.cover = cover_rows(doc.meta);
+    return render_page(page, options);
 }
 
 }  // namespace clausebook::write

@@ -1,24 +1,27 @@
 // out/index.html: every school and policy, with approval and next review, linking to the
 // documents.
-#include <cstdlib>
-
 #include "lang/mustache.hpp"
 #include "model/review.hpp"
 #include "util/date.hpp"
 #include "write/index_writer.hpp"
+#include "write/school_page.hpp"
 
 namespace clausebook::write {
 
 namespace {
 
-// The day the index's review status is reckoned on: SOURCE_DATE_EPOCH's when set (same inputs,
-// same bytes), else today. Due soon means within 60 days, as check's default.
-constexpr int k_due_within_days = 60;
-
-util::Date status_day() {
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) return util::date_from_epoch_days(std::strtol(epoch, nullptr, 10) / 86400);
-    return util::today_utc();
+// Each school's own page (out/<school>/index.html, school_page.hpp), for a school with a
+// document there: the page its website links to.
+std::string school_list(const std::vector<IndexRow>& rows) {
+    std::string out;
+    std::string last;
+    for (const auto& row : rows) {
+        if (row.meta.school_id == last || row.extensions.empty()) continue;
+        last = row.meta.school_id;
+        out += "<li><a href=\"" + lang::escape_html(school_page_path(row.meta.school_id)) + "\">" + lang::escape_html(row.meta.school_name) + "</a></li>\n";
+    }
+    if (out.empty()) return out;
+    return "<nav aria-labelledby=\"schools-heading\">\n<h2 id=\"schools-heading\">Each school's policies page</h2>\n<ul class=\"schools\">\n" + out + "</ul>\n</nav>\n";
 }
 
 }  // namespace
@@ -31,7 +34,7 @@ std::string write_index(const std::vector<IndexRow>& rows, const std::string& tr
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape_html(title) +
                       "</title>\n<style>\n" + options.page_css + "\nbody { max-width: 64rem; }\n"
                       "td .draft { color: #b71c1c; font-weight: bold; } td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
-                      escape_html(title) + "</h1>\n</header>\n<main>\n<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
+                      escape_html(title) + "</h1>\n</header>\n<main>\n" + school_list(rows) + "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
                       "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
     for (const auto& row : rows) {
         const model::Metadata& m = row.meta;

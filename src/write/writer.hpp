@@ -17,6 +17,11 @@ struct WriteOptions {
     std::string page_css;       // inlined into every page
     std::string page_template_path = "templates/page.html";
     std::string docx_styles;    // the trust's templates/docx/styles.xml, empty for the built-in styles
+    // The trust's own typeface (clausebook.yaml `font:`), checked by build: its family name (the
+    // PDF's text and the DOCX's default font) and its files, absolute paths (embedded in the PDF).
+    // Empty: Liberation Sans in the PDF, the styles' own font in the DOCX.
+    std::string font_family;
+    std::vector<std::string> font_files;
     // Rendered clause bodies shared by every document of one run (see render_cache.hpp); none
     // when empty. Only for options that stay the same for the cache's whole life.
     std::shared_ptr<RenderCache> cache;

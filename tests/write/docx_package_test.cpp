@@ -96,14 +96,17 @@ TEST_CASE("docx: the package time is the approval date unless SOURCE_DATE_EPOCH 
     }
 }
 
-TEST_CASE("docx: --format docx writes only the Word documents and the index", "[docx]") {
+TEST_CASE("docx: --format docx writes only the Word documents, the index and the school pages", "[docx]") {
     TestRepo repo;
     auto r = repo.run({"build", "--format", "docx"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     auto files = snapshot(repo.out());
-    CHECK(files.size() == 4);  // and the build's manifest
+    CHECK(files.size() == 6);  // and the build's manifest
     CHECK(files.count(".clausebook/manifest"));
+    CHECK(files.count("index.html"));
+    CHECK(files.count("alpha/index.html"));
+    CHECK(files.count("beta/index.html"));
     CHECK(files.count("alpha/social.docx"));
     CHECK(files.count("beta/social.docx"));
     TestRepo all;

@@ -1,10 +1,11 @@
 // Clauses a page cannot hold as they stand: a table wider than the page, a word longer than a
-// line, a clause of 5,000 list items, a table longer than a page. Each is laid out with every
+// line, a clause of 5,000 list items, a table longer than a page, a table row taller than a page. Each is laid out with every
 // word inside the page's text block (pdftotext -bbox), no two words drawn over each other, and
 // no ink outside the margins in the rendered pages (pdftoppm). Also the tags of
 // lists, quotations and links, and a table's header row repeated on each page it spans.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
@@ -191,6 +192,58 @@ TEST_CASE("pdf layout: a table longer than a page repeats its header row and spl
     std::size_t th = 0;
     for (std::size_t at = tree.out.find("\"Name\""); at != std::string::npos; at = tree.out.find("\"Name\"", at + 1)) ++th;
     CHECK(th == 1);
+}
+
+TEST_CASE("pdf layout: a table row taller than a page is cut between lines over pages, every word once, none outside the text block", "[pdf][layout]") {
+    CLAUSEBOOK_NEEDS_PROGRAM("pdftotext");
+    CLAUSEBOOK_NEEDS_PROGRAM("pdftoppm");
+    CLAUSEBOOK_NEEDS_PROGRAM("pdfinfo");
+    CLAUSEBOOK_NEEDS_PROGRAM("qpdf");
+    // One row whose second cell holds 2,500 numbered words: about three pages of lines in a
+    // half-width column; then a short row after it.
+    std::string long_cell;
+    for (int i = 1; i <= 2500; ++i) long_cell += " w" + std::to_string(i);
+    TestRepo repo;
+    fs::path pdf = build_with(repo, "| Name | Detail |\n| --- | --- |\n| tall | " + long_cell + " |\n| short | last row |\n");
+    int pages = pages_of(pdf);
+    CHECK(pages >= 5);  // the cover and contents, then at least three of the row
+    check_words_inside(pdf, 2500);
+    check_margins_blank(pdf, pages);
+    BoxedText t = boxed_text(pdf);
+    // Every word once, in order, each inside the text block top to bottom (the running header
+    // and footer are in the margins, and hold no "wN").
+    int next = 1;
+    std::size_t outside = 0;
+    std::set<int> row_pages;
+    std::map<int, int> headers;  // page -> "Name" cells
+    for (const Word& w : t.words) {
+        if (w.text == "Name") ++headers[w.page];
+        if (w.text.size() < 2 || w.text[0] != 'w' || !std::isdigit(static_cast<unsigned char>(w.text[1]))) continue;
+        if (w.text == "w" + std::to_string(next)) ++next;
+        row_pages.insert(w.page);
+        if (w.y_min < k_margin - 1 || w.y_max > t.page_height - k_margin + 1) {
+            if (++outside <= 5) UNSCOPED_INFO("outside the text block: '" << w.text << "' page " << w.page << " y " << w.y_min << "-" << w.y_max);
+        }
+    }
+    CHECK(next == 2501);
+    CHECK(outside == 0);
+    CHECK(row_pages.size() >= 3);
+    // The header row is drawn again on each page the row runs on to (as a copy: one TH "Name"
+    // in the structure tree).
+    for (int page : row_pages) {
+        INFO("page " << page);
+        CHECK(headers[page] == 1);
+    }
+    Shell tree = shell("pdfinfo -struct-text " + quoted(pdf));
+    std::size_t th = 0;
+    for (std::size_t at = tree.out.find("\"Name\""); at != std::string::npos; at = tree.out.find("\"Name\"", at + 1)) ++th;
+    CHECK(th == 1);
+    // The text copies out in order: the row's words, then the last row.
+    Shell text = shell("pdftotext " + quoted(pdf) + " -");
+    auto all = words(text.out);
+    auto last = std::find(all.begin(), all.end(), "w2500");
+    REQUIRE(last != all.end());
+    CHECK(std::find(last, all.end(), "short") != all.end());
 }
 
 TEST_CASE("pdf layout: lists, quotations and links are tagged, and a link keeps its address", "[pdf][layout]") {

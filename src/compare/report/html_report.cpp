@@ -24,6 +24,7 @@ h1 { font-size: 1.5rem; margin: 1.2rem 0 .2rem; }
 .chip { display: inline-block; min-width: 5.5em; padding: .05rem .4rem; border: 1px solid #bbb; border-radius: 3px; text-align: center; }
 .filter { display: inline-block; margin: .4rem 0 .8rem; font-weight: 600; cursor: pointer; }
 table { border-collapse: separate; border-spacing: 0; font-size: .88rem; }
+caption { text-align: left; font-weight: 600; padding: 0 0 .4rem; }
 th, td { border-right: 1px solid #d0d0d0; border-bottom: 1px solid #d0d0d0; padding: .3rem .45rem; vertical-align: top; text-align: left; }
 thead th { position: sticky; top: 0; z-index: 2; background: #263859; color: #fff; border-color: #1b2841; min-width: 9rem; }
 thead th small { font-weight: normal; opacity: .85; }
@@ -40,7 +41,7 @@ tbody.meta th[scope=row] { font-weight: 600; }
 .s-reworded { background: var(--reworded); }
 .s-missing { background: var(--missing); color: #555; }
 .s-gap { background: var(--gap); font-weight: 700; color: #7a0010; }
-.s-na { background: #fff; color: #888; }
+.s-na { background: #fff; color: #595959; }
 .s-local { background: var(--local); }
 .moved { outline: 2px dashed #6b4f00; outline-offset: -3px; }
 .r-overdue { background: var(--gap); font-weight: 700; color: #7a0010; }
@@ -122,14 +123,15 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
-                      "<title>" + escape_html(title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<h1>" + escape_html(title) +
+                      "<title>" + escape_html(title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) +
                       "</h1>\n<p class=\"intro\">" + escape_html(m.trust_name) +
                       ": each school's policy against the model wording, clause by clause. Review dates as of " + escape_html(util::to_long(m.today)) +
                       ".</p>\n<ul class=\"legend\" aria-label=\"Legend\">\n";
     for (const auto& l : k_legend)
         out += "<li><span class=\"chip " + std::string(l.css) + "\">" + l.label + "</span> " + l.meaning + "</li>\n";
     out += "<li><span class=\"chip moved\">moved</span> not in the outline's order</li>\n</ul>\n"
-           "<label class=\"filter\"><input type=\"checkbox\" id=\"only-diff\"> Show only differences</label>\n<table>\n<thead><tr><th scope=\"col\">Clause</th>";
+           "<label class=\"filter\"><input type=\"checkbox\" id=\"only-diff\"> Show only differences</label>\n<table>\n<caption>" +
+           escape_html(m.policy_title) + ", clause by clause: a column for each school, a row for each clause</caption>\n<thead><tr><th scope=\"col\">Clause</th>";
     for (const auto& c : m.columns) out += "<th scope=\"col\">" + escape_html(c.school_name) + "<br><small>" + escape_html(c.school_id) + "</small></th>";
     out += "</tr></thead>\n<tbody class=\"meta\">\n";
     if (!m.columns.empty()) {
@@ -175,7 +177,7 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
         out += "<h2>Local clauses</h2>\n<table class=\"locals\">\n<caption>Clauses only one school has, where its policy places them</caption>\n"
                "<thead><tr><th scope=\"col\">School</th><th scope=\"col\">Number</th><th scope=\"col\">Clause</th><th scope=\"col\">Placed in</th></tr></thead>\n<tbody>\n" +
                locals + "</tbody>\n</table>\n";
-    out += "<script>" + std::string(k_script) + "</script>\n</body>\n</html>\n";
+    out += "</main>\n<script>" + std::string(k_script) + "</script>\n</body>\n</html>\n";
     return out;
 }
 

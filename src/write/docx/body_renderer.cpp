@@ -32,6 +32,7 @@ bool BodyRenderer::render(const std::string& markdown, XmlWriter& xml) {
     m_paragraph = false;
     m_last_was_table = false;
     m_after_list_or_table = false;
+    m_rule_before = false;
     util::MarkdownTree tree = util::parse_markdown(markdown);
     cmark_iter* it = cmark_iter_new(tree.get());
     cmark_event_type ev;
@@ -70,6 +71,8 @@ void BodyRenderer::open_paragraph(const std::string& style) {
     }
     if (m_lists.empty() && m_after_list_or_table) props.space_before = 120;
     m_after_list_or_table = false;
+    props.border_top = m_rule_before;
+    m_rule_before = false;
     props.write(*m_xml);
 }
 
@@ -116,9 +119,10 @@ void BodyRenderer::block(cmark_node* n, bool enter) {
     case CMARK_NODE_HTML_BLOCK: {
         // Raw HTML cannot be carried into Word: it is shown as text, as the HTML writer does
         // unless the repository allows raw HTML.
-        open_paragraph(cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ? "SourceCode" : "BodyText");
         std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
         while (!literal.empty() && literal.back() == '\n') literal.pop_back();
+        if (literal.empty()) return;  // an empty code block: no empty paragraph
+        open_paragraph(cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ? "SourceCode" : "BodyText");
         std::size_t start = 0;
         for (bool first = true;; first = false) {
             std::size_t nl = literal.find('\n', start);
@@ -130,16 +134,13 @@ void BodyRenderer::block(cmark_node* n, bool enter) {
         close_paragraph();
         return;
     }
-    case CMARK_NODE_THEMATIC_BREAK: {
+    case CMARK_NODE_THEMATIC_BREAK:
+        // A rule, drawn as the top border of the next paragraph: an empty paragraph would be
+        // read out as "blank" (docs/docx.md, "Accessibility"). A rule with nothing after it
+        // in the clause is dropped.
         close_paragraph();
-        ParagraphProps props;
-        props.border_bottom = true;
-        m_xml->open("w:p");
-        props.write(*m_xml);
-        m_xml->close();
-        m_last_was_table = false;
+        m_rule_before = true;
         return;
-    }
     default: return;
     }
 }

@@ -90,6 +90,7 @@ private:
     bool m_first_in_item = false;
     int m_quote_depth = 0;
     bool m_after_list_or_table = false;  // the next paragraph gets space before it
+    bool m_rule_before = false;          // a thematic break: the next paragraph gets a top border
     int m_bold = 0;
     int m_italic = 0;
     int m_strike = 0;

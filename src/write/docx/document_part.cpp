@@ -37,19 +37,28 @@ void cover_table(XmlWriter& xml, const model::Metadata& meta) {
     xml.open("w:tbl").open("w:tblPr");
     add_val(xml, "w:tblStyle", "CoverTable");
     xml.open("w:tblW").attr("w:w", k_text_width).attr("w:type", "dxa").close();
-    xml.open("w:tblLook").attr("w:val", "0080");
+    xml.open("w:tblLook").attr("w:val", "06A0");
     for (const char* a : {"w:firstRow", "w:lastRow", "w:firstColumn", "w:lastColumn", "w:noHBand", "w:noVBand"})
-        xml.attr(a, std::string_view(a) == "w:firstColumn" || std::string_view(a) == "w:noHBand" || std::string_view(a) == "w:noVBand" ? "1" : "0");
+        xml.attr(a, std::string_view(a) == "w:firstRow" || std::string_view(a) == "w:firstColumn" || std::string_view(a) == "w:noHBand" ||
+                            std::string_view(a) == "w:noVBand"
+                        ? "1"
+                        : "0");
     xml.close().close();  // w:tblLook, w:tblPr
     xml.open("w:tblGrid");
     add_val(xml, "w:gridCol", std::to_string(k_label_width), "w:w");
     add_val(xml, "w:gridCol", std::to_string(k_text_width - k_label_width), "w:w");
     xml.close();
-    for (const auto& row : cover_rows(meta)) {
-        xml.open("w:tr").open("w:trPr").empty("w:cantSplit").close();
+    // A header row, marked as one, names the columns: Word's accessibility checker and screen
+    // readers want one on every table (docs/docx.md, "Accessibility").
+    std::vector<CoverRow> rows = cover_rows(meta);
+    rows.insert(rows.begin(), CoverRow{"Item", "Details"});
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        xml.open("w:tr").open("w:trPr").empty("w:cantSplit");
+        if (r == 0) xml.empty("w:tblHeader");
+        xml.close();
         for (int col = 0; col < 2; ++col) {
             xml.open("w:tc").open("w:tcPr").open("w:tcW").attr("w:w", col == 0 ? k_label_width : k_text_width - k_label_width).attr("w:type", "dxa").close().close();
-            paragraph(xml, col == 0 ? "CoverLabel" : "CoverValue", col == 0 ? row.label : row.value);
+            paragraph(xml, r == 0 ? "TableHeading" : col == 0 ? "CoverLabel" : "CoverValue", col == 0 ? rows[r].label : rows[r].value);
             xml.close();  // w:tc
         }
         xml.close();  // w:tr

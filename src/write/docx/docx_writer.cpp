@@ -89,7 +89,7 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
         {"docProps/app.xml", own(app_part(doc.meta))},
         {"word/document.xml", own(document)},
         {"word/_rels/document.xml.rels", own(rels.part())},
-        {"word/styles.xml", constant("styles", options.docx_styles, [&] { return styles_part(options.docx_styles); })},
+        {"word/styles.xml", constant("styles", options.docx_styles + '\0' + options.font_family, [&] { return styles_part(options.docx_styles, options.font_family); })},
         {"word/numbering.xml", constant("numbering", numbering_xml, [&] { return numbering_xml; })},
         {"word/settings.xml", constant("settings", "", [] { return settings_part(); })},
         {"word/header1.xml", own(header_part(doc.meta))},

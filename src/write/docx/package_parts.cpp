@@ -68,7 +68,8 @@ std::string core_part(const model::Metadata& meta, const std::string& timestamp)
         .attr("xmlns:dcterms", "http://purl.org/dc/terms/")
         .attr("xmlns:dcmitype", "http://purl.org/dc/dcmitype/")
         .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-    element(xml, "dc:title", meta.title);
+    element(xml, "dc:title", meta.title);  // the window's title, Word's accessibility checker's "document title"
+    element(xml, "dc:language", "en-GB");   // with w:lang in the styles' defaults: the language a screen reader speaks
     element(xml, "dc:subject", meta.title + " of " + meta.school_name);
     element(xml, "dc:creator", meta.school_name);
     std::vector<std::string> keywords = {"policy", meta.policy_id, meta.school_name};

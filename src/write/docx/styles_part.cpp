@@ -89,7 +89,7 @@ void check_styles(const std::string& text, const std::string& path, util::Diagno
                     "Word refuses such a file; see docs/docx.md for the order");
 }
 
-std::string styles_part(const std::string& trust_styles) {
+std::string styles_part(const std::string& trust_styles, const std::string& font) {
     pugi::xml_document doc;
     std::string_view builtin = default_docx_styles();
     doc.load_buffer(builtin.data(), builtin.size(), pugi::parse_default, pugi::encoding_utf8);
@@ -118,6 +118,23 @@ std::string styles_part(const std::string& trust_styles) {
                 }
             }
         }
+    }
+    if (!font.empty()) {
+        // w:docDefaults/w:rPrDefault/w:rPr/w:rFonts, made where missing; the element order
+        // inside w:rPr puts w:rFonts first but for w:rStyle, which defaults have not.
+        pugi::xml_node defaults = root.child("w:docDefaults");
+        if (!defaults) defaults = root.prepend_child("w:docDefaults");
+        pugi::xml_node rpr_default = defaults.child("w:rPrDefault");
+        if (!rpr_default) rpr_default = defaults.prepend_child("w:rPrDefault");
+        pugi::xml_node rpr = rpr_default.child("w:rPr");
+        if (!rpr) rpr = rpr_default.append_child("w:rPr");
+        pugi::xml_node fonts = rpr.child("w:rFonts");
+        if (!fonts) fonts = rpr.prepend_child("w:rFonts");
+        for (const char* a : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) {
+            pugi::xml_attribute attr = fonts.attribute(a);
+            (attr ? attr : fonts.append_attribute(a)).set_value(font.c_str());
+        }
+        for (const char* theme : {"w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"}) fonts.remove_attribute(theme);
     }
     // Comments in the template are for the people who edit it, not for Word.
     std::vector<pugi::xml_node> comments;

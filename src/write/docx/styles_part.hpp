@@ -27,7 +27,9 @@ void check_styles(const std::string& text, const std::string& path, util::Diagno
 // The style part: the built-in one when `trust_styles` is empty; otherwise the built-in one
 // with the trust's w:docDefaults and w:latentStyles (when present) instead of its own, each of
 // the trust's styles in place of the built-in style with the same id, and the trust's other
-// styles added at the end. `trust_styles` must have passed check_styles.
-std::string styles_part(const std::string& trust_styles);
+// styles added at the end. `trust_styles` must have passed check_styles. A `font` (the trust's
+// typeface, clausebook.yaml) becomes the default font of w:docDefaults, so every style that
+// names no font of its own uses it.
+std::string styles_part(const std::string& trust_styles, const std::string& font = {});
 
 }  // namespace clausebook::write::docx

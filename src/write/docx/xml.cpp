@@ -157,7 +157,7 @@ void add_val(XmlWriter& xml, std::string_view name, std::string_view value, std:
 }
 
 void ParagraphProps::write(XmlWriter& xml) const {
-    bool any = !style.empty() || keep_next || page_break_before || num_id || border_bottom || !tabs.empty() ||
+    bool any = !style.empty() || keep_next || page_break_before || num_id || border_top || !tabs.empty() ||
                space_before || space_after || indent_left || !justify.empty();
     if (!any) return;
     xml.open("w:pPr");
@@ -170,8 +170,7 @@ void ParagraphProps::write(XmlWriter& xml) const {
         add_val(xml, "w:numId", std::to_string(*num_id));
         xml.close();
     }
-    if (border_bottom)
-        xml.open("w:pBdr").open("w:bottom").attr("w:val", "single").attr("w:sz", "6").attr("w:space", "1").attr("w:color", "auto").close().close();
+    if (border_top) xml.open("w:pBdr").open("w:top").attr("w:val", "single").attr("w:sz", "6").attr("w:space", "6").attr("w:color", "auto").close().close();
     if (!tabs.empty()) {
         xml.open("w:tabs");
         for (const auto& t : tabs) {

@@ -82,7 +82,7 @@ struct ParagraphProps {
     bool page_break_before = false;
     std::optional<int> num_id;
     int num_level = 0;
-    bool border_bottom = false;
+    bool border_top = false;     // a rule above the paragraph (a Markdown thematic break)
     std::vector<TabStop> tabs;
     std::optional<int> space_before;
     std::optional<int> space_after;

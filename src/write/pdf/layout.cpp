@@ -16,8 +16,8 @@ Text::~Text() {
 
 namespace {
 
-// The DOCX's styles (templates/docx/styles.xml) with Liberation's metric-compatible fonts.
-constexpr const char* k_body_font = "Liberation Sans 11";
+// The DOCX's styles (templates/docx/styles.xml) with Liberation's metric-compatible fonts, or
+// the trust's own family.
 constexpr const char* k_mono_family = "Liberation Mono";
 constexpr double k_indent = 18;      // a list level or quotation
 constexpr double k_para_space = 6;   // after a paragraph
@@ -27,7 +27,16 @@ struct FontDeleter {
 };
 using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
 
-Font font(const char* description) { return Font(pango_font_description_from_string(description)); }
+// A face of `family`: set field by field, so that a family name ending in a word such as
+// "Bold" or a number is not read as a style or a size.
+Font font(const std::string& family, double size, bool bold = false, bool italic = false) {
+    Font f(pango_font_description_new());
+    pango_font_description_set_family(f.get(), family.c_str());
+    pango_font_description_set_size(f.get(), static_cast<gint>(size * PANGO_SCALE));
+    if (bold) pango_font_description_set_weight(f.get(), PANGO_WEIGHT_BOLD);
+    if (italic) pango_font_description_set_style(f.get(), PANGO_STYLE_ITALIC);
+    return f;
+}
 
 // Text with pango attributes and links, collected from inline Markdown before it is laid out.
 struct Inline {
@@ -116,20 +125,20 @@ std::string clause_dest(const model::Document& doc, const std::string& id) {
 
 class Builder {
 public:
-    Builder(const model::Document& doc, PangoContext* context) : m_doc(doc), m_context(context) {
-        m_body = font(k_body_font);
-        m_h1 = font("Liberation Sans Bold 16");
-        m_h2 = font("Liberation Sans Bold 13");
-        m_h3 = font("Liberation Sans Bold 11");
-        m_mono = font("Liberation Mono 10");
+    Builder(const model::Document& doc, PangoContext* context, const std::string& family) : m_doc(doc), m_context(context), m_family(family) {
+        m_body = font(family, 11);
+        m_h1 = font(family, 16, true);
+        m_h2 = font(family, 13, true);
+        m_h3 = font(family, 11, true);
+        m_mono = font(k_mono_family, 10);
     }
 
     std::vector<Item> build() {
         const auto& meta = m_doc.meta;
         begin("Document");
-        para(lay_out(m_context, meta.title, font("Liberation Sans Bold 24").get(), k_body_width), "H1", 0, 6);
+        para(lay_out(m_context, meta.title, font(m_family, 24, true).get(), k_body_width), "H1", 0, 6);
         m_items.back().para->tag = "P";  // the title: sections are the H1 headings, as in the DOCX
-        para(lay_out(m_context, meta.school_name, font("Liberation Sans 15").get(), k_body_width), "P", 0, 18);
+        para(lay_out(m_context, meta.school_name, font(m_family, 15).get(), k_body_width), "P", 0, 18);
         cover();
         contents();
         m_items.push_back({Item::Kind::page_break, {}, {}, {}});
@@ -178,7 +187,7 @@ private:
             auto row = std::make_shared<Row>();
             row->padding = 3;
             const double pad = row->inset;
-            row->cells.push_back({lay_out(m_context, r.label, font("Liberation Sans Bold 11").get(), label_width - 2 * pad), k_margin, label_width, true});
+            row->cells.push_back({lay_out(m_context, r.label, m_h3.get(), label_width - 2 * pad), k_margin, label_width, true});
             row->cells.push_back({lay_out(m_context, r.value, m_body.get(), k_body_width - label_width - 2 * pad), k_margin + label_width,
                                   k_body_width - label_width, false});
             finish_row(*row);
@@ -188,7 +197,7 @@ private:
     }
 
     void contents() {
-        para(lay_out(m_context, "Contents", font("Liberation Sans Bold 14").get(), k_body_width), "P", 18, 6);
+        para(lay_out(m_context, "Contents", font(m_family, 14, true).get(), k_body_width), "P", 18, 6);
         begin("TOC");
         const double number_width = 36;  // room for the page number at the right
         auto entry = [&](const std::string& text, const std::string& dest, double indent, const PangoFontDescription* f) {
@@ -198,7 +207,7 @@ private:
         };
         for (std::size_t s = 0; s < m_doc.sections.size(); ++s) {
             const auto& sec = m_doc.sections[s];
-            entry(std::to_string(s + 1) + " " + sec.title, section_dest(s), 0, font("Liberation Sans Bold 11").get());
+            entry(std::to_string(s + 1) + " " + sec.title, section_dest(s), 0, m_h3.get());
             for (std::size_t c = 0; c < sec.clauses.size(); ++c)
                 entry(std::to_string(s + 1) + "." + std::to_string(c + 1) + " " + sec.clauses[c].title, clause_dest(s, c), k_indent, m_body.get());
         }
@@ -342,7 +351,7 @@ private:
     }
 
     const PangoFontDescription* italic_body() {
-        if (!m_italic) m_italic = font("Liberation Sans Italic 11");
+        if (!m_italic) m_italic = font(m_family, 11, false, true);
         return m_italic.get();
     }
 
@@ -427,8 +436,8 @@ private:
             m_column_width = width() / static_cast<double>(m_columns);
             double size = std::clamp(m_column_width / 4.0, 5.0, 10.0);
             m_cell_padding = std::min(4.0, m_column_width / 10.0);
-            m_cell_font = font(("Liberation Sans " + std::to_string(size)).c_str());
-            m_cell_bold = font(("Liberation Sans Bold " + std::to_string(size)).c_str());
+            m_cell_font = font(m_family, size);
+            m_cell_bold = font(m_family, size, true);
         } else if (type == "table_row" || type == "table_header") {
             if (enter) {
                 m_row = std::make_shared<Row>();
@@ -475,6 +484,7 @@ private:
 
     const model::Document& m_doc;
     PangoContext* m_context;
+    std::string m_family;
     std::vector<Item> m_items;
     Font m_body, m_h1, m_h2, m_h3, m_mono, m_italic;
 
@@ -499,7 +509,9 @@ private:
 
 }  // namespace
 
-std::vector<Item> build_items(const model::Document& doc, PangoContext* context) { return Builder(doc, context).build(); }
+std::vector<Item> build_items(const model::Document& doc, PangoContext* context, const std::string& family) {
+    return Builder(doc, context, family).build();
+}
 
 // --- pagination --------------------------------------------------------------------------------
 
@@ -557,16 +569,71 @@ std::vector<Page> paginate(const std::vector<Item>& items) {
         }
         case Item::Kind::row: {
             const Row& r = *item.row;
-            double need = r.height + (r.header ? r.next_height : 0);
-            if (!at_top() && y + std::min(need, room) > k_body_bottom) {
+            // A new page repeats the table's header row, unless that row would take a good part
+            // of the page itself.
+            auto next_page = [&] {
                 new_page();
-                if (r.repeat) {
+                if (r.repeat && r.repeat->height <= room / 4) {
                     pages.back().push_back({i, y, 0, 0, true});
                     y += r.repeat->height;
                 }
+            };
+            // A row taller than any page is cut into slices wherever it starts; so a header row
+            // before one needs only a few of its lines below it.
+            constexpr double k_few_lines = 40;
+            const bool taller_than_page = r.height > room - (r.repeat ? r.repeat->height : 0);
+            double need = r.height + (r.header ? (r.next_height > room ? k_few_lines : r.next_height) : 0);
+            if (taller_than_page) need = k_few_lines + 2 * r.padding;
+            if (!at_top() && y + std::min(need, room) > k_body_bottom) next_page();
+            if (y + r.height <= k_body_bottom) {
+                pages.back().push_back({i, y});
+                y += r.height;
+                break;
             }
-            pages.back().push_back({i, y});
-            y += r.height;
+            // A row taller than a page: cut between lines into slices, one per page, each cell
+            // going on where it stopped.
+            std::vector<std::size_t> next(r.cells.size(), 0);
+            auto remaining = [&] {
+                for (std::size_t c = 0; c < r.cells.size(); ++c)
+                    if (next[c] < r.cells[c].text->lines.size()) return true;
+                return false;
+            };
+            while (remaining()) {
+                const double avail = k_body_bottom - y - 2 * r.padding;
+                Placement pl{i, y};
+                pl.cell_lines.resize(r.cells.size());
+                double used = 0;
+                bool any = false;
+                for (std::size_t c = 0; c < r.cells.size(); ++c) {
+                    const auto& lines = r.cells[c].text->lines;
+                    std::size_t first = next[c], end = first;
+                    while (end < lines.size() && lines[end].top + lines[end].height - lines[first].top <= avail) ++end;
+                    pl.cell_lines[c] = {first, end};
+                    if (end > first) {
+                        used = std::max(used, lines[end - 1].top + lines[end - 1].height - lines[first].top);
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    if (y > k_body_top + (r.repeat ? r.repeat->height : 0) + 0.01) {  // not at the top: try a new page
+                        next_page();
+                        continue;
+                    }
+                    // A single line taller than the text block: drawn, clipped to the page.
+                    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+                        const auto& lines = r.cells[c].text->lines;
+                        if (next[c] < lines.size()) {
+                            pl.cell_lines[c] = {next[c], next[c] + 1};
+                            used = std::max(used, lines[next[c]].height);
+                        }
+                    }
+                }
+                pl.height = used + 2 * r.padding;
+                for (std::size_t c = 0; c < r.cells.size(); ++c) next[c] = pl.cell_lines[c].second;
+                pages.back().push_back(std::move(pl));
+                y += pages.back().back().height;
+                if (remaining()) next_page();
+            }
             break;
         }
         }

@@ -92,8 +92,12 @@ struct Item {
     double x = 0, width = 0;           // rule
 };
 
-// Everything of `doc`, laid out in `context` (pango's, for the PDF surface).
-std::vector<Item> build_items(const model::Document& doc, PangoContext* context);
+// The typeface of the PDF's text when the trust names none (Debian fonts-liberation2).
+inline constexpr const char* k_default_family = "Liberation Sans";
+
+// Everything of `doc`, laid out in `context` (pango's, for the PDF surface), in the typeface
+// `family` (code stays in Liberation Mono).
+std::vector<Item> build_items(const model::Document& doc, PangoContext* context, const std::string& family = k_default_family);
 
 // Where one item (or, for a paragraph, lines [first_line, end_line)) goes on a page.
 struct Placement {
@@ -102,6 +106,10 @@ struct Placement {
     std::size_t first_line = 0;
     std::size_t end_line = 0;
     bool repeated_header = false;  // a copy of a table's header row, not part of the reading order
+    // A slice of a table row taller than the room left on its page: each cell's lines
+    // [first, end) and the slice's height. Empty: the whole row.
+    std::vector<std::pair<std::size_t, std::size_t>> cell_lines{};
+    double height = 0;
 };
 using Page = std::vector<Placement>;
 

@@ -14,6 +14,7 @@
 #include "util/date.hpp"
 #include "util/error.hpp"
 #include "write/pdf/catalog_update.hpp"
+#include "write/pdf/fonts.hpp"
 #include "write/pdf/layout.hpp"
 #include "write/pdf/page_text.hpp"
 #include "write/writer.hpp"
@@ -82,15 +83,18 @@ PangoGlyphItem* with_trailing_space(PangoGlyphItem* run) {
 class Painter {
 public:
     Painter(const model::Document& doc, cairo_surface_t* surface, cairo_t* cr, PangoContext* context, const std::vector<Item>& items,
-            const std::vector<Page>& pages)
+            const std::vector<Page>& pages, const std::string& family)
         : m_doc(doc), m_surface(surface), m_cr(cr), m_context(context), m_items(items), m_pages(pages) {
         for (std::size_t p = 0; p < pages.size(); ++p)
             for (const auto& pl : pages[p]) {
                 const Item& item = items[pl.item];
                 if (item.kind == Item::Kind::para && pl.first_line == 0 && !item.para->dest.empty()) m_dest_page[item.para->dest] = static_cast<int>(p + 1);
             }
-        m_furniture = pango_font_description_from_string("Liberation Sans 9");
-        m_number_font = pango_font_description_from_string("Liberation Sans 11");
+        m_furniture = pango_font_description_new();
+        pango_font_description_set_family(m_furniture, family.c_str());
+        pango_font_description_set_size(m_furniture, 9 * PANGO_SCALE);
+        m_number_font = pango_font_description_copy(m_furniture);
+        pango_font_description_set_size(m_number_font, 11 * PANGO_SCALE);
     }
     ~Painter() {
         pango_font_description_free(m_furniture);
@@ -120,7 +124,7 @@ private:
             cairo_stroke(m_cr);
             return;
         case Item::Kind::para: para(*item.para, pl); return;
-        case Item::Kind::row: row(pl.repeated_header ? *item.row->repeat : *item.row, pl.y, pl.repeated_header); return;
+        case Item::Kind::row: row(pl.repeated_header ? *item.row->repeat : *item.row, pl, pl.repeated_header); return;
         }
     }
 
@@ -211,8 +215,13 @@ private:
         }
     }
 
-    void row(const Row& r, double y, bool repeated) {
-        bool clip = r.height > k_body_bottom - k_body_top;  // a row taller than a page: cut at the page's text block
+    // A row, or the slice of it that `pl` places on this page (layout.hpp). A row cut into
+    // slices is a TR on each page, as a paragraph running on is a P on each.
+    void row(const Row& r, const Placement& pl, bool repeated) {
+        const double y = pl.y;
+        const bool slice = !repeated && !pl.cell_lines.empty();
+        const double height = slice ? pl.height : r.height;
+        bool clip = height > k_body_bottom - k_body_top;  // a single line taller than a page: cut at the page's text block
         if (clip) {
             cairo_save(m_cr);
             cairo_rectangle(m_cr, 0, k_body_top, k_page_width, k_body_bottom - k_body_top);
@@ -222,17 +231,21 @@ private:
         for (const auto& c : r.cells) {
             if (c.header) {
                 cairo_set_source_rgb(m_cr, 0.92, 0.92, 0.92);
-                cairo_rectangle(m_cr, c.x, y, c.width, r.height);
+                cairo_rectangle(m_cr, c.x, y, c.width, height);
                 cairo_fill(m_cr);
             }
             cairo_set_source_rgb(m_cr, 0.55, 0.55, 0.55);
             cairo_set_line_width(m_cr, 0.5);
-            cairo_rectangle(m_cr, c.x, y, c.width, r.height);
+            cairo_rectangle(m_cr, c.x, y, c.width, height);
             cairo_stroke(m_cr);
         }
-        for (const auto& c : r.cells) {
+        for (std::size_t k = 0; k < r.cells.size(); ++k) {
+            const Cell& c = r.cells[k];
+            const auto& lines = c.text->lines;
+            std::size_t first = slice ? pl.cell_lines[k].first : 0, end = slice ? pl.cell_lines[k].second : lines.size();
             if (!repeated) cairo_tag_begin(m_cr, c.header ? "TH" : "TD", "");
-            for (const auto& l : c.text->lines) line(*c.text, l, c.x + r.inset, y + r.padding);
+            double top = y + r.padding - (first < lines.size() ? lines[first].top : 0);  // of the layout
+            for (std::size_t l = first; l < end; ++l) line(*c.text, lines[l], c.x + r.inset, top);
             if (!repeated) cairo_tag_end(m_cr, c.header ? "TH" : "TD");
         }
         if (!repeated) cairo_tag_end(m_cr, "TR");
@@ -290,7 +303,9 @@ private:
 
 }  // namespace
 
-std::string write_pdf(const model::Document& doc, const WriteOptions&) {
+std::string write_pdf(const model::Document& doc, const WriteOptions& write_options) {
+    const std::string family = write_options.font_family.empty() ? std::string(k_default_family) : write_options.font_family;
+    refresh_thread_fonts();  // the trust's font files, when build added them since this thread last laid out
     std::string out;
     out.reserve(64 * 1024);
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(&append, &out, k_page_width, k_page_height);
@@ -311,9 +326,9 @@ std::string write_pdf(const model::Document& doc, const WriteOptions&) {
     {
         // Layout first, then pages, then drawing: the contents' page numbers and "Page X of Y"
         // are known before the first page is drawn.
-        std::vector<Item> items = build_items(doc, context);
+        std::vector<Item> items = build_items(doc, context, family);
         std::vector<Page> pages = paginate(items);
-        Painter(doc, surface, cr, context, items, pages).paint();
+        Painter(doc, surface, cr, context, items, pages, family).paint();
     }
     g_object_unref(context);
     cairo_status_t status = cairo_status(cr);
