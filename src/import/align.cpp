@@ -118,14 +118,6 @@ bool same_words(const std::string& a, const std::string& b) {
 
 namespace {
 
-// Tuning knobs read from the environment while the weights are chosen (CLAUSEBOOK_ALIGN_<NAME>);
-// the defaults are the constants in align.hpp.
-double knob(const char* name, double fallback) {
-    std::string key = std::string("CLAUSEBOOK_ALIGN_") + name;
-    const char* v = std::getenv(key.c_str());
-    return v && *v ? std::atof(v) : fallback;
-}
-
 // A clause's text in units a paragraph of a school's policy tends to paraphrase: its lines (a
 // paragraph, a list item), and each line's sentences.
 std::vector<std::string> units_of(const std::string& text) {
@@ -155,13 +147,13 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     std::vector<Placement> out;
     const std::size_t n = body.size(), m = clauses.size();
     if (n == 0) return out;
-    const double heading_weight = knob("HEADING", k_heading_weight);
-    const double neighbour_weight = knob("NEIGHBOUR", k_neighbour_weight);
-    const double unit_weight = knob("UNIT", k_unit_weight);
-    const double local_score = knob("LOCAL", k_local_score);
-    const double stay_bonus = knob("STAY", k_stay_bonus);
-    const double candidate_margin = knob("MARGIN", k_candidate_margin);
-    const double bigram_weight = knob("BIGRAM", k_bigram_weight);
+    const double heading_weight = k_heading_weight;
+    const double neighbour_weight = k_neighbour_weight;
+    const double unit_weight = k_unit_weight;
+    const double local_score = k_local_score;
+    const double stay_bonus = k_stay_bonus;
+    const double candidate_margin = k_candidate_margin;
+    const double bigram_weight = k_bigram_weight;
     // Term ids and document frequencies over the clauses.
     std::unordered_map<std::string, int> ids;
     auto id_of = [&](const std::string& s) {
