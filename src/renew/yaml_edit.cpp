@@ -13,7 +13,7 @@ namespace clausebook::renew {
 
 namespace {
 
-constexpr std::array<const char*, 6> k_key_order = {"title", "approved", "approved_by", "minute", "review_period", "next_review"};
+constexpr std::array<const char*, 7> k_key_order = {"title", "category", "approved", "approved_by", "minute", "review_period", "next_review"};
 
 [[noreturn]] void refuse(const std::string& path, const YAML::Mark& m, const std::string& message) {
     throw util::Fatal(path + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + ": " + message);
@@ -71,18 +71,19 @@ int rank(const std::string& key) {
 }
 
 // Applies one edit to `text`, re-parsing it first, so marks always match the current text.
-std::string apply(const std::string& text, const std::string& path, const std::string& policy_id, const ScalarEdit& edit, std::string& before) {
+std::string apply(const std::string& text, const std::string& path, const std::string& section, const std::string& policy_id, const ScalarEdit& edit,
+                  std::string& before) {
     const std::string nl = newline_of(text);
     YAML::Node root = YAML::Load(text);
-    YAML::Node policies = root["policies"];
+    YAML::Node policies = root[section];
     std::string value = yaml_scalar(edit.value);
     if (!policies) {
         std::string out = text;
         if (!out.empty() && out.back() != '\n') out += nl;
-        return out + "policies:" + nl + "  " + policy_id + ":" + nl + "    " + edit.key + ": " + value + nl;
+        return out + section + ":" + nl + "  " + policy_id + ":" + nl + "    " + edit.key + ": " + value + nl;
     }
     if (!policies.IsMap() || policies.Style() == YAML::EmitterStyle::Flow)
-        refuse(path, policies.Mark(), "'policies' must be a map of policy ids, one per line");
+        refuse(path, policies.Mark(), "'" + section + "' must be a map of policy ids, one per line");
     YAML::Node entry_key, entry;
     bool found = false;  // a default YAML::Node is a defined null, so it cannot say "not found" itself
     for (auto it = policies.begin(); it != policies.end(); ++it)
@@ -94,7 +95,7 @@ std::string apply(const std::string& text, const std::string& path, const std::s
         }
     if (!found) {
         // Insert the entry as the first one under policies:, with the others' indentation.
-        if (policies.size() == 0) refuse(path, policies.Mark(), "'policies' is empty; write 'policies:' on a line of its own, then renew adds the entry");
+        if (policies.size() == 0) refuse(path, policies.Mark(), "'" + section + "' is empty; write '" + section + ":' on a line of its own, then renew adds the entry");
         auto first_key = policies.begin()->first.Mark();
         std::size_t indent = static_cast<std::size_t>(first_key.column);
         std::size_t at = line_start(text, static_cast<std::size_t>(first_key.pos));
@@ -175,7 +176,7 @@ std::string yaml_scalar(const std::string& value) {
 }
 
 EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id,
-                               const std::vector<ScalarEdit>& edits) {
+                               const std::vector<ScalarEdit>& edits, const std::string& section) {
     EditOutcome out;
     // A byte-order mark is kept, but not shown to yaml-cpp, whose positions do not count it.
     constexpr std::string_view k_bom = "\xEF\xBB\xBF";
@@ -184,7 +185,7 @@ EditOutcome set_policy_scalars(const std::string& text, const std::string& path,
     for (const auto& e : edits) {
         std::string before;
         try {
-            out.text = apply(out.text, path, policy_id, e, before);
+            out.text = apply(out.text, path, section, policy_id, e, before);
         } catch (const YAML::Exception& ex) {
             throw util::Fatal(path + ": cannot edit this file, it is not valid YAML: " + ex.msg);
         }
