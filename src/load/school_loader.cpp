@@ -187,7 +187,7 @@ void check_location(const Located<std::string>& loc, util::Diagnostics& diags) {
         std::string scheme = v.substr(0, colon);
         std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (scheme != "https")
-            diags.error(loc.pos, "invalid-location", "the location '" + v + "' is a " + scheme + ": address; a register entry's location is an https URL or a path in the repository",
+            diags.error(loc.pos, "invalid-location", "the location '" + v + "' is not an https URL (it is " + scheme + ":); a register entry's location is an https URL or a path in the repository",
                         scheme == "http" ? "write https:// (an http address can be changed on its way to the reader)" : "link to the document on the school's website (https://...), or commit it to the repository and give its path");
         else if (v.size() <= 8 || v.compare(0, 8, "https://") != 0)
             diags.error(loc.pos, "invalid-location", "the location '" + v + "' is not a whole https URL", "write it as https://host/path");
