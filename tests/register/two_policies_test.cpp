@@ -40,7 +40,7 @@ TEST_CASE("two policies: a school that lists a policy must give its required par
     repo.write("schools/beta.yaml", repo.read("schools/beta.yaml") + "  visits:\n    approved: 2024-01-10\n");
     RunResult r = repo.run({"build", "--format", "md"});
     CHECK(r.exit_code == 2);
-    CHECK(has(r.err, "schools/beta.yaml:14:3: error: policy 'visits' needs 'visits_lead'"));
+    CHECK(has(r.err, "schools/beta.yaml:13:3: error: policy 'visits' needs 'visits_lead'"));
     CHECK(has(r.err, "[missing-param]"));
     CHECK_FALSE(std::filesystem::exists(repo.out() / "beta"));
 }
