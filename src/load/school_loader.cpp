@@ -147,6 +147,10 @@ void read_policy(School& s, const Outline* outline, const std::string& policy_id
     SchoolPolicy p;
     p.policy_id = policy_id;
     p.pos = pos_of(s.path, key);
+    if (node.is_null()) {  // listed with nothing under it: kept, with nothing recorded yet
+        s.policies.push_back(std::move(p));
+        return;
+    }
     YamlMap m(node, s.path, diags, "policy '" + policy_id + "'",
               {"title", "approved", "approved_by", "minute", "review_period", "next_review", "params", "exclude", "variants", "overrides", "local", "waive"});
     if (!m.ok()) return;
