@@ -29,7 +29,8 @@ struct Due {
 };
 
 std::string row_text(const model::Metadata& m, const util::Date& meeting) {
-    std::string when = m.next_review ? (m.next_review->date < meeting ? "review due " : "review due ") + util::to_long(*m.next_review) : "no review date recorded";
+    (void)meeting;  // every row is due by the meeting: the date says how long it has been due
+    std::string when = m.next_review ? "review due " + util::to_long(*m.next_review) : "no review date recorded";
     std::string approved = m.approved ? "approved " + util::to_long(*m.approved) + (m.approved_by.empty() ? "" : " by " + m.approved_by) : "no approval recorded";
     std::string where = m.registered ? (m.location.empty() ? "; kept outside clausebook" : "; kept outside clausebook: " + m.location) : "; draft and changes below";
     return m.title + ": " + when + ", " + approved + where;
