@@ -51,13 +51,36 @@ std::string person(std::mt19937& rng, const char* role) {
     return "{ name: " + pick(rng, k_first) + " " + pick(rng, k_last) + ", role: " + role + " }";
 }
 
-std::string school_file(std::mt19937& rng, const Repository& repo, std::size_t index) {
+// `count` register entries (issue 17): the statutory policies' ids first, then the school's own;
+// dates spread over the last three years, so some are overdue and some due soon.
+std::string register_entries(std::mt19937& rng, std::size_t count) {
+    static const std::vector<std::string> k_ids = {"accessibility-plan", "admissions", "attendance", "behaviour", "charging-and-remissions",
+                                                   "child-protection", "complaints", "data-protection", "equality-objectives", "governors-allowances",
+                                                   "health-and-safety", "premises-management", "relationships-education", "send", "staff-discipline",
+                                                   "supporting-medical-conditions", "teachers-pay"};
+    static const std::vector<std::string> k_categories = {"safeguarding", "behaviour", "curriculum", "staff", "governance", "finance", "premises", "other"};
+    static const std::vector<std::string> k_approvers = {"Full governing board", "Resources committee", "Headteacher"};
+    std::string y = "register:\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string id = i < k_ids.size() ? k_ids[i] : "own-policy-" + std::to_string(i);
+        int year = 2024 + std::uniform_int_distribution<int>(0, 2)(rng), month = std::uniform_int_distribution<int>(1, 12)(rng);
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, std::uniform_int_distribution<int>(1, 28)(rng));
+        y += "  " + id + ":\n    title: Policy " + std::to_string(i + 1) + " (" + id + ")\n    category: " + pick(rng, k_categories) +
+             "\n    approved: " + date + "\n    approved_by: " + pick(rng, k_approvers) + "\n    minute: " + std::to_string(year % 100) + "/" +
+             std::to_string(month) + "/" + std::to_string(i + 1) + "\n    review_period: " + (chance(rng, 60) ? "P1Y" : "P2Y") +
+             "\n    location: https://school.example.sch.uk/policies/" + id + ".pdf\n    owner: Headteacher\n";
+    }
+    return y;
+}
+
+std::string school_file(std::mt19937& rng, const Repository& repo, std::size_t index, std::size_t registered) {
     std::string place = pick(rng, k_places);
     std::string kind = pick(rng, k_kinds);
     bool first = kind == "First School" || kind == "Infant School";
     std::string name = place + " " + kind + " " + std::to_string(index);
     std::string y = "# Synthetic school for benchmarking.\nschool:\n  name: " + name + "\n  short_name: " + place +
-                    "\n  phase: " + (first ? "first" : "primary") + "\n  local_authority: " + pick(rng, k_authorities) +
+                    "\n  phase: " + (first ? "first" : "primary") + (registered ? "\n  type: maintained" : "") + "\n  local_authority: " + pick(rng, k_authorities) +
                     "\nparams:\n  headteacher: " + person(rng, "Headteacher") + "\n  dsl: " + person(rng, "Designated safeguarding lead") + "\n";
     if (chance(rng, 50)) y += "  deputy_dsl: " + person(rng, "Deputy designated safeguarding lead") + "\n";
     if (chance(rng, 60)) y += "  chair_of_governors: " + person(rng, "Chair of governors") + "\n";
@@ -111,6 +134,7 @@ std::string school_file(std::mt19937& rng, const Repository& repo, std::size_t i
                  "          rather than social media to share photographs of school events.\n";
         }
     }
+    if (registered) y += register_entries(rng, registered);
     return y;
 }
 
@@ -126,6 +150,7 @@ int main(int argc, char** argv) {
     std::size_t count = 100;
     unsigned seed = 1;
     bool copies = false;
+    std::size_t registered = 0;  // register entries per school, and the statutory list copied (issue 17)
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--copies") {
@@ -138,9 +163,10 @@ int main(int argc, char** argv) {
         else if (a == "--to") to = v;
         else if (a == "--count") count = std::stoul(v);
         else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(v));
+        else if (a == "--register") registered = std::stoul(v);
     }
     if (to.empty()) {
-        std::cerr << "usage: generate_schools --from REPO --to DIR --count N [--seed S | --copies]\n";
+        std::cerr << "usage: generate_schools --from REPO --to DIR --count N [--seed S] [--register ENTRIES] | --copies\n";
         return 2;
     }
     clausebook::util::Diagnostics diags;
@@ -154,7 +180,12 @@ int main(int argc, char** argv) {
     fs::copy_file(fs::path(from) / "clausebook.yaml", fs::path(to) / "clausebook.yaml");
     copy_tree(fs::path(from) / "clauses", fs::path(to) / "clauses");
     copy_tree(fs::path(from) / "templates", fs::path(to) / "templates");
-    if (fs::is_directory(fs::path(from) / "data")) copy_tree(fs::path(from) / "data", fs::path(to) / "data");
+    // data/ as the repository has it; the statutory list only where the schools keep registers
+    // (--register, or copies of schools that have them), or every generated school would lack them.
+    if (fs::is_directory(fs::path(from) / "data")) {
+        copy_tree(fs::path(from) / "data", fs::path(to) / "data");
+        if (!registered && !copies) fs::remove(fs::path(to) / "data" / "statutory-policies.yaml");
+    }
     if (copies) {
         std::vector<fs::path> originals;
         for (const auto& e : fs::directory_iterator(fs::path(from) / "schools"))
@@ -177,7 +208,7 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < count; ++i) {
         char id[32];
         std::snprintf(id, sizeof id, "school-%05zu", i);
-        std::ofstream(fs::path(to) / "schools" / (std::string(id) + ".yaml")) << school_file(rng, repo, i);
+        std::ofstream(fs::path(to) / "schools" / (std::string(id) + ".yaml")) << school_file(rng, repo, i, registered);
     }
     std::cout << "wrote " << count << " schools to " << to << "\n";
     return 0;

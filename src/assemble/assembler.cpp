@@ -17,10 +17,9 @@ using model::Value;
 model::Value resolve_params(const load::Repository& repo, const load::School& school, const load::Outline& outline) {
     const load::SchoolPolicy* policy = school.policy(outline.id);
     Value params = Value::map();
-    auto find = [](const std::vector<load::ParamValue>& values, const std::string& name) -> const Value* {
-        for (const auto& v : values)
-            if (v.name == name) return &v.value;
-        return nullptr;
+    auto find = [&outline](const std::vector<load::ParamValue>& values, const std::string& name) -> const Value* {
+        const load::ParamValue* v = load::find_param(values, name, outline.id);
+        return v ? &v->value : nullptr;
     };
     for (const auto& spec : outline.params) {
         const Value* v = policy ? find(policy->params, spec.name) : nullptr;
@@ -63,6 +62,39 @@ model::Metadata make_metadata(const load::Repository& repo, const load::School& 
         if (const auto* list = a->as_list())
             for (const auto& item : *list) m.audiences.push_back(item.to_text());
     return m;
+}
+
+model::Metadata make_register_metadata(const load::Repository& repo, const load::School& school, const load::RegisterEntry& entry) {
+    model::Metadata m;
+    m.registered = true;
+    m.school_id = school.id;
+    m.school_name = school.name;
+    m.trust_name = repo.config.trust_name;
+    m.policy_id = entry.id;
+    m.title = entry.title.value;
+    m.category = entry.category.value;
+    if (entry.approved_by) m.approved_by = entry.approved_by->value;
+    if (entry.approved) m.approved = entry.approved->value;
+    if (entry.minute) m.minute = entry.minute->value;
+    if (entry.review_period) m.review_period = entry.review_period->value;
+    if (entry.next_review) {
+        m.next_review = entry.next_review->value;
+    } else if (m.approved && m.review_period) {
+        m.next_review = util::LooseDate{util::add(*m.approved, *m.review_period), false};
+        m.next_review_derived = true;
+    }
+    if (entry.location) m.location = entry.location->value;
+    if (entry.owner) m.owner = entry.owner->value;
+    m.state = m.approved ? model::ApprovalState::approved : model::ApprovalState::draft;
+    m.draft_reason = m.approved ? model::DraftReason::none : model::DraftReason::never_approved;
+    return m;
+}
+
+std::vector<model::Metadata> school_register(const load::Repository& repo, const load::School& school) {
+    std::vector<model::Metadata> out;
+    for (const auto* o : repo.outlines_of(school)) out.push_back(make_metadata(repo, school, *o));
+    for (const auto& e : school.register_entries) out.push_back(make_register_metadata(repo, school, e));
+    return out;
 }
 
 model::Value make_context(const load::Repository& repo, const load::School& school, const load::Outline& outline,

@@ -18,6 +18,16 @@ model::Value resolve_params(const load::Repository& repo, const load::School& sc
 // date, else DraftReason::unsettled (assemble_document settles it).
 model::Metadata make_metadata(const load::Repository& repo, const load::School& school, const load::Outline& outline);
 
+// The dates and names of a register entry (a policy clausebook does not write), in the shape of
+// a generated policy's metadata, so that check, schedule, renew, compare and the index read both
+// kinds alike. Approved when it records an approval date; its next review is derived as for a
+// generated policy.
+model::Metadata make_register_metadata(const load::Repository& repo, const load::School& school, const load::RegisterEntry& entry);
+
+// Every policy `school` keeps, both kinds: the outlines it lists (in outline order), then its
+// register entries (in file order).
+std::vector<model::Metadata> school_register(const load::Repository& repo, const load::School& school);
+
 // What placeholders and conditions see: school, trust, policy and the parameters.
 model::Value make_context(const load::Repository& repo, const load::School& school, const load::Outline& outline,
                           const model::Metadata& meta);

@@ -30,7 +30,8 @@ std::vector<Item> items(const Request& r) {
     std::vector<Item> out;
     out.reserve(r.schools.size() * r.outlines.size());
     for (const auto* s : r.schools)
-        for (const auto* o : r.outlines) out.push_back({s, o});
+        for (const auto* o : r.outlines)
+            if (s->keeps(o->id)) out.push_back({s, o});  // a school builds only the policies it lists
     return out;
 }
 
@@ -67,14 +68,15 @@ Manifest next_manifest(const Request& r, std::vector<std::vector<std::pair<std::
     Manifest next = r.previous;
     for (auto& entries : built)
         for (auto& [path, entry] : entries) next.set(path, std::move(entry));
-    std::unordered_set<std::string_view> schools, outlines;
-    for (const auto& s : r.repo->schools) schools.insert(s.id);
-    for (const auto& o : r.repo->outlines) outlines.insert(o.id);
+    // "school/outline" of every policy a school keeps (lists under policies:).
+    std::unordered_set<std::string> kept;
+    for (const auto& s : r.repo->schools)
+        for (const auto& p : s.policies)
+            if (r.repo->outline(p.policy_id)) kept.insert(s.id + "/" + p.policy_id);
     next.drop_if([&](std::string_view path) {
         auto slash = path.find('/');
         auto dot = path.rfind('.');
-        return slash == std::string_view::npos || dot == std::string_view::npos || dot < slash || !schools.count(path.substr(0, slash)) ||
-               !outlines.count(path.substr(slash + 1, dot - slash - 1));
+        return slash == std::string_view::npos || dot == std::string_view::npos || dot < slash || !kept.count(std::string(path.substr(0, dot)));
     });
     return next;
 }
@@ -117,8 +119,9 @@ std::vector<write::IndexRow> index_rows(const Request& r, const Fingerprints& fi
     std::unordered_set<const write::Format*> built_formats(r.formats.begin(), r.formats.end());
     std::vector<write::IndexRow> rows;
     rows.reserve(repo.schools.size() * repo.outlines.size());
-    for (const auto& school : repo.schools)
+    for (const auto& school : repo.schools) {
         for (const auto& outline : repo.outlines) {
+            if (!school.keeps(outline.id)) continue;
             write::IndexRow row{assemble::make_metadata(repo, school, outline), {}};
             if (index_approved(r, fingerprints, settled, school, outline, row.meta)) {
                 row.meta.state = model::ApprovalState::approved;
@@ -134,6 +137,9 @@ std::vector<write::IndexRow> index_rows(const Request& r, const Fingerprints& fi
             }
             rows.push_back(std::move(row));
         }
+        // Then the policies the school keeps that clausebook does not write: a row each, alike.
+        for (const auto& e : school.register_entries) rows.push_back({assemble::make_register_metadata(repo, school, e), {}});
+    }
     return rows;
 }
 

@@ -6,12 +6,34 @@ namespace clausebook::check {
 
 util::SourcePos Subject::where() const {
     if (policy) return policy->pos;
+    if (entry) return entry->pos;
     return {school->path, 1, 1};
 }
 
+std::optional<load::Located<util::Date>> Subject::approved() const {
+    if (policy) return policy->approved;
+    if (entry) return entry->approved;
+    return std::nullopt;
+}
+
+std::optional<load::Located<util::LooseDate>> Subject::next_review() const {
+    if (policy) return policy->next_review;
+    if (entry) return entry->next_review;
+    return std::nullopt;
+}
+
+const std::vector<load::Waiver>& Subject::waivers() const {
+    static const std::vector<load::Waiver> none;
+    if (policy) return policy->waivers;
+    if (entry) return entry->waivers;
+    return none;
+}
+
+const std::string& Subject::policy_id() const { return outline ? outline->id : entry->id; }
+
 util::SourcePos Subject::review_pos() const {
-    if (policy && policy->next_review) return policy->next_review->pos;
-    if (policy && policy->approved) return policy->approved->pos;
+    if (auto n = next_review()) return n->pos;
+    if (auto a = approved()) return a->pos;
     return where();
 }
 
@@ -62,7 +84,7 @@ std::vector<Wording> Context::school_wording(const Subject& s) const {
         }
         add_param_wording(out, s, s.policy->params, "");
     }
-    add_param_wording(out, s, s.school->params, " (for every policy of the school)");
+    if (s.outline) add_param_wording(out, s, s.school->params, " (for every policy of the school)");
     return out;
 }
 
@@ -95,7 +117,7 @@ void add_finding(std::vector<Finding>& out, const Subject* s, util::SourcePos po
     f.pos = std::move(pos);
     if (s) {
         f.school_id = s->school->id;
-        f.policy_id = s->outline->id;
+        f.policy_id = s->policy_id();
     }
     f.message = std::move(message);
     f.hint = std::move(hint);

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "check/finding.hpp"
 #include "check/kcsie_editions.hpp"
 #include "check/stale_list.hpp"
+#include "check/statutory_list.hpp"
 #include "load/repository.hpp"
 #include "model/document.hpp"
 #include "util/date.hpp"
@@ -17,10 +19,14 @@
 namespace clausebook::check {
 
 // One school's copy of one policy: the thing a JUnit suite and a waiver are about.
+// Or one of a school's register entries (a policy clausebook does not write): then `outline`
+// and `policy` are nullptr and `entry` is set, and only the rules about dates, approvals and the
+// statutory list apply (a rule that reads the outline skips it).
 struct Subject {
     const load::School* school = nullptr;
     const load::Outline* outline = nullptr;
-    const load::SchoolPolicy* policy = nullptr;  // nullptr when the school file has no entry for it
+    const load::SchoolPolicy* policy = nullptr;  // the school's entry under policies:
+    const load::RegisterEntry* entry = nullptr;  // the school's entry under register:
     model::Document document;  // metadata only: the runner drops the assembled sections
     util::Diagnostics assembly;  // what assembling it reported (missing-value, ...)
 
@@ -32,6 +38,12 @@ struct Subject {
     util::SourcePos review_pos() const;
     // "Social Media Policy (Conway Primary School)", for messages.
     std::string label() const;
+    // The outline id or the register entry id.
+    const std::string& policy_id() const;
+    // Where the approval date is written, and the next review date as stated (not derived).
+    std::optional<load::Located<util::Date>> approved() const;
+    std::optional<load::Located<util::LooseDate>> next_review() const;
+    const std::vector<load::Waiver>& waivers() const;
 };
 
 // A piece of wording somebody wrote, with the place it was written: a library clause body, or a
@@ -54,6 +66,9 @@ struct Context {
     StaleList stale;
     bool library = true;  // check the shared library too (false when --school narrows the run)
     KcsieList kcsie;      // data/kcsie-editions.yaml
+    StatutoryList statutory;  // data/statutory-policies.yaml and clausebook.yaml check.require
+    // The schools checked (--school narrows them): statutory-policy-missing looks at each.
+    std::vector<const load::School*> schools;
 
     // The library's clause bodies and every subject's own wording.
     std::vector<Wording> library_wording() const;

@@ -30,6 +30,13 @@ const std::vector<Rule>& rules() {
          &r::kcsie_edition_outdated},
         {"school-name-inconsistent", Severity::warning, "the school's own wording spells the school's name differently from its file",
          &r::school_name_inconsistent},
+        {"statutory-policy-missing", Severity::error,
+         "a policy the DfE's list (data/statutory-policies.yaml) or check.require asks of a school of this type and phase has no entry in its file",
+         &r::statutory_policy_missing},
+        {"statutory-review-period", Severity::error, "a review period longer than the DfE's list or check.require sets for that policy",
+         &r::statutory_review_period},
+        {"approval-level", Severity::warning, "approved by a level (board, committee, headteacher) the DfE's list does not allow for that policy",
+         &r::approval_level},
     };
     return k_rules;
 }

@@ -41,6 +41,9 @@ void school_name_inconsistent(const Context&, std::vector<Finding>&);
 void approved_text_changed(const Context&, std::vector<Finding>&);
 void approved_text_unknown(const Context&, std::vector<Finding>&);
 void kcsie_edition_outdated(const Context&, std::vector<Finding>&);
+void statutory_policy_missing(const Context&, std::vector<Finding>&);
+void statutory_review_period(const Context&, std::vector<Finding>&);
+void approval_level(const Context&, std::vector<Finding>&);
 }  // namespace rules_impl
 
 }  // namespace clausebook::check

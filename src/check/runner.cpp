@@ -1,5 +1,7 @@
 #include "check/runner.hpp"
 
+#include <set>
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -107,23 +109,53 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
     Context ctx{repo, {}, options.today, options.due_within_days, load_stale_list(repo.root, sources, diags), options.schools.empty(),
                 load_kcsie_list(repo.root, sources, diags)};
     auto schools = pick(repo.schools, options.schools, "school", [](const load::School& s) { return s.id; });
-    auto outlines = pick(repo.outlines, options.policies, "policy", [](const load::Outline& o) { return o.id; });
+    ctx.statutory = load_statutory_list(repo.root, repo.config, sources, diags);
+    ctx.schools = schools;
+    // --policy names an outline or a register entry of some school.
+    std::vector<std::string> outline_ids;
+    std::set<std::string> register_ids;
     for (const auto& school : repo.schools)
+        for (const auto& e : school.register_entries) register_ids.insert(e.id);
+    for (const auto& id : options.policies)
+        if (repo.outline(id) || !register_ids.count(id)) outline_ids.push_back(id);
+    auto outlines = pick(repo.outlines, outline_ids, "policy", [](const load::Outline& o) { return o.id; });
+    if (outline_ids.empty() && !options.policies.empty()) outlines.clear();
+    for (const auto& school : repo.schools) {
         for (const auto& p : school.policies)
             for (const auto& w : p.waivers)
                 if (!find_rule(w.rule.value)) unknown_rule(w.rule, "waive:", diags);
+        for (const auto& e : school.register_entries)
+            for (const auto& w : e.waivers)
+                if (!find_rule(w.rule.value)) unknown_rule(w.rule, "waive:", diags);
+    }
+    // Every policy each school keeps: the outlines it lists, then its register entries (a
+    // --policy naming an outline narrows both: register entries are kept only when no --policy
+    // is given or one names them).
+    std::set<std::string> asked(options.policies.begin(), options.policies.end());
     for (const auto* school : schools) {
         for (const auto* outline : outlines) {
+            if (!school->keeps(outline->id)) continue;
             Subject s;
             s.school = school;
             s.outline = outline;
             s.policy = school->policy(outline->id);
             ctx.subjects.push_back(std::move(s));
         }
+        for (const auto& e : school->register_entries) {
+            if (!asked.empty() && !asked.count(e.id)) continue;
+            Subject s;
+            s.school = school;
+            s.entry = &e;
+            ctx.subjects.push_back(std::move(s));
+        }
     }
     // Every document assembled on every core; each subject keeps its own diagnostics.
     util::parallel_for(ctx.subjects.size(), util::default_jobs(), [&](std::size_t i) {
         Subject& s = ctx.subjects[i];
+        if (s.entry) {
+            s.document.meta = assemble::make_register_metadata(repo, *s.school, *s.entry);
+            return;
+        }
         s.document = assemble::assemble_document(repo, *s.school, *s.outline, s.assembly);
         // The rules read a document's metadata and the assembly's diagnostics, never its
         // assembled text (school wording is read from the school file): dropping the text keeps
@@ -135,11 +167,12 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
 
     if (ctx.library) report.suites.push_back({"", "", "", "Clause library", "clauses/"});
     for (const auto& s : ctx.subjects)
-        report.suites.push_back({s.school->id, s.outline->id, s.school->name, s.document.meta.title, s.school->path});
+        report.suites.push_back({s.school->id, s.policy_id(), s.school->name, s.document.meta.title, s.school->path});
 
-    // Findings name their school by id: look it up in a table, not the list (22,000 schools).
-    std::unordered_map<std::string_view, const load::School*> school_by_id;
-    for (const auto& school : repo.schools) school_by_id.emplace(school.id, &school);
+    // Findings name their school and policy by id: look their waivers up in a table, not the
+    // list (22,000 schools).
+    std::unordered_map<std::string, const std::vector<load::Waiver>*> waivers_by_subject;
+    for (const auto& s : ctx.subjects) waivers_by_subject.emplace(s.school->id + "/" + s.policy_id(), &s.waivers());
     for (const auto& setting : report.rules) {
         std::vector<Finding> found;
         setting.rule->run(ctx, found);
@@ -147,14 +180,24 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
         for (auto& f : found) {
             f.rule = std::string(setting.rule->id);
             f.severity = setting.severity;
-            if (auto it = school_by_id.find(f.school_id); it != school_by_id.end())
-                if (const load::SchoolPolicy* p = it->second->policy(f.policy_id))
-                    for (const auto& w : p->waivers)
-                        if (w.rule.value == f.rule) {
-                            f.waiver = w.reason;
-                            f.waiver_pos = w.rule.pos;
-                        }
+            if (auto it = waivers_by_subject.find(f.school_id + "/" + f.policy_id); it != waivers_by_subject.end())
+                for (const auto& w : *it->second)
+                    if (w.rule.value == f.rule) {
+                        f.waiver = w.reason;
+                        f.waiver_pos = w.rule.pos;
+                    }
             report.findings.push_back(std::move(f));
+        }
+    }
+    // A finding about a policy a school does not keep (statutory-policy-missing) gets a suite of its own.
+    {
+        std::set<std::string> known;
+        for (const auto& s : report.suites) known.insert(s.school_id + "/" + s.policy_id);
+        for (const auto& f : report.findings) {
+            if (f.school_id.empty() || !known.insert(f.school_id + "/" + f.policy_id).second) continue;
+            const load::School* school = repo.school(f.school_id);
+            const StatutoryPolicy* p = ctx.statutory.find(f.policy_id);
+            report.suites.push_back({f.school_id, f.policy_id, school ? school->name : f.school_id, p ? p->title : f.policy_id, school ? school->path : ""});
         }
     }
     // Library first (empty school id), then schools and policies in order, then file position.

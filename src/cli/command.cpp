@@ -1,5 +1,7 @@
 #include "cli/command.hpp"
 
+#include <set>
+
 #include <iostream>
 
 #include "load/load.hpp"
@@ -127,6 +129,20 @@ std::vector<const load::School*> select_schools(const load::Repository& repo, co
 
 std::vector<const load::Outline*> select_outlines(const load::Repository& repo, const std::vector<std::string>& ids) {
     return select(repo.outlines, ids, "policy", [](const load::Outline& o) { return o.id; });
+}
+
+std::vector<std::string> select_policy_ids(const load::Repository& repo, const std::vector<std::string>& ids) {
+    std::set<std::string> known_set;
+    for (const auto& o : repo.outlines) known_set.insert(o.id);
+    for (const auto& s : repo.schools)
+        for (const auto& e : s.register_entries) known_set.insert(e.id);
+    std::vector<std::string> known(known_set.begin(), known_set.end());
+    for (const auto& id : ids)
+        if (!known_set.count(id)) {
+            std::string hint = util::did_you_mean(id, known);
+            throw util::Fatal("there is no policy '" + id + "'; " + (hint.empty() ? "the policies are: " + util::join(known, ", ") : hint));
+        }
+    return ids;
 }
 
 }  // namespace clausebook::cli

@@ -58,5 +58,8 @@ std::optional<load::Repository> load_or_report(const std::filesystem::path& root
 // (util::Fatal with a suggestion).
 std::vector<const load::School*> select_schools(const load::Repository& repo, const std::vector<std::string>& ids);
 std::vector<const load::Outline*> select_outlines(const load::Repository& repo, const std::vector<std::string>& ids);
+// `ids` checked: each names an outline or some school's register entry (a usage error naming
+// the choices otherwise). Returned as given.
+std::vector<std::string> select_policy_ids(const load::Repository& repo, const std::vector<std::string>& ids);
 
 }  // namespace clausebook::cli

@@ -24,6 +24,8 @@ const std::vector<Command>& commands() {
         {"schedule", "every policy's approval and next review, across schools, sorted by due date",
          "clausebook schedule [--school ID]... [--today DATE] [--due-within DAYS] [--format text|csv|html|ics] [--output FILE]",
          &schedule_options, &schedule_run},
+{"pack", "what the board needs for a meeting: every policy due by then, and each draft with its changes since approval",
+         "clausebook pack --school ID --meeting YYYY-MM-DD [--format docx|html] [--output FILE]", &pack_options, &pack_run},
         {"import", "bring a school's own policy document (Word, PDF, web page, text) in as its school file and approved copy",
          "clausebook import FILE --school ID [--policy POLICY] [--dry-run] [--changes accept|reject] [--force] [--report FILE] [--format text|md|html|json]",
          &import_options, &import_run},

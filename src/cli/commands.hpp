@@ -25,6 +25,8 @@ int check_run(const boost::program_options::variables_map&, Io&);
 
 void schedule_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int schedule_run(const boost::program_options::variables_map&, Io&);
+void pack_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
+int pack_run(const boost::program_options::variables_map&, Io&);
 
 void renew_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int renew_run(const boost::program_options::variables_map&, Io&);

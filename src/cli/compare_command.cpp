@@ -1,5 +1,7 @@
 // clausebook compare: one policy across schools, clause by clause, against the model wording
 // (issue 6). Prints the report; exit 0 when it was made, 2 on bad input or usage.
+#include <algorithm>
+
 #include "cli/commands.hpp"
 #include "cli/compare_options.hpp"
 #include "compare/matrix.hpp"
@@ -15,7 +17,7 @@ void compare_options(po::options_description& desc, po::positional_options_descr
     std::vector<std::string> names;
     for (const auto& f : compare::report::formats()) names.emplace_back(f.name);
     desc.add_options()
-        ("policy", po::value<std::string>(), "the policy to compare (default: the repository's only one)")
+        ("policy", po::value<std::string>(), "the policy to compare (default: the repository's only one, or the only one the --school schools keep)")
         ("school", po::value<std::vector<std::string>>()->composing(), "compare only this school (repeatable; default: all)")
         ("format", po::value<std::string>(), ("report format: " + util::join(names, ", ") + " (default: text)").c_str())
         ("today", po::value<std::string>(), "the day review dates are judged on, YYYY-MM-DD (default: today)")
@@ -36,8 +38,10 @@ int compare_run(const po::variables_map& vm, Io& io) {
 
     auto repo = load_or_report(repository_root(vm), io);
     if (!repo) return 2;
-    const load::Outline& outline = pick_outline(*repo, vm);
     auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    // Schools named with --school must keep the policy; of all schools, those that keep it.
+    const load::Outline& outline = pick_outline(*repo, vm, vm.count("school") ? schools : std::vector<const load::School*>{});
+    schools.erase(std::remove_if(schools.begin(), schools.end(), [&](const load::School* s) { return !s->keeps(outline.id); }), schools.end());
 
     util::Diagnostics diags;
     compare::Matrix matrix = compare::build_matrix(*repo, outline, schools, options, diags);

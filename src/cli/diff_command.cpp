@@ -79,7 +79,7 @@ void diff_options(po::options_description& desc, po::positional_options_descript
     desc.add_options()
         ("sides", po::value<std::vector<std::string>>()->composing(), "SCHOOL-A SCHOOL-B, or SCHOOL with --since-approval")
         ("since-approval", po::bool_switch(), "compare SCHOOL's last approved copy with its policy now")
-        ("policy", po::value<std::string>(), "the policy to compare (default: the repository's only one)")
+        ("policy", po::value<std::string>(), "the policy to compare (default: the only one both schools keep)")
         ("format", po::value<std::string>(), "text, md, html, html-side or docx (default: text)")
         ("exact", po::bool_switch(), "count whitespace, smart quotes and list numbering as differences")
         ("author", po::value<std::string>()->default_value("clausebook"), "docx: the author of the tracked changes")
@@ -103,7 +103,10 @@ int diff_run(const po::variables_map& vm, Io& io) {
 
     auto repo = load_or_report(repository_root(vm), io);
     if (!repo) return 2;
-    const load::Outline& outline = pick_outline(*repo, vm);
+    // The schools named, for the default policy (the only one both keep) and to refuse one they do not keep.
+    std::vector<const load::School*> named;
+    for (const auto& side : sides) named.push_back(select_schools(*repo, {side.substr(0, side.find('@'))}).front());
+    const load::Outline& outline = pick_outline(*repo, vm, named);
     // A school against its own approved copy is read as it will be once approved: its draft
     // marks are not changes to the text.
     auto against_own_copy = [&](const std::string& side, const std::string& other) { return other == side + k_approved_suffix; };

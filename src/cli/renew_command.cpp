@@ -174,6 +174,29 @@ int renew_run(const po::variables_map& vm, Io& io) {
         return 2;
     }
 
+    if (plan.registered) {
+        // A policy clausebook does not write: record the dates, check the file still loads, and
+        // rebuild the index, which lists it.
+        util::write_file_atomic(plan.file, plan.new_text);
+        Restore restore{plan};
+        util::Diagnostics reload;
+        load::Repository renewed = load::load_repository(root, reload);
+        if (reload.has_errors()) {
+            print_diagnostics(reload, renewed.sources, io);
+            return 3;
+        }
+        std::ostringstream build_out;
+        int built = run({"build", "--school", request.school_id, "--root", root.string(), "--quiet"}, build_out, io.err);
+        if (built != 0) return built;
+        restore.armed = false;
+        io.out << "Recorded in " << plan.path << " (register entry '" << request.policy_id << "'):\n";
+        for (const auto& c : plan.changes)
+            io.out << "  " << c.key << ": " << (c.before.empty() ? "(added)" : c.before) << " -> " << renew::yaml_scalar(c.after) << "\n";
+        if (plan.changes.empty()) io.out << "  nothing to change: these values were already recorded\n";
+        if (plan.next_review && !plan.next_review_stated)
+            io.out << "  next review (derived, not written): " << util::to_long(*plan.next_review) << "\n";
+        return 0;
+    }
     auto copy = renew::approved_copy_path(root, request.school_id, request.policy_id, request.approved);
     if (auto problem = renew::approved_destination_problem(root, copy); !problem.empty())
         throw util::Fatal(problem + "; renew refused, nothing was changed");

@@ -72,8 +72,8 @@ int schedule_run(const po::variables_map& vm, Io& io) {
     auto repo = load_or_report(repository_root(vm), io);
     if (!repo) return 2;
     auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
-    auto outlines = select_outlines(*repo, vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{});
-    schedule::Schedule s = schedule::make_schedule(*repo, schools, outlines, today, due_within);
+    auto policies = select_policy_ids(*repo, vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    schedule::Schedule s = schedule::make_schedule(*repo, schools, policies, today, due_within);
     // DTSTAMP: the build's own instant when SOURCE_DATE_EPOCH is set, else the start of --today.
     s.stamp = epoch && !vm.count("today") ? stamp_of(today, *epoch % 86400) : stamp_of(today, 0);
     std::string bytes = format.write(s);

@@ -2,6 +2,10 @@
 #include "load/loaders.hpp"
 #include "load/yaml_reader.hpp"
 
+#include <algorithm>
+
+#include "util/text.hpp"
+
 namespace clausebook::load {
 
 void load_config(Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags) {
@@ -24,7 +28,9 @@ void load_config(Repository& repo, const std::string& path, const std::string& t
     if (auto d = m.get("defaults")) {
         YamlMap dm(*d, path, diags, "'defaults'", {"params"});
         // Typed by the outlines, which are read first.
-        if (auto p = dm.get("params")) repo.config.default_params = read_params(*p, all_param_specs(repo), path, diags);
+        std::vector<const Outline*> all;
+        for (const auto& o : repo.outlines) all.push_back(&o);
+        if (auto p = dm.get("params")) repo.config.default_params = read_params_for(*p, all, {}, path, diags);
         dm.finish();
     }
     if (auto s = m.get("settings")) {
@@ -50,7 +56,32 @@ void load_config(Repository& repo, const std::string& path, const std::string& t
         fm.finish();
     }
     if (auto c = m.get("check")) {
-        YamlMap cm(*c, path, diags, "'check'", {"severity"});
+        YamlMap cm(*c, path, diags, "'check'", {"severity", "require"});
+        if (auto req = cm.get("require")) {
+            if (!req->is_sequence()) {
+                diags.error(pos_of(path, *req), "wrong-type", "'check.require' must be a list of policies (- id: ..., title: ...)");
+            } else {
+                for (const auto& n : req->items()) {
+                    YamlMap rm(n, path, diags, "a required policy", {"id", "title", "review_period", "applies_to"});
+                    if (!rm.ok()) continue;
+                    Config::RequiredPolicy r;
+                    auto id = rm.string("id", true);
+                    auto title = rm.string("title", true);
+                    if (auto p = rm.duration("review_period")) r.review_period = p->value;
+                    for (auto& t : rm.string_list("applies_to")) {
+                        const auto& types = school_types();
+                        if (std::find(types.begin(), types.end(), t.value) == types.end())
+                            diags.error(t.pos, "invalid-value", "school type '" + t.value + "' is not one of: " + util::join(types, ", "), util::did_you_mean(t.value, types));
+                        r.applies_to.push_back(t.value);
+                    }
+                    rm.finish();
+                    if (!id || !title) continue;
+                    r.id = *id;
+                    r.title = title->value;
+                    repo.config.required.push_back(std::move(r));
+                }
+            }
+        }
         if (auto sev = cm.get("severity")) {
             YamlMap sv(*sev, path, diags, "'check.severity'", {});
             if (sv.ok())

@@ -217,8 +217,7 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
         if (!spec.required) continue;
         bool given = false;
         for (const auto& v : p.params) given = given || v.name == spec.name;
-        for (const auto& v : s.params) given = given || v.name == spec.name;
-        for (const auto& v : repo.config.default_params) given = given || v.name == spec.name;
+        given = given || find_param(s.params, spec.name, o->id) || find_param(repo.config.default_params, spec.name, o->id);
         if (!given)
             diags.error(p.pos, "missing-param", "policy '" + o->id + "' needs '" + spec.name + "' (" + spec.type.describe() + "), and " + s.name + " gives none",
                         "add it under params: in " + s.path);
@@ -234,17 +233,10 @@ void link_repository(Repository& repo, util::Diagnostics& diags) {
         std::stable_sort(files.begin(), files.end(), [](const ClauseFile& a, const ClauseFile& b) { return a.variant < b.variant; });
     for (const auto& o : repo.outlines) link_outline(repo, o, diags);
     link_clauses(repo, diags);
-    for (const auto& s : repo.schools) {
+    // A school keeps only the policies it lists: an outline it does not list is not built for it,
+    // so its required parameters are not asked of it.
+    for (const auto& s : repo.schools)
         for (const auto& p : s.policies) link_school_policy(repo, s, p, diags);
-        // A school without an entry for a policy still gets it; its required parameters are checked.
-        for (const auto& o : repo.outlines) {
-            if (s.policy(o.id)) continue;
-            SchoolPolicy empty;
-            empty.policy_id = o.id;
-            empty.pos = {s.path, 1, 1};
-            link_school_policy(repo, s, empty, diags);
-        }
-    }
 }
 
 }  // namespace clausebook::load

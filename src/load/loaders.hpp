@@ -5,6 +5,7 @@
 #include <string>
 
 #include "load/repository.hpp"
+#include "load/yaml_reader.hpp"
 #include "util/diagnostics.hpp"
 
 namespace clausebook::load {
@@ -26,6 +27,13 @@ struct SchoolText {
 // Parses many school files at once (on every core); the result and the diagnostics are in
 // the order of `inputs`, as if load_school had been called on each in turn.
 void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags);
+
+// A `params:` map typed by `outlines`: a name they declare with one type gives one value for
+// all of them; a name declared with different types gives one value per outline, each marked
+// with its outline (ParamValue::outline). A name none of them declares is typed by the first
+// of `fallback` that does, and is an unknown-param error if none does.
+std::vector<ParamValue> read_params_for(const YamlNode& node, const std::vector<const Outline*>& outlines, const std::vector<const Outline*>& fallback,
+                                        const std::string& path, util::Diagnostics& diags);
 
 // Every parameter any outline declares (the first declaration of a name wins).
 std::vector<model::ParamSpec> all_param_specs(const Repository& repo);

@@ -21,6 +21,37 @@ const SchoolPolicy* School::policy(const std::string& id) const {
     return nullptr;
 }
 
+const ParamValue* find_param(const std::vector<ParamValue>& values, const std::string& name, const std::string& outline_id) {
+    for (const auto& v : values)
+        if (v.name == name && (v.outline.empty() || v.outline == outline_id)) return &v;
+    return nullptr;
+}
+
+const RegisterEntry* School::register_entry(const std::string& id) const {
+    for (const auto& r : register_entries)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+const std::vector<std::string>& register_categories() {
+    static const std::vector<std::string> k = {"admissions", "attendance", "behaviour", "complaints", "curriculum", "data-protection",
+                                               "equality", "finance", "governance", "health-and-safety", "premises", "pupil-welfare",
+                                               "safeguarding", "send", "staff", "other"};
+    return k;
+}
+
+const std::vector<std::string>& school_types() {
+    static const std::vector<std::string> k = {"maintained", "academy", "free-school", "independent"};
+    return k;
+}
+
+std::vector<const Outline*> Repository::outlines_of(const School& school) const {
+    std::vector<const Outline*> out;
+    for (const auto& o : outlines)
+        if (school.keeps(o.id)) out.push_back(&o);
+    return out;
+}
+
 const Outline* Repository::outline(const std::string& id) const {
     for (const auto& o : outlines)
         if (o.id == id) return &o;

@@ -32,7 +32,14 @@ struct ParamValue {
     std::string name;
     model::Value value;
     SourcePos pos;
+    // Empty: the value holds for every policy that declares `name`. Otherwise the one outline
+    // whose type it was read with: two outlines may declare a parameter of the same name with
+    // different types, and a school-wide value is then read once per type (load/school_loader.cpp).
+    std::string outline;
 };
+
+// The value of `name` in `values` that holds for `outline_id` (see ParamValue::outline), or nullptr.
+const ParamValue* find_param(const std::vector<ParamValue>& values, const std::string& name, const std::string& outline_id);
 
 struct Config {
     std::string path;  // display path, "clausebook.yaml"
@@ -54,6 +61,14 @@ struct Config {
         SourcePos pos;  // the 'font' key
     };
     std::optional<FontSetting> font;
+    // check.require: the trust's own required policies, beside the DfE's statutory list (issue 17).
+    struct RequiredPolicy {
+        Located<std::string> id;       // a register entry id or an outline id
+        std::string title;
+        std::optional<util::Duration> review_period;  // the longest period allowed, if any
+        std::vector<std::string> applies_to;          // school types; empty: every school
+    };
+    std::vector<RequiredPolicy> required;
 };
 
 // One clause file: the default wording (variant empty) or a named variant.
@@ -151,15 +166,48 @@ struct SchoolPolicy {
     std::vector<Waiver> waivers;
 };
 
+// A policy the school keeps that clausebook does not write (`register:` in the school file):
+// written elsewhere, a local authority's model, a PDF on the website. It has the dates and
+// names of a generated policy's entry, and where the current document is.
+struct RegisterEntry {
+    std::string id;  // the key: a policy id of data/statutory-policies.yaml, or the school's own
+    SourcePos pos;   // of the key
+    Located<std::string> title;
+    Located<std::string> category;
+    std::optional<Located<util::Date>> approved;
+    std::optional<Located<std::string>> approved_by;
+    std::optional<Located<std::string>> minute;
+    std::optional<Located<util::Duration>> review_period;
+    std::optional<Located<util::LooseDate>> next_review;
+    std::optional<Located<std::string>> location;  // a path inside the repository or an https URL
+    std::optional<Located<std::string>> owner;
+    // Statutory policies this one document also meets (the DfE allows one document to meet
+    // several requirements): ids of data/statutory-policies.yaml or check.require.
+    std::vector<Located<std::string>> covers;
+    std::vector<Waiver> waivers;
+};
+
+// The categories a register entry may have (`category:`).
+const std::vector<std::string>& register_categories();
+// The school types `school.type` may name, as data/statutory-policies.yaml writes them.
+const std::vector<std::string>& school_types();
+
 struct School {
     std::string id;    // file stem
     std::string path;  // display path
     model::Value info;  // the `school` map as placeholders see it (name, short_name, ...)
     std::string name;
+    std::optional<Located<std::string>> type;   // school.type: maintained, academy, ...
+    std::optional<Located<std::string>> phase;  // school.phase
     std::vector<ParamValue> params;
-    std::vector<SchoolPolicy> policies;
+    std::vector<SchoolPolicy> policies;         // the outlines this school keeps, and nothing else
+    std::vector<RegisterEntry> register_entries;  // the policies it keeps that clausebook does not write
+    SourcePos register_pos;  // the `register:` key, else the `school:` key: where a missing policy is reported
 
     const SchoolPolicy* policy(const std::string& id) const;
+    const RegisterEntry* register_entry(const std::string& id) const;
+    // Whether the school keeps `outline_id` (lists it under `policies:`): only those are built.
+    bool keeps(const std::string& outline_id) const { return policy(outline_id) != nullptr; }
 };
 
 // The newest copy renew kept of one school's policy: approved/<school>/<policy>/<YYYY-MM-DD>.md,
@@ -187,6 +235,8 @@ struct Repository {
     const ClauseFile* clause(const std::string& id, const std::string& variant = {}) const;
     std::vector<std::string> clause_ids() const;
     const ApprovedCopy* approved_copy(const std::string& school_id, const std::string& policy_id) const;
+    // The outlines `school` keeps, in outline order.
+    std::vector<const Outline*> outlines_of(const School& school) const;
 };
 
 }  // namespace clausebook::load

@@ -1,6 +1,10 @@
 // schools/<id>.yaml: the school's facts, its parameters, and what it says about each policy.
 #include "load/loaders.hpp"
 #include "load/yaml_reader.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
 #include "util/ids.hpp"
 #include "util/parallel.hpp"
 #include "util/text.hpp"
@@ -12,7 +16,7 @@ namespace {
 const std::vector<std::string> k_phases = {"nursery", "infant", "first", "primary", "junior", "middle", "secondary", "all-through", "special"};
 
 void read_school_info(School& s, const YamlNode& node, util::Diagnostics& diags) {
-    YamlMap m(node, s.path, diags, "'school'", {"name", "short_name", "local_authority", "phase", "website", "address", "email", "phone", "vision"});
+    YamlMap m(node, s.path, diags, "'school'", {"name", "short_name", "local_authority", "phase", "type", "website", "address", "email", "phone", "vision"});
     if (!m.ok()) return;
     s.info = model::Value::map();
     if (auto n = m.string("name", true)) {
@@ -23,7 +27,19 @@ void read_school_info(School& s, const YamlNode& node, util::Diagnostics& diags)
     s.info.set("short_name", short_name ? short_name->value : s.name);
     for (const char* key : {"local_authority", "website", "address", "email", "phone", "vision"})
         if (auto v = m.string(key)) s.info.set(key, v->value);
+    if (auto type = m.string("type")) {
+        const auto& types = school_types();
+        if (std::find(types.begin(), types.end(), type->value) == types.end()) {
+            std::string hint = util::did_you_mean(type->value, types);
+            diags.error(type->pos, "invalid-value", "school type '" + type->value + "' is not one of: " + util::join(types, ", "),
+                        hint.empty() ? "a special school states its type and 'phase: special'" : hint);
+        } else {
+            s.type = *type;
+            s.info.set("type", type->value);
+        }
+    }
     if (auto phase = m.string("phase")) {
+        s.phase = *phase;
         bool known = false;
         for (const auto& p : k_phases) known = known || p == phase->value;
         if (!known) diags.error(phase->pos, "invalid-value", "phase '" + phase->value + "' is not one of: " + util::join(k_phases, ", "), util::did_you_mean(phase->value, k_phases));
@@ -131,6 +147,10 @@ void read_policy(School& s, const Outline* outline, const std::string& policy_id
     SchoolPolicy p;
     p.policy_id = policy_id;
     p.pos = pos_of(s.path, key);
+    if (node.is_null()) {  // listed with nothing under it: kept, with nothing recorded yet
+        s.policies.push_back(std::move(p));
+        return;
+    }
     YamlMap m(node, s.path, diags, "policy '" + policy_id + "'",
               {"title", "approved", "approved_by", "minute", "review_period", "next_review", "params", "exclude", "variants", "overrides", "local", "waive"});
     if (!m.ok()) return;
@@ -160,7 +180,146 @@ void read_policy(School& s, const Outline* outline, const std::string& policy_id
     s.policies.push_back(std::move(p));
 }
 
+// location: a path inside the repository (relative, no way out of it) or an https URL.
+void check_location(const Located<std::string>& loc, util::Diagnostics& diags) {
+    const std::string& v = loc.value;
+    auto colon = v.find(':');
+    auto slash = v.find('/');
+    bool has_scheme = colon != std::string::npos && colon > 0 && (slash == std::string::npos || colon < slash) &&
+                      std::all_of(v.begin(), v.begin() + static_cast<long>(colon), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'; });
+    if (has_scheme) {
+        std::string scheme = v.substr(0, colon);
+        std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (scheme != "https")
+            diags.error(loc.pos, "invalid-location", "the location '" + v + "' is not an https URL (it is " + scheme + ":); a register entry's location is an https URL or a path in the repository",
+                        scheme == "http" ? "write https:// (an http address can be changed on its way to the reader)" : "link to the document on the school's website (https://...), or commit it to the repository and give its path");
+        else if (v.size() <= 8 || v.compare(0, 8, "https://") != 0)
+            diags.error(loc.pos, "invalid-location", "the location '" + v + "' is not a whole https URL", "write it as https://host/path");
+        return;
+    }
+    if (v.empty() || v[0] == '/' || v[0] == '\\' || v[0] == '~') {
+        diags.error(loc.pos, "outside-repository", "the location '" + v + "' is not a path inside the repository",
+                    "give the path from the repository's root (policies/behaviour.pdf), or an https URL");
+        return;
+    }
+    int depth = 0;
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        auto end = v.find_first_of("/\\", start);
+        if (end == std::string::npos) end = v.size();
+        std::string part = v.substr(start, end - start);
+        if (part == "..") --depth;
+        else if (!part.empty() && part != ".") ++depth;
+        if (depth < 0) {
+            diags.error(loc.pos, "outside-repository", "the location '" + v + "' leads outside the repository",
+                        "commit the document inside the repository and give its path from the root, or give its https URL");
+            return;
+        }
+        start = end + 1;
+    }
+}
+
+void read_register_entry(School& s, const std::string& id, const YamlNode& key, const YamlNode& node, util::Diagnostics& diags) {
+    RegisterEntry r;
+    r.id = id;
+    r.pos = pos_of(s.path, key);
+    std::string why;
+    if (!util::is_simple_id(id, &why)) {
+        diags.error(r.pos, "invalid-id", "register entry id '" + id + "': " + why);
+        return;
+    }
+    YamlMap m(node, s.path, diags, "register entry '" + id + "'",
+              {"title", "category", "approved", "approved_by", "minute", "review_period", "next_review", "location", "owner", "covers", "waive"});
+    if (!m.ok()) return;
+    auto title = m.string("title");
+    if (!title || util::trim(title->value).empty()) {
+        diags.error(title ? title->pos : r.pos, "missing-field", "register entry '" + id + "' has no title",
+                    "add 'title:' with the policy's name as the school's documents give it");
+    } else {
+        r.title = *title;
+    }
+    auto category = m.string("category", true);
+    if (category) {
+        const auto& cats = register_categories();
+        if (std::find(cats.begin(), cats.end(), category->value) == cats.end()) {
+            std::string hint = util::did_you_mean(category->value, cats);
+            diags.error(category->pos, "invalid-value", "category '" + category->value + "' is not one of: " + util::join(cats, ", "),
+                        hint.empty() ? "use 'other' for a policy that fits none" : hint);
+        }
+        r.category = *category;
+    }
+    r.approved = m.date("approved");
+    if (auto v = m.string("approved_by")) r.approved_by = *v;
+    if (auto v = m.string("minute")) r.minute = *v;
+    r.review_period = m.duration("review_period");
+    r.next_review = m.loose_date("next_review");
+    if (auto v = m.string("location")) {
+        check_location(*v, diags);
+        r.location = *v;
+    }
+    if (auto v = m.string("owner")) r.owner = *v;
+    r.covers = m.string_list("covers");
+    if (auto v = m.get("waive")) {
+        SchoolPolicy tmp;
+        read_waivers(tmp, s, *v, diags);
+        r.waivers = std::move(tmp.waivers);
+    }
+    m.finish();
+    s.register_entries.push_back(std::move(r));
+}
+
 }  // namespace
+
+std::vector<ParamValue> read_params_for(const YamlNode& node, const std::vector<const Outline*>& outlines, const std::vector<const Outline*>& fallback,
+                                        const std::string& path, util::Diagnostics& diags) {
+    std::vector<ParamValue> out;
+    std::vector<std::string> names;
+    std::set<std::string> seen;
+    for (const auto* list : {&outlines, &fallback})
+        for (const auto* o : *list)
+            for (const auto& p : o->params)
+                if (seen.insert(p.name).second) names.push_back(p.name);
+    YamlMap m(node, path, diags, "params", names);
+    if (!m.ok()) return out;
+    for (const auto& [k, value] : node.pairs()) {
+        if (!k.is_scalar()) continue;
+        const std::string& key = k.scalar();
+        // The declarations of `key` among the outlines that apply; if none of them declares it,
+        // the first among the rest (a value for a policy the school does not keep yet).
+        std::vector<std::pair<const Outline*, const model::ParamSpec*>> decls;
+        for (const auto* o : outlines)
+            if (const auto* spec = o->param(key)) decls.push_back({o, spec});
+        if (decls.empty())
+            for (const auto* o : fallback)
+                if (const auto* spec = o->param(key)) {
+                    decls.push_back({o, spec});
+                    break;
+                }
+        if (decls.empty()) continue;  // reported by finish()
+        m.get(key);
+        bool one_type = true;
+        for (const auto& d : decls) one_type = one_type && d.second->type.describe() == decls.front().second->type.describe();
+        if (one_type) {
+            if (auto v = convert_param(value, decls.front().second->type, path, key, diags))
+                out.push_back({key, std::move(*v), pos_of(path, value), {}});
+            continue;
+        }
+        // Declared with different types: read once per outline, each value for its outline only.
+        for (const auto& d : decls) {
+            util::Diagnostics found;
+            auto v = convert_param(value, d.second->type, path, key, found);
+            for (auto item : found.items()) {
+                item.message += " (as policy '" + d.first->id + "' declares it)";
+                if (item.severity == util::Severity::error)
+                    item.hint = "policies declare '" + key + "' with different types; give it under policies: " + d.first->id + ": params: instead";
+                diags.add(item);
+            }
+            if (v) out.push_back({key, std::move(*v), pos_of(path, value), d.first->id});
+        }
+    }
+    m.finish();
+    return out;
+}
 
 std::vector<model::ParamSpec> all_param_specs(const Repository& repo) {
     std::vector<model::ParamSpec> out;
@@ -173,7 +332,7 @@ std::vector<model::ParamSpec> all_param_specs(const Repository& repo) {
     return out;
 }
 
-static std::optional<School> parse_school(const Repository& repo, const std::vector<model::ParamSpec>& specs, const std::string& id,
+static std::optional<School> parse_school(const Repository& repo, const std::vector<const Outline*>& all_outlines, const std::string& id,
                                    const std::string& path, const std::string& text, util::Diagnostics& diags) {
     std::string why;
     if (!util::is_simple_id(id, &why)) {
@@ -185,10 +344,33 @@ static std::optional<School> parse_school(const Repository& repo, const std::vec
     School s;
     s.id = id;
     s.path = path;
-    YamlMap m(*root, path, diags, "a school file", {"school", "params", "policies"});
+    YamlMap m(*root, path, diags, "a school file", {"school", "params", "policies", "register"});
     if (!m.ok()) return std::nullopt;
+    s.register_pos = {path, 1, 1};
+    for (const auto& [key, value] : root->pairs())
+        if (key.is_scalar() && (key.scalar() == "register" || (key.scalar() == "school" && s.register_pos.line == 1 && s.register_pos.col == 1)))
+            s.register_pos = pos_of(path, key);
     if (auto info = m.get("school", true)) read_school_info(s, *info, diags);
-    if (auto p = m.get("params")) s.params = read_params(*p, specs, path, diags);
+    // School-wide values are typed by the outlines the school keeps (listed under policies:).
+    std::vector<const Outline*> kept;
+    if (const YamlNode* pols = root->is_map() ? m.get("policies") : nullptr; pols && pols->is_map())
+        for (const auto& [key, value] : pols->pairs())
+            if (key.is_scalar())
+                if (const Outline* o = repo.outline(key.scalar())) kept.push_back(o);
+    if (auto p = m.get("params")) s.params = read_params_for(*p, kept, all_outlines, path, diags);
+    if (auto reg = m.get("register")) {
+        YamlMap rm(*reg, path, diags, "'register'", {});
+        if (rm.ok())
+            for (const auto& [key, value] : reg->pairs()) {
+                if (!key.is_scalar()) continue;
+                if (repo.outline(key.scalar()))
+                    diags.error(pos_of(path, key), "duplicate-policy", "'" + key.scalar() + "' is a policy clausebook writes (templates/" + key.scalar() + ".yaml); list it under policies:, not register:");
+                else if (s.register_entry(key.scalar()))
+                    diags.error(pos_of(path, key), "duplicate-policy", "register entry '" + key.scalar() + "' is given twice");
+                else
+                    read_register_entry(s, key.scalar(), key, value, diags);
+            }
+    }
     if (auto pols = m.get("policies")) {
         YamlMap pm(*pols, path, diags, "'policies'", {});
         if (pm.ok()) {
@@ -213,16 +395,19 @@ static std::optional<School> parse_school(const Repository& repo, const std::vec
 
 void load_school(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags) {
     repo.sources.add(path, text);
-    if (auto s = parse_school(repo, all_param_specs(repo), id, path, text, diags)) repo.schools.push_back(std::move(*s));
+    std::vector<const Outline*> all;
+    for (const auto& o : repo.outlines) all.push_back(&o);
+    if (auto s = parse_school(repo, all, id, path, text, diags)) repo.schools.push_back(std::move(*s));
 }
 
 void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags) {
-    const auto specs = all_param_specs(repo);
+    std::vector<const Outline*> all;
+    for (const auto& o : repo.outlines) all.push_back(&o);
     std::vector<std::optional<School>> schools(inputs.size());
     std::vector<util::Diagnostics> found(inputs.size());
     // Schools are independent of one another: parse them on every core, report in file order.
     util::parallel_for(inputs.size(), util::default_jobs(), [&](std::size_t i) {
-        schools[i] = parse_school(repo, specs, inputs[i].id, inputs[i].path, inputs[i].text, found[i]);
+        schools[i] = parse_school(repo, all, inputs[i].id, inputs[i].path, inputs[i].text, found[i]);
     });
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         diags.append(found[i]);

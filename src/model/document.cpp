@@ -15,6 +15,7 @@ const char* source_name(ClauseSource s) {
 const char* approval_state_name(ApprovalState s) { return s == ApprovalState::approved ? "approved" : "draft"; }
 
 std::string status_line(const Metadata& meta) {
+    if (meta.registered) return meta.approved ? "Approved on " + util::to_long(*meta.approved) : "No approval on record";
     if (!meta.draft()) return meta.approved ? "Approved on " + util::to_long(*meta.approved) : "Approved";
     if (meta.approved) return "Draft for approval \u2014 replaces the policy approved on " + util::to_long(*meta.approved);
     return "Draft for approval \u2014 no approved version on record";

@@ -72,6 +72,12 @@ struct Metadata {
     DraftReason draft_reason = DraftReason::never_approved;
     std::string approved_copy;                  // display path of the newest approved copy; empty if none
     std::optional<util::Date> approved_copy_date;
+    // A register entry (a policy the school keeps that clausebook does not write, issue 17):
+    // no text, so approved whenever an approval date is recorded. Empty for generated ones.
+    bool registered = false;
+    std::string category;   // register: the entry's category
+    std::string location;   // register: a path in the repository or an https URL
+    std::string owner;      // register: who looks after it
 
     bool draft() const { return state == ApprovalState::draft; }
 };

@@ -28,13 +28,30 @@ Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnost
         std::string hint = util::did_you_mean(r.school_id, known(repo.schools));
         throw util::Fatal("there is no school '" + r.school_id + "'; " + (hint.empty() ? "the schools are: " + util::join(known(repo.schools), ", ") : hint));
     }
-    if (!outline) {
-        std::string hint = util::did_you_mean(r.policy_id, known(repo.outlines));
-        throw util::Fatal("there is no policy '" + r.policy_id + "'; " + (hint.empty() ? "the policies are: " + util::join(known(repo.outlines), ", ") : hint));
+    const load::RegisterEntry* entry = !outline && school ? school->register_entry(r.policy_id) : nullptr;
+    if (!outline && !entry) {
+        std::vector<std::string> ids = known(repo.outlines);
+        if (school)
+            for (const auto& e : school->register_entries) ids.push_back(e.id);
+        std::string hint = util::did_you_mean(r.policy_id, ids);
+        throw util::Fatal("there is no policy '" + r.policy_id + "'; " + (hint.empty() ? "the policies are: " + util::join(ids, ", ") : hint));
     }
     const load::SchoolPolicy* policy = school->policy(r.policy_id);
     Plan plan;
     plan.path = school->path;
+    plan.registered = entry != nullptr;
+    // What the edits read: the policy entry, or the register entry in the same shape.
+    std::optional<load::SchoolPolicy> as_policy;
+    if (entry) {
+        as_policy.emplace();
+        as_policy->pos = entry->pos;
+        as_policy->approved = entry->approved;
+        as_policy->approved_by = entry->approved_by;
+        as_policy->minute = entry->minute;
+        as_policy->review_period = entry->review_period;
+        as_policy->next_review = entry->next_review;
+        policy = &*as_policy;
+    }
     // Through a link (the loader has made sure it stays inside the repository): the file it names
     // is edited and the link kept.
     std::error_code ec;
@@ -52,7 +69,7 @@ Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnost
     }
     std::optional<util::Duration> period = r.period;
     if (!period && policy && policy->review_period) period = policy->review_period->value;
-    if (!period && outline->review_period) period = outline->review_period->value;
+    if (!period && outline && outline->review_period) period = outline->review_period->value;
     plan.next_review_stated = policy && policy->next_review;
     if (period) plan.next_review = util::add(r.approved, *period);
     if (!period)
@@ -77,7 +94,7 @@ Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnost
     auto file = util::read_file(plan.file);
     if (!file.text) throw util::Fatal(plan.path + ": cannot read this file: it " + file.error);
     plan.old_text = *file.text;
-    EditOutcome edited = set_policy_scalars(plan.old_text, plan.path, r.policy_id, edits);
+    EditOutcome edited = set_policy_scalars(plan.old_text, plan.path, r.policy_id, edits, entry ? "register" : "policies");
     plan.new_text = edited.text;
     for (std::size_t i = 0; i < edits.size(); ++i) plan.changes.push_back({edits[i].key, edited.before[i], edits[i].value});
     return plan;

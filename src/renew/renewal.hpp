@@ -40,6 +40,7 @@ struct Plan {
     std::optional<util::Date> previous_approval;
     std::optional<util::Date> next_review;  // as it will be after the renewal
     bool next_review_stated = false;        // written in the file (and so updated), or derived
+    bool registered = false;                // a register entry: no text, so no approved copy and no rebuild of it
 };
 
 // Works out the renewal. Refusals are errors in `diags` at the place they concern (the recorded

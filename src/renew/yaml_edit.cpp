@@ -12,7 +12,7 @@ namespace clausebook::renew {
 
 namespace {
 
-constexpr std::array<const char*, 6> k_key_order = {"title", "approved", "approved_by", "minute", "review_period", "next_review"};
+constexpr std::array<const char*, 7> k_key_order = {"title", "category", "approved", "approved_by", "minute", "review_period", "next_review"};
 
 using load::YamlNode;
 
@@ -81,7 +81,8 @@ int rank(const std::string& key) {
 
 // Applies one edit to `text`, re-parsing it first (with the loader's own YAML reader), so marks
 // always match the current text.
-std::string apply(const std::string& text, const std::string& path, const std::string& policy_id, const ScalarEdit& edit, std::string& before) {
+std::string apply(const std::string& text, const std::string& path, const std::string& section, const std::string& policy_id, const ScalarEdit& edit,
+                  std::string& before) {
     const std::string nl = newline_of(text);
     util::Diagnostics diags;
     std::optional<YamlNode> parsed = load::parse_yaml(path, text, diags);
@@ -91,13 +92,13 @@ std::string apply(const std::string& text, const std::string& path, const std::s
     }
     const YamlNode& root = *parsed;
     std::string value = yaml_scalar(edit.value);
-    const YamlNode* policies = root.is_map() ? find(root, "policies") : nullptr;
+    const YamlNode* policies = root.is_map() ? find(root, section) : nullptr;
     if (!policies) {
         std::string out = text;
         if (!out.empty() && out.back() != '\n') out += nl;
-        return out + "policies:" + nl + "  " + policy_id + ":" + nl + "    " + edit.key + ": " + value + nl;
+        return out + section + ":" + nl + "  " + policy_id + ":" + nl + "    " + edit.key + ": " + value + nl;
     }
-    if (!policies->is_map() || policies->flow()) refuse(path, *policies, "'policies' must be a map of policy ids, one per line");
+    if (!policies->is_map() || policies->flow()) refuse(path, *policies, "'" + section + "' must be a map of policy ids, one per line");
     const YamlNode* entry_key = nullptr;
     const YamlNode* entry = nullptr;
     for (const auto& [k, v] : policies->pairs())
@@ -107,7 +108,7 @@ std::string apply(const std::string& text, const std::string& path, const std::s
         }
     if (!entry) {
         // Insert the entry as the first one under policies:, with the others' indentation.
-        if (policies->pairs().size() == 0) refuse(path, *policies, "'policies' is empty; write 'policies:' on a line of its own, then renew adds the entry");
+        if (policies->pairs().size() == 0) refuse(path, *policies, "'" + section + "' is empty; write '" + section + ":' on a line of its own, then renew adds the entry");
         const YamlNode& first_key = (*policies->pairs().begin()).key;
         std::size_t indent = static_cast<std::size_t>(first_key.mark().col);
         std::size_t at = line_start(text, first_key.mark().offset);
@@ -187,7 +188,7 @@ std::string yaml_scalar(const std::string& value) {
 }
 
 EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id,
-                               const std::vector<ScalarEdit>& edits) {
+                               const std::vector<ScalarEdit>& edits, const std::string& section) {
     EditOutcome out;
     // A byte-order mark is kept, but not shown to the YAML reader, so that offsets count from the text.
     constexpr std::string_view k_bom = "\xEF\xBB\xBF";
@@ -195,7 +196,7 @@ EditOutcome set_policy_scalars(const std::string& text, const std::string& path,
     out.text = bom ? text.substr(k_bom.size()) : text;
     for (const auto& e : edits) {
         std::string before;
-        out.text = apply(out.text, path, policy_id, e, before);
+        out.text = apply(out.text, path, section, policy_id, e, before);
         out.before.push_back(before);
     }
     if (bom) out.text = std::string(k_bom) + out.text;

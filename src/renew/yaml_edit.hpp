@@ -27,8 +27,9 @@ struct EditOutcome {
 // approved_by, minute, review_period, next_review), or first in the entry; a missing entry is
 // added under policies:. Throws util::Fatal, naming path:line:col, when the value to replace is
 // not a one-line scalar (a block scalar, a list), or the entry is written in flow style ({...}).
+// `section` is "policies", or "register" for a register entry (a policy clausebook does not write).
 EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id,
-                               const std::vector<ScalarEdit>& edits);
+                               const std::vector<ScalarEdit>& edits, const std::string& section = "policies");
 
 // `value` as a YAML scalar: plain when YAML reads it back as the same string, else double-quoted.
 std::string yaml_scalar(const std::string& value);

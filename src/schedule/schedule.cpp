@@ -46,20 +46,26 @@ std::string status_text(const model::Metadata& meta, const util::Date& today, in
 }
 
 Schedule make_schedule(const load::Repository& repo, const std::vector<const load::School*>& schools,
-                       const std::vector<const load::Outline*>& outlines, const util::Date& today, int due_within_days) {
+                       const std::vector<std::string>& policy_ids, const util::Date& today, int due_within_days) {
     Schedule s;
     s.trust_name = repo.config.trust_name;
     s.today = today;
     s.due_within_days = due_within_days;
-    for (const auto* school : schools)
-        for (const auto* outline : outlines) {
-            Entry e;
-            e.meta = assemble::make_metadata(repo, *school, *outline);
-            e.status = status_of(e.meta, today, due_within_days);
-            e.days = days_until(e.meta, today);
-            e.school_path = school->path;
-            s.entries.push_back(std::move(e));
-        }
+    auto wanted = [&](const std::string& id) { return policy_ids.empty() || std::find(policy_ids.begin(), policy_ids.end(), id) != policy_ids.end(); };
+    auto add = [&](const load::School& school, model::Metadata meta) {
+        Entry e;
+        e.meta = std::move(meta);
+        e.status = status_of(e.meta, today, due_within_days);
+        e.days = days_until(e.meta, today);
+        e.school_path = school.path;
+        s.entries.push_back(std::move(e));
+    };
+    for (const auto* school : schools) {
+        for (const auto* outline : repo.outlines_of(*school))
+            if (wanted(outline->id)) add(*school, assemble::make_metadata(repo, *school, *outline));
+        for (const auto& entry : school->register_entries)
+            if (wanted(entry.id)) add(*school, assemble::make_register_metadata(repo, *school, entry));
+    }
     std::stable_sort(s.entries.begin(), s.entries.end(), [](const Entry& a, const Entry& b) {
         auto key = [](const Entry& e) {
             return std::make_tuple(!e.meta.next_review, e.meta.next_review ? util::days_from_epoch(e.meta.next_review->date) : 0L,

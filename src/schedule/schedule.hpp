@@ -46,8 +46,9 @@ struct Schedule {
     std::vector<Entry> entries;  // by next review (earliest first), then school, then policy; no date last
 };
 
-// The schedule of `schools` x `outlines`.
+// The schedule of every policy `schools` keep, both kinds (the outlines each lists and its
+// register entries), or only those whose id is in `policy_ids` when it is not empty.
 Schedule make_schedule(const load::Repository& repo, const std::vector<const load::School*>& schools,
-                       const std::vector<const load::Outline*>& outlines, const util::Date& today, int due_within_days);
+                       const std::vector<std::string>& policy_ids, const util::Date& today, int due_within_days);
 
 }  // namespace clausebook::schedule

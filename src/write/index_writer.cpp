@@ -36,18 +36,34 @@ std::string write_index(const std::vector<IndexRow>& rows, const std::string& tr
                       "td .draft { color: #b71c1c; font-weight: bold; } td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
                       escape_html(title) + "</h1>\n</header>\n<main>\n" + school_list(rows) + "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
                       "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
-    for (const auto& row : rows) {
+    for (const auto& row : rows) out += policy_row_html(row, today);
+    out += "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+std::string policy_row_html(const IndexRow& row, const util::Date& today) {
+    using lang::escape_html;
+    std::string out;
+    {
         const model::Metadata& m = row.meta;
-        out += "<tr><td>" + escape_html(m.school_name) + "</td><td>" + escape_html(m.title) + "</td><td>" +
+        out += "<tr><td>" + escape_html(m.school_name) + "</td><td>" + escape_html(m.title) +
+               (m.registered ? " <small class=\"register\">(" + escape_html(m.category) + ", kept outside clausebook)</small>" : std::string()) + "</td><td>" +
                // A draft's approval is the previous text's (issue 13).
                escape_html(m.approved ? (m.draft() ? "Previous text: " : "") + util::to_long(*m.approved) : "Not recorded") + "</td><td>" +
                escape_html(m.approved_by.empty() ? "Not recorded" : (m.draft() ? "Previous text: " : "") + m.approved_by) + "</td><td>" +
                escape_html(m.next_review ? util::to_long(*m.next_review) : "Not set") + "</td>";
         model::ReviewStatus review = model::review_status(m, today, k_due_within_days);
         out += "<td class=\"review-" + std::string(model::review_state_name(review.state)) + "\">";
-        if (m.draft()) out += "<span class=\"draft\">Draft for approval</span> \u00b7 ";
+        if (m.registered && !m.approved) out += "<span class=\"draft\">No approval on record</span> \u00b7 ";
+        else if (m.draft()) out += "<span class=\"draft\">Draft for approval</span> \u00b7 ";
         else out += "Approved \u00b7 ";
         out += escape_html(model::describe_review(m, review)) + "</td><td>";
+        if (m.registered) {
+            // An https URL is a link; a path in the repository is shown as written (out/ may be anywhere).
+            if (m.location.rfind("https://", 0) == 0) out += "<a href=\"" + escape_html(m.location) + "\">" + escape_html(m.location) + "</a>";
+            else if (!m.location.empty()) out += "<code>" + escape_html(m.location) + "</code>";
+            else out += "Not recorded";
+        }
         for (std::size_t i = 0; i < row.extensions.size(); ++i) {
             if (i) out += " · ";
             std::string href = m.school_id + "/" + m.policy_id + "." + row.extensions[i];
@@ -55,7 +71,6 @@ std::string write_index(const std::vector<IndexRow>& rows, const std::string& tr
         }
         out += "</td></tr>\n";
     }
-    out += "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
     return out;
 }
 

@@ -62,7 +62,7 @@ TEST_CASE("parameter values cannot inject Markdown or HTML", "[assemble][escapin
     TestRepo repo;
     repo.write("schools/alpha.yaml",
                "school:\n  name: \"<script>alert(1)</script> *Star* [x](javascript:y) & Co\"\n"
-               "params:\n  headteacher: { name: \"# Not a heading\" }\n");
+               "params:\n  headteacher: { name: \"# Not a heading\" }\npolicies:\n  social:\n");
     auto r = repo.run({"build"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);

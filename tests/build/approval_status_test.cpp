@@ -101,7 +101,8 @@ TEST_CASE("with no approved copy the policy is a draft in the Markdown, HTML and
 
 TEST_CASE("a policy never approved says there is no approved version on record", "[approval][draft]") {
     TestRepo repo;
-    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example, role: Headteacher }\n");
+    // Listed with nothing under it: the school keeps the policy, and has recorded no approval.
+    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example, role: Headteacher }\npolicies:\n  social:\n");
     build(repo, {"--format", "md,docx"});
     std::string md = repo.read("out/alpha/social.md");
     CHECK(has(md, "| Status | Draft for approval \u2014 no approved version on record |"));

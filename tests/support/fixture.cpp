@@ -153,6 +153,50 @@ TestRepo::TestRepo() {
           "    params: { audiences: [parents] }\n");
 }
 
+void TestRepo::add_second_policy() {
+    write("templates/visits.yaml",
+          "title: Educational Visits Policy\n"
+          "review_period: P2Y\n"
+          "approval: Full governing board\n"
+          "params:\n"
+          "  headteacher: { type: person, required: true }\n"
+          "  visits_lead: { type: person, required: true }\n"
+          "  audiences:\n"
+          "    type: list\n"
+          "    of: { type: enum, values: [staff, pupils, volunteers] }\n"
+          "    default: [staff, pupils]\n"
+          "sections:\n"
+          "  - id: planning\n"
+          "    title: Planning a visit\n"
+          "    clauses:\n"
+          "      - visits.planning\n");
+    write("clauses/visits/planning.md",
+          "---\n"
+          "id: visits.planning\n"
+          "title: Who plans a visit\n"
+          "version: 1.0.0\n"
+          "---\n"
+          "Every visit {{school.name}} makes is planned with {{visits_lead.name}}.\n"
+          "{{#audiences.volunteers}}Volunteers who help on a visit are briefed beforehand.{{/audiences.volunteers}}\n");
+    write("schools/alpha.yaml",
+          "school:\n"
+          "  name: Alpha Primary School\n"
+          "  phase: primary\n"
+          "params:\n"
+          "  headteacher: { name: Ann Example, role: Headteacher }\n"
+          "policies:\n"
+          "  social:\n"
+          "    approved: 2024-03-01\n"
+          "    approved_by: Full governing board\n"
+          "    minute: 24/3/5\n"
+          "  visits:\n"
+          "    approved: 2023-10-04\n"
+          "    approved_by: Full governing board\n"
+          "    params:\n"
+          "      visits_lead: { name: Vic Leader }\n"
+          "      audiences: [staff, pupils, volunteers]\n");
+}
+
 void TestRepo::write(const std::string& relative, const std::string& content) { write_file(root() / relative, content); }
 
 void TestRepo::remove(const std::string& relative) { fs::remove(root() / relative); }

@@ -48,6 +48,11 @@ public:
     // Runs `clausebook ARGS... --root ROOT` in-process.
     RunResult run(std::vector<std::string> args) const;
 
+    // Makes it a two-policy repository (issue 17): a second, small outline templates/visits.yaml
+    // (one clause, its own required parameter `visits_lead`, and `audiences` declared with other
+    // values than social's), kept by alpha only. beta keeps social alone and gives no visits_lead.
+    void add_second_policy();
+
 private:
     TempDir m_dir;
 };

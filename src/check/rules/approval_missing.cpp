@@ -7,7 +7,7 @@ void approval_missing(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& s : ctx.subjects) {
         if (s.document.meta.approved) continue;
         add_finding(out, &s, s.where(), s.label() + " has no approval date",
-                    "when the governors approve it, record it: clausebook renew " + s.school->id + " " + s.outline->id + " --approved YYYY-MM-DD");
+                    "when the governors approve it, record it: clausebook renew " + s.school->id + " " + s.policy_id() + " --approved YYYY-MM-DD");
     }
 }
 

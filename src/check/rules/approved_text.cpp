@@ -8,13 +8,13 @@ namespace clausebook::check::rules_impl {
 
 namespace {
 
-util::SourcePos approved_pos(const Subject& s) { return s.policy && s.policy->approved ? s.policy->approved->pos : s.where(); }
+util::SourcePos approved_pos(const Subject& s) { return s.approved() ? s.approved()->pos : s.where(); }
 
 std::string diff_command(const Subject& s) {
-    return "clausebook diff " + s.school->id + " --since-approval --policy " + s.outline->id;
+    return "clausebook diff " + s.school->id + " --since-approval --policy " + s.policy_id();
 }
 
-std::string renew_command(const Subject& s) { return "clausebook renew " + s.school->id + " " + s.outline->id + " --approved YYYY-MM-DD"; }
+std::string renew_command(const Subject& s) { return "clausebook renew " + s.school->id + " " + s.policy_id() + " --approved YYYY-MM-DD"; }
 
 }  // namespace
 
@@ -33,7 +33,7 @@ void approved_text_unknown(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& s : ctx.subjects) {
         const model::Metadata& m = s.document.meta;
         if (!m.approved) continue;
-        std::string expected = "approved/" + s.school->id + "/" + s.outline->id + "/" + util::to_iso(*m.approved) + ".md";
+        std::string expected = "approved/" + s.school->id + "/" + s.policy_id() + "/" + util::to_iso(*m.approved) + ".md";
         if (m.draft_reason == model::DraftReason::copy_missing) {
             add_finding(out, &s, approved_pos(s),
                         s.label() + " records an approval on " + util::to_long(*m.approved) + ", but there is no copy of the text approved then (" +

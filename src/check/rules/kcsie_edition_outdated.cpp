@@ -10,10 +10,8 @@ namespace {
 
 constexpr const char* k_param = "kcsie_edition";
 
-const load::ParamValue* find(const std::vector<load::ParamValue>& values) {
-    for (const auto& v : values)
-        if (v.name == k_param) return &v;
-    return nullptr;
+const load::ParamValue* find(const std::vector<load::ParamValue>& values, const std::string& outline_id) {
+    return load::find_param(values, k_param, outline_id);
 }
 
 }  // namespace
@@ -22,10 +20,11 @@ void kcsie_edition_outdated(const Context& ctx, std::vector<Finding>& out) {
     const KcsieEdition* current = ctx.kcsie.in_force_on(ctx.today);
     if (!current) return;
     for (const auto& s : ctx.subjects) {
+        if (!s.outline) continue;  // a register entry: no parameters
         // The value the document uses, by the precedence of assemble/assembler.hpp.
-        const load::ParamValue* v = s.policy ? find(s.policy->params) : nullptr;
-        if (!v) v = find(s.school->params);
-        if (!v) v = find(ctx.repo.config.default_params);
+        const load::ParamValue* v = s.policy ? find(s.policy->params, s.outline->id) : nullptr;
+        if (!v) v = find(s.school->params, s.outline->id);
+        if (!v) v = find(ctx.repo.config.default_params, s.outline->id);
         std::string value;
         util::SourcePos pos;
         if (v) {

@@ -10,6 +10,7 @@ namespace {
 void check_values(const Context& ctx, const Subject* s, const load::Outline& o, const std::vector<load::ParamValue>& values,
                   std::vector<Finding>& out) {
     for (const auto& v : values) {
+        if (!v.outline.empty() && v.outline != o.id) continue;  // read with another policy's type
         const model::ParamSpec* spec = o.param(v.name);
         const auto* n = std::get_if<std::int64_t>(&v.value.data);
         if (!spec || !n || spec->type.kind != model::ParamType::Kind::integer) continue;
@@ -27,6 +28,7 @@ void param_out_of_range(const Context& ctx, std::vector<Finding>& out) {
     if (ctx.library)
         for (const auto& o : ctx.repo.outlines) check_values(ctx, nullptr, o, ctx.repo.config.default_params, out);
     for (const auto& s : ctx.subjects) {
+        if (!s.outline) continue;  // a register entry: no parameters
         check_values(ctx, &s, *s.outline, s.school->params, out);
         if (s.policy) check_values(ctx, &s, *s.outline, s.policy->params, out);
     }

@@ -15,7 +15,7 @@ void review_overdue(const Context& ctx, std::vector<Finding>& out) {
         add_finding(out, &s, s.review_pos(),
                     "review of " + s.label() + " overdue since " + util::to_long(*m.next_review) + derived + ": " + std::to_string(days) +
                         (days == 1 ? " day" : " days") + " past the review date",
-                    "review the policy, then record the approval: clausebook renew " + s.school->id + " " + s.outline->id +
+                    "review the policy, then record the approval: clausebook renew " + s.school->id + " " + s.policy_id() +
                         " --approved YYYY-MM-DD --minute REF");
     }
 }

@@ -54,6 +54,7 @@ void stale_reference(const Context& ctx, std::vector<Finding>& out) {
         check_editions(ctx, nullptr, ctx.repo.config.default_params, out);
     }
     for (const auto& s : ctx.subjects) {
+        if (!s.outline) continue;  // a register entry: no wording here
         for (const auto& w : ctx.school_wording(s)) scan(ctx, w, out, cache);
         check_editions(ctx, &s, s.school->params, out);
         if (s.policy) check_editions(ctx, &s, s.policy->params, out);

@@ -121,10 +121,10 @@ Redline heading_redline(const ClauseDiff& c) {
 
 }  // namespace
 
-std::string write_docx(const PolicyDiff& d, const RedlineOptions& options) {
-    DocumentBuilder b(options);
-    b.plain("Title", d.title_b);
-    b.plain("", "Tracked changes from " + d.label_a + " to " + d.label_b + ": " + summary(d) + ".");
+namespace {
+
+// One policy's body: the cover rows and clauses of `d`, with every difference tracked.
+void policy_body(DocumentBuilder& b, const PolicyDiff& d) {
     for (const auto& row : d.cover) {
         Redline r = word_diff(row.value_a, row.value_b);
         r.spans.insert(r.spans.begin(), {Op::equal, row.label + ": "});
@@ -139,6 +139,28 @@ std::string write_docx(const PolicyDiff& d, const RedlineOptions& options) {
         b.paragraphs("", c.body);
         if (c.kind == ClauseDiff::Kind::removed) b.mark_paragraph(Op::del);
         if (c.kind == ClauseDiff::Kind::added) b.mark_paragraph(Op::ins);
+    }
+}
+
+}  // namespace
+
+std::string write_docx(const PolicyDiff& d, const RedlineOptions& options) {
+    DocumentBuilder b(options);
+    b.plain("Title", d.title_b);
+    b.plain("", "Tracked changes from " + d.label_a + " to " + d.label_b + ": " + summary(d) + ".");
+    policy_body(b, d);
+    return docx_package(b.finish());
+}
+
+std::string write_docx_pack(const std::string& title, const std::vector<std::string>& intro, const std::vector<PackPolicy>& policies,
+                            const RedlineOptions& options) {
+    DocumentBuilder b(options);
+    b.plain("Title", title);
+    for (const auto& line : intro) b.plain("", line);
+    for (const auto& p : policies) {
+        b.plain("Title", p.diff.title_b);
+        b.plain("", p.note);
+        policy_body(b, p.diff);
     }
     return docx_package(b.finish());
 }

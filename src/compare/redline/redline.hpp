@@ -32,6 +32,17 @@ std::string write_html_inline(const PolicyDiff& d, const RedlineOptions& options
 std::string write_html_side(const PolicyDiff& d, const RedlineOptions& options);
 std::string write_docx(const PolicyDiff& d, const RedlineOptions& options);
 
+// One generated policy of a meeting pack (clausebook pack): its draft against its last approved
+// copy (or against itself, when none is on record), and a line saying which.
+struct PackPolicy {
+    PolicyDiff diff;
+    std::string note;
+};
+// The meeting pack as one Word document: `title`, the `intro` paragraphs (the list of policies
+// due), then each policy's draft with its changes since approval as tracked changes.
+std::string write_docx_pack(const std::string& title, const std::vector<std::string>& intro, const std::vector<PackPolicy>& policies,
+                            const RedlineOptions& options);
+
 // "3.2 Personal use" on the new side, "3.2 → 3.3 Personal use" when the number changed,
 // "(removed) 3.2 Personal use" for a clause only on the old side.
 std::string clause_heading(const ClauseDiff& c);
