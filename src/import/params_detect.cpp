@@ -243,7 +243,7 @@ std::map<std::string, ParamChange> switch_changes(const load::Repository& repo, 
             if (!policy) return out;
             auto it = std::find_if(policy->params.begin(), policy->params.end(), [&](const load::ParamValue& pv) { return pv.name == spec.name; });
             if (it != policy->params.end()) it->value = alt;
-            else policy->params.push_back({spec.name, alt, {}});
+            else policy->params.push_back({spec.name, alt, {}, {}});
             auto texts = render(changed);
             if (!texts) continue;
             // The value must account for every clause of the document it changes, and change a wanted one.

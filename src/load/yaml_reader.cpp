@@ -750,7 +750,7 @@ std::vector<ParamValue> read_params(const YamlNode& node, const std::vector<mode
         if (!spec) continue;  // reported by finish()
         m.get(key);
         if (auto v = convert_param(value, spec->type, path, key, diags, first_line))
-            out.push_back({key, std::move(*v), pos_of(path, value, first_line)});
+            out.push_back({key, std::move(*v), pos_of(path, value, first_line), {}});
     }
     m.finish();
     return out;
