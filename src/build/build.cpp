@@ -144,7 +144,7 @@ std::vector<write::IndexRow> index_rows(const Request& r, const Fingerprints& fi
 }
 
 // Writes each school's policies page (write/school_page.hpp), for every school with a document
-// in the output folder, from the index's rows (grouped by school, in the repository's order),
+// in the output folder or a register entry published at an https address, from the index's rows (grouped by school, in the repository's order),
 // each page as soon as it is made. Counts the files written and left unchanged.
 void write_school_pages(const Request& r, const write::WriteOptions& options, const std::vector<write::IndexRow>& rows, std::atomic<std::size_t>& written,
                         std::atomic<std::size_t>& unchanged) {
@@ -161,7 +161,7 @@ void write_school_pages(const Request& r, const write::WriteOptions& options, co
         bool any_file = false;
         for (std::size_t i = schools[k].first; i < schools[k].second; ++i) {
             page.rows.push_back(write::policy_row(rows[i].meta, rows[i].extensions, today));
-            any_file = any_file || !rows[i].extensions.empty();
+            any_file = any_file || !rows[i].extensions.empty() || !page.rows.back().links.empty();
         }
         if (!any_file) return;
         if (util::write_file_atomic(r.out_dir / write::school_page_path(page.school_id), write::write_school_page(page, options))) ++written;

@@ -60,7 +60,7 @@ std::string policy_row_html(const PolicyRow& row) {
     if (!row.review.empty()) out += "<span class=\"review\">" + escape_html(row.review) + "</span>";
     out += "</td><td>";
     if (row.links.empty()) {
-        out += "Not published yet";
+        out += escape_html(row.without_links);
     } else {
         out += "<ul class=\"links\">";
         // Each link names its policy for a screen reader's list of links, where "PDF" alone
@@ -91,6 +91,10 @@ PolicyRow policy_row(const model::Metadata& meta, const std::vector<std::string>
     for (const char* ext : {"pdf", "html"})
         for (const auto& e : extensions)
             if (e == ext) row.links.push_back({link_label(e), meta.policy_id + "." + e});
+    if (meta.registered) {
+        if (meta.location.rfind("https://", 0) == 0) row.links.push_back({"Document", meta.location});
+        else if (!meta.location.empty()) row.without_links = "Held by the school";
+    }
     return row;
 }
 

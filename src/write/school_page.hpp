@@ -30,13 +30,16 @@ struct PolicyRow {
     std::string review;       // in words: "review overdue since April 2022"; may be empty
     std::string review_state; // "overdue", "due-soon", "fine" or "missing" (model::review_state_name): the row's look only
     std::vector<PolicyLink> links;
+    std::string without_links = "Not published yet";  // what the documents cell says when there are none
 };
 
 // The <tr> of one policy in the school page's table.
 std::string policy_row_html(const PolicyRow& row);
 
-// The row of a generated policy: `extensions` are the files out/<school>/<policy>.<ext> there
-// are; the page links the PDF and the web page among them. Review status as of `today`.
+// The row of a policy: for a generated one, `extensions` are the files out/<school>/<policy>.<ext>
+// there are, and the page links the PDF and the web page among them; a register entry links its
+// https address, and says the school holds it when its document is a file of the repository
+// (not published by clausebook). Review status as of `today`.
 PolicyRow policy_row(const model::Metadata& meta, const std::vector<std::string>& extensions, const util::Date& today);
 
 struct SchoolPage {

@@ -154,3 +154,38 @@ TEST_CASE("school page: a policy outline named index is refused, its page's name
     CHECK(has(r.err, "[invalid-id]"));
     CHECK(!fs::exists(repo.out()));
 }
+
+TEST_CASE("school page: the register's policies are rows too, linking a published document and never a repository path", "[school-page][build]") {
+    TestRepo repo;
+    std::string alpha = repo.read("schools/alpha.yaml");
+    repo.write("schools/alpha.yaml", alpha +
+                                         "register:\n"
+                                         "  behaviour:\n"
+                                         "    title: Behaviour policy\n"
+                                         "    category: behaviour\n"
+                                         "    approved: 2024-02-01\n"
+                                         "    approved_by: Full governing board\n"
+                                         "    review_period: P1Y\n"
+                                         "    location: https://alpha.example.sch.uk/behaviour.pdf\n"
+                                         "  charging:\n"
+                                         "    title: Charging and remissions policy\n"
+                                         "    category: finance\n"
+                                         "    approved: 2023-01-10\n"
+                                         "    approved_by: Full governing board\n"
+                                         "    review_period: P1Y\n"
+                                         "    location: policies/charging.docx\n");
+    repo.write("policies/charging.docx", "not read");
+    ::setenv("SOURCE_DATE_EPOCH", "1717243200", 1);  // 2024-06-01
+    auto r = repo.run({"build", "--format", "html"});
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string page = repo.read("out/alpha/index.html");
+    CHECK(has(page, "<tr id=\"policy-behaviour\"><th scope=\"row\">Behaviour policy</th><td>Approved</td><td>1 February 2024</td>"));
+    CHECK(has(page, "<a href=\"https://alpha.example.sch.uk/behaviour.pdf\">Document<span class=\"visually-hidden\">: Behaviour policy</span></a>"));
+    CHECK(has(page, "<tr id=\"policy-charging\"><th scope=\"row\">Charging and remissions policy</th>"));
+    CHECK(has(page, "Review overdue since 10 January 2024"));
+    CHECK(has(page, "<td>Held by the school</td>"));
+    CHECK_FALSE(has(page, "policies/charging.docx"));
+    CHECK(has(page, "<a href=\"#policy-charging\">Charging and remissions policy</a>"));
+}
