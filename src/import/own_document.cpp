@@ -62,9 +62,23 @@ struct Unit {
     int position = 0;                 // the paragraph where it starts
 };
 
+// The length of a heading number typed at the start of `text` ("3 ", "3.2 "), else 0.
+std::size_t typed_number(const std::string& text) {
+    std::size_t i = 0;
+    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || (i > 0 && text[i] == '.'))) ++i;
+    return i > 0 && i < text.size() && text[i] == ' ' ? i + 1 : 0;
+}
+
+// A heading's title without its number: the reader splits a number off only when the rest
+// reads like a heading, and clausebook's numbers change when a clause is deleted.
+std::string title_of(const Block& b) { return b.number.empty() ? b.text.substr(typed_number(b.text)) : b.text; }
+
+// A section heading clausebook wrote: Heading 1 with its number ("3 Staff").
 bool section_heading(const Block& b) {
-    return b.kind == BlockKind::heading && b.level == 1 && !b.number.empty() &&
-           std::all_of(b.number.begin(), b.number.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (b.kind != BlockKind::heading || b.level != 1) return false;
+    if (!b.number.empty()) return std::all_of(b.number.begin(), b.number.end(), [](unsigned char c) { return std::isdigit(c); });
+    std::size_t n = typed_number(b.text);
+    return n > 0 && b.text.substr(0, n - 1).find('.') == std::string::npos;
 }
 
 std::vector<Unit> units_of(const ImportedDocument& doc, const std::map<std::string, std::string>& bookmark_to_id) {
@@ -73,13 +87,13 @@ std::vector<Unit> units_of(const ImportedDocument& doc, const std::map<std::stri
     bool cover_seen = false;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         const Block& b = doc.blocks[i];
-        if (b.dropped == "contents page") continue;
         std::string id;
         for (const auto& bm : b.bookmarks)
             if (auto it = bookmark_to_id.find(bm); it != bookmark_to_id.end()) id = it->second;
+        if (b.dropped == "contents page" && id.empty()) continue;
         if (!id.empty()) {
             out.push_back(std::move(cur));
-            cur = Unit{Unit::Kind::clause, id, b.text, {}, b.position};
+            cur = Unit{Unit::Kind::clause, id, title_of(b), {}, b.position};
             continue;
         }
         if (cur.kind == Unit::Kind::front) {
@@ -91,7 +105,7 @@ std::vector<Unit> units_of(const ImportedDocument& doc, const std::map<std::stri
         }
         if (section_heading(b)) {
             out.push_back(std::move(cur));
-            cur = Unit{Unit::Kind::section, "", b.text, {}, b.position};
+            cur = Unit{Unit::Kind::section, "", title_of(b), {}, b.position};
             continue;
         }
         if (cur.kind == Unit::Kind::section) {
