@@ -340,7 +340,7 @@ TEST_CASE("own DOCX: another school's or policy's document is refused, naming bo
     CHECK(test::snapshot(repo.path("schools")) == before);
 }
 
-TEST_CASE("own DOCX: an edited clause the library no longer has is kept as a local clause; clauses changed underneath are reported", "[roundtrip][cli]") {
+TEST_CASE("own DOCX: an edited clause the library no longer has is kept as a local clause, and clauses changed underneath are reported", "[roundtrip][cli]") {
     Repo repo;
     auto docx = edited(repo.read(k_docx), [](std::map<std::string, std::string>& parts) {
         replace_once(parts["word/document.xml"], "much of which now reaches young people online", "much of which now reaches children online");
@@ -393,4 +393,35 @@ TEST_CASE("own DOCX through LibreOffice: a resave alone is no change, and every 
     CHECK(test::snapshot(repo.path("schools")) == before);
 
     check_everything(repo, resaved(lo, edit_everything(repo.read(k_docx))), true);
+}
+
+TEST_CASE("own DOCX of a policy the repository no longer has, or with a cover date that is no date, is refused", "[roundtrip][cli]") {
+    Repo repo;
+    auto before = test::snapshot(repo.path("schools"));
+    repo.write("other.docx", edited(repo.read(k_docx), [](std::map<std::string, std::string>& parts) {
+        replace_once(parts["docProps/custom.xml"], "<vt:lpwstr>social-networking</vt:lpwstr>", "<vt:lpwstr>anti-bullying</vt:lpwstr>");
+    }));
+    auto p = repo.run({"import", repo.path("other.docx").string(), "--school", k_school, "--today", "2026-11-20"});
+    CHECK(p.exit_code == 2);
+    CHECK(p.err.find("this is clausebook's document of policy 'anti-bullying', which the repository no longer has (no templates/anti-bullying.yaml) [import-own-policy]") !=
+          std::string::npos);
+    repo.write("cover.docx", edited(repo.read(k_docx), [](std::map<std::string, std::string>& parts) {
+        std::string& xml = parts["word/document.xml"];
+        replace_once(xml, "3 April 2019", "the spring term", xml.find("Previous text approved on"));
+    }));
+    auto c = repo.run({"import", repo.path("cover.docx").string(), "--school", k_school, "--today", "2026-11-20"});
+    CHECK(c.exit_code == 2);
+    CHECK(c.err.find("the cover's approval date 'the spring term' is not a date [import-own-cover]") != std::string::npos);
+    CHECK(c.err.find("import refused; nothing was written") != std::string::npos);
+    CHECK(test::snapshot(repo.path("schools")) == before);
+}
+
+TEST_CASE("own DOCX of a school without a file falls back to the general import and says so", "[roundtrip][cli]") {
+    Repo repo;
+    std::filesystem::remove(repo.path("schools/conway-primary.yaml"));
+    auto r = repo.run({"import", repo.path(k_docx).string(), "--school", k_school, "--dry-run", "--today", "2026-11-20"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("Note: the document is clausebook's own, but the repository has no school file for conway-primary; it is imported as any other document, "
+                     "aligned by its words.") != std::string::npos);
 }

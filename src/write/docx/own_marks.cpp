@@ -1,5 +1,7 @@
 #include "write/docx/own_marks.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include <xxhash.h>
