@@ -13,6 +13,7 @@
 #include "import/facts.hpp"
 #include "import/school_file.hpp"
 #include "import/zip_reader.hpp"
+#include "lang/mustache.hpp"
 #include "renew/renewal.hpp"
 #include "renew/yaml_edit.hpp"
 #include "util/fs.hpp"
@@ -181,6 +182,69 @@ std::string where(const ImportedDocument& doc, const Unit& u) {
     return "from " + fs::path(doc.path).filename().string() + ", paragraph " + std::to_string(u.blocks.empty() ? u.position : doc.blocks[u.blocks.front()].position);
 }
 
+// The placeholders of the clause's own wording (the school's override, else its variant, else the
+// library's) written back into `markdown`, the document's text of the edited clause: a
+// top-level {{name}} whose value (four characters or more) the clause showed only through that
+// placeholder has every occurrence of its value in `markdown` made the placeholder again. The
+// names kept are added to `kept`.
+std::string keep_placeholders(const load::Repository& repo, const load::SchoolPolicy* entry, const std::string& clause_id, const model::Value& context,
+                              const std::string& rendered, std::string markdown, std::vector<std::string>& kept) {
+    const lang::Template* t = nullptr;
+    if (entry)
+        for (const auto& o : entry->overrides)
+            if (o.clause_id == clause_id) t = &o.text_template;
+    auto files = repo.clauses.find(clause_id);
+    if (!t && files != repo.clauses.end() && !files->second.empty()) {
+        std::string variant;
+        if (entry)
+            for (const auto& v : entry->variants)
+                if (v.clause_id == clause_id) variant = v.variant;
+        t = &files->second.front().body_template;
+        for (const auto& f : files->second)
+            if (f.variant == variant) t = &f.body_template;
+    }
+    if (!t) return markdown;
+    auto count = [](const std::string& in, const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = in.find(what); !what.empty() && at != std::string::npos; at = in.find(what, at + what.size())) ++n;
+        return n;
+    };
+    std::set<std::string> done;
+    for (const auto& node : t->nodes) {
+        if (node.kind != lang::MustacheNode::Kind::variable || done.count(node.text)) continue;
+        done.insert(node.text);
+        std::size_t uses = 0;
+        for (const auto& n : t->nodes)
+            if (n.kind == node.kind && n.text == node.text) ++uses;
+        lang::Template one;
+        one.nodes.push_back(node);
+        one.has_tags = true;
+        lang::RenderOptions plain_opt, md_opt;
+        md_opt.escape = lang::escape_markdown;
+        std::string plain = lang::render(one, context, plain_opt), shown = lang::render(one, context, md_opt);
+        if (plain.size() < 4 || count(rendered, shown) != uses) continue;
+        std::string written = escape_markdown(plain, false);
+        std::string tag = "{{" + node.text + "}}";
+        std::string out;
+        bool any = false;
+        for (std::size_t at = 0;;) {
+            std::size_t hit = markdown.find(written, at);
+            if (hit == std::string::npos) {
+                out += markdown.substr(at);
+                break;
+            }
+            out += markdown.substr(at, hit - at) + tag;
+            at = hit + written.size();
+            any = true;
+        }
+        if (any) {
+            markdown = out;
+            kept.push_back(node.text);
+        }
+    }
+    return markdown;
+}
+
 }  // namespace
 
 std::optional<OwnIdentity> own_identity(const ImportedDocument& doc) { return identity_of(doc.properties); }
@@ -339,6 +403,7 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
 
     // The clauses, in the document's order.
     const load::SchoolPolicy* entry = school->policy(identity.policy_id);
+    const model::Value context = assemble::make_context(repo, *school, *outline, now.meta);
     auto is_local = [&](const std::string& id) {
         return entry && std::any_of(entry->local.begin(), entry->local.end(), [&](const load::LocalClause& l) { return l.id == id; });
     };
@@ -431,9 +496,14 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
             }
         }
         std::string title = was && marks::canonical_text(was->title) != marks::canonical_text(u.title) ? u.title : std::string();
-        text = set_override(text, plan.path, identity.policy_id, u.clause_id, title, blocks_markdown(plan.doc.blocks, u.blocks), comment_quote(where(plan.doc, u)));
+        std::vector<std::string> kept;
+        const model::Clause* now_cl = now.find(u.clause_id);
+        std::string md = keep_placeholders(repo, entry, u.clause_id, context, now_cl ? now_cl->markdown : std::string(),
+                                           blocks_markdown(plan.doc.blocks, u.blocks), kept);
+        text = set_override(text, plan.path, identity.policy_id, u.clause_id, title, md, comment_quote(where(plan.doc, u)));
         plan.changes.push_back({"edited", u.clause_id,
                                 std::string(has_override(u.clause_id) ? "the school's override replaced" : "an override") + " with the document's text" +
+                                    (kept.empty() ? "" : " (placeholders kept: " + util::join(kept, ", ") + ")") +
                                     (title.empty() ? "" : ", titled \"" + title + "\"") +
                                     (underneath ? "; the repository's text of this clause also changed since the document was built, and the editor's wording replaces it"
                                                 : "")});

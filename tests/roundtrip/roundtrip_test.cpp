@@ -192,6 +192,9 @@ void check_everything(const Repo& repo, const std::string& docx, bool through_li
     CHECK(dry.out.find("much of which now reaches children online") != std::string::npos);
     CHECK(dry.out.find("+      pupils.rules: |") != std::string::npos);
     CHECK(dry.out.find("Teachers explain these rules to pupils and their parents in lessons") != std::string::npos);
+    // The school's name came from {{school.name}} there, and stays a placeholder.
+    CHECK(dry.out.find("\n+        We want everyone at {{school.name}} to be safe and happy, online") != std::string::npos);
+    CHECK(dry.out.find("edited  pupils.rules: an override with the document's text (placeholders kept: school.name)") != std::string::npos);
     CHECK(dry.out.find("tell a trusted adult if they see") != std::string::npos);
     CHECK(dry.out.find("+      - id: local.edited-1") != std::string::npos);
     CHECK(has_line(dry.out, "+        after: parents.positive-use"));
