@@ -40,6 +40,9 @@ std::optional<OwnIdentity> identity_of(const std::map<std::string, std::string>&
     id.school_name = get(marks::k_prop_school_name);
     id.version = get(marks::k_prop_version);
     id.fingerprint = get(marks::k_prop_fingerprint);
+    const std::string cover_prefix = marks::k_prop_cover_prefix;
+    for (const auto& [name, value] : props)
+        if (name.compare(0, cover_prefix.size(), cover_prefix) == 0) id.cover[name.substr(cover_prefix.size())] = value;
     std::vector<std::pair<long, OwnIdentity::Mark>> found;
     const std::string prefix = marks::k_prop_clause_prefix;
     for (const auto& [name, value] : props) {
@@ -165,12 +168,7 @@ std::map<std::string, std::string> cover_of(const ImportedDocument& doc, const U
         if (b.kind != BlockKind::table) continue;
         for (const auto& row : b.cells) {
             if (row.size() < 2) continue;
-            std::string label = clean_line(row[0]);
-            std::string key = label == "Approved on" || label == "Previous text approved on"   ? "approved"
-                              : label == "Approved by" || label == "Previous text approved by" ? "approved_by"
-                              : label == "Minute" || label == "Previous approval minute"       ? "minute"
-                              : label == "Next review"                                          ? "next_review"
-                                                                                                : "";
+            std::string key = marks::cover_key(clean_line(row[0]));
             if (!key.empty()) out[key] = clean_line(row[1]);
         }
         break;
@@ -351,8 +349,10 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
 
     // The cover table: the change renew makes.
     {
+        // Compared with the cover as the document was built (a renewal recorded since is no edit),
+        // or, for a document that does not say, with the cover as it is built now.
         auto e = cover_of(plan.doc, edited.front());
-        auto c = cover_of(built, now_units.front());
+        auto c = identity.cover.empty() ? cover_of(built, now_units.front()) : identity.cover;
         auto value = [](const std::map<std::string, std::string>& m, const char* k) {
             auto it = m.find(k);
             std::string v = it == m.end() ? std::string() : it->second;

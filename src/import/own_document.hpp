@@ -7,6 +7,7 @@
 // where they stand, an edited cover table the change `renew` makes. Nothing here writes a file.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct OwnIdentity {
         std::string bookmark, clause_id, fingerprint;
     };
     std::vector<Mark> clauses;  // in the document's order
+    std::map<std::string, std::string> cover;  // school-file key -> the cover table's value as built
 };
 
 // The identity of a DOCX clausebook wrote, from its docProps/custom.xml; nullopt for any other

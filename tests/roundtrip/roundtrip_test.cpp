@@ -360,9 +360,15 @@ TEST_CASE("own DOCX: an edited clause the library no longer has is kept as a loc
     auto devices = repo.read("clauses/staff/devices.md");
     replace_once(devices, "use school equipment", "use the school's equipment");
     repo.write("clauses/staff/devices.md", devices);
+    // And the school file: a renewal recorded since (the document's cover still shows the old one).
+    auto renewed = repo.run({"renew", k_school, "social-networking", "--approved", "2026-11-18", "--today", "2026-11-20"});
+    INFO(renewed.out << renewed.err);
+    REQUIRE(renewed.exit_code == 0);
     auto r = repo.run({"import", repo.path("edited.docx").string(), "--school", k_school, "--dry-run", "--today", "2026-11-20"});
     INFO(r.out << r.err);
     REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("cover  ") == std::string::npos);  // the old cover is no edit: the renewal stays
+    CHECK(r.out.find("general.review: its text or title in the repository changed since the document was built") != std::string::npos);
     CHECK(r.out.find("safeguarding.prevent: no longer in the policy as the repository builds it now") != std::string::npos);
     CHECK(r.out.find("staff.devices: its text or title in the repository changed since the document was built") != std::string::npos);
     CHECK(r.out.find("gone  local.edited-1: safeguarding.prevent is no longer in the library or the policy: its edited text is kept as local clause local.edited-1") !=

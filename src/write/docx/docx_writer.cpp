@@ -61,6 +61,8 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
     std::vector<ClauseMark> marks;
     std::string document = document_part(doc, page, numbering, rels, options, &marks);  // adds lists and links
 
+    std::vector<std::pair<std::string, std::string>> cover;
+    for (const auto& row : cover_rows(doc.meta)) cover.emplace_back(row.label, row.value);
     ZipTime time = package_time(doc.meta);
     std::vector<PartType> types = {
         {"word/document.xml", std::string(k_wml) + "document.main+xml"},
@@ -90,7 +92,7 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
         {"_rels/.rels", constant("rels", "", [] { return package_rels_part(); })},
         {"docProps/core.xml", own(core_part(doc.meta, w3cdtf(time)))},
         {"docProps/app.xml", own(app_part(doc.meta))},
-        {"docProps/custom.xml", own(custom_part(own_properties(doc.meta.school_id, doc.meta.school_name, doc.meta.policy_id, marks)))},
+        {"docProps/custom.xml", own(custom_part(own_properties(doc.meta.school_id, doc.meta.school_name, doc.meta.policy_id, marks, cover)))},
         {"word/document.xml", own(document)},
         {"word/_rels/document.xml.rels", own(rels.part())},
         {"word/styles.xml", constant("styles", options.docx_styles, [&] { return styles_part(options.docx_styles); })},

@@ -107,8 +107,17 @@ std::string custom_part(const std::vector<std::pair<std::string, std::string>>& 
     return out;
 }
 
+std::string cover_key(const std::string& label) {
+    if (label == "Approved on" || label == "Previous text approved on") return "approved";
+    if (label == "Approved by" || label == "Previous text approved by") return "approved_by";
+    if (label == "Minute" || label == "Previous approval minute") return "minute";
+    if (label == "Next review") return "next_review";
+    return {};
+}
+
 std::vector<std::pair<std::string, std::string>> own_properties(const std::string& school_id, const std::string& school_name,
-                                                                 const std::string& policy_id, const std::vector<ClauseMark>& marks) {
+                                                                 const std::string& policy_id, const std::vector<ClauseMark>& marks,
+                                                                 const std::vector<std::pair<std::string, std::string>>& cover) {
     std::vector<std::pair<std::string, std::string>> props;
     props.emplace_back(k_prop_school, school_id);
     props.emplace_back(k_prop_school_name, school_name);
@@ -117,6 +126,8 @@ std::vector<std::pair<std::string, std::string>> own_properties(const std::strin
     std::string all;
     for (const auto& m : marks) all += m.id + ' ' + m.fingerprint + '\n';
     props.emplace_back(k_prop_fingerprint, hex64(XXH3_64bits(all.data(), all.size()), 16));
+    for (const auto& row : cover)
+        if (std::string key = cover_key(row.first); !key.empty()) props.emplace_back(k_prop_cover_prefix + key, row.second);
     for (std::size_t i = 0; i < marks.size(); ++i) {
         char idx[16];
         std::snprintf(idx, sizeof idx, "%03zu", i + 1);
