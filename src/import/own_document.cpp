@@ -461,12 +461,10 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
         }
         bool underneath = in_policy && st != stored_fp.end() && cur->second != st->second;
         if (!in_policy && !is_local(u.clause_id)) {
-            std::string before = previous;
             add_local(u.blocks, u.title, u, k + 1);
             plan.changes.back().kind = "gone";
             plan.changes.back().detail = u.clause_id + " is no longer in the library or the policy: its edited text is kept as local clause " + previous +
                                          " (" + plan.changes.back().detail + ")";
-            (void)before;
             continue;
         }
         const Unit* was = now_clause.count(u.clause_id) ? now_clause[u.clause_id] : nullptr;
@@ -531,9 +529,7 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
     for (const auto& n : plan.doc.notes) {
         std::string on = "the title page";
         for (const auto& u : edited) {
-            if (u.position > n.position && !(u.kind == Unit::Kind::clause && u.position == n.position)) continue;
-            bool inside = u.position <= n.position;
-            if (!inside) continue;
+            if (u.position > n.position) continue;  // the last unit starting at or before the note's paragraph
             on = u.kind == Unit::Kind::clause ? u.clause_id : u.kind == Unit::Kind::section ? "section heading \"" + u.title + "\""
                                                : u.kind == Unit::Kind::intro                ? "text under a section heading"
                                                                                             : "the title page";
