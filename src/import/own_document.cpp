@@ -139,7 +139,7 @@ std::string block_text(const Block& b) {
 std::string unit_fingerprint(const ImportedDocument& doc, const Unit& u) {
     std::string body;
     for (std::size_t i : u.blocks) body += block_text(doc.blocks[i]) + " ";
-    return marks::text_fingerprint(u.title, body);
+    return marks::text_fingerprint(u.title, marks::body_digest(body));
 }
 
 std::vector<std::string> canonical_blocks(const ImportedDocument& doc, const Unit& u) {

@@ -470,3 +470,12 @@ TEST_CASE("own DOCX: the school's own clauses edited and deleted change their lo
         }
     CHECK(rebuilt.size() == wanted.size());
 }
+
+TEST_CASE("own DOCX: the one-pass digest of a body's XML is the digest of its visible text", "[roundtrip]") {
+    for (std::string xml : {std::string("<w:p><w:r><w:t xml:space=\"preserve\">A &amp; B &lt;c&gt; \xC2\xA0" "d\xC2\xA9</w:t></w:r><w:r><w:tab/><w:t>e f</w:t></w:r></w:p>"),
+                            std::string("<w:tbl><w:tr><w:tc><w:p><w:r><w:t/></w:r></w:p></w:tc></w:tr></w:tbl>"), std::string()}) {
+        INFO(xml);
+        CHECK(write::docx::xml_body_digest(xml) == write::docx::body_digest(write::docx::visible_text(xml)));
+    }
+    CHECK(write::docx::body_digest("A&B<c>d\xC2\xA9" "ef") == write::docx::xml_body_digest("<w:t>A &amp; B &lt;c&gt; \xC2\xA0" "d\xC2\xA9</w:t><w:t>e f</w:t>"));
+}

@@ -163,7 +163,7 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
             auto fragment = cached_body<BodyFragment>(options, "docx", doc, cl.markdown, layout,
                                                       [&] { return render_fragment(doc, cl.markdown); },
                                                       +[](const BodyFragment& f) { return f.bytes(); });
-            if (marks) marks->push_back({cl.id, own, text_fingerprint(cl.title, visible_text(fragment->xml))});
+            if (marks) marks->push_back({cl.id, own, text_fingerprint(cl.title, fragment->text_digest)});
             place(*fragment, numbering, rels, xml);
             ends_with_table = fragment->ends_with_table;
         }

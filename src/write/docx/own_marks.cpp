@@ -86,8 +86,81 @@ std::string visible_text(std::string_view xml) {
     return out;
 }
 
-std::string text_fingerprint(std::string_view title, std::string_view body) {
-    std::string all = canonical_text(title) + '\x1f' + canonical_text(body);
+std::string body_digest(std::string_view body) {
+    std::string c = canonical_text(body);
+    return hex64(XXH3_64bits(c.data(), c.size()), 16);
+}
+
+std::string xml_body_digest(std::string_view xml) {
+    // visible_text and canonical_text in one pass, fed to XXH3 in chunks: the same digest as
+    // body_digest(visible_text(xml)), without building either string (this runs for every
+    // rendered clause body).
+    struct State {
+        XXH3_state_t* s = XXH3_createState();
+        char buf[4096];
+        std::size_t n = 0;
+        State() { XXH3_64bits_reset(s); }
+        ~State() { XXH3_freeState(s); }
+        void put(char c) {
+            if (n == sizeof buf) flush();
+            buf[n++] = c;
+        }
+        void flush() {
+            XXH3_64bits_update(s, buf, n);
+            n = 0;
+        }
+    } st;
+    auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    bool pending_c2 = false;  // a 0xC2 byte not yet known to start a no-break space
+    auto emit = [&](char c) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (pending_c2) {
+            pending_c2 = false;
+            if (u == 0xA0) return;
+            st.put('\xC2');
+        }
+        if (u == 0xC2) {
+            pending_c2 = true;
+            return;
+        }
+        if (!space(u)) st.put(c);
+    };
+    for (std::size_t at = xml.find("<w:t"); at != std::string_view::npos; at = xml.find("<w:t", at)) {
+        std::size_t gt = xml.find('>', at);
+        if (gt == std::string_view::npos) break;
+        char after = xml[at + 4];
+        if ((after != '>' && after != ' ') || xml[gt - 1] == '/') {
+            at = gt;
+            continue;
+        }
+        std::size_t end = xml.find("</w:t>", gt);
+        if (end == std::string_view::npos) break;
+        std::string_view t = xml.substr(gt + 1, end - gt - 1);
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t[i] != '&') {
+                emit(t[i]);
+                continue;
+            }
+            std::size_t semi = t.find(';', i);
+            std::string_view ent = t.substr(i, semi == std::string_view::npos ? 1 : semi - i + 1);
+            char c = ent == "&amp;" ? '&' : ent == "&lt;" ? '<' : ent == "&gt;" ? '>' : ent == "&quot;" ? '"' : ent == "&apos;" ? '\'' : 0;
+            if (c == 0) {
+                emit('&');
+                continue;
+            }
+            emit(c);
+            i += ent.size() - 1;
+        }
+        emit(' ');  // as visible_text separates runs
+        at = end;
+    }
+    if (pending_c2) st.put('\xC2');
+    st.flush();
+    return hex64(XXH3_64bits_digest(st.s), 16);
+}
+
+std::string text_fingerprint(std::string_view title, const std::string& digest) {
+    std::string all = canonical_text(title) + '\x1f' + digest;
     return hex64(XXH3_64bits(all.data(), all.size()), 16);
 }
 
@@ -129,7 +202,7 @@ std::vector<std::pair<std::string, std::string>> own_properties(const std::strin
     for (const auto& row : cover)
         if (std::string key = cover_key(row.first); !key.empty()) props.emplace_back(k_prop_cover_prefix + key, row.second);
     for (std::size_t i = 0; i < marks.size(); ++i) {
-        char idx[16];
+        char idx[32];
         std::snprintf(idx, sizeof idx, "%03zu", i + 1);
         props.emplace_back(std::string(k_prop_clause_prefix) + idx, marks[i].bookmark + " " + marks[i].id + " " + marks[i].fingerprint);
     }

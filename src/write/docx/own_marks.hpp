@@ -45,8 +45,13 @@ std::string canonical_text(std::string_view text);
 // The visible text of WordprocessingML `xml` (the w:t elements' contents, unescaped).
 std::string visible_text(std::string_view xml);
 
-// 16 hex digits of XXH3-64 over canonical(title) 0x1F canonical(body).
-std::string text_fingerprint(std::string_view title, std::string_view body);
+// 16 hex digits of XXH3-64 over canonical(body): computed once per rendered clause body (the
+// render cache keeps it with the body), as a clause's fingerprint is made in every document.
+std::string body_digest(std::string_view body);
+// body_digest(visible_text(xml)), in one pass.
+std::string xml_body_digest(std::string_view xml);
+// A clause's fingerprint: 16 hex digits of XXH3-64 over canonical(title) 0x1F body_digest(body).
+std::string text_fingerprint(std::string_view title, const std::string& digest);
 
 // docProps/custom.xml with `props` (name, value) in order, each a vt:lpwstr.
 std::string custom_part(const std::vector<std::pair<std::string, std::string>>& props);
