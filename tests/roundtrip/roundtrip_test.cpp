@@ -11,6 +11,7 @@
 
 #include "import/blocks.hpp"
 #include "import/docx_builder.hpp"
+#include "import/own_document.hpp"
 #include "support/fixture.hpp"
 #include "support/skip.hpp"
 #include "util/diagnostics.hpp"
@@ -478,4 +479,47 @@ TEST_CASE("own DOCX: the one-pass digest of a body's XML is the digest of its vi
         CHECK(write::docx::xml_body_digest(xml) == write::docx::body_digest(write::docx::visible_text(xml)));
     }
     CHECK(write::docx::body_digest("A&B<c>d\xC2\xA9" "ef") == write::docx::xml_body_digest("<w:t>A &amp; B &lt;c&gt; \xC2\xA0" "d\xC2\xA9</w:t><w:t>e f</w:t>"));
+}
+
+TEST_CASE("own DOCX: the school-file edits keep every other line, and refuse flow style", "[roundtrip]") {
+    const std::string file =
+        "# a comment\n"
+        "school:\n  name: X\n"
+        "policies:\n"
+        "  p:\n"
+        "    approved: 2020-01-01  # kept\n"
+        "    exclude:\n"
+        "    - a.one\n"
+        "    overrides:\n"
+        "      b.two: |\n"
+        "        Old.\n"
+        "    local:\n"
+        "      - id: local.x  # mine\n"
+        "        after: b.two\n"
+        "        title: X\n"
+        "        text: |\n"
+        "          Old x.\n"
+        "      - id: local.y\n"
+        "        before: b.two\n"
+        "        title: Y\n"
+        "        text: |\n"
+        "          Y.\n";
+    std::string t = import::add_exclusion(file, "s.yaml", "p", "c.three");
+    CHECK(t.find("    exclude:\n    - a.one\n    - c.three\n") != std::string::npos);
+    t = import::set_override(t, "s.yaml", "p", "b.two", "", "New.\n", "\"edited\"");
+    CHECK(t.find("      b.two: |  # \"edited\"\n        New.\n    local:") != std::string::npos);
+    t = import::set_local(t, "s.yaml", "p", "local.x", "", "", "X", "New x.\n", "");
+    CHECK(t.find("      - id: local.x  # mine\n        after: b.two\n        title: X\n        text: |\n          New x.\n") != std::string::npos);
+    t = import::remove_local(t, "s.yaml", "p", "local.y");
+    CHECK(t.find("local.y") == std::string::npos);
+    CHECK(t.find("# a comment\nschool:\n  name: X\npolicies:\n  p:\n    approved: 2020-01-01  # kept\n") == 0);
+    CHECK(import::add_exclusion("policies:\n  p:\n    exclude: [a]\n", "s.yaml", "p", "b") == "policies:\n  p:\n    exclude: [a, b]\n");
+    CHECK_THROWS_WITH(import::set_override("policies:\n  p: {approved: 2020-01-01}\n", "s.yaml", "p", "b", "", "x\n", ""),
+                      "s.yaml:2:3: error: the entry of policy 'p' is written in flow style ({...}); import edits block style only [import-school-file]");
+    CHECK_THROWS_WITH(import::set_override("policies:\n  p:\n    overrides: {b: x}\n", "s.yaml", "p", "b", "", "x\n", ""),
+                      "s.yaml:3:5: error: overrides is written in flow style; import edits block style only [import-school-file]");
+    CHECK_THROWS_WITH(import::set_override("policies:\n  q:\n    approved: 2020-01-01\n", "s.yaml", "p", "b", "", "x\n", ""),
+                      "s.yaml: error: the school file has no entry for policy 'p' [import-school-file]");
+    CHECK_THROWS_WITH(import::set_override("school:\n  name: X\n", "s.yaml", "p", "b", "", "x\n", ""),
+                      "s.yaml: error: the school file has no policies: entry [import-school-file]");
 }
