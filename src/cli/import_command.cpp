@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "import/importer.hpp"
+#include "import/own_document.hpp"
 #include "import/report.hpp"
 #include "import/school_file.hpp"
 #include "load/load.hpp"
@@ -37,6 +38,62 @@ void import_options(po::options_description& desc, po::positional_options_descri
     pos.add("file", 1);
 }
 
+namespace {
+
+// The own-document path: true when it has answered (exit code in `code`), false when the general
+// import is to run, with the reason in `fell_back`.
+bool import_own(const load::Repository& repo, const import::Request& req, const import::OwnIdentity& identity, const po::variables_map& vm, Io& io,
+                std::string& fell_back, int& code) {
+    util::Diagnostics diags;
+    import::OwnPlan own = import::plan_own_import(repo, req, identity, diags);
+    if (diags.has_errors()) {
+        print_diagnostics(diags, repo.sources, io);
+        io.err << "clausebook: import refused; nothing was written\n";
+        code = 2;
+        return true;
+    }
+    if (own.fall_back) {
+        fell_back = own.fall_back_reason;
+        return false;
+    }
+    std::string report = import::render_own_report(own);
+    bool same = own.new_text == own.old_text;
+    if (vm.count("dry-run")) {
+        io.out << report << "\n" << (same ? "No change to " + own.path + "\n" : import::unified_diff(own.old_text, own.new_text, own.path, false));
+        io.out << "Dry run: nothing was written.\n";
+        code = 0;
+        return true;
+    }
+    if (vm.count("report")) util::write_file_atomic(vm["report"].as<std::string>(), report);
+    else io.out << report << "\n";
+    if (same) {
+        io.out << "No change: " << own.path << " already gives this document; nothing was written.\n";
+        code = 0;
+        return true;
+    }
+    util::write_file_atomic(own.file, own.new_text);
+    util::Diagnostics reload;
+    load::Repository after = load::load_repository(repo.root, reload);
+    const load::School* school = after.school(identity.school_id);
+    const load::Outline* outline = after.outline(identity.policy_id);
+    util::Diagnostics assembly;
+    if (!reload.has_errors() && school && outline) assemble::assemble_document(after, *school, *outline, assembly);
+    if (reload.has_errors() || assembly.has_errors() || !school || !outline) {
+        print_diagnostics(reload, after.sources, io);
+        print_diagnostics(assembly, after.sources, io);
+        util::write_file_atomic(own.file, own.old_text);
+        io.err << "clausebook: the school file import wrote does not load (a bug in import); it was put back as it was\n";
+        code = 3;
+        return true;
+    }
+    io.out << "Updated " << own.path << ". Next: clausebook build --school " << identity.school_id
+           << "; when the board approves the text, clausebook renew records it.\n";
+    code = 0;
+    return true;
+}
+
+}  // namespace
+
 int import_run(const po::variables_map& vm, Io& io) {
     if (!vm.count("file")) throw util::Fatal("import needs a document: clausebook import FILE --school ID");
     if (!vm.count("school")) throw util::Fatal("import needs the school's id: --school ID (its file is schools/ID.yaml)");
@@ -62,6 +119,12 @@ int import_run(const po::variables_map& vm, Io& io) {
     auto root = repository_root(vm);
     auto repo = load_or_report(root, io);
     if (!repo) return 2;
+    // clausebook's own document, edited: mapped exactly by its bookmarks (issue 16).
+    std::string fell_back;
+    if (auto identity = import::own_identity(req.file)) {
+        int code = 0;
+        if (import_own(*repo, req, *identity, vm, io, fell_back, code)) return code;
+    }
     util::Diagnostics diags;
     import::Plan plan = import::plan_import(*repo, req, diags);
     if (diags.has_errors()) {
@@ -73,6 +136,7 @@ int import_run(const po::variables_map& vm, Io& io) {
         return 2;  // print_diagnostics has said "nothing was written"
     }
     std::string report = import::render_report(plan, format);
+    if (!fell_back.empty()) report = "Note: " + fell_back + "; it is imported as any other document, aligned by its words.\n\n" + report;
     if (vm.count("dry-run")) {
         io.out << report;
         std::string diff = import::unified_diff(plan.old_text, plan.new_text, plan.path, !plan.existed);

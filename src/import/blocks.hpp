@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct Block {
     int page = 0;             // PDF page, 1-based; 0 for formats without pages
     int position = 0;         // line (text, Markdown, HTML) or paragraph number (DOCX, PDF), 1-based
     std::string dropped;      // why the block is not policy text (empty: it is): "contents page", ...
+    std::vector<std::string> bookmarks;  // DOCX: the bookmarks that start in it (issue 16 finds clauses by them)
 };
 
 // A comment or tracked change found in the document, listed in the report.
@@ -51,6 +53,7 @@ struct ImportedDocument {
     std::vector<Block> blocks;
     std::vector<Note> notes;
     std::vector<std::string> warnings;
+    std::map<std::string, std::string> properties;  // DOCX: custom document properties (docProps/custom.xml), name -> text
 };
 
 // Reads `file` by its extension (and checks its content agrees). Problems are errors in

@@ -88,6 +88,7 @@ struct Reader {
     std::map<std::string, std::string> hyperlinks;
     std::map<std::string, Note> comments;  // id -> comment (text, author, date)
     int paragraph = 0;
+    std::vector<std::string> bookmarks;  // started since the last block was kept
     int changes = 0;
     std::vector<int> change_positions;
     // Complex fields spread over runs and paragraphs: begin, instruction, separate, result, end.
@@ -175,6 +176,19 @@ struct Reader {
         return std::string(util::trim(out));
     }
 
+    // A tracked change as a note: its kind, author, date and the text it inserts or deletes.
+    void change_note(const pugi::xml_node& c, const char* kind) {
+        Note n;
+        n.kind = kind;
+        n.author = c.attribute("w:author").value();
+        n.date = c.attribute("w:date").value();
+        std::string t;
+        for (auto x : c.select_nodes(".//w:t | .//w:delText")) t += x.node().text().get();
+        n.text = clean_line(t);
+        n.position = paragraph;
+        doc.notes.push_back(n);
+    }
+
     void count_change(int pos) {
         ++changes;
         if (change_positions.empty() || change_positions.back() != pos) change_positions.push_back(pos);
@@ -204,10 +218,14 @@ struct Reader {
                 else if (type == "end" && !fields.empty()) fields.pop_back();
             } else if (name == "w:ins" || name == "w:moveTo") {
                 count_change(paragraph);
+                change_note(c, name == "w:ins" ? "insertion" : "move");
                 if (options.changes != Changes::reject) collect(c, text, boxes, notes, comment_ids);
             } else if (name == "w:del" || name == "w:moveFrom") {
                 count_change(paragraph);
+                change_note(c, name == "w:del" ? "deletion" : "move");
                 if (options.changes == Changes::reject) collect(c, text, boxes, notes, comment_ids);
+            } else if (name == "w:bookmarkStart") {
+                bookmarks.push_back(c.attribute("w:name").value());
             } else if (name == "w:footnoteReference" || name == "w:endnoteReference") {
                 auto it = footnotes.find(c.attribute("w:id").value());
                 if (it != footnotes.end() && !it->second.empty()) notes.push_back(it->second);
@@ -300,7 +318,11 @@ struct Reader {
                 comments.erase(it);
             }
         }
-        if (!clean_line(b.text).empty() || !b.number.empty()) doc.blocks.push_back(std::move(b));
+        if (!clean_line(b.text).empty() || !b.number.empty()) {
+            b.bookmarks = std::move(bookmarks);
+            bookmarks.clear();
+            doc.blocks.push_back(std::move(b));
+        }
         for (auto& box : boxes) {
             Block bb;
             bb.position = paragraph;
@@ -369,11 +391,17 @@ struct Reader {
             else if (name == "w:sdt") {
                 std::string gallery = c.child("w:sdtPr").child("w:docPartObj").child("w:docPartGallery").attribute("w:val").value();
                 body(c.child("w:sdtContent"), in_toc_sdt || gallery == "Table of Contents");
+            } else if (name == "w:bookmarkStart") {
+                bookmarks.push_back(c.attribute("w:name").value());
             } else if (name == "w:ins" || name == "w:moveTo" || name == "w:customXml" || name == "w:smartTag") {
-                if (name == "w:ins" || name == "w:moveTo") count_change(paragraph + 1);
+                if (name == "w:ins" || name == "w:moveTo") {
+                    count_change(paragraph + 1);
+                    change_note(c, name == "w:ins" ? "insertion" : "move");
+                }
                 if (options.changes != Changes::reject || !(name == "w:ins" || name == "w:moveTo")) body(c, in_toc_sdt);
             } else if (name == "w:del" || name == "w:moveFrom") {
                 count_change(paragraph + 1);
+                change_note(c, name == "w:del" ? "deletion" : "move");
                 if (options.changes == Changes::reject) body(c, in_toc_sdt);
             }
         }
@@ -422,7 +450,7 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
         return doc;
     }
 
-    Reader r{options, doc, diags, {}, {}, {}, {}, {}, 0, 0, {}, {}};
+    Reader r{options, doc, diags, {}, {}, {}, {}, {}, 0, {}, 0, {}, {}};
     auto parse = [&](const std::string& part, pugi::xml_document& xml) -> bool {
         auto text = zip.read(part);
         if (!text) {
@@ -444,7 +472,10 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
         return true;
     };
 
-    pugi::xml_document styles, numbering, footnotes, comments, document;
+    pugi::xml_document styles, numbering, footnotes, comments, document, custom;
+    if (zip.has("docProps/custom.xml") && parse("docProps/custom.xml", custom))
+        for (auto p : custom.child("Properties").children("property"))
+            doc.properties[p.attribute("name").value()] = p.first_child().text().get();
     if (zip.has("word/styles.xml") && parse("word/styles.xml", styles)) {
         for (auto s : styles.child("w:styles").children("w:style")) {
             StyleInfo si;

@@ -94,6 +94,11 @@ void mark_furniture(std::vector<Block>& blocks) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         Block& b = blocks[i];
         if (b.kind == BlockKind::table) continue;
+        if (b.dropped == "contents page") {  // a reader's own finding (a contents field): what follows it is not an entry
+            b.text = clean_line(b.text);
+            in_contents = false;
+            continue;
+        }
         std::string raw = b.text;
         std::string full = b.number.empty() ? raw : b.number + " " + raw;
         std::string cleaned = clean_line(raw);

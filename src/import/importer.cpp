@@ -31,6 +31,8 @@ std::string phase_from_name(const std::string& name) {
     return {};
 }
 
+}  // namespace
+
 // A block as Markdown: what an override or local clause holds, verbatim.
 std::string block_markdown(const Block& b) {
     if (b.kind == BlockKind::table) {
@@ -76,6 +78,8 @@ std::string blocks_markdown(const std::vector<Block>& blocks, const std::vector<
     }
     return out + "\n";
 }
+
+namespace {
 
 std::string plain_of(const std::vector<Block>& blocks, const std::vector<std::size_t>& idx) {
     std::string out;

@@ -99,6 +99,11 @@ struct Plan {
     std::string copy_date_from;           // "approved", "last reviewed", "today"
 };
 
+// Blocks as the Markdown of an override or local clause, verbatim (escaped): paragraphs, list
+// items with their numbers, tables; also used for clausebook's own documents (own_document.hpp).
+std::string block_markdown(const Block& b);
+std::string blocks_markdown(const std::vector<Block>& blocks, const std::vector<std::size_t>& idx);
+
 // Works out the import. Problems are errors in `diags` (exit 2): unreadable or bad documents,
 // a document matching almost nothing, a school file of another school.
 Plan plan_import(const load::Repository& repo, const Request& request, util::Diagnostics& diags);

@@ -258,11 +258,19 @@ TEST_CASE("DOCX: tracked changes are refused with a count and place, or accepted
         auto d = docx(bytes, diags, import::Changes::accept);
         REQUIRE_FALSE(diags.has_errors());
         CHECK(find(d, "Pupils must be 14 to hold an account."));
-        REQUIRE(d.notes.size() == 1);
-        CHECK(d.notes[0].kind == "comment");
-        CHECK(d.notes[0].author == "Chair");
-        CHECK(d.notes[0].text == "Check the age with the head.");
-        CHECK(d.notes[0].position == 2);
+        // Each tracked change is a note with its author and text (issue 16's report lists them), then the comment.
+        REQUIRE(d.notes.size() == 3);
+        CHECK(d.notes[0].kind == "deletion");
+        CHECK(d.notes[0].author == "A");
+        CHECK(d.notes[0].text == "13");
+        CHECK(d.notes[1].kind == "insertion");
+        CHECK(d.notes[1].author == "B");
+        CHECK(d.notes[1].text == "14");
+        CHECK(d.notes[1].position == 2);
+        CHECK(d.notes[2].kind == "comment");
+        CHECK(d.notes[2].author == "Chair");
+        CHECK(d.notes[2].text == "Check the age with the head.");
+        CHECK(d.notes[2].position == 2);
     }
     {
         util::Diagnostics diags;

@@ -18,7 +18,7 @@ TEST_CASE("docx: the package holds every part, in a fixed order, each declared a
     RichRepo repo;
     DocxPackage pkg = build_docx(repo);
     std::vector<std::string> expected = {
-        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "docProps/custom.xml", "word/document.xml",
         "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml", "word/settings.xml",
         "word/header1.xml", "word/header2.xml", "word/footer1.xml", "word/footer2.xml"};
     CHECK(pkg.names == expected);
@@ -126,7 +126,9 @@ TEST_CASE("docx: bookmarks are unique and every link and contents entry reaches 
     std::set<std::string> ends;
     for (pugi::xml_node e : all_of(root, "w:bookmarkEnd")) ends.insert(attr(e, "w:id"));
     CHECK(ends == ids);
-    CHECK(names.size() == 3 + 4);  // Introduction, Staff, Parents; Purpose, Related policies, Contact, Conduct
+    // Introduction, Staff, Parents; Purpose, Related policies, Contact, Conduct; and each clause's
+    // own bookmark, named from its id (issue 16)
+    CHECK(names.size() == 3 + 4 + 4);
     for (pugi::xml_node link : all_of(root, "w:hyperlink")) {
         std::string anchor = attr(link, "w:anchor");
         if (!anchor.empty()) CHECK(names.count(anchor));

@@ -6,6 +6,7 @@
 
 #include "util/markdown.hpp"
 #include "util/text.hpp"
+#include "write/docx/own_marks.hpp"
 #include "write/docx/xml.hpp"
 #include "write/writer.hpp"
 
@@ -289,6 +290,7 @@ BodyFragment render_fragment(const model::Document& doc, const std::string& mark
     f.bullets = numbering.has_bullets();
     f.ordered = numbering.ordered();
     f.links = rels.targets();
+    f.text_digest = xml_body_digest(f.xml);
     scan_slots(f.xml, "<w:numId w:val=\"", [&](std::size_t at, std::size_t len) {
         int id = std::stoi(f.xml.substr(at, len));
         if (id != Numbering::k_bullet_num_id) f.slots.push_back({at, len, true, static_cast<std::size_t>(id - 2)});

@@ -40,8 +40,11 @@ struct BodyFragment {
     std::vector<Numbering::List> ordered;  // the fragment's w:numId i + 2
     std::vector<std::string> links;        // the fragment's rId<i + 1>: external URLs
     bool ends_with_table = false;          // Word wants a paragraph after a table that ends the body
+    std::string text_digest;               // own_marks.hpp: body_digest of its visible text
 
-    std::size_t bytes() const { return xml.size() + slots.size() * sizeof(Slot) + links.size() * 64 + ordered.size() * sizeof(Numbering::List); }
+    std::size_t bytes() const {
+        return xml.size() + slots.size() * sizeof(Slot) + links.size() * 64 + ordered.size() * sizeof(Numbering::List) + text_digest.size();
+    }
 };
 
 // Renders `markdown` as it would appear in `doc` (cross-references read `doc`'s numbering).

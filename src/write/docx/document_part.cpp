@@ -1,7 +1,10 @@
 #include "write/docx/document_part.hpp"
 
+#include <set>
+
 #include "util/date.hpp"
 #include "write/docx/body_renderer.hpp"
+#include "write/docx/own_marks.hpp"
 #include "write/docx/xml.hpp"
 #include "write/writer.hpp"
 
@@ -9,16 +12,23 @@ namespace clausebook::write::docx {
 
 namespace {
 
+constexpr int k_own_bookmark_base = 100000;
+
 // Bookmark ids are numbers unique in the document; names are the anchors of body_renderer.hpp.
 // A heading's bookmark spans its text.
-void heading(XmlWriter& xml, const std::string& style, const std::string& text, bool new_page, int bookmark_id, const std::string& name) {
+// A clause heading also carries the clause's own bookmark (own_marks.hpp), `own_name` with id
+// `own_id`, around the same text.
+void heading(XmlWriter& xml, const std::string& style, const std::string& text, bool new_page, int bookmark_id, const std::string& name,
+             int own_id = -1, const std::string& own_name = {}) {
     xml.open("w:p");
     ParagraphProps props;
     props.style = style;
     props.page_break_before = new_page;
     props.write(xml);
     xml.open("w:bookmarkStart").attr("w:id", bookmark_id).attr("w:name", name).close();
+    if (own_id >= 0) xml.open("w:bookmarkStart").attr("w:id", own_id).attr("w:name", own_name).close();
     add_run(xml, text);
+    if (own_id >= 0) xml.open("w:bookmarkEnd").attr("w:id", own_id).close();
     xml.open("w:bookmarkEnd").attr("w:id", bookmark_id).close();
     xml.close();
 }
@@ -127,7 +137,7 @@ void section_properties(XmlWriter& xml, const PageParts& page) {
 }  // namespace
 
 std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels,
-                          const WriteOptions& options) {
+                          const WriteOptions& options, std::vector<ClauseMark>* marks) {
     std::string out(k_xml_declaration);
     out.reserve(64 * 1024);
     XmlWriter xml(out);
@@ -147,6 +157,8 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
     // document's clause read the same.
     std::string layout;  // see link_context
     int bookmark = 0;
+    int own_bookmark = k_own_bookmark_base;  // the clauses' own bookmarks: ids apart from the headings'
+    std::set<std::string> taken;
     bool ends_with_table = false;
     for (std::size_t s = 0; s < doc.sections.size(); ++s) {
         const auto& sec = doc.sections[s];
@@ -155,10 +167,12 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
         for (std::size_t c = 0; c < sec.clauses.size(); ++c) {
             const auto& cl = sec.clauses[c];
             std::string number = std::to_string(s + 1) + "." + std::to_string(c + 1);
-            heading(xml, "Heading2", number + " " + cl.title, false, bookmark++, clause_anchor(s, c));
+            std::string own = clause_bookmark(cl.id, taken);
+            heading(xml, "Heading2", number + " " + cl.title, false, bookmark++, clause_anchor(s, c), own_bookmark++, own);
             auto fragment = cached_body<BodyFragment>(options, "docx", doc, cl.markdown, layout,
                                                       [&] { return render_fragment(doc, cl.markdown); },
                                                       +[](const BodyFragment& f) { return f.bytes(); });
+            if (marks) marks->push_back({cl.id, own, text_fingerprint(cl.title, fragment->text_digest)});
             place(*fragment, numbering, rels, xml);
             ends_with_table = fragment->ends_with_table;
         }

@@ -7,6 +7,7 @@
 
 #include "model/document.hpp"
 #include "write/docx/numbering.hpp"
+#include "write/docx/own_marks.hpp"
 #include "write/docx/relationships.hpp"
 #include "write/writer.hpp"
 
@@ -20,8 +21,9 @@ struct PageParts {
     std::string first_footer;
 };
 
-// The part. Lists go to `numbering`, hyperlinks to `rels`.
+// The part. Lists go to `numbering`, hyperlinks to `rels`, each clause's bookmark and text
+// fingerprint to `marks` (own_marks.hpp) when given.
 std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels,
-                          const WriteOptions& options);
+                          const WriteOptions& options, std::vector<ClauseMark>* marks = nullptr);
 
 }  // namespace clausebook::write::docx

@@ -7,6 +7,7 @@
 
 #include "util/date.hpp"
 #include "write/docx/document_part.hpp"
+#include "write/docx/own_marks.hpp"
 #include "write/docx/package_parts.hpp"
 #include "write/docx/styles_part.hpp"
 #include "write/docx/xml.hpp"
@@ -57,8 +58,11 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
     page.first_footer = rels.add(rel + "footer", "footer2.xml");
 
     Numbering numbering;
-    std::string document = document_part(doc, page, numbering, rels, options);  // adds lists and links
+    std::vector<ClauseMark> marks;
+    std::string document = document_part(doc, page, numbering, rels, options, &marks);  // adds lists and links
 
+    std::vector<std::pair<std::string, std::string>> cover;
+    for (const auto& row : cover_rows(doc.meta)) cover.emplace_back(row.label, row.value);
     ZipTime time = package_time(doc.meta);
     std::vector<PartType> types = {
         {"word/document.xml", std::string(k_wml) + "document.main+xml"},
@@ -71,6 +75,7 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
         {"word/footer2.xml", std::string(k_wml) + "footer+xml"},
         {"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
         {"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
+        {"docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml"},
     };
     // Parts that read the same in every document are made and deflated once per run: `name`
     // and `input` are all that `make` depends on.
@@ -87,6 +92,7 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
         {"_rels/.rels", constant("rels", "", [] { return package_rels_part(); })},
         {"docProps/core.xml", own(core_part(doc.meta, w3cdtf(time)))},
         {"docProps/app.xml", own(app_part(doc.meta))},
+        {"docProps/custom.xml", own(custom_part(own_properties(doc.meta.school_id, doc.meta.school_name, doc.meta.policy_id, marks, cover)))},
         {"word/document.xml", own(document)},
         {"word/_rels/document.xml.rels", own(rels.part())},
         {"word/styles.xml", constant("styles", options.docx_styles + '\0' + options.font_family, [&] { return styles_part(options.docx_styles, options.font_family); })},

@@ -52,6 +52,7 @@ std::string package_rels_part() {
         {"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "word/document.xml"},
         {"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"},
         {"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties", "docProps/app.xml"},
+        {"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties", "docProps/custom.xml"},
     };
     int n = 1;
     for (const auto& [type, target] : rels) xml.open("Relationship").attr("Id", "rId" + std::to_string(n++)).attr("Type", type).attr("Target", target).close();

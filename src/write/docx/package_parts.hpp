@@ -19,7 +19,7 @@ struct PartType {
 // [Content_Types].xml for the parts listed (rels and xml get defaults).
 std::string content_types_part(const std::vector<PartType>& parts);
 
-// _rels/.rels: the main document and both property parts.
+// _rels/.rels: the main document and the three property parts (core, app, custom).
 std::string package_rels_part();
 
 // docProps/core.xml: title, subject, creator (the school), keywords, description, and created
