@@ -37,6 +37,8 @@ const std::vector<Rule>& rules() {
          &r::statutory_review_period},
         {"approval-level", Severity::warning, "approved by a level (board, committee, headteacher) the DfE's list does not allow for that policy",
          &r::approval_level},
+        {"register-location-missing", Severity::warning, "a register entry's document is a path in the repository where there is no file",
+         &r::register_location_missing},
     };
     return k_rules;
 }

@@ -38,6 +38,21 @@ bool ends_with_icase(const std::string& name, std::string_view suffix) {
     return true;
 }
 
+// Whether each register entry whose location is a path names a regular file inside the
+// repository (followed through links, which must not leave it). Nothing is read.
+void locate_register_documents(Repository& repo, const fs::path& root) {
+    std::error_code ec;
+    const fs::path canonical_root = fs::canonical(root, ec);
+    for (auto& school : repo.schools)
+        for (auto& e : school.register_entries) {
+            if (!e.location || e.location->value.rfind("https://", 0) == 0) continue;
+            std::error_code ec2;
+            fs::path real = fs::canonical(root / e.location->value, ec2);
+            auto rel = ec2 ? fs::path() : fs::relative(real, canonical_root, ec2);
+            e.location_found = !ec2 && !rel.empty() && *rel.begin() != ".." && fs::is_regular_file(real, ec2);
+        }
+}
+
 struct InputFile {
     fs::path full;
     std::string display;  // relative to the root, with '/'
@@ -227,6 +242,7 @@ Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
         if (texts[i]) schools.push_back({stem(school_files[i], ".yaml"), school_files[i].display, std::move(*texts[i])});
     load_schools(repo, std::move(schools), diags);
     load_approved_copies(repo, reader);
+    locate_register_documents(repo, root);
     link_repository(repo, diags);
     return repo;
 }

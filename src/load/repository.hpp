@@ -180,6 +180,10 @@ struct RegisterEntry {
     std::optional<Located<util::Duration>> review_period;
     std::optional<Located<util::LooseDate>> next_review;
     std::optional<Located<std::string>> location;  // a path inside the repository or an https URL
+    // A location that is a path: whether it names a regular file inside the repository (a link
+    // out of it does not count). Settled by load (load_repository); check's
+    // register-location-missing reads it. Always true for an https URL.
+    bool location_found = true;
     std::optional<Located<std::string>> owner;
     // Statutory policies this one document also meets (the DfE allows one document to meet
     // several requirements): ids of data/statutory-policies.yaml or check.require.

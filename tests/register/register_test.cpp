@@ -130,3 +130,24 @@ TEST_CASE("register: check on the example finds exactly what is wrong in the fiv
     CHECK(has(text.out, "schools/st-peters-ce-primary.yaml:67:1: error: St Peter's CE Primary School has no entry for 'Special educational needs and disability policy and information report'"));
     CHECK(has(text.out, "schools/beckstone-primary.yaml:84:18: warning: Child protection and safeguarding policy (Beckstone Primary School) was approved by 'Safeguarding committee' (a committee)"));
 }
+
+TEST_CASE("register-location-missing: a register entry's document path with no file in the repository", "[register][check]") {
+    TestRepo repo;
+    repo.write("schools/alpha.yaml", k_alpha_register);
+    // Line 27: the behaviour entry's location, a path where nothing is committed yet.
+    RunResult r = repo.run({"check", "--today", "2024-02-01", "--school", "alpha", "--fail-level", "info"});
+    INFO(r.out << r.err);
+    CHECK(has(r.out, "schools/alpha.yaml:27:15: warning: Behaviour policy (Alpha Primary School) is kept at 'policies/behaviour.pdf', but the repository has no such file [register-location-missing]"));
+    CHECK(r.out.find("child-protection.pdf', but") == std::string::npos);  // an https address is not judged
+
+    // The file committed: clean. A link to a file outside the repository does not count.
+    repo.write("policies/behaviour.pdf", "%PDF-1.7\n");
+    RunResult clean = repo.run({"check", "--today", "2024-02-01", "--school", "alpha", "--fail-level", "info"});
+    CHECK(clean.out.find("[register-location-missing]") == std::string::npos);
+    clausebook::test::TempDir elsewhere;
+    clausebook::test::write_file(elsewhere.path() / "behaviour.pdf", "%PDF-1.7\n");
+    std::filesystem::remove(repo.root() / "policies/behaviour.pdf");
+    std::filesystem::create_symlink(elsewhere.path() / "behaviour.pdf", repo.root() / "policies/behaviour.pdf");
+    RunResult linked = repo.run({"check", "--today", "2024-02-01", "--school", "alpha", "--fail-level", "info"});
+    CHECK(linked.out.find("[register-location-missing]") != std::string::npos);
+}
