@@ -34,6 +34,18 @@ std::string phase_from_name(const std::string& name) {
 }  // namespace
 
 // A block as Markdown: what an override or local clause holds, verbatim.
+std::string short_title(const std::string& text, const std::string& fallback) {
+    std::string out;
+    int n = 0;
+    for (std::size_t i = 0; i < text.size() && n < 8; ++i) {
+        if (text[i] == '.' || text[i] == ':' || text[i] == ';') break;
+        if (text[i] == ' ') ++n;
+        if (n < 8) out += text[i];
+    }
+    out = std::string(util::trim(out));
+    return out.empty() ? fallback : out;
+}
+
 std::string block_markdown(const Block& b) {
     if (b.kind == BlockKind::table) {
         std::vector<std::string> rows;
@@ -85,18 +97,6 @@ std::string plain_of(const std::vector<Block>& blocks, const std::vector<std::si
     std::string out;
     for (std::size_t i : idx) out += blocks[i].text + "\n";
     return out;
-}
-
-std::string short_title(const std::string& text) {
-    std::string out;
-    int n = 0;
-    for (std::size_t i = 0; i < text.size() && n < 8; ++i) {
-        if (text[i] == '.' || text[i] == ':' || text[i] == ';') break;
-        if (text[i] == ' ') ++n;
-        if (n < 8) out += text[i];
-    }
-    out = std::string(util::trim(out));
-    return out.empty() ? "From the school's policy" : out;
 }
 
 struct Aligned {
@@ -600,7 +600,7 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
         }
         do lo.id = "local.imported-" + std::to_string(++local_n);
         while (taken_ids.count(lo.id));
-        if (lo.title.empty()) lo.title = short_title(plan.doc.blocks[lo.blocks.front()].text);
+        if (lo.title.empty()) lo.title = short_title(plan.doc.blocks[lo.blocks.front()].text, "From the school's policy");
         if (!previous_unit.empty()) {
             lo.anchor_key = "after";
             lo.anchor = previous_unit;

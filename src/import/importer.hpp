@@ -104,6 +104,10 @@ struct Plan {
 std::string block_markdown(const Block& b);
 std::string blocks_markdown(const std::vector<Block>& blocks, const std::vector<std::size_t>& idx);
 
+// A local clause's title from its first paragraph: its first words, up to eight and to the first
+// '.', ':' or ';'; `fallback` when there are none.
+std::string short_title(const std::string& text, const std::string& fallback);
+
 // Works out the import. Problems are errors in `diags` (exit 2): unreadable or bad documents,
 // a document matching almost nothing, a school file of another school.
 Plan plan_import(const load::Repository& repo, const Request& request, util::Diagnostics& diags);

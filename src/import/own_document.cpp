@@ -148,18 +148,6 @@ std::vector<std::string> canonical_blocks(const ImportedDocument& doc, const Uni
     return out;
 }
 
-std::string short_title(const std::string& text) {
-    std::string out;
-    int n = 0;
-    for (std::size_t i = 0; i < text.size() && n < 8; ++i) {
-        if (text[i] == '.' || text[i] == ':' || text[i] == ';') break;
-        if (text[i] == ' ') ++n;
-        if (n < 8) out += text[i];
-    }
-    out = std::string(util::trim(out));
-    return out.empty() ? "Added in Word" : out;
-}
-
 // The cover table's values by school-file key.
 std::map<std::string, std::string> cover_of(const ImportedDocument& doc, const Unit& front) {
     std::map<std::string, std::string> out;
@@ -436,7 +424,7 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
             key = "section";
             anchor = outline->sections.empty() ? std::string() : outline->sections.back().id;
         }
-        std::string t = title.empty() ? short_title(plan.doc.blocks[blocks.front()].text) : title;
+        std::string t = title.empty() ? short_title(plan.doc.blocks[blocks.front()].text, "Added in Word") : title;
         text = set_local(text, plan.path, identity.policy_id, id, key, anchor, t, blocks_markdown(plan.doc.blocks, blocks), comment_quote(where(plan.doc, u)));
         plan.changes.push_back({"added", id, std::to_string(blocks.size()) + (blocks.size() == 1 ? " paragraph" : " paragraphs") + ", placed " + key + " " + anchor});
         previous = id;

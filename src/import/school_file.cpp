@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "import/yaml_lines.hpp"
 #include "renew/yaml_edit.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -10,93 +11,6 @@
 namespace clausebook::import {
 
 namespace {
-
-std::string spaces(int n) { return std::string(static_cast<std::size_t>(n), ' '); }
-
-struct Lines {
-    std::vector<std::string> lines;
-    std::string eol = "\n";
-    bool final_eol = true;
-
-    explicit Lines(const std::string& text) {
-        if (text.find("\r\n") != std::string::npos) eol = "\r\n";
-        std::size_t start = 0;
-        while (start < text.size()) {
-            auto end = text.find('\n', start);
-            if (end == std::string::npos) end = text.size();
-            std::string l = text.substr(start, end - start);
-            if (!l.empty() && l.back() == '\r') l.pop_back();
-            lines.push_back(l);
-            start = end + 1;
-        }
-        final_eol = text.empty() || text.back() == '\n';
-    }
-    std::string str() const {
-        std::string out;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            out += lines[i];
-            if (i + 1 < lines.size() || final_eol) out += eol;
-        }
-        return out;
-    }
-};
-
-int indent_of(const std::string& l) {
-    int n = 0;
-    while (static_cast<std::size_t>(n) < l.size() && l[static_cast<std::size_t>(n)] == ' ') ++n;
-    return n;
-}
-
-bool content(const std::string& l) {
-    auto t = util::trim(l);
-    return !t.empty() && t[0] != '#';
-}
-
-// The line `key:` at exactly `indent` in [from, to), or npos.
-std::size_t find_key(const std::vector<std::string>& lines, std::size_t from, std::size_t to, const std::string& key, int indent) {
-    for (std::size_t i = from; i < to && i < lines.size(); ++i) {
-        if (!content(lines[i]) || indent_of(lines[i]) != indent) continue;
-        std::string_view rest = std::string_view(lines[i]).substr(static_cast<std::size_t>(indent));
-        std::string k = key;
-        for (const std::string& form : {k + ":", "\"" + k + "\":", "'" + k + "':"})
-            if (rest.substr(0, form.size()) == form && (rest.size() == form.size() || rest[form.size()] == ' ')) return i;
-    }
-    return std::string::npos;
-}
-
-// One past the last line of the block that starts at `at` (a key at `indent`).
-std::size_t block_end(const std::vector<std::string>& lines, std::size_t at, int indent) {
-    std::size_t end = at + 1;
-    std::size_t last = at + 1;
-    for (; end < lines.size(); ++end) {
-        if (util::trim(lines[end]).empty()) continue;
-        if (indent_of(lines[end]) <= indent) break;
-        last = end + 1;
-    }
-    return last;
-}
-
-// The indentation of the first content line after `at`, or fallback.
-int child_indent(const std::vector<std::string>& lines, std::size_t at, std::size_t end, int fallback) {
-    for (std::size_t i = at + 1; i < end; ++i)
-        if (content(lines[i])) return indent_of(lines[i]);
-    return fallback;
-}
-
-std::string with_comment(const std::string& line, const std::string& comment) {
-    return comment.empty() ? line : line + "  # " + comment;
-}
-
-void block_scalar(std::vector<std::string>& out, const std::string& text, int indent) {
-    std::istringstream in(text);
-    std::string l;
-    bool first = true;
-    while (std::getline(in, l)) {
-        if (first) l = std::string(util::trim(l));
-        first = false;
-        out.push_back(l.empty() ? std::string() : spaces(indent) + l);
-    }
-}
 
 std::vector<std::string> generated_blocks(const PolicyWrite& p, int c, bool with_params) {
     std::vector<std::string> out;
@@ -130,31 +44,6 @@ std::vector<std::string> generated_blocks(const PolicyWrite& p, int c, bool with
         }
     }
     return out;
-}
-
-struct Entry {
-    std::size_t line = std::string::npos;  // the `POLICY:` line
-    std::size_t end = 0;
-    int indent = 0;
-    int child = 0;
-};
-
-Entry find_entry(const Lines& f, const std::string& policy_id, const std::string& path) {
-    Entry e;
-    std::size_t policies = find_key(f.lines, 0, f.lines.size(), "policies", 0);
-    if (policies == std::string::npos) return e;
-    std::size_t pend = block_end(f.lines, policies, 0);
-    int pind = child_indent(f.lines, policies, pend, 2);
-    e.line = find_key(f.lines, policies + 1, pend, policy_id, pind);
-    if (e.line == std::string::npos) return e;
-    auto after = util::trim(std::string_view(f.lines[e.line]).substr(static_cast<std::size_t>(pind) + policy_id.size() + 1));
-    if (!after.empty() && after[0] != '#')
-        throw util::Fatal(path + ":" + std::to_string(e.line + 1) + ":" + std::to_string(pind + 1) + ": error: the entry of policy '" + policy_id +
-                          "' is written in flow style ({...}); import edits block style only [import-school-file]");
-    e.indent = pind;
-    e.end = block_end(f.lines, e.line, pind);
-    e.child = child_indent(f.lines, e.line, e.end, pind + 2);
-    return e;
 }
 
 }  // namespace
@@ -222,8 +111,8 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
     for (const auto& kv : policy.scalars) edits.push_back({kv.key, kv.yaml});
     std::string t = text;
     {
-        Lines f(t);
-        if (find_entry(f, policy_id, path).line == std::string::npos) {
+        YamlLines f(t);
+        if (find_policy_entry(f, policy_id, path).line == std::string::npos) {
             // No entry yet: add the whole entry under policies: (adding policies: when missing).
             std::size_t policies = find_key(f.lines, 0, f.lines.size(), "policies", 0);
             std::vector<std::string> entry = {"  " + policy_id + ":"};
@@ -246,8 +135,8 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
         // The values that are already there keep their own text; only changed ones are edited.
         t = renew::set_policy_scalars(t, path, policy_id, edits).text;
     }
-    Lines f(t);
-    Entry e = find_entry(f, policy_id, path);
+    YamlLines f(t);
+    PolicyEntry e = find_policy_entry(f, policy_id, path);
     for (const auto& kv : policy.scalars) {
         std::size_t at = find_key(f.lines, e.line + 1, e.end, kv.key, e.child);
         if (at != std::string::npos && f.lines[at].find('#') == std::string::npos && !kv.comment.empty()) f.lines[at] = with_comment(f.lines[at], kv.comment);
@@ -282,7 +171,7 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
                 }
             }
         }
-        e = find_entry(f, policy_id, path);
+        e = find_policy_entry(f, policy_id, path);
     }
     // exclude, overrides, local: written again from `policy`, which holds what the school file
     // keeps of them as well as the document's (importer.cpp, keep_school_choices, notes each change).
@@ -291,7 +180,7 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
         if (at == std::string::npos) continue;
         std::size_t end = block_end(f.lines, at, e.child);
         f.lines.erase(f.lines.begin() + static_cast<std::ptrdiff_t>(at), f.lines.begin() + static_cast<std::ptrdiff_t>(end));
-        e = find_entry(f, policy_id, path);
+        e = find_policy_entry(f, policy_id, path);
     }
     auto gen = generated_blocks(policy, e.child, false);
     std::size_t insert_at = e.end;
@@ -301,8 +190,8 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
 
 std::string remove_overrides(const std::string& text, const std::string& path, const std::string& policy_id,
                              const std::vector<std::string>& clause_ids, bool all, std::vector<std::string>& removed) {
-    Lines f(text);
-    Entry e = find_entry(f, policy_id, path);
+    YamlLines f(text);
+    PolicyEntry e = find_policy_entry(f, policy_id, path);
     if (e.line == std::string::npos) return text;
     std::size_t ov = find_key(f.lines, e.line + 1, e.end, "overrides", e.child);
     if (ov == std::string::npos) return text;
@@ -315,7 +204,7 @@ std::string remove_overrides(const std::string& text, const std::string& path, c
     std::vector<std::pair<std::size_t, std::size_t>> cut;
     std::size_t kept = 0;
     for (std::size_t i = ov + 1; i < end; ++i) {
-        if (!content(f.lines[i]) || indent_of(f.lines[i]) != ci) continue;
+        if (!is_content(f.lines[i]) || indent_of(f.lines[i]) != ci) continue;
         std::string line = f.lines[i].substr(static_cast<std::size_t>(ci));
         std::string id = line.substr(0, line.find(':'));
         if (id.size() >= 2 && (id.front() == '"' || id.front() == '\'')) id = id.substr(1, id.size() - 2);
