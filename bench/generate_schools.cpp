@@ -23,8 +23,8 @@
 #include "util/diagnostics.hpp"
 
 namespace fs = std::filesystem;
-using clausebook::load::Outline;
-using clausebook::load::Repository;
+using clausebook::model::Outline;
+using clausebook::model::Repository;
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "load/loaders.hpp"
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "util/diagnostics.hpp"
 #include "util/source_files.hpp"
 
@@ -41,8 +41,8 @@ inline const char* const k_outline =
     "      - staff.contact\n";
 
 // A repository holding only the outline above, as templates/social.yaml.
-inline load::Repository base_repository() {
-    load::Repository repo;
+inline model::Repository base_repository() {
+    model::Repository repo;
     util::Diagnostics diags;
     load::load_outline(repo, "social", "templates/social.yaml", k_outline, diags);
     return repo;

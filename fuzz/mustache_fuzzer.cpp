@@ -7,6 +7,7 @@
 
 #include "fuzz_support.hpp"
 #include "lang/mustache.hpp"
+#include "util/escape.hpp"
 
 namespace {
 
@@ -34,19 +35,19 @@ clausebook::model::Value context() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace clausebook;
-    static const load::Repository k_base = fuzz::base_repository();
+    static const model::Repository k_base = fuzz::base_repository();
     static const model::Value k_context = context();
     std::string text(reinterpret_cast<const char*>(data), size);
     util::Diagnostics diags;
-    lang::Template t = lang::parse_mustache(text, {"clauses/x.md", 6, 1, 0}, diags);
+    model::Template t = lang::parse_mustache(text, {"clauses/x.md", 6, 1, 0}, diags);
     lang::check_names(t, k_base.outlines.front().scope, diags);
     std::size_t limits = 0;
-    for (auto escape : {lang::escape_markdown, lang::escape_html}) {
+    for (auto escape : {util::escape_markdown, util::escape_html}) {
         lang::RenderOptions opt;
         opt.escape = escape;
         opt.max_bytes = 64 * 1024;  // keeps each run fast; the limit's own path is fuzzed too
-        opt.on_missing = [](const lang::MustacheNode&) {};
-        opt.on_limit = [&](const lang::MustacheNode&) { ++limits; };
+        opt.on_missing = [](const model::MustacheNode&) {};
+        opt.on_limit = [&](const model::MustacheNode&) { ++limits; };
         std::string out = lang::render(t, k_context, opt);
         if (out.size() > opt.max_bytes + size + 4096) __builtin_trap();  // the cap holds, within one node
     }

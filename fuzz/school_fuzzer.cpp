@@ -9,8 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace clausebook;
-    static const load::Repository k_base = fuzz::base_repository();
-    load::Repository repo = k_base;
+    static const model::Repository k_base = fuzz::base_repository();
+    model::Repository repo = k_base;
     util::Diagnostics diags;
     std::string text(reinterpret_cast<const char*>(data), size);
     load::load_school(repo, "alpha", "schools/alpha.yaml", text, diags);

@@ -4,21 +4,23 @@
 
 #include "compare/policy_text.hpp"
 #include "compare/word_diff.hpp"
+#include "util/escape.hpp"
 #include "write/writer.hpp"
+#include "lang/condition.hpp"
 #include "lang/mustache.hpp"
 
 namespace clausebook::assemble {
 
-using load::LocalClause;
+using model::LocalClause;
 using model::Clause;
 using model::ClauseSource;
 using model::Value;
 
-model::Value resolve_params(const load::Repository& repo, const load::School& school, const load::Outline& outline) {
-    const load::SchoolPolicy* policy = school.policy(outline.id);
+model::Value resolve_params(const model::Repository& repo, const model::School& school, const model::Outline& outline) {
+    const model::SchoolPolicy* policy = school.policy(outline.id);
     Value params = Value::map();
-    auto find = [&outline](const std::vector<load::ParamValue>& values, const std::string& name) -> const Value* {
-        const load::ParamValue* v = load::find_param(values, name, outline.id);
+    auto find = [&outline](const std::vector<model::ParamValue>& values, const std::string& name) -> const Value* {
+        const model::ParamValue* v = model::find_param(values, name, outline.id);
         return v ? &v->value : nullptr;
     };
     for (const auto& spec : outline.params) {
@@ -31,9 +33,9 @@ model::Value resolve_params(const load::Repository& repo, const load::School& sc
     return params;
 }
 
-model::Metadata make_metadata(const load::Repository& repo, const load::School& school, const load::Outline& outline) {
+model::Metadata make_metadata(const model::Repository& repo, const model::School& school, const model::Outline& outline) {
     model::Metadata m;
-    const load::SchoolPolicy* p = school.policy(outline.id);
+    const model::SchoolPolicy* p = school.policy(outline.id);
     m.school_id = school.id;
     m.school_name = school.name;
     m.trust_name = repo.config.trust_name;
@@ -50,7 +52,7 @@ model::Metadata make_metadata(const load::Repository& repo, const load::School& 
         m.next_review = util::LooseDate{util::add(*m.approved, *m.review_period), false};
         m.next_review_derived = true;
     }
-    if (const load::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id)) {
+    if (const model::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id)) {
         m.approved_copy = copy->display_path;
         m.approved_copy_date = copy->date;
         m.draft_reason = m.approved && *m.approved == copy->date ? model::DraftReason::unsettled : model::DraftReason::copy_date_differs;
@@ -64,7 +66,7 @@ model::Metadata make_metadata(const load::Repository& repo, const load::School& 
     return m;
 }
 
-model::Metadata make_register_metadata(const load::Repository& repo, const load::School& school, const load::RegisterEntry& entry) {
+model::Metadata make_register_metadata(const model::Repository& repo, const model::School& school, const model::RegisterEntry& entry) {
     model::Metadata m;
     m.registered = true;
     m.school_id = school.id;
@@ -90,14 +92,14 @@ model::Metadata make_register_metadata(const load::Repository& repo, const load:
     return m;
 }
 
-std::vector<model::Metadata> school_register(const load::Repository& repo, const load::School& school) {
+std::vector<model::Metadata> school_register(const model::Repository& repo, const model::School& school) {
     std::vector<model::Metadata> out;
     for (const auto* o : repo.outlines_of(school)) out.push_back(make_metadata(repo, school, *o));
     for (const auto& e : school.register_entries) out.push_back(make_register_metadata(repo, school, e));
     return out;
 }
 
-model::Value make_context(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+model::Value make_context(const model::Repository& repo, const model::School& school, const model::Outline& outline,
                           const model::Metadata& meta) {
     Value ctx = resolve_params(repo, school, outline);
     ctx.set("school", school.info);
@@ -121,7 +123,7 @@ namespace {
 
 class Assembler {
 public:
-    Assembler(const load::Repository& repo, const load::School& school, const load::Outline& outline, util::Diagnostics& diags)
+    Assembler(const model::Repository& repo, const model::School& school, const model::Outline& outline, util::Diagnostics& diags)
         : m_repo(repo), m_school(school), m_outline(outline), m_policy(school.policy(outline.id)), m_diags(diags) {}
 
     model::Document run(const model::Metadata& meta) {
@@ -143,15 +145,15 @@ public:
     }
 
 private:
-    std::string fill(const lang::Template& t) {
+    std::string fill(const model::Template& t) {
         lang::RenderOptions opt;
-        opt.escape = lang::escape_markdown;
-        opt.unescaped = lang::markdown_without_html;
-        opt.on_missing = [this](const lang::MustacheNode& n) {
+        opt.escape = util::escape_markdown;
+        opt.unescaped = util::markdown_without_html;
+        opt.on_missing = [this](const model::MustacheNode& n) {
             m_diags.error(n.pos, "missing-value", "'" + n.text + "' has no value for " + m_school.name + " (" + m_school.path + ")",
                           "give it under params: in " + m_school.path + ", or wrap this text in {{#" + n.path[0] + "}}...{{/" + n.path[0] + "}}");
         };
-        opt.on_limit = [this](const lang::MustacheNode& n) {
+        opt.on_limit = [this](const model::MustacheNode& n) {
             m_diags.error(n.pos, "render-limit",
                           "this text grows past " + std::to_string(lang::k_max_rendered_bytes >> 20) + " MiB when filled in for " + m_school.name +
                               " (the limit for one clause)",
@@ -165,14 +167,14 @@ private:
         return std::any_of(m_policy->exclude.begin(), m_policy->exclude.end(), [&](const auto& e) { return e.value == id; });
     }
 
-    std::optional<Clause> library_clause(const load::ClauseEntry& e) {
+    std::optional<Clause> library_clause(const model::ClauseEntry& e) {
         if (excluded(e.id)) return std::nullopt;
         if (e.when && !lang::evaluate(*e.when, m_context)) return std::nullopt;
         std::string variant;
         if (m_policy)
             for (const auto& v : m_policy->variants)
                 if (v.clause_id == e.id) variant = v.variant;
-        const load::ClauseFile* file = m_repo.clause(e.id, variant);
+        const model::ClauseFile* file = m_repo.clause(e.id, variant);
         if (!file) return std::nullopt;
         if (file->when && !lang::evaluate(*file->when, m_context)) return std::nullopt;
         Clause c;
@@ -182,7 +184,7 @@ private:
         c.source = variant.empty() ? ClauseSource::library : ClauseSource::variant;
         c.variant = variant;
         c.origin = {file->path, file->body_line, 1};
-        const load::Override* ov = nullptr;
+        const model::Override* ov = nullptr;
         if (m_policy)
             for (const auto& o : m_policy->overrides)
                 if (o.clause_id == e.id) ov = &o;
@@ -240,10 +242,10 @@ private:
         doc.sections.back().clauses.push_back(std::move(c));
     }
 
-    const load::Repository& m_repo;
-    const load::School& m_school;
-    const load::Outline& m_outline;
-    const load::SchoolPolicy* m_policy;
+    const model::Repository& m_repo;
+    const model::School& m_school;
+    const model::Outline& m_outline;
+    const model::SchoolPolicy* m_policy;
     util::Diagnostics& m_diags;
     Value m_context;
 };
@@ -281,7 +283,7 @@ bool same_text_as_copy(const model::Document& doc, const std::string& markdown, 
     return true;
 }
 
-model::Document assemble_document(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+model::Document assemble_document(const model::Repository& repo, const model::School& school, const model::Outline& outline,
                                   util::Diagnostics& diags, Rendering rendering) {
     model::Metadata meta = make_metadata(repo, school, outline);
     if (rendering == Rendering::as_approved || meta.draft_reason == model::DraftReason::unsettled) {
@@ -291,7 +293,7 @@ model::Document assemble_document(const load::Repository& repo, const load::Scho
         if (rendering == Rendering::as_approved) return Assembler(repo, school, outline, diags).run(approved);
         util::Diagnostics found;
         model::Document doc = Assembler(repo, school, outline, found).run(approved);
-        const load::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id);
+        const model::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id);
         if (!found.has_errors() && copy && same_text_as_copy(doc, copy->text, repo.config.allow_raw_html)) {
             diags.append(found);
             return doc;

@@ -3,7 +3,7 @@
 // school, repository defaults, outline defaults, highest first) and fills placeholders.
 #pragma once
 
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "model/document.hpp"
 #include "model/value.hpp"
 #include "util/diagnostics.hpp"
@@ -11,25 +11,25 @@
 namespace clausebook::assemble {
 
 // The parameter values for `school` and `outline`, highest precedence first resolved.
-model::Value resolve_params(const load::Repository& repo, const load::School& school, const load::Outline& outline);
+model::Value resolve_params(const model::Repository& repo, const model::School& school, const model::Outline& outline);
 
 // The dates and names of `school`'s copy of `outline`, and as much of its approval status as
 // can be told without the text: a draft when there is no approved copy of the stated approval
 // date, else DraftReason::unsettled (assemble_document settles it).
-model::Metadata make_metadata(const load::Repository& repo, const load::School& school, const load::Outline& outline);
+model::Metadata make_metadata(const model::Repository& repo, const model::School& school, const model::Outline& outline);
 
 // The dates and names of a register entry (a policy clausebook does not write), in the shape of
 // a generated policy's metadata, so that check, schedule, renew, compare and the index read both
 // kinds alike. Approved when it records an approval date; its next review is derived as for a
 // generated policy.
-model::Metadata make_register_metadata(const load::Repository& repo, const load::School& school, const load::RegisterEntry& entry);
+model::Metadata make_register_metadata(const model::Repository& repo, const model::School& school, const model::RegisterEntry& entry);
 
 // Every policy `school` keeps, both kinds: the outlines it lists (in outline order), then its
 // register entries (in file order).
-std::vector<model::Metadata> school_register(const load::Repository& repo, const load::School& school);
+std::vector<model::Metadata> school_register(const model::Repository& repo, const model::School& school);
 
 // What placeholders and conditions see: school, trust, policy and the parameters.
-model::Value make_context(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+model::Value make_context(const model::Repository& repo, const model::School& school, const model::Outline& outline,
                           const model::Metadata& meta);
 
 enum class Rendering {
@@ -43,7 +43,7 @@ enum class Rendering {
 // approval date; otherwise a draft, assembled again with policy.draft true if it differs.
 // Problems that only show for this school (a placeholder whose optional value it does not
 // give) go to `diags` with rule "missing-value".
-model::Document assemble_document(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+model::Document assemble_document(const model::Repository& repo, const model::School& school, const model::Outline& outline,
                                   util::Diagnostics& diags, Rendering rendering = Rendering::settled);
 
 // Whether `doc`'s text is the text of the approved copy `markdown` (clauses and title, matched by

@@ -10,20 +10,20 @@ util::SourcePos Subject::where() const {
     return {school->path, 1, 1};
 }
 
-std::optional<load::Located<util::Date>> Subject::approved() const {
+std::optional<model::Located<util::Date>> Subject::approved() const {
     if (policy) return policy->approved;
     if (entry) return entry->approved;
     return std::nullopt;
 }
 
-std::optional<load::Located<util::LooseDate>> Subject::next_review() const {
+std::optional<model::Located<util::LooseDate>> Subject::next_review() const {
     if (policy) return policy->next_review;
     if (entry) return entry->next_review;
     return std::nullopt;
 }
 
-const std::vector<load::Waiver>& Subject::waivers() const {
-    static const std::vector<load::Waiver> none;
+const std::vector<model::Waiver>& Subject::waivers() const {
+    static const std::vector<model::Waiver> none;
     if (policy) return policy->waivers;
     if (entry) return entry->waivers;
     return none;
@@ -41,7 +41,7 @@ std::string Subject::label() const { return document.meta.title + " (" + school-
 
 namespace {
 
-void add_param_wording(std::vector<Wording>& out, const Subject& s, const std::vector<load::ParamValue>& params, const std::string& scope) {
+void add_param_wording(std::vector<Wording>& out, const Subject& s, const std::vector<model::ParamValue>& params, const std::string& scope) {
     for (const auto& p : params) {
         auto add_text = [&](const model::Value& v) {
             if (const auto* str = std::get_if<std::string>(&v.data)) out.push_back({*str, "parameter '" + p.name + "'" + scope, &s, p.pos, false, 0});

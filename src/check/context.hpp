@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "check/finding.hpp"
-#include "check/kcsie_editions.hpp"
+#include "model/reference_data.hpp"
 #include "check/stale_list.hpp"
 #include "check/statutory_list.hpp"
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "model/document.hpp"
 #include "util/date.hpp"
 #include "util/diagnostics.hpp"
@@ -23,10 +23,10 @@ namespace clausebook::check {
 // and `policy` are nullptr and `entry` is set, and only the rules about dates, approvals and the
 // statutory list apply (a rule that reads the outline skips it).
 struct Subject {
-    const load::School* school = nullptr;
-    const load::Outline* outline = nullptr;
-    const load::SchoolPolicy* policy = nullptr;  // the school's entry under policies:
-    const load::RegisterEntry* entry = nullptr;  // the school's entry under register:
+    const model::School* school = nullptr;
+    const model::Outline* outline = nullptr;
+    const model::SchoolPolicy* policy = nullptr;  // the school's entry under policies:
+    const model::RegisterEntry* entry = nullptr;  // the school's entry under register:
     model::Document document;  // metadata only: the runner drops the assembled sections
     util::Diagnostics assembly;  // what assembling it reported (missing-value, ...)
 
@@ -41,9 +41,9 @@ struct Subject {
     // The outline id or the register entry id.
     const std::string& policy_id() const;
     // Where the approval date is written, and the next review date as stated (not derived).
-    std::optional<load::Located<util::Date>> approved() const;
-    std::optional<load::Located<util::LooseDate>> next_review() const;
-    const std::vector<load::Waiver>& waivers() const;
+    std::optional<model::Located<util::Date>> approved() const;
+    std::optional<model::Located<util::LooseDate>> next_review() const;
+    const std::vector<model::Waiver>& waivers() const;
 };
 
 // A piece of wording somebody wrote, with the place it was written: a library clause body, or a
@@ -59,16 +59,16 @@ struct Wording {
 };
 
 struct Context {
-    const load::Repository& repo;
+    const model::Repository& repo;
     std::vector<Subject> subjects;
     util::Date today;
     int due_within_days = 60;
     StaleList stale;
     bool library = true;  // check the shared library too (false when --school narrows the run)
-    KcsieList kcsie;      // data/kcsie-editions.yaml
+    model::KcsieList kcsie;     // data/kcsie-editions.yaml
     StatutoryList statutory;  // data/statutory-policies.yaml and clausebook.yaml check.require
     // The schools checked (--school narrows them): statutory-policy-missing looks at each.
-    std::vector<const load::School*> schools;
+    std::vector<const model::School*> schools;
 
     // The library's clause bodies and every subject's own wording.
     std::vector<Wording> library_wording() const;

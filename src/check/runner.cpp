@@ -34,13 +34,13 @@ std::vector<std::string> rule_ids() {
     return ids;
 }
 
-void unknown_rule(const load::Located<std::string>& name, const std::string& where, util::Diagnostics& diags) {
+void unknown_rule(const model::Located<std::string>& name, const std::string& where, util::Diagnostics& diags) {
     std::string hint = util::did_you_mean(name.value, rule_ids());
     diags.error(name.pos, "unknown-rule", "'" + name.value + "' in " + where + " is not a check rule",
                 hint.empty() ? "'clausebook check --list-rules' lists them" : hint);
 }
 
-std::vector<RuleSetting> settings(const load::Repository& repo, util::Diagnostics& diags) {
+std::vector<RuleSetting> settings(const model::Repository& repo, util::Diagnostics& diags) {
     std::vector<RuleSetting> out;
     for (const auto& r : rules()) out.push_back({&r, r.severity});
     for (const auto& s : repo.config.severity) {
@@ -100,16 +100,15 @@ void cap_per_file(std::vector<Finding>& found) {
 
 }  // namespace
 
-Report run_check(const load::Repository& repo, const Options& options, util::SourceFiles& sources, util::Diagnostics& diags) {
+Report run_check(const model::Repository& repo, model::ReferenceData reference, const Options& options, util::Diagnostics& diags) {
     Report report;
     report.today = options.today;
     report.fail_level = options.fail_level;
     report.rules = settings(repo, diags);
 
-    Context ctx{repo, {}, options.today, options.due_within_days, load_stale_list(repo.root, sources, diags), options.schools.empty(),
-                load_kcsie_list(repo.root, sources, diags)};
-    auto schools = pick(repo.schools, options.schools, "school", [](const load::School& s) { return s.id; });
-    ctx.statutory = load_statutory_list(repo.root, repo.config, sources, diags);
+    Context ctx{repo, {}, options.today, options.due_within_days, std::move(reference.stale), options.schools.empty(), std::move(reference.kcsie)};
+    auto schools = pick(repo.schools, options.schools, "school", [](const model::School& s) { return s.id; });
+    ctx.statutory = std::move(reference.statutory);
     ctx.schools = schools;
     // --policy names an outline or a register entry of some school.
     std::vector<std::string> outline_ids;
@@ -118,7 +117,7 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
         for (const auto& e : school.register_entries) register_ids.insert(e.id);
     for (const auto& id : options.policies)
         if (repo.outline(id) || !register_ids.count(id)) outline_ids.push_back(id);
-    auto outlines = pick(repo.outlines, outline_ids, "policy", [](const load::Outline& o) { return o.id; });
+    auto outlines = pick(repo.outlines, outline_ids, "policy", [](const model::Outline& o) { return o.id; });
     if (outline_ids.empty() && !options.policies.empty()) outlines.clear();
     for (const auto& school : repo.schools) {
         for (const auto& p : school.policies)
@@ -171,7 +170,7 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
 
     // Findings name their school and policy by id: look their waivers up in a table, not the
     // list (22,000 schools).
-    std::unordered_map<std::string, const std::vector<load::Waiver>*> waivers_by_subject;
+    std::unordered_map<std::string, const std::vector<model::Waiver>*> waivers_by_subject;
     for (const auto& s : ctx.subjects) waivers_by_subject.emplace(s.school->id + "/" + s.policy_id(), &s.waivers());
     for (const auto& setting : report.rules) {
         std::vector<Finding> found;
@@ -195,7 +194,7 @@ Report run_check(const load::Repository& repo, const Options& options, util::Sou
         for (const auto& s : report.suites) known.insert(s.school_id + "/" + s.policy_id);
         for (const auto& f : report.findings) {
             if (f.school_id.empty() || !known.insert(f.school_id + "/" + f.policy_id).second) continue;
-            const load::School* school = repo.school(f.school_id);
+            const model::School* school = repo.school(f.school_id);
             const StatutoryPolicy* p = ctx.statutory.find(f.policy_id);
             report.suites.push_back({f.school_id, f.policy_id, school ? school->name : f.school_id, p ? p->title : f.policy_id, school ? school->path : ""});
         }

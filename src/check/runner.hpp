@@ -7,7 +7,8 @@
 
 #include "check/finding.hpp"
 #include "check/rules.hpp"
-#include "load/repository.hpp"
+#include "model/reference_data.hpp"
+#include "model/repository.hpp"
 #include "util/date.hpp"
 #include "util/diagnostics.hpp"
 
@@ -48,8 +49,9 @@ struct Report {
 };
 
 // Validates the settings (unknown rule names in check.severity or waive:, unknown severities) and
-// runs every rule. Problems with the settings are errors in `diags`, with positions; the report
+// runs every rule over `repo`, with the reference data load read for it
+// (load::load_reference_data). Problems with the settings are errors in `diags`, with positions; the report
 // is then incomplete and must not be used. Throws util::Fatal for unknown --school / --policy ids.
-Report run_check(const load::Repository& repo, const Options& options, util::SourceFiles& sources, util::Diagnostics& diags);
+Report run_check(const model::Repository& repo, model::ReferenceData reference, const Options& options, util::Diagnostics& diags);
 
 }  // namespace clausebook::check

@@ -3,46 +3,10 @@
 #include <algorithm>
 #include <charconv>
 
-#include "load/yaml_reader.hpp"
-#include "util/fs.hpp"
 
 namespace clausebook::check {
 
 namespace {
-
-// The first back-reference (\1 ... \9, \k<name>) in `pattern`, or npos. RE2 has none: they
-// are what makes a matcher backtrack.
-std::size_t back_reference(const std::string& pattern) {
-    for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
-        if (pattern[i] != '\\') continue;
-        char c = pattern[i + 1];
-        if ((c >= '1' && c <= '9') || c == 'k') return i;
-        ++i;  // an escaped character, \\ included
-    }
-    return std::string::npos;
-}
-
-std::shared_ptr<const re2::RE2> compile(const load::Located<std::string>& p, util::Diagnostics& diags) {
-    if (auto at = back_reference(p.value); at != std::string::npos) {
-        diags.error(p.pos, "invalid-pattern",
-                    "'" + p.value + "' uses a back-reference (" + p.value.substr(at, 2) + "), which patterns do not support",
-                    "patterns run in linear time and cannot refer back to a group: spell out the alternatives instead");
-        return nullptr;
-    }
-    re2::RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(8 << 20);
-    auto re = std::make_shared<const re2::RE2>(p.value, options);
-    if (!re->ok()) {
-        std::string why = re->error();
-        bool lookaround = p.value.find("(?=") != std::string::npos || p.value.find("(?!") != std::string::npos || p.value.find("(?<") != std::string::npos;
-        diags.error(p.pos, "invalid-pattern", "'" + p.value + "' is not a valid regular expression: " + why,
-                    lookaround ? "patterns cannot look ahead or behind ((?= (?! (?<=): match the surrounding text instead, or use except:"
-                               : "patterns use RE2 syntax (as Perl's, without back-references or look-arounds); escape ( ) + . with a backslash to match them literally");
-        return nullptr;
-    }
-    return re;
-}
 
 // Calls `found(begin, end, groups)` for every match of `re` in `text`, left to right, each
 // once; RE2 keeps the whole text as context, so \b sees the character before `begin`.
@@ -69,59 +33,7 @@ std::optional<int> leading_year(std::string_view s) {
     return year;
 }
 
-void read_entry(StaleList& list, const load::YamlNode& node, const std::string& path, util::Diagnostics& diags) {
-    load::YamlMap m(node, path, diags, "a stale reference", {"what", "pattern", "except", "replaced_by", "since", "source", "edition_before", "param"});
-    if (!m.ok()) return;
-    StaleReference r;
-    r.pos = m.pos();
-    auto what = m.string("what", true);
-    auto pattern = m.string("pattern", true);
-    auto replaced = m.string("replaced_by", true);
-    if (auto v = m.string("since")) r.since = v->value;
-    if (auto v = m.string("source")) r.source = v->value;
-    if (auto v = m.string("param")) r.param = v->value;
-    auto except = m.string("except");
-    if (auto v = m.string("edition_before")) {
-        r.edition_before = leading_year(v->value);
-        if (!r.edition_before) diags.error(v->pos, "invalid-value", "'edition_before' must be a year, such as 2025");
-    }
-    m.finish();
-    if (!what || !pattern || !replaced) return;
-    r.what = what->value;
-    r.replaced_by = replaced->value;
-    r.pattern_text = pattern->value;
-    r.pattern = compile(*pattern, diags);
-    if (!r.pattern) return;
-    if (except) {
-        r.except = compile(*except, diags);
-        if (!r.except) return;
-    }
-    list.items.push_back(std::move(r));
-}
-
 }  // namespace
-
-StaleList load_stale_list(const std::filesystem::path& root, util::SourceFiles& sources, util::Diagnostics& diags) {
-    StaleList list;
-    auto file = util::read_repository_file(root, k_stale_list_path);
-    if (file.missing) return list;
-    if (!file.text) {
-        diags.error({k_stale_list_path, 0, 0}, file.rule, "cannot read this file: it " + file.error);
-        return list;
-    }
-    sources.add(k_stale_list_path, *file.text);
-    auto doc = load::parse_yaml(k_stale_list_path, *file.text, diags);
-    if (!doc) return list;
-    load::YamlMap m(*doc, k_stale_list_path, diags, k_stale_list_path, {"references"});
-    if (auto refs = m.get("references", true)) {
-        if (!refs->is_sequence())
-            diags.error(load::pos_of(k_stale_list_path, *refs), "wrong-type", "'references' must be a list of entries (- what: ..., pattern: ...)");
-        else
-            for (const auto& n : refs->items()) read_entry(list, n, k_stale_list_path, diags);
-    }
-    m.finish();
-    return list;
-}
 
 std::vector<StaleMatch> find_stale(const StaleList& list, std::string_view text) {
     std::vector<StaleMatch> out;

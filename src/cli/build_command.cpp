@@ -3,12 +3,12 @@
 #include <iostream>
 
 #include "assemble/assembler.hpp"
-#include "build/build.hpp"
+#include "make/build.hpp"
 #include "util/parallel.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "util/error.hpp"
-#include "util/fs.hpp"
+#include "load/load.hpp"
 #include "util/text.hpp"
 #include "write/docx/styles_part.hpp"
 #include "write/html_page.hpp"
@@ -50,67 +50,40 @@ std::vector<const write::Format*> parse_formats(const std::vector<std::string>& 
     return out;
 }
 
-// One of the repository's page assets: its text, nullopt when absent (the built-in is used), and
-// an error (nothing built) when it exists but is a link out of the repository, too large, or not
-// a readable file: a trust's styling must not disappear silently.
-std::optional<std::string> page_asset(const load::Repository& repo, const std::string& relative, util::Diagnostics& diags) {
-    auto file = util::read_repository_file(repo.root, relative);
-    if (file.text) return file.text;
-    if (!file.missing)
-        diags.error({relative, 0, 0}, file.rule, "cannot read this file: it " + file.error,
-                    file.rule == "outside-repository" ? "copy the file into the repository instead of linking to it"
-                                                      : "make it a regular file of at most 4 MiB, or remove it to use the built-in one");
-    return std::nullopt;
-}
-
-// The page template and stylesheet: the repository's own under templates/, else the built-in.
-void page_assets(const load::Repository& repo, write::WriteOptions& options, util::Diagnostics& diags, util::SourceFiles& sources) {
-    auto html = page_asset(repo, "templates/page.html", diags);
-    if (html) {
-        options.page_template = *html;
-        sources.add("templates/page.html", *html);
-        write::check_page_template(options.page_template, "templates/page.html", diags);
+// The page template, stylesheet and DOCX styles: the repository's own (read by load), checked,
+// else the built-in ones.
+void page_assets(const model::PageAssets& assets, write::WriteOptions& options, util::Diagnostics& diags) {
+    if (assets.page_template) {
+        options.page_template = *assets.page_template;
+        write::check_page_template(options.page_template, model::k_page_template_path, diags);
     } else {
         options.page_template = std::string(write::default_page_template());
     }
-    auto css = page_asset(repo, "templates/page.css", diags);
-    options.page_css = css ? *css : std::string(write::default_page_css());
-    if (auto styles = page_asset(repo, "templates/docx/styles.xml", diags)) {
-        options.docx_styles = *styles;
-        sources.add("templates/docx/styles.xml", *styles);
-        write::docx::check_styles(options.docx_styles, "templates/docx/styles.xml", diags);
+    options.page_css = assets.page_css ? *assets.page_css : std::string(write::default_page_css());
+    if (assets.docx_styles) {
+        options.docx_styles = *assets.docx_styles;
+        write::docx::check_styles(options.docx_styles, model::k_docx_styles_path, diags);
     }
 }
 
 // The trust's own typeface (clausebook.yaml `font:`): every file must be a font file inside the
-// repository, and one of them must hold the family named. Then the PDF writer can use them.
-void trust_font(const load::Repository& repo, write::WriteOptions& options, util::Diagnostics& diags) {
+// repository (load has read each), and one of them must hold the family named. Then the PDF
+// writer can use them.
+void trust_font(const model::Repository& repo, const model::PageAssets& assets, write::WriteOptions& options, util::Diagnostics& diags) {
     if (!repo.config.font) return;
     const auto& font = *repo.config.font;
-    constexpr std::size_t k_max_font_bytes = 64u * 1024u * 1024u;
     std::vector<std::string> families, files;
-    bool ok = true;
-    for (const auto& f : font.files) {
-        auto file = util::read_repository_file(repo.root, f.value, k_max_font_bytes);
-        if (!file.text) {
-            ok = false;
-            if (file.missing)
-                diags.error(f.pos, "font-file-missing", "font file '" + f.value + "' does not exist",
-                            "name a font file (.ttf, .otf) by its path from the repository's root, where clausebook.yaml is");
-            else
-                diags.error(f.pos, file.rule, "cannot read font file '" + f.value + "': it " + file.error, "copy the font file into the repository");
-            continue;
-        }
-        std::string path = (repo.root / f.value).string();
-        auto found = write::pdf::font_families(path);
+    bool ok = assets.all_fonts_read;
+    for (const auto& f : assets.font_files) {
+        auto found = write::pdf::font_families(f.path);
         if (found.empty()) {
             ok = false;
-            diags.error(f.pos, "font-file-invalid", "'" + f.value + "' is not a font file that can be read (TrueType, OpenType or Type 1)",
+            diags.error(f.setting.pos, "font-file-invalid", "'" + f.setting.value + "' is not a font file that can be read (TrueType, OpenType or Type 1)",
                         "name the font's .ttf or .otf file; a font packed in a .zip must be unpacked first");
             continue;
         }
         families.insert(families.end(), found.begin(), found.end());
-        files.push_back(path);
+        files.push_back(f.path);
     }
     if (!ok) return;
     bool named = false;
@@ -141,16 +114,31 @@ void build_options(po::options_description& desc, po::positional_options_descrip
 }
 
 int build_run(const po::variables_map& vm, Io& io) {
-    auto root = repository_root(vm);
-    auto repo = load_or_report(root, io);
-    if (!repo) return 2;
-    auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
-    auto outlines = select_outlines(*repo, vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{});
-    auto formats = parse_formats(vm.count("format") ? vm["format"].as<std::vector<std::string>>() : std::vector<std::string>{});
-    std::filesystem::path out_dir = root / "out";
+    BuildArgs args;
+    args.root = repository_root(vm);
+    if (vm.count("school")) args.schools = vm["school"].as<std::vector<std::string>>();
+    if (vm.count("policy")) args.policies = vm["policy"].as<std::vector<std::string>>();
+    if (vm.count("format")) args.formats = vm["format"].as<std::vector<std::string>>();
     if (vm.count("out")) {
         if (vm["out"].as<std::string>().empty()) throw util::Usage("--out needs a folder");
-        out_dir = std::filesystem::absolute(vm["out"].as<std::string>());
+        args.out = vm["out"].as<std::string>();
+    }
+    args.force = vm["force"].as<bool>();
+    args.jobs = vm["jobs"].as<unsigned>();
+    args.quiet = vm["quiet"].as<bool>();
+    return build_repository(args, io);
+}
+
+int build_repository(const BuildArgs& args, Io& io) {
+    const std::filesystem::path& root = args.root;
+    auto repo = load_or_report(root, io);
+    if (!repo) return 2;
+    auto schools = select_schools(*repo, args.schools);
+    auto outlines = select_outlines(*repo, args.policies);
+    auto formats = parse_formats(args.formats);
+    std::filesystem::path out_dir = root / "out";
+    if (args.out) {
+        out_dir = std::filesystem::absolute(*args.out);
     } else if (std::error_code ec; std::filesystem::is_symlink(out_dir, ec)) {
         // A committed link named out would send every write (and the clean-up of temporary
         // files) wherever it points.
@@ -159,25 +147,26 @@ int build_run(const po::variables_map& vm, Io& io) {
     }
     refuse_input_path(root, out_dir, "--out", true);
 
-    build::Request request;
+    make::Request request;
     request.repo = &*repo;
     request.schools = std::move(schools);
     request.outlines = std::move(outlines);
     request.formats = std::move(formats);
     request.out_dir = out_dir;
-    request.jobs = vm["jobs"].as<unsigned>();
+    request.jobs = args.jobs;
     request.options.allow_raw_html = repo->config.allow_raw_html;
-    request.previous = build::Manifest::read(out_dir);
-    request.force = vm["force"].as<bool>();
+    request.previous = make::Manifest::read(out_dir);
+    request.force = args.force;
     util::Diagnostics diags;
-    page_assets(*repo, request.options, diags, repo->sources);
-    trust_font(*repo, request.options, diags);
-    if (!diags.has_errors()) diags.append(build::validate(request));
+    model::PageAssets assets = load::load_page_assets(*repo, repo->sources, diags);
+    page_assets(assets, request.options, diags);
+    trust_font(*repo, assets, request.options, diags);
+    if (!diags.has_errors()) diags.append(make::validate(request));
     print_diagnostics(diags, repo->sources, io);
     if (diags.has_errors()) return 2;
-    auto result = build::publish(request);
+    auto result = make::publish(request);
     const std::size_t documents = result.documents;
-    if (!vm["quiet"].as<bool>())
+    if (!args.quiet)
         io.out << "Built " << documents - result.up_to_date << " of " << documents << (documents == 1 ? " document" : " documents") << " for " << request.schools.size()
                << (request.schools.size() == 1 ? " school" : " schools") << " into " << out_dir.string() << " (" << result.written
                << " written, " << result.unchanged << " unchanged, " << result.up_to_date << " up to date)\n";

@@ -96,12 +96,15 @@ int check_run(const po::variables_map& vm, Io& io) {
 
     auto root = repository_root(vm);
     util::Diagnostics loaded;
-    load::Repository repo = load::load_repository(root, loaded);
+    model::Repository repo = load::load_repository(root, loaded);
     util::Diagnostics problems;
     for (const auto& d : loaded.items())
         if (!taken_over(d)) problems.add(d);
     check::Report report;
-    if (!problems.has_errors()) report = check::run_check(repo, options, repo.sources, problems);
+    if (!problems.has_errors()) {
+        model::ReferenceData reference = load::load_reference_data(repo, repo.sources, problems);
+        report = check::run_check(repo, std::move(reference), options, problems);
+    }
     print_diagnostics(problems, repo.sources, io);
     if (problems.has_errors()) return 2;
 

@@ -87,9 +87,9 @@ void print_diagnostics(const util::Diagnostics& diags, const util::SourceFiles& 
     if (errors) io.err << "clausebook: " << errors << (errors == 1 ? " error" : " errors") << "; nothing was written\n";
 }
 
-std::optional<load::Repository> load_or_report(const std::filesystem::path& root, Io& io) {
+std::optional<model::Repository> load_or_report(const std::filesystem::path& root, Io& io) {
     util::Diagnostics diags;
-    load::Repository repo = load::load_repository(root, diags);
+    model::Repository repo = load::load_repository(root, diags);
     if (diags.has_errors()) {
         print_diagnostics(diags, repo.sources, io);
         return std::nullopt;
@@ -123,15 +123,15 @@ std::vector<const T*> select(const std::vector<T>& all, const std::vector<std::s
 }
 }  // namespace
 
-std::vector<const load::School*> select_schools(const load::Repository& repo, const std::vector<std::string>& ids) {
-    return select(repo.schools, ids, "school", [](const load::School& s) { return s.id; });
+std::vector<const model::School*> select_schools(const model::Repository& repo, const std::vector<std::string>& ids) {
+    return select(repo.schools, ids, "school", [](const model::School& s) { return s.id; });
 }
 
-std::vector<const load::Outline*> select_outlines(const load::Repository& repo, const std::vector<std::string>& ids) {
-    return select(repo.outlines, ids, "policy", [](const load::Outline& o) { return o.id; });
+std::vector<const model::Outline*> select_outlines(const model::Repository& repo, const std::vector<std::string>& ids) {
+    return select(repo.outlines, ids, "policy", [](const model::Outline& o) { return o.id; });
 }
 
-std::vector<std::string> select_policy_ids(const load::Repository& repo, const std::vector<std::string>& ids) {
+std::vector<std::string> select_policy_ids(const model::Repository& repo, const std::vector<std::string>& ids) {
     std::set<std::string> known_set;
     for (const auto& o : repo.outlines) known_set.insert(o.id);
     for (const auto& s : repo.schools)

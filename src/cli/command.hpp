@@ -10,7 +10,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "util/diagnostics.hpp"
 
 namespace clausebook::cli {
@@ -52,14 +52,14 @@ void print_diagnostics(const util::Diagnostics& diags, const util::SourceFiles& 
 
 // Loads the repository and prints its diagnostics. Returns nullopt (after printing) when
 // there are errors.
-std::optional<load::Repository> load_or_report(const std::filesystem::path& root, Io& io);
+std::optional<model::Repository> load_or_report(const std::filesystem::path& root, Io& io);
 
 // Validates --school / --policy values against the repository; unknown ids are a usage error
 // (util::Fatal with a suggestion).
-std::vector<const load::School*> select_schools(const load::Repository& repo, const std::vector<std::string>& ids);
-std::vector<const load::Outline*> select_outlines(const load::Repository& repo, const std::vector<std::string>& ids);
+std::vector<const model::School*> select_schools(const model::Repository& repo, const std::vector<std::string>& ids);
+std::vector<const model::Outline*> select_outlines(const model::Repository& repo, const std::vector<std::string>& ids);
 // `ids` checked: each names an outline or some school's register entry (a usage error naming
 // the choices otherwise). Returned as given.
-std::vector<std::string> select_policy_ids(const load::Repository& repo, const std::vector<std::string>& ids);
+std::vector<std::string> select_policy_ids(const model::Repository& repo, const std::vector<std::string>& ids);
 
 }  // namespace clausebook::cli

@@ -1,6 +1,11 @@
 // The subcommands' entry points; the table that lists them is in commands.cpp.
 #pragma once
 
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <boost/program_options.hpp>
 
 #include "cli/command.hpp"
@@ -10,6 +15,19 @@ namespace clausebook::cli {
 
 void build_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int build_run(const boost::program_options::variables_map&, Io&);
+// What `build` is asked to do, from its options or from another command (renew rebuilds the
+// school it renewed): load the repository at `root`, then build what is selected.
+struct BuildArgs {
+    std::filesystem::path root;
+    std::vector<std::string> schools;   // empty: every school
+    std::vector<std::string> policies;  // empty: every policy
+    std::vector<std::string> formats;   // as --format takes them; empty: every format
+    std::optional<std::string> out;     // --out; default: out/ at the root
+    bool force = false;
+    unsigned jobs = 1;
+    bool quiet = false;
+};
+int build_repository(const BuildArgs& args, Io& io);
 
 void list_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int list_run(const boost::program_options::variables_map&, Io&);

@@ -40,8 +40,8 @@ int compare_run(const po::variables_map& vm, Io& io) {
     if (!repo) return 2;
     auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
     // Schools named with --school must keep the policy; of all schools, those that keep it.
-    const load::Outline& outline = pick_outline(*repo, vm, vm.count("school") ? schools : std::vector<const load::School*>{});
-    schools.erase(std::remove_if(schools.begin(), schools.end(), [&](const load::School* s) { return !s->keeps(outline.id); }), schools.end());
+    const model::Outline& outline = pick_outline(*repo, vm, vm.count("school") ? schools : std::vector<const model::School*>{});
+    schools.erase(std::remove_if(schools.begin(), schools.end(), [&](const model::School* s) { return !s->keeps(outline.id); }), schools.end());
 
     util::Diagnostics diags;
     compare::Matrix matrix = compare::build_matrix(*repo, outline, schools, options, diags);

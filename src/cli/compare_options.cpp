@@ -12,12 +12,12 @@ namespace clausebook::cli {
 
 namespace po = boost::program_options;
 
-const load::Outline& pick_outline(const load::Repository& repo, const po::variables_map& vm, const std::vector<const load::School*>& schools) {
+const model::Outline& pick_outline(const model::Repository& repo, const po::variables_map& vm, const std::vector<const model::School*>& schools) {
     std::vector<std::string> ids;
     for (const auto& o : repo.outlines) ids.push_back(o.id);
     if (vm.count("policy")) {
         std::string id = vm["policy"].as<std::string>();
-        if (const load::Outline* o = repo.outline(id)) {
+        if (const model::Outline* o = repo.outline(id)) {
             for (const auto* s : schools)
                 if (!s->keeps(o->id))
                     throw util::Fatal(s->id + " does not keep policy '" + id + "' (" + s->path + " does not list it under policies:)");
@@ -32,7 +32,7 @@ const load::Outline& pick_outline(const load::Repository& repo, const po::variab
     }
     if (repo.outlines.empty()) throw util::Fatal("the repository has no policy outlines under templates/");
     // The only policy, or else the only one the schools named all keep.
-    std::vector<const load::Outline*> candidates;
+    std::vector<const model::Outline*> candidates;
     for (const auto& o : repo.outlines) {
         bool kept = true;
         for (const auto* s : schools) kept = kept && s->keeps(o.id);

@@ -8,7 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/command.hpp"
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "util/date.hpp"
 
 namespace clausebook::cli {
@@ -16,8 +16,8 @@ namespace clausebook::cli {
 // --policy ID, or the repository's only policy, or the only one every school of `schools` keeps
 // (when `schools` is not empty). Unknown ids, a policy one of `schools` does not keep, or several
 // policies and no --policy, are usage errors (util::Fatal) naming the choices.
-const load::Outline& pick_outline(const load::Repository& repo, const boost::program_options::variables_map& vm,
-                                  const std::vector<const load::School*>& schools = {});
+const model::Outline& pick_outline(const model::Repository& repo, const boost::program_options::variables_map& vm,
+                                  const std::vector<const model::School*>& schools = {});
 
 // --today YYYY-MM-DD, else today (UTC). A bad date is a usage error.
 util::Date today_option(const boost::program_options::variables_map& vm);

@@ -9,7 +9,6 @@
 #include "assemble/assembler.hpp"
 #include "cli/commands.hpp"
 #include "cli/compare_options.hpp"
-#include "compare/approved.hpp"
 #include "compare/policy_diff.hpp"
 #include "compare/redline/redline.hpp"
 #include "util/error.hpp"
@@ -27,7 +26,7 @@ constexpr const char* k_approved_suffix = "@approved";
 // One side of the comparison, read and labelled; nullopt after printing diagnostics.
 // `as_approved`: the school's text as it reads once approved (no draft marks), for comparing
 // with its approved copy.
-std::optional<compare::PolicyText> read_side(const std::string& spec, const load::Repository& repo, const load::Outline& outline, Io& io,
+std::optional<compare::PolicyText> read_side(const std::string& spec, const model::Repository& repo, const model::Outline& outline, Io& io,
                                              bool as_approved = false) {
     std::string id = spec;
     bool approved = false;
@@ -37,7 +36,7 @@ std::optional<compare::PolicyText> read_side(const std::string& spec, const load
         id = spec.substr(0, at);
         approved = true;
     }
-    const load::School& school = *select_schools(repo, {id}).front();
+    const model::School& school = *select_schools(repo, {id}).front();
     util::Diagnostics diags;
     if (!approved) {
         model::Document doc = assemble::assemble_document(repo, school, outline, diags,
@@ -48,15 +47,13 @@ std::optional<compare::PolicyText> read_side(const std::string& spec, const load
         text.label = school.id;
         return text;
     }
-    auto copy = compare::newest_approved(repo.root, school.id, outline.id);
+    const model::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id);
     if (!copy)
         throw util::Fatal("there is no approved copy of " + outline.id + " for " + school.id + " (approved/" + school.id + "/" + outline.id +
                           "/YYYY-MM-DD.md); record an approval with: clausebook renew " + school.id + " " + outline.id + " --approved YYYY-MM-DD");
-    auto file = util::read_repository_file(repo.root, copy->display_path);
-    if (!file.text) throw util::Fatal(copy->display_path + ": " + file.error);
     util::SourceFiles sources;
-    sources.add(copy->display_path, *file.text);
-    compare::PolicyText text = compare::read_policy_markdown(*file.text, copy->display_path, diags);
+    sources.add(copy->display_path, copy->text);
+    compare::PolicyText text = compare::read_policy_markdown(copy->text, copy->display_path, diags);
     print_diagnostics(diags, sources, io);
     if (diags.has_errors()) return std::nullopt;
     text.label = school.id + "@approved (" + util::to_iso(copy->date) + ")";
@@ -104,9 +101,9 @@ int diff_run(const po::variables_map& vm, Io& io) {
     auto repo = load_or_report(repository_root(vm), io);
     if (!repo) return 2;
     // The schools named, for the default policy (the only one both keep) and to refuse one they do not keep.
-    std::vector<const load::School*> named;
+    std::vector<const model::School*> named;
     for (const auto& side : sides) named.push_back(select_schools(*repo, {side.substr(0, side.find('@'))}).front());
-    const load::Outline& outline = pick_outline(*repo, vm, named);
+    const model::Outline& outline = pick_outline(*repo, vm, named);
     // A school against its own approved copy is read as it will be once approved: its draft
     // marks are not changes to the text.
     auto against_own_copy = [&](const std::string& side, const std::string& other) { return other == side + k_approved_suffix; };

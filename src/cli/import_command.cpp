@@ -42,7 +42,7 @@ namespace {
 
 // The own-document path: true when it has answered (exit code in `code`), false when the general
 // import is to run, with the reason in `fell_back`.
-bool import_own(const load::Repository& repo, const import::Request& req, const import::OwnIdentity& identity, const po::variables_map& vm, Io& io,
+bool import_own(const model::Repository& repo, const import::Request& req, const import::OwnIdentity& identity, const po::variables_map& vm, Io& io,
                 std::string& fell_back, int& code) {
     util::Diagnostics diags;
     import::OwnPlan own = import::plan_own_import(repo, req, identity, diags);
@@ -73,9 +73,9 @@ bool import_own(const load::Repository& repo, const import::Request& req, const 
     }
     util::write_file_atomic(own.file, own.new_text);
     util::Diagnostics reload;
-    load::Repository after = load::load_repository(repo.root, reload);
-    const load::School* school = after.school(identity.school_id);
-    const load::Outline* outline = after.outline(identity.policy_id);
+    model::Repository after = load::load_repository(repo.root, reload);
+    const model::School* school = after.school(identity.school_id);
+    const model::Outline* outline = after.outline(identity.policy_id);
     util::Diagnostics assembly;
     if (!reload.has_errors() && school && outline) assemble::assemble_document(after, *school, *outline, assembly);
     if (reload.has_errors() || assembly.has_errors() || !school || !outline) {
@@ -152,9 +152,9 @@ int import_run(const po::variables_map& vm, Io& io) {
         else std::filesystem::remove(plan.file);
     };
     util::Diagnostics reload;
-    load::Repository imported = load::load_repository(root, reload);
-    const load::School* school = imported.school(req.school_id);
-    const load::Outline* outline = imported.outline(plan.policy_id);
+    model::Repository imported = load::load_repository(root, reload);
+    const model::School* school = imported.school(req.school_id);
+    const model::Outline* outline = imported.outline(plan.policy_id);
     if (reload.has_errors() || !school || !outline) {
         print_diagnostics(reload, imported.sources, io);
         restore();
@@ -204,8 +204,8 @@ int adopt_run(const po::variables_map& vm, Io& io) {
     auto root = repository_root(vm);
     auto repo = load_or_report(root, io);
     if (!repo) return 2;
-    const load::School* school = select_schools(*repo, {school_id}).front();
-    const load::SchoolPolicy* policy = nullptr;
+    const model::School* school = select_schools(*repo, {school_id}).front();
+    const model::SchoolPolicy* policy = nullptr;
     if (vm.count("policy")) {
         select_outlines(*repo, {vm["policy"].as<std::string>()});
         policy = school->policy(vm["policy"].as<std::string>());
@@ -220,7 +220,7 @@ int adopt_run(const po::variables_map& vm, Io& io) {
     }
     util::Diagnostics diags;
     for (const auto& id : clauses) {
-        bool has = std::any_of(policy->overrides.begin(), policy->overrides.end(), [&](const load::Override& o) { return o.clause_id == id; });
+        bool has = std::any_of(policy->overrides.begin(), policy->overrides.end(), [&](const model::Override& o) { return o.clause_id == id; });
         if (!has) {
             std::vector<std::string> ids;
             for (const auto& o : policy->overrides) ids.push_back(o.clause_id);
@@ -241,7 +241,7 @@ int adopt_run(const po::variables_map& vm, Io& io) {
     std::string text = import::remove_overrides(*old.text, school->path, policy->policy_id, clauses, all, removed);
     util::write_file_atomic(file, text);
     util::Diagnostics reload;
-    load::Repository after = load::load_repository(root, reload);
+    model::Repository after = load::load_repository(root, reload);
     if (reload.has_errors()) {
         print_diagnostics(reload, after.sources, io);
         util::write_file_atomic(file, *old.text);

@@ -12,9 +12,9 @@
 #include "compare/policy_diff.hpp"
 #include "compare/policy_text.hpp"
 #include "compare/redline/redline.hpp"
-#include "lang/mustache.hpp"
 #include "model/review.hpp"
 #include "util/error.hpp"
+#include "util/escape.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::cli {
@@ -25,7 +25,7 @@ namespace {
 
 struct Due {
     model::Metadata meta;
-    const load::Outline* outline = nullptr;  // a generated policy; nullptr for a register entry
+    const model::Outline* outline = nullptr;  // a generated policy; nullptr for a register entry
 };
 
 std::string row_text(const model::Metadata& m, const util::Date& meeting) {
@@ -59,7 +59,7 @@ int pack_run(const po::variables_map& vm, Io& io) {
 
     auto repo = load_or_report(repository_root(vm), io);
     if (!repo) return 2;
-    const load::School& school = *select_schools(*repo, {vm["school"].as<std::string>()}).front();
+    const model::School& school = *select_schools(*repo, {vm["school"].as<std::string>()}).front();
 
     // Due by the meeting: a review date on or before it, or none at all (the board must set one).
     std::vector<Due> due;
@@ -81,7 +81,7 @@ int pack_run(const po::variables_map& vm, Io& io) {
         b.label = school.id + " (draft)";
         compare::PolicyText a = b;
         std::string note;
-        if (const load::ApprovedCopy* copy = repo->approved_copy(school.id, d.outline->id)) {
+        if (const model::ApprovedCopy* copy = repo->approved_copy(school.id, d.outline->id)) {
             a = compare::read_policy_markdown(copy->text, copy->display_path, diags);
             a.label = school.id + "@approved (" + util::to_iso(copy->date) + ")";
             note = "The draft for approval, with the changes since the text approved on " + util::to_long(copy->date) + " shown as tracked changes.";
@@ -110,7 +110,7 @@ int pack_run(const po::variables_map& vm, Io& io) {
         options.date = util::to_iso(*meeting) + "T00:00:00Z";
         bytes = compare::redline::write_docx_pack(title, intro, drafts, options);
     } else {
-        using lang::escape_html;
+        using util::escape_html;
         std::string body = "<h1>" + escape_html(title) + "</h1>\n<p>" + escape_html(intro.front()) + "</p>\n<ul>\n";
         for (std::size_t i = 1; i + 1 < intro.size(); ++i) body += "<li>" + escape_html(intro[i]) + "</li>\n";
         body += "</ul>\n<p>" + escape_html(intro.back()) + "</p>\n";

@@ -7,10 +7,8 @@
 #include <iostream>
 #include <sys/file.h>
 #include <unistd.h>
-#include <sstream>
 
 #include "assemble/assembler.hpp"
-#include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "load/load.hpp"
@@ -18,6 +16,7 @@
 #include "renew/renewal.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/parallel.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::cli {
@@ -111,8 +110,19 @@ struct RestoreCopy {
     }
 };
 
-void print_summary(const std::filesystem::path& root, const renew::Plan& plan, const std::string& copy, const std::optional<std::filesystem::path>& previous,
-                   const std::string& new_markdown, Io& io) {
+// The build renew runs after recording an approval: the school's documents in every format, and
+// the index, as `build --school ID --quiet` would.
+BuildArgs rebuild_args(const std::filesystem::path& root, const std::string& school_id) {
+    BuildArgs args;
+    args.root = root;
+    args.schools = {school_id};
+    args.jobs = util::default_jobs();
+    args.quiet = true;
+    return args;
+}
+
+void print_summary(const renew::Plan& plan, const std::string& copy, const std::optional<model::ApprovedCopy>& previous, const std::string& new_markdown,
+                   Io& io) {
     io.out << "Recorded in " << plan.path << ":\n";
     for (const auto& c : plan.changes)
         io.out << "  " << c.key << ": " << (c.before.empty() ? "(added)" : c.before) << " -> " << renew::yaml_scalar(c.after) << "\n";
@@ -124,9 +134,8 @@ void print_summary(const std::filesystem::path& root, const renew::Plan& plan, c
         io.out << "No earlier approved copy to compare with: this is the first approval recorded with clausebook.\n";
         return;
     }
-    auto old = util::read_repository_file(root, previous->lexically_relative(root).generic_string());
-    auto changes = renew::clause_changes(old.text ? *old.text : std::string(), new_markdown);
-    io.out << "Since the copy approved on " << previous->stem().string() << ": ";
+    auto changes = renew::clause_changes(previous->text, new_markdown);
+    io.out << "Since the copy approved on " << util::to_iso(previous->date) << ": ";
     if (changes.empty()) {
         io.out << "no clause changed.\n";
         return;
@@ -180,13 +189,12 @@ int renew_run(const po::variables_map& vm, Io& io) {
         util::write_file_atomic(plan.file, plan.new_text);
         Restore restore{plan};
         util::Diagnostics reload;
-        load::Repository renewed = load::load_repository(root, reload);
+        model::Repository renewed = load::load_repository(root, reload);
         if (reload.has_errors()) {
             print_diagnostics(reload, renewed.sources, io);
             return 3;
         }
-        std::ostringstream build_out;
-        int built = run({"build", "--school", request.school_id, "--root", root.string(), "--quiet"}, build_out, io.err);
+        int built = build_repository(rebuild_args(root, request.school_id), io);
         if (built != 0) return built;
         restore.armed = false;
         io.out << "Recorded in " << plan.path << " (register entry '" << request.policy_id << "'):\n";
@@ -205,9 +213,9 @@ int renew_run(const po::variables_map& vm, Io& io) {
     util::write_file_atomic(plan.file, plan.new_text);
     Restore restore{plan};
     util::Diagnostics reload;
-    load::Repository renewed = load::load_repository(root, reload);
-    const load::School* school = renewed.school(request.school_id);
-    const load::Outline* outline = renewed.outline(request.policy_id);
+    model::Repository renewed = load::load_repository(root, reload);
+    const model::School* school = renewed.school(request.school_id);
+    const model::Outline* outline = renewed.outline(request.policy_id);
     if (reload.has_errors() || !school || !outline) {
         print_diagnostics(reload, renewed.sources, io);
         return 3;  // renew wrote a file the loader refuses: a bug in renew, and the file is put back
@@ -223,17 +231,17 @@ int renew_run(const po::variables_map& vm, Io& io) {
     write::WriteOptions md_options;
     md_options.allow_raw_html = renewed.config.allow_raw_html;
     std::string markdown = write::write_markdown(doc, md_options);
-    auto previous = renew::previous_copy(root, request.school_id, request.policy_id, request.approved);
+    auto previous = load::load_previous_approved_copy(renewed, request.school_id, request.policy_id, request.approved);
     auto old_copy = util::read_file(copy);  // a copy of the same date, renewed again: put back on failure
     util::write_file_atomic(copy, markdown);
     RestoreCopy restore_copy{copy, old_copy.text};
-    // Rebuild this school's documents with the build command itself (all formats, and the index).
-    std::ostringstream build_out;
-    int built = run({"build", "--school", request.school_id, "--root", root.string(), "--quiet"}, build_out, io.err);
+    // Rebuild this school's documents as build does (all formats, and the index), reading the
+    // repository again so that the documents find the copy just kept.
+    int built = build_repository(rebuild_args(root, request.school_id), io);
     if (built != 0) return built;
     restore.armed = false;
     restore_copy.armed = false;
-    print_summary(root, plan, std::filesystem::relative(copy, root).generic_string(), previous, markdown, io);
+    print_summary(plan, std::filesystem::relative(copy, root).generic_string(), previous, markdown, io);
     io.out << "Rebuilt " << school->name << "'s documents in out/" << request.school_id << "/\n";
     return 0;
 }

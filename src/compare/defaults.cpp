@@ -1,5 +1,6 @@
 #include "compare/defaults.hpp"
 
+#include "util/escape.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::compare {
@@ -7,28 +8,28 @@ namespace clausebook::compare {
 namespace {
 
 // The trust default for `name`: clausebook.yaml's defaults, else the outline's; null if neither.
-model::Value trust_default(const load::Repository& repo, const model::ParamSpec& spec) {
+model::Value trust_default(const model::Repository& repo, const model::ParamSpec& spec) {
     for (const auto& p : repo.config.default_params)
         if (p.name == spec.name) return p.value;
     return spec.default_value ? *spec.default_value : model::Value();
 }
 
-bool has_trust_default(const load::Repository& repo, const model::ParamSpec& spec) {
+bool has_trust_default(const model::Repository& repo, const model::ParamSpec& spec) {
     for (const auto& p : repo.config.default_params)
         if (p.name == spec.name) return true;
     return spec.default_value.has_value();
 }
 
-void collect(const std::vector<lang::MustacheNode>& nodes, std::set<std::string>& out) {
+void collect(const std::vector<model::MustacheNode>& nodes, std::set<std::string>& out) {
     for (const auto& n : nodes) {
-        if (n.kind != lang::MustacheNode::Kind::text && !n.path.empty() && n.path[0] != ".") out.insert(n.path[0]);
+        if (n.kind != model::MustacheNode::Kind::text && !n.path.empty() && n.path[0] != ".") out.insert(n.path[0]);
         collect(n.children, out);
     }
 }
 
 }  // namespace
 
-std::vector<ParamChange> changed_params(const load::Repository& repo, const load::Outline& outline, const model::Value& context) {
+std::vector<ParamChange> changed_params(const model::Repository& repo, const model::Outline& outline, const model::Value& context) {
     std::vector<ParamChange> out;
     for (const auto& spec : outline.params) {
         if (!has_trust_default(repo, spec)) continue;
@@ -41,24 +42,24 @@ std::vector<ParamChange> changed_params(const load::Repository& repo, const load
     return out;
 }
 
-model::Value default_context(const model::Value& context, const load::Repository& repo, const load::Outline& outline) {
+model::Value default_context(const model::Value& context, const model::Repository& repo, const model::Outline& outline) {
     model::Value out = context;
     for (const auto& spec : outline.params)
         if (has_trust_default(repo, spec)) out.set(spec.name, trust_default(repo, spec));
     return out;
 }
 
-std::set<std::string> names_used(const lang::Template& t) {
+std::set<std::string> names_used(const model::Template& t) {
     std::set<std::string> out;
     collect(t.nodes, out);
     return out;
 }
 
-std::string render_clause(const lang::Template& t, const model::Value& context) {
+std::string render_clause(const model::Template& t, const model::Value& context) {
     lang::RenderOptions opt;
-    opt.escape = lang::escape_markdown;
-    opt.unescaped = lang::markdown_without_html;
-    opt.on_missing = [](const lang::MustacheNode&) {};
+    opt.escape = util::escape_markdown;
+    opt.unescaped = util::markdown_without_html;
+    opt.on_missing = [](const model::MustacheNode&) {};
     return lang::render(t, context, opt);
 }
 

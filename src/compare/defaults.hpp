@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "lang/mustache.hpp"
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "model/value.hpp"
 
 namespace clausebook::compare {
@@ -24,17 +24,17 @@ struct ParamChange {
 
 // Every parameter of `outline` whose value in `context` (a context from assemble::make_context)
 // differs from a trust default, with both values as text.
-std::vector<ParamChange> changed_params(const load::Repository& repo, const load::Outline& outline, const model::Value& context);
+std::vector<ParamChange> changed_params(const model::Repository& repo, const model::Outline& outline, const model::Value& context);
 
 // `context` with each changed parameter set back to its trust default.
-model::Value default_context(const model::Value& context, const load::Repository& repo, const load::Outline& outline);
+model::Value default_context(const model::Value& context, const model::Repository& repo, const model::Outline& outline);
 
 // The top-level names a template reads ("school", "min_platform_age"), on every branch.
-std::set<std::string> names_used(const lang::Template& t);
+std::set<std::string> names_used(const model::Template& t);
 
 // Renders clause text as the assembler does (values escaped for Markdown); a value that is
 // absent renders as nothing.
-std::string render_clause(const lang::Template& t, const model::Value& context);
+std::string render_clause(const model::Template& t, const model::Value& context);
 
 // A value as a reader sees it: lists joined with ", ", people by name, absent as "(none)".
 std::string value_text(const model::Value& v);

@@ -1,9 +1,9 @@
 #include "compare/markup.hpp"
+#include "util/escape.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-#include "lang/mustache.hpp"
 
 namespace clausebook::compare {
 
@@ -33,7 +33,7 @@ std::string escape_lines(const std::string& text) {
     std::size_t start = 0;
     while (true) {
         std::size_t nl = text.find('\n', start);
-        out += lang::escape_markdown(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        out += util::escape_markdown(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
         if (nl == std::string::npos) break;
         out += '\n';
         start = nl + 1;
@@ -69,9 +69,9 @@ std::string redline_markdown(const Redline& r) {
 std::string redline_html(const Redline& r) {
     std::string out;
     for (const auto& s : r.spans) {
-        if (s.op == Op::equal) out += lang::escape_html(s.text);
-        else if (s.op == Op::del) out += "<del>" + lang::escape_html(s.text) + "</del>";
-        else out += "<ins>" + lang::escape_html(s.text) + "</ins>";
+        if (s.op == Op::equal) out += util::escape_html(s.text);
+        else if (s.op == Op::del) out += "<del>" + util::escape_html(s.text) + "</del>";
+        else out += "<ins>" + util::escape_html(s.text) + "</ins>";
     }
     return out;
 }

@@ -49,7 +49,7 @@ std::vector<std::string> moved_ids(const std::vector<std::string>& outline_order
 
 class MatrixBuilder {
 public:
-    MatrixBuilder(const load::Repository& repo, const load::Outline& outline, const MatrixOptions& options, util::Diagnostics& diags)
+    MatrixBuilder(const model::Repository& repo, const model::Outline& outline, const MatrixOptions& options, util::Diagnostics& diags)
         : m_repo(repo), m_outline(outline), m_options(options), m_diags(diags) {
         m_matrix.policy_id = outline.id;
         m_matrix.policy_title = outline.title;
@@ -58,13 +58,13 @@ public:
         m_matrix.due_within_days = options.due_within_days;
         for (const auto& sec : outline.sections)
             for (const auto& e : sec.clauses) {
-                const load::ClauseFile* f = repo.clause(e.id);
+                const model::ClauseFile* f = repo.clause(e.id);
                 m_matrix.rows.push_back({e.id, f ? f->title : e.id, sec.title, !e.optional, {}});
                 m_order.push_back(e.id);
             }
     }
 
-    void add(const load::School& school) {
+    void add(const model::School& school) {
         model::Document doc = assemble::assemble_document(m_repo, school, m_outline, m_diags);
         Column col;
         col.school_id = school.id;
@@ -72,7 +72,7 @@ public:
         col.meta = doc.meta;
         col.review = model::review_status(doc.meta, m_options.today, m_options.due_within_days);
         col.audiences = doc.meta.audiences;
-        const load::SchoolPolicy* policy = school.policy(m_outline.id);
+        const model::SchoolPolicy* policy = school.policy(m_outline.id);
         model::Value ctx = assemble::make_context(m_repo, school, m_outline, doc.meta);
         model::Value defaults = default_context(ctx, m_repo, m_outline);
         std::vector<ParamChange> changes = changed_params(m_repo, m_outline, ctx);
@@ -121,7 +121,7 @@ public:
 
 private:
     Cell present(const Placed& p, const model::Value& ctx, const model::Value& defaults, const std::vector<ParamChange>& changes,
-                 const load::SchoolPolicy* policy) {
+                 const model::SchoolPolicy* policy) {
         const model::Clause& c = *p.clause;
         Cell cell;
         cell.status = Status::same;
@@ -131,7 +131,7 @@ private:
         if (c.source == model::ClauseSource::override_ && policy)
             for (const auto& v : policy->variants)
                 if (v.clause_id == c.id) variant = v.variant;
-        const load::ClauseFile* file = m_repo.clause(c.id, variant);
+        const model::ClauseFile* file = m_repo.clause(c.id, variant);
         if (!file) return cell;
         if (c.source == model::ClauseSource::override_) {
             cell.status = Status::reworded;
@@ -151,7 +151,7 @@ private:
             cell.status = Status::variant;
             cell.variant = c.variant;
             if (model_text != c.markdown) cell.params = used_changes();
-            if (const load::ClauseFile* library = m_repo.clause(c.id))
+            if (const model::ClauseFile* library = m_repo.clause(c.id))
                 cell.redline = redline(render_clause(library->body_template, ctx), c.markdown);
             return cell;
         }
@@ -179,26 +179,26 @@ private:
     }
     static constexpr std::size_t k_redline_budget = 64u << 20;
 
-    Cell missing(const load::OutlineSection& sec, const load::ClauseEntry& e, const model::Value& ctx, const load::SchoolPolicy* policy) {
+    Cell missing(const model::OutlineSection& sec, const model::ClauseEntry& e, const model::Value& ctx, const model::SchoolPolicy* policy) {
         Cell cell;
         cell.status = Status::missing;
-        const load::ClauseFile* file = m_repo.clause(e.id);
+        const model::ClauseFile* file = m_repo.clause(e.id);
         bool applies = (!sec.when || lang::evaluate(*sec.when, ctx)) && (!e.when || lang::evaluate(*e.when, ctx)) &&
                        (!file || !file->when || lang::evaluate(*file->when, ctx));
         if (!applies) {
             cell.why = "not-applicable";
             return cell;
         }
-        bool replaced = policy && std::any_of(policy->local.begin(), policy->local.end(), [&](const load::LocalClause& l) {
-                            return l.anchor != load::LocalClause::Anchor::section && l.anchor_id.value == e.id;
+        bool replaced = policy && std::any_of(policy->local.begin(), policy->local.end(), [&](const model::LocalClause& l) {
+                            return l.anchor != model::LocalClause::Anchor::section && l.anchor_id.value == e.id;
                         });
         cell.why = replaced ? "replaced" : "excluded";
         cell.gap = !e.optional && !replaced;
         return cell;
     }
 
-    const load::Repository& m_repo;
-    const load::Outline& m_outline;
+    const model::Repository& m_repo;
+    const model::Outline& m_outline;
     const MatrixOptions& m_options;
     util::Diagnostics& m_diags;
     std::vector<std::string> m_order;  // the outline's clause ids in order
@@ -209,7 +209,7 @@ private:
 
 }  // namespace
 
-Matrix build_matrix(const load::Repository& repo, const load::Outline& outline, const std::vector<const load::School*>& schools,
+Matrix build_matrix(const model::Repository& repo, const model::Outline& outline, const std::vector<const model::School*>& schools,
                     const MatrixOptions& options, util::Diagnostics& diags) {
     MatrixBuilder b(repo, outline, options, diags);
     for (const auto* s : schools) b.add(*s);

@@ -11,7 +11,7 @@
 
 #include "compare/defaults.hpp"
 #include "compare/word_diff.hpp"
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "model/document.hpp"
 #include "model/review.hpp"
 #include "util/date.hpp"
@@ -99,7 +99,7 @@ struct MatrixOptions {
 
 // Assembles each school's copy of `outline` and compares it with the library. Assembly problems
 // (a placeholder with no value) go to `diags`.
-Matrix build_matrix(const load::Repository& repo, const load::Outline& outline, const std::vector<const load::School*>& schools,
+Matrix build_matrix(const model::Repository& repo, const model::Outline& outline, const std::vector<const model::School*>& schools,
                     const MatrixOptions& options, util::Diagnostics& diags);
 
 }  // namespace clausebook::compare

@@ -142,7 +142,7 @@ bool better(const Evidence& a, const Evidence& b) {
     return a.placed_share > b.placed_share;
 }
 
-Aligned align_with(const load::Repository& repo, const load::School& school, const load::Outline& outline, const ImportedDocument& doc,
+Aligned align_with(const model::Repository& repo, const model::School& school, const model::Outline& outline, const ImportedDocument& doc,
                    const std::set<std::size_t>& cover, std::vector<ClauseTarget>& targets, util::Diagnostics& diags) {
     Aligned a;
     util::Diagnostics& assembly = a.assembly;
@@ -196,7 +196,7 @@ bool near(const std::string& a, const std::string& b) {
 // - local: a local clause whose words the document has keeps its id and title with the
 //   document's text; one the document lacks stays where it was (re-anchored to its section when
 //   what it stood after or before is gone).
-void keep_school_choices(const load::SchoolPolicy& had, const load::Outline& outline, Plan& plan, PolicyWrite& pw) {
+void keep_school_choices(const model::SchoolPolicy& had, const model::Outline& outline, Plan& plan, PolicyWrite& pw) {
     std::set<std::string> in_document;
     for (const auto& c : plan.clauses)
         if (!c.blocks.empty()) in_document.insert(c.clause_id);
@@ -238,7 +238,7 @@ void keep_school_choices(const load::SchoolPolicy& had, const load::Outline& out
         }
     }
     for (const auto& w : pw.overrides)
-        if (std::none_of(had.overrides.begin(), had.overrides.end(), [&](const load::Override& o) { return o.clause_id == w.clause_id; }))
+        if (std::none_of(had.overrides.begin(), had.overrides.end(), [&](const model::Override& o) { return o.clause_id == w.clause_id; }))
             plan.notes.push_back(w.clause_id + ": the document's own wording added");
     // local
     std::map<std::string, std::string> renamed;  // the import's id -> the school's
@@ -251,7 +251,7 @@ void keep_school_choices(const load::SchoolPolicy& had, const load::Outline& out
             plan.notes.push_back(l.id + ": the document has it: kept, with the document's text");
             continue;
         }
-        LocalWrite kept{l.id, l.anchor == load::LocalClause::Anchor::after ? "after" : l.anchor == load::LocalClause::Anchor::before ? "before" : "section",
+        LocalWrite kept{l.id, l.anchor == model::LocalClause::Anchor::after ? "after" : l.anchor == model::LocalClause::Anchor::before ? "before" : "section",
                         l.anchor_id.value, l.title, l.text, "kept from the school file: the document does not have it"};
         pw.local.push_back(kept);
         plan.notes.push_back(l.id + ": kept from the school file (the document does not have it)");
@@ -288,7 +288,7 @@ void keep_school_choices(const load::SchoolPolicy& had, const load::Outline& out
 
 }  // namespace
 
-Plan plan_import(const load::Repository& repo, const Request& request, util::Diagnostics& diags) {
+Plan plan_import(const model::Repository& repo, const Request& request, util::Diagnostics& diags) {
     Plan plan;
     plan.school_id = request.school_id;
     plan.doc = read_document(request.file, request.display_path, request.read, diags);
@@ -299,7 +299,7 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
 
     plan.path = "schools/" + request.school_id + ".yaml";
     plan.file = repo.root / "schools" / (request.school_id + ".yaml");
-    const load::School* existing = repo.school(request.school_id);
+    const model::School* existing = repo.school(request.school_id);
     plan.existed = std::filesystem::exists(plan.file);
     if (plan.existed) {
         auto r = util::read_file(plan.file);
@@ -341,9 +341,9 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
     if (auto a = fact("next_review")) values.scalars.push_back({"next_review", a->value, comment_quote(a->quote)});
 
     // Outline choice: as asked, or the one the document matches best.
-    std::vector<const load::Outline*> outlines;
+    std::vector<const model::Outline*> outlines;
     if (!request.policy_id.empty()) {
-        const load::Outline* o = repo.outline(request.policy_id);
+        const model::Outline* o = repo.outline(request.policy_id);
         if (!o) {
             std::vector<std::string> ids;
             for (const auto& x : repo.outlines) ids.push_back(x.id);
@@ -361,14 +361,14 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
     }
 
     struct Trial {
-        const load::Outline* outline;
-        load::Repository repo;
+        const model::Outline* outline;
+        model::Repository repo;
         std::vector<ClauseTarget> targets;
         Aligned aligned;
         std::vector<KeyValue> params;
     };
     std::vector<Trial> trials;
-    for (const load::Outline* o : outlines) {
+    for (const model::Outline* o : outlines) {
         PolicyWrite pw = values;
         // Parameters the outline declares, within its limits.
         auto add_param = [&](const std::string& name, const std::string& yaml, const FactValue& f) {
@@ -407,12 +407,12 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
             diags.error({plan.path, 0, 0}, "import-school-file", e.what(), "edit the file by hand into block style, then import again");
             return plan;
         }
-        t.repo.schools.erase(std::remove_if(t.repo.schools.begin(), t.repo.schools.end(), [&](const load::School& s) { return s.id == request.school_id; }),
+        t.repo.schools.erase(std::remove_if(t.repo.schools.begin(), t.repo.schools.end(), [&](const model::School& s) { return s.id == request.school_id; }),
                              t.repo.schools.end());
         util::Diagnostics load_diags;
         load::load_school(t.repo, request.school_id, plan.path, provisional, load_diags);
-        std::sort(t.repo.schools.begin(), t.repo.schools.end(), [](const load::School& a, const load::School& b) { return a.id < b.id; });
-        const load::School* s = t.repo.school(request.school_id);
+        std::sort(t.repo.schools.begin(), t.repo.schools.end(), [](const model::School& a, const model::School& b) { return a.id < b.id; });
+        const model::School* s = t.repo.school(request.school_id);
         if (load_diags.has_errors() || !s) {
             diags.append(load_diags);
             return plan;
@@ -444,7 +444,7 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
         if (!request.policy_id.empty()) {
             for (const auto& o : repo.outlines) {
                 if (o.id == plan.policy_id) continue;
-                const load::School* s = trial.repo.school(request.school_id);
+                const model::School* s = trial.repo.school(request.school_id);
                 std::vector<ClauseTarget> tg;
                 util::Diagnostics ignore;
                 auto al = align_with(trial.repo, *s, o, plan.doc, cover, tg, ignore);
@@ -495,12 +495,12 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
     plan.fates.assign(plan.doc.blocks.size(), {});
     std::string previous_unit;  // the id of the clause or local clause last placed
     std::string first_clause;
-    const load::School* provisional = trial.repo.school(request.school_id);
+    const model::School* provisional = trial.repo.school(request.school_id);
     std::map<std::string, std::string> doc_texts;            // clause id -> the document's words for it
     std::map<std::string, std::vector<ParamChange>> value_of;  // clause id -> the values that make it the model's words
     std::set<std::string> near_reworded;                     // reworded clauses close enough to try switches on
     for (const auto& t : trial.targets) {
-        const load::ClauseEntry* entry = trial.outline->entry(t.id);
+        const model::ClauseEntry* entry = trial.outline->entry(t.id);
         ClauseOutcome o;
         o.clause_id = t.id;
         o.title = t.title;
@@ -578,7 +578,7 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
     // Local clauses: runs of unmatched blocks, split at headings, each placed after what precedes it.
     int local_n = 0;
     std::set<std::string> taken_ids;
-    if (const load::School* s = repo.school(request.school_id))
+    if (const model::School* s = repo.school(request.school_id))
         for (const auto& p : s->policies)
             for (const auto& l : p.local) taken_ids.insert(l.id);  // this policy's too: the school file may keep them
     for (std::size_t k = 0; k < placements.size();) {
@@ -622,7 +622,7 @@ Plan plan_import(const load::Repository& repo, const Request& request, util::Dia
         plan.locals.push_back(lo);
     }
     // An existing entry: what the school file has and the document does not contradict stays.
-    if (const load::SchoolPolicy* had = existing ? existing->policy(plan.policy_id) : nullptr)
+    if (const model::SchoolPolicy* had = existing ? existing->policy(plan.policy_id) : nullptr)
         keep_school_choices(*had, *trial.outline, plan, pw);
 
     // Every block's fate, for the report.

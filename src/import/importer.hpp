@@ -13,7 +13,7 @@
 #include "import/align.hpp"
 #include "import/blocks.hpp"
 #include "import/facts.hpp"
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "util/date.hpp"
 #include "util/diagnostics.hpp"
 
@@ -110,6 +110,6 @@ std::string short_title(const std::string& text, const std::string& fallback);
 
 // Works out the import. Problems are errors in `diags` (exit 2): unreadable or bad documents,
 // a document matching almost nothing, a school file of another school.
-Plan plan_import(const load::Repository& repo, const Request& request, util::Diagnostics& diags);
+Plan plan_import(const model::Repository& repo, const Request& request, util::Diagnostics& diags);
 
 }  // namespace clausebook::import

@@ -16,6 +16,7 @@
 #include "lang/mustache.hpp"
 #include "renew/renewal.hpp"
 #include "renew/yaml_edit.hpp"
+#include "util/escape.hpp"
 #include "util/fs.hpp"
 #include "util/text.hpp"
 #include "write/docx/own_marks.hpp"
@@ -173,9 +174,9 @@ std::string where(const ImportedDocument& doc, const Unit& u) {
 // top-level {{name}} whose value (four characters or more) the clause showed only through that
 // placeholder has every occurrence of its value in `markdown` made the placeholder again. The
 // names kept are added to `kept`.
-std::string keep_placeholders(const load::Repository& repo, const load::SchoolPolicy* entry, const std::string& clause_id, const model::Value& context,
+std::string keep_placeholders(const model::Repository& repo, const model::SchoolPolicy* entry, const std::string& clause_id, const model::Value& context,
                               const std::string& rendered, std::string markdown, std::vector<std::string>& kept) {
-    const lang::Template* t = nullptr;
+    const model::Template* t = nullptr;
     if (entry)
         for (const auto& o : entry->overrides)
             if (o.clause_id == clause_id) t = &o.text_template;
@@ -197,16 +198,16 @@ std::string keep_placeholders(const load::Repository& repo, const load::SchoolPo
     };
     std::set<std::string> done;
     for (const auto& node : t->nodes) {
-        if (node.kind != lang::MustacheNode::Kind::variable || done.count(node.text)) continue;
+        if (node.kind != model::MustacheNode::Kind::variable || done.count(node.text)) continue;
         done.insert(node.text);
         std::size_t uses = 0;
         for (const auto& n : t->nodes)
             if (n.kind == node.kind && n.text == node.text) ++uses;
-        lang::Template one;
+        model::Template one;
         one.nodes.push_back(node);
         one.has_tags = true;
         lang::RenderOptions plain_opt, md_opt;
-        md_opt.escape = lang::escape_markdown;
+        md_opt.escape = util::escape_markdown;
         std::string plain = lang::render(one, context, plain_opt), shown = lang::render(one, context, md_opt);
         if (plain.size() < 4 || count(rendered, shown) != uses) continue;
         std::string written = escape_markdown(plain, false);
@@ -253,12 +254,12 @@ std::optional<OwnIdentity> own_identity(const fs::path& file) {
     return identity_of(props);
 }
 
-OwnPlan plan_own_import(const load::Repository& repo, const Request& request, const OwnIdentity& identity, util::Diagnostics& diags) {
+OwnPlan plan_own_import(const model::Repository& repo, const Request& request, const OwnIdentity& identity, util::Diagnostics& diags) {
     OwnPlan plan;
     plan.identity = identity;
     std::string whose = (identity.school_name.empty() ? identity.school_id : identity.school_name + " (" + identity.school_id + ")");
     if (identity.school_id != request.school_id || (!request.policy_id.empty() && request.policy_id != identity.policy_id)) {
-        const load::School* asked = repo.school(request.school_id);
+        const model::School* asked = repo.school(request.school_id);
         std::string asked_name = asked ? asked->name + " (" + request.school_id + ")" : request.school_id;
         diags.error({request.display_path, 0, 0}, "import-own-other",
                     "this is clausebook's document of " + whose + ", policy '" + identity.policy_id + "'; it cannot be taken back into " + asked_name +
@@ -267,8 +268,8 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
                         "'s own document");
         return plan;
     }
-    const load::School* school = repo.school(identity.school_id);
-    const load::Outline* outline = repo.outline(identity.policy_id);
+    const model::School* school = repo.school(identity.school_id);
+    const model::Outline* outline = repo.outline(identity.policy_id);
     if (!school) {
         plan.fall_back = true;
         plan.fall_back_reason = "the document is clausebook's own, but the repository has no school file for " + identity.school_id;
@@ -390,13 +391,13 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
     }
 
     // The clauses, in the document's order.
-    const load::SchoolPolicy* entry = school->policy(identity.policy_id);
+    const model::SchoolPolicy* entry = school->policy(identity.policy_id);
     const model::Value context = assemble::make_context(repo, *school, *outline, now.meta);
     auto is_local = [&](const std::string& id) {
-        return entry && std::any_of(entry->local.begin(), entry->local.end(), [&](const load::LocalClause& l) { return l.id == id; });
+        return entry && std::any_of(entry->local.begin(), entry->local.end(), [&](const model::LocalClause& l) { return l.id == id; });
     };
     auto has_override = [&](const std::string& id) {
-        return entry && std::any_of(entry->overrides.begin(), entry->overrides.end(), [&](const load::Override& o) { return o.clause_id == id; });
+        return entry && std::any_of(entry->overrides.begin(), entry->overrides.end(), [&](const model::Override& o) { return o.clause_id == id; });
     };
     std::set<std::string> taken;
     for (const auto& [id, c] : repo.clauses) taken.insert(id);
@@ -507,7 +508,7 @@ OwnPlan plan_own_import(const load::Repository& repo, const Request& request, co
             text = remove_overrides(text, plan.path, identity.policy_id, {m.clause_id}, false, removed);
         }
         text = add_exclusion(text, plan.path, identity.policy_id, m.clause_id);
-        const load::ClauseEntry* ce = outline->entry(m.clause_id);
+        const model::ClauseEntry* ce = outline->entry(m.clause_id);
         plan.changes.push_back({"deleted", m.clause_id,
                                 std::string("excluded") + (ce && !ce->optional ? " (a required clause: check reports it as left out)" : "")});
     }

@@ -14,7 +14,7 @@
 
 #include "import/blocks.hpp"
 #include "import/importer.hpp"
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "util/diagnostics.hpp"
 
 namespace clausebook::import {
@@ -57,7 +57,7 @@ struct OwnPlan {
 // Plans the import of clausebook's own document `identity` for `request`. Refusals (another
 // school or policy, a school without a file, a document that does not load) are errors in
 // `diags`. When the markers are gone, `fall_back` is set and nothing else is done.
-OwnPlan plan_own_import(const load::Repository& repo, const Request& request, const OwnIdentity& identity, util::Diagnostics& diags);
+OwnPlan plan_own_import(const model::Repository& repo, const Request& request, const OwnIdentity& identity, util::Diagnostics& diags);
 
 // The report: the document, each change, the tracked changes and comments.
 std::string render_own_report(const OwnPlan& plan);

@@ -142,9 +142,9 @@ std::optional<ParamChange> as_value(const model::ParamSpec& spec, const model::V
 
 }  // namespace
 
-std::optional<model::Value> param_value(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+std::optional<model::Value> param_value(const model::Repository& repo, const model::School& school, const model::Outline& outline,
                                         const std::string& name) {
-    if (const load::SchoolPolicy* p = school.policy(outline.id))
+    if (const model::SchoolPolicy* p = school.policy(outline.id))
         for (const auto& pv : p->params)
             if (pv.name == name) return pv.value;
     for (const auto& pv : school.params)
@@ -155,8 +155,8 @@ std::optional<model::Value> param_value(const load::Repository& repo, const load
     return std::nullopt;
 }
 
-std::optional<std::vector<ParamChange>> value_changes(const std::string& doc_text, const std::string& model_text, const load::Repository& repo,
-                                                      const load::School& school, const load::Outline& outline) {
+std::optional<std::vector<ParamChange>> value_changes(const std::string& doc_text, const std::string& model_text, const model::Repository& repo,
+                                                      const model::School& school, const model::Outline& outline) {
     std::vector<Token> doc = tokens(doc_text);
     std::vector<std::string> model = words(model_text);
     if (doc.empty() || model.empty() || doc.size() > 600 || model.size() > 600) return std::nullopt;
@@ -210,12 +210,12 @@ std::optional<std::vector<ParamChange>> value_changes(const std::string& doc_tex
     return out;
 }
 
-std::map<std::string, ParamChange> switch_changes(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+std::map<std::string, ParamChange> switch_changes(const model::Repository& repo, const model::School& school, const model::Outline& outline,
                                                   const std::map<std::string, std::string>& doc_texts, const std::set<std::string>& wanted) {
     std::map<std::string, ParamChange> out;
     if (wanted.empty()) return out;
     using K = model::ParamType::Kind;
-    auto render = [&](const load::School& s) -> std::optional<std::map<std::string, std::string>> {
+    auto render = [&](const model::School& s) -> std::optional<std::map<std::string, std::string>> {
         util::Diagnostics ignore;
         model::Document doc = assemble::assemble_document(repo, s, outline, ignore);
         if (ignore.has_errors()) return std::nullopt;
@@ -236,12 +236,12 @@ std::map<std::string, ParamChange> switch_changes(const load::Repository& repo, 
                 if (!current || current->to_text() != v) alternatives.push_back(model::Value(v));
         }
         for (const auto& alt : alternatives) {
-            load::School changed = school;
-            load::SchoolPolicy* policy = nullptr;
+            model::School changed = school;
+            model::SchoolPolicy* policy = nullptr;
             for (auto& p : changed.policies)
                 if (p.policy_id == outline.id) policy = &p;
             if (!policy) return out;
-            auto it = std::find_if(policy->params.begin(), policy->params.end(), [&](const load::ParamValue& pv) { return pv.name == spec.name; });
+            auto it = std::find_if(policy->params.begin(), policy->params.end(), [&](const model::ParamValue& pv) { return pv.name == spec.name; });
             if (it != policy->params.end()) it->value = alt;
             else policy->params.push_back({spec.name, alt, {}, {}});
             auto texts = render(changed);

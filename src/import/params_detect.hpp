@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 
 namespace clausebook::import {
 
@@ -29,19 +29,19 @@ struct ParamChange {
 
 // The value `name` has for this school and policy: the policy's params, the school's, the
 // trust's defaults, the outline's default (nullopt when none gives one).
-std::optional<model::Value> param_value(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+std::optional<model::Value> param_value(const model::Repository& repo, const model::School& school, const model::Outline& outline,
                                         const std::string& name);
 
 // The parameter values that turn `model_text` into `doc_text`, or nullopt when the texts differ
 // by anything else (or are the same).
-std::optional<std::vector<ParamChange>> value_changes(const std::string& doc_text, const std::string& model_text, const load::Repository& repo,
-                                                      const load::School& school, const load::Outline& outline);
+std::optional<std::vector<ParamChange>> value_changes(const std::string& doc_text, const std::string& model_text, const model::Repository& repo,
+                                                      const model::School& school, const model::Outline& outline);
 
 // For the clauses in `wanted`: a boolean or enum value under which the model's words for the clause
 // are the document's. `doc_texts` holds the document's plain text of every clause it has (clause id
 // -> text); a value is taken only when every clause of the document that it changes then reads as
 // the document does. Renders the policy once, then once per alternative value.
-std::map<std::string, ParamChange> switch_changes(const load::Repository& repo, const load::School& school, const load::Outline& outline,
+std::map<std::string, ParamChange> switch_changes(const model::Repository& repo, const model::School& school, const model::Outline& outline,
                                                   const std::map<std::string, std::string>& doc_texts, const std::set<std::string>& wanted);
 
 }  // namespace clausebook::import

@@ -10,7 +10,10 @@ namespace clausebook::lang {
 using model::ParamType;
 using model::Value;
 
-struct ConditionNode {
+}  // namespace clausebook::lang
+
+// Declared in model/template.hpp; only this file knows its shape.
+struct clausebook::model::ConditionNode {
     enum class Kind { name, compare, op_not, op_and, op_or };
     Kind kind = Kind::name;
     std::vector<std::string> path;  // name, compare
@@ -19,6 +22,8 @@ struct ConditionNode {
     int col = 0;                    // offset of the name in the text, for messages
     std::shared_ptr<const ConditionNode> a, b;
 };
+
+namespace clausebook::lang {
 
 namespace {
 

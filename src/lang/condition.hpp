@@ -8,18 +8,14 @@
 #include <vector>
 
 #include "model/schema.hpp"
+#include "model/template.hpp"
 #include "model/value.hpp"
 #include "util/diagnostics.hpp"
 
 namespace clausebook::lang {
 
-struct ConditionNode;
-
-struct Condition {
-    std::string text;  // as written
-    util::SourcePos pos;
-    std::shared_ptr<const ConditionNode> root;  // null when it did not parse
-};
+using model::Condition;
+using model::ConditionNode;
 
 // Parses `text` (found at `pos`); errors have rule "invalid-condition".
 Condition parse_condition(const std::string& text, const util::SourcePos& pos, util::Diagnostics& diags);

@@ -4,25 +4,13 @@
 
 #include "util/source_files.hpp"
 #include "util/text.hpp"
+#include "util/text_origin.hpp"
 
 namespace clausebook::lang {
 
 using model::ParamType;
 using model::Value;
 using util::SourcePos;
-
-SourcePos TextOrigin::at(std::string_view text, std::size_t offset) const {
-    auto lc = util::line_col_at(text, offset);
-    SourcePos p;
-    p.path = path;
-    p.line = line + lc.line - 1;
-    // Columns count characters, so the caret lands under the right one.
-    std::size_t line_start = offset - lc.col0;
-    auto end = text.find('\n', line_start);
-    int c = util::char_column(text.substr(line_start, end == std::string_view::npos ? std::string_view::npos : end - line_start), lc.col0);
-    p.col = lc.line == 1 ? col + c - 1 : indent + c;
-    return p;
-}
 
 namespace {
 
@@ -42,7 +30,7 @@ bool standalone_kind(Token::Kind k) {
 
 class Parser {
 public:
-    Parser(std::string_view text, const TextOrigin& origin, util::Diagnostics& diags)
+    Parser(std::string_view text, const util::TextOrigin& origin, util::Diagnostics& diags)
         : m_text(text), m_origin(origin), m_diags(diags) {}
 
     std::vector<Token> tokenize() {
@@ -249,7 +237,7 @@ private:
     }
 
     std::string_view m_text;
-    const TextOrigin& m_origin;
+    const util::TextOrigin& m_origin;
     util::Diagnostics& m_diags;
     std::size_t m_cursor = 0;  // at(): offset reached, lines passed, characters since the line's start
     int m_line = 0;
@@ -399,7 +387,7 @@ bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Valu
 
 }  // namespace
 
-Template parse_mustache(std::string_view text, const TextOrigin& origin, util::Diagnostics& diags) {
+Template parse_mustache(std::string_view text, const util::TextOrigin& origin, util::Diagnostics& diags) {
     Parser p(text, origin, diags);
     auto tokens = p.tokenize();
     return p.build(tokens);
@@ -414,70 +402,6 @@ std::string render(const Template& t, const Value& root, const RenderOptions& op
     std::string out;
     std::vector<const Value*> stack{&root};
     render_nodes(t.nodes, stack, options, out);
-    return out;
-}
-
-std::string escape_markdown(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 8);
-    bool first = true;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == '\n' || c == '\r') {  // a value is one line: a newline would start a new block
-            out += ' ';
-            continue;
-        }
-        switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '!': case '|': case '~': case '&': case '{': case '}':
-            out += '\\';
-            out += c;
-            break;
-        case '#': case '+': case '-': case '=':
-            // Only at the start, where the value may begin a line and make a heading or list.
-            if (first) out += '\\';
-            out += c;
-            break;
-        default:
-            if (first && std::isdigit(static_cast<unsigned char>(c))) {
-                // "1." or "1)" at the start of a line would begin an ordered list.
-                std::size_t j = i;
-                while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
-                out.append(s.substr(i, j - i));
-                if (j < s.size() && (s[j] == '.' || s[j] == ')')) out += '\\';
-                i = j - 1;
-            } else {
-                out += c;
-            }
-        }
-        first = false;
-    }
-    return out;
-}
-
-std::string markdown_without_html(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        if (c == '<') out += "&lt;";
-        else out += c;
-    }
-    return out;
-}
-
-std::string escape_html(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 8);
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
     return out;
 }
 

@@ -11,21 +11,14 @@
 #include <vector>
 
 #include "model/schema.hpp"
+#include "model/template.hpp"
 #include "model/value.hpp"
 #include "util/diagnostics.hpp"
+#include "util/text_origin.hpp"
 
 namespace clausebook::lang {
 
-// Where a template's text starts in its file, to turn offsets into file positions.
-// Line 1 of the text starts at (line, col); later lines start at column indent + 1 (a YAML
-// block scalar's content indent, 0 for a whole file).
-struct TextOrigin {
-    std::string path;
-    int line = 1;
-    int col = 1;
-    int indent = 0;
-    util::SourcePos at(std::string_view text, std::size_t offset) const;
-};
+
 
 // Limits (issue 8): sections nested deeper than this, or more tags than this in one text, are a
 // syntax error ("mustache-limit"); a rendering that grows past RenderOptions::max_bytes stops
@@ -34,22 +27,11 @@ constexpr std::size_t k_max_section_depth = 32;
 constexpr std::size_t k_max_tags = 10000;
 constexpr std::size_t k_max_rendered_bytes = 1024u * 1024u;
 
-struct MustacheNode {
-    enum class Kind { text, variable, unescaped, section, inverted };
-    Kind kind = Kind::text;
-    std::string text;                // literal text, or the tag's name as written
-    std::vector<std::string> path;   // the name split at dots; {"."} for the implicit iterator
-    util::SourcePos pos;             // where the tag starts
-    std::vector<MustacheNode> children;
-};
-
-struct Template {
-    std::vector<MustacheNode> nodes;
-    bool has_tags = false;
-};
+using model::MustacheNode;
+using model::Template;
 
 // Parses `text`; syntax errors are added to `diags` with rule "mustache-syntax".
-Template parse_mustache(std::string_view text, const TextOrigin& origin, util::Diagnostics& diags);
+Template parse_mustache(std::string_view text, const util::TextOrigin& origin, util::Diagnostics& diags);
 
 // Checks every name in every branch against `root` (a map type): unknown names are errors with
 // rule "unknown-param" and a suggestion.
@@ -70,14 +52,5 @@ struct RenderOptions {
 };
 
 std::string render(const Template& t, const model::Value& root, const RenderOptions& options);
-
-// Escapes for CommonMark: the value reads as plain text wherever it lands in a paragraph.
-std::string escape_markdown(std::string_view s);
-// Markdown that may carry formatting but no HTML: every '<' written as the entity "&lt;", which
-// every format shows as "<" (issue 15, L3: a school's value cannot become a <script> even when the
-// trust allows raw HTML in its own clauses).
-std::string markdown_without_html(std::string_view s);
-// Escapes for HTML text and attributes.
-std::string escape_html(std::string_view s);
 
 }  // namespace clausebook::lang

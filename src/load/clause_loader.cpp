@@ -1,11 +1,15 @@
 // clauses/**.md: YAML front matter between '---' lines, then the Markdown body.
 #include "lang/condition.hpp"
+#include "lang/mustache.hpp"
 #include "load/loaders.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/ids.hpp"
 #include "util/text.hpp"
+#include "util/text_origin.hpp"
 
 namespace clausebook::load {
+
+using namespace model;  // load produces the model (model/repository.hpp)
 
 namespace {
 
@@ -105,7 +109,7 @@ void load_clause(Repository& repo, const std::string& path, const std::string& t
     if (when) c.when = lang::parse_condition(when->value, when->pos, diags);
     c.body = text.substr(body_start);
     c.body_line = util::line_col_at(text, body_start).line;
-    lang::TextOrigin origin{path, c.body_line, 1, 0};
+    util::TextOrigin origin{path, c.body_line, 1, 0};
     // Parsed even when the front matter is wrong, so that every problem shows in one run.
     c.body_template = lang::parse_mustache(c.body, origin, diags);
     if (!ok) return;

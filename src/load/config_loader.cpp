@@ -8,6 +8,8 @@
 
 namespace clausebook::load {
 
+using namespace model;  // load produces the model (model/repository.hpp)
+
 void load_config(Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags) {
     repo.sources.add(path, text);
     repo.config.path = path;

@@ -6,10 +6,14 @@
 #include <set>
 #include <string_view>
 
+#include "lang/condition.hpp"
+#include "lang/mustache.hpp"
 #include "util/markdown.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::load {
+
+using namespace model;  // load produces the model (model/repository.hpp)
 
 namespace {
 

@@ -3,11 +3,11 @@
 // own wording; links and markup inside clause text.
 #pragma once
 
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "util/diagnostics.hpp"
 
 namespace clausebook::load {
 
-void link_repository(Repository& repo, util::Diagnostics& diags);
+void link_repository(model::Repository& repo, util::Diagnostics& diags);
 
 }  // namespace clausebook::load

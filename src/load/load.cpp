@@ -11,6 +11,8 @@
 
 namespace clausebook::load {
 
+using namespace model;  // load produces the model (model/repository.hpp)
+
 namespace fs = std::filesystem;
 
 fs::path find_root(const fs::path& start) {
@@ -245,6 +247,23 @@ Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
     locate_register_documents(repo, root);
     link_repository(repo, diags);
     return repo;
+}
+
+std::optional<ApprovedCopy> load_previous_approved_copy(const Repository& repo, const std::string& school_id, const std::string& policy_id,
+                                                        const util::Date& before) {
+    std::error_code ec;
+    fs::path dir = repo.root / "approved" / school_id / policy_id;
+    std::optional<std::string> best;
+    std::string limit = util::to_iso(before) + ".md";
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.size() != limit.size() || !util::parse_date(name.substr(0, 10)) || name.substr(10) != ".md" || !(name < limit)) continue;
+        if (!best || *best < name) best = name;
+    }
+    if (!best) return std::nullopt;
+    std::string display = "approved/" + school_id + "/" + policy_id + "/" + *best;
+    auto file = util::read_repository_file(repo.root, display);
+    return ApprovedCopy{display, *util::parse_date(best->substr(0, 10)), file.text ? *file.text : std::string()};
 }
 
 }  // namespace clausebook::load

@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <optional>
 
-#include "load/repository.hpp"
+#include "model/page_assets.hpp"
+#include "model/reference_data.hpp"
+#include "model/repository.hpp"
 #include "util/diagnostics.hpp"
 
 namespace clausebook::load {
@@ -15,6 +17,22 @@ std::filesystem::path find_root(const std::filesystem::path& start);
 // Reads clausebook.yaml, templates/*.yaml, clauses/**/*.md and schools/*.yaml under `root`,
 // then checks what refers to what (clause ids, variants, placeholders, positions). Every
 // problem goes to `diags`; the repository is usable for assembly only if it has no errors.
-Repository load_repository(const std::filesystem::path& root, util::Diagnostics& diags);
+model::Repository load_repository(const std::filesystem::path& root, util::Diagnostics& diags);
+
+// The reference data `check` reads (model/reference_data.hpp), from data/ under the repository's
+// root; a file that is absent gives an empty list. The files read are added to `sources`;
+// problems (bad YAML, a pattern RE2 refuses, an unknown value) go to `diags` as errors.
+model::ReferenceData load_reference_data(const model::Repository& repo, util::SourceFiles& sources, util::Diagnostics& diags);
+
+// The trust's styling (model/page_assets.hpp) for `build`: what the repository has of
+// templates/page.html, page.css and docx/styles.xml, and the font files clausebook.yaml names.
+// A file that exists but cannot be read, and a named font file that is missing, are errors.
+model::PageAssets load_page_assets(const model::Repository& repo, util::SourceFiles& sources, util::Diagnostics& diags);
+
+// For renew's summary: the newest approved copy of `policy_id` for `school_id` dated before
+// `before` (approved/<school>/<policy>/<YYYY-MM-DD>.md), or nullopt. A copy that cannot be read
+// has empty text.
+std::optional<model::ApprovedCopy> load_previous_approved_copy(const model::Repository& repo, const std::string& school_id,
+                                                               const std::string& policy_id, const util::Date& before);
 
 }  // namespace clausebook::load

@@ -4,19 +4,19 @@
 
 #include <string>
 
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/diagnostics.hpp"
 
 namespace clausebook::load {
 
 // Needs the outlines (for parameter types).
-void load_config(Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags);
+void load_config(model::Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags);
 // Needs nothing else loaded. `id` is the file stem.
-void load_outline(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags);
-void load_clause(Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags);
+void load_outline(model::Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags);
+void load_clause(model::Repository& repo, const std::string& path, const std::string& text, util::Diagnostics& diags);
 // Needs the outlines (for parameter types).
-void load_school(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags);
+void load_school(model::Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags);
 
 // A school file's text, read but not yet parsed.
 struct SchoolText {
@@ -26,17 +26,17 @@ struct SchoolText {
 };
 // Parses many school files at once (on every core); the result and the diagnostics are in
 // the order of `inputs`, as if load_school had been called on each in turn.
-void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags);
+void load_schools(model::Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags);
 
 // A `params:` map typed by `outlines`: a name they declare with one type gives one value for
 // all of them; a name declared with different types gives one value per outline, each marked
 // with its outline (ParamValue::outline). A name none of them declares is typed by the first
 // of `fallback` that does, and is an unknown-param error if none does.
-std::vector<ParamValue> read_params_for(const YamlNode& node, const std::vector<const Outline*>& outlines, const std::vector<const Outline*>& fallback,
+std::vector<model::ParamValue> read_params_for(const YamlNode& node, const std::vector<const model::Outline*>& outlines, const std::vector<const model::Outline*>& fallback,
                                         const std::string& path, util::Diagnostics& diags);
 
 // Every parameter any outline declares (the first declaration of a name wins).
-std::vector<model::ParamSpec> all_param_specs(const Repository& repo);
+std::vector<model::ParamSpec> all_param_specs(const model::Repository& repo);
 
 // The names placeholders may use in `outline`'s clauses: school.*, trust.*, policy.* and the
 // outline's parameters.

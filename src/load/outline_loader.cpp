@@ -7,6 +7,8 @@
 
 namespace clausebook::load {
 
+using namespace model;  // load produces the model (model/repository.hpp)
+
 using model::ParamSpec;
 using model::ParamType;
 
@@ -114,7 +116,7 @@ void read_params(Outline& o, const YamlNode& node, util::Diagnostics& diags) {
     }
 }
 
-std::optional<lang::Condition> read_when(YamlMap& m, util::Diagnostics& diags) {
+std::optional<model::Condition> read_when(YamlMap& m, util::Diagnostics& diags) {
     auto w = m.string("when");
     if (!w) return std::nullopt;
     return lang::parse_condition(w->value, w->pos, diags);

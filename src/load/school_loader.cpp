@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include "lang/condition.hpp"
+#include "lang/mustache.hpp"
 #include "util/ids.hpp"
 #include "util/parallel.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::load {
+
+using namespace model;  // load produces the model (model/repository.hpp)
 
 namespace {
 

@@ -14,6 +14,8 @@
 
 namespace clausebook::load {
 
+using namespace model;  // load produces the model (model/repository.hpp)
+
 using model::ParamType;
 using model::Value;
 
@@ -484,8 +486,8 @@ std::optional<YamlNode> parse_yaml(const std::string& path, const std::string& t
     return root;
 }
 
-lang::TextOrigin text_origin(const std::string& path, const YamlNode& scalar, std::string_view file_text, int first_line) {
-    lang::TextOrigin o;
+util::TextOrigin text_origin(const std::string& path, const YamlNode& scalar, std::string_view file_text, int first_line) {
+    util::TextOrigin o;
     o.path = path;
     const auto& m = scalar.mark();
     o.line = m.line + first_line;

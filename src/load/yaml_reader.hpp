@@ -10,12 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "lang/mustache.hpp"
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "model/schema.hpp"
 #include "util/diagnostics.hpp"
+#include "util/text_origin.hpp"
 
 namespace clausebook::load {
+
+using util::SourcePos;
 
 class YamlPairs;
 
@@ -109,7 +111,7 @@ std::optional<YamlNode> parse_yaml(const std::string& path, const std::string& t
 SourcePos pos_of(const std::string& path, const YamlNode& node, int first_line = 1);
 
 // Where the text of a scalar starts, for positions inside it (templates, conditions).
-lang::TextOrigin text_origin(const std::string& path, const YamlNode& scalar, std::string_view file_text, int first_line = 1);
+util::TextOrigin text_origin(const std::string& path, const YamlNode& scalar, std::string_view file_text, int first_line = 1);
 
 // A YAML mapping read key by key. Duplicate keys are reported when it is made; keys that were
 // never asked for are reported by finish(), with a suggestion from `known`.
@@ -122,13 +124,13 @@ public:
     // The value of `key`, if present (the first, if the key is given twice); null when it is
     // not. Reports missing-field when `required`.
     const YamlNode* get(const std::string& key, bool required = false);
-    std::optional<Located<std::string>> string(const std::string& key, bool required = false);
-    std::optional<Located<bool>> boolean(const std::string& key);
-    std::optional<Located<util::Date>> date(const std::string& key, bool required = false);
-    std::optional<Located<util::LooseDate>> loose_date(const std::string& key);
-    std::optional<Located<util::Duration>> duration(const std::string& key);
+    std::optional<model::Located<std::string>> string(const std::string& key, bool required = false);
+    std::optional<model::Located<bool>> boolean(const std::string& key);
+    std::optional<model::Located<util::Date>> date(const std::string& key, bool required = false);
+    std::optional<model::Located<util::LooseDate>> loose_date(const std::string& key);
+    std::optional<model::Located<util::Duration>> duration(const std::string& key);
     // A list of strings; a single string is taken as a list of one.
-    std::vector<Located<std::string>> string_list(const std::string& key);
+    std::vector<model::Located<std::string>> string_list(const std::string& key);
     void finish();
     SourcePos pos() const;
     const std::string& path() const { return m_path; }
@@ -156,7 +158,7 @@ std::optional<model::Value> convert_param(const YamlNode& node, const model::Par
                                           const std::string& name, util::Diagnostics& diags, int first_line = 1);
 
 // Reads a `params:` map against an outline's schema (or any schema, for defaults).
-std::vector<ParamValue> read_params(const YamlNode& node, const std::vector<model::ParamSpec>& specs,
+std::vector<model::ParamValue> read_params(const YamlNode& node, const std::vector<model::ParamSpec>& specs,
                                     const std::string& path, util::Diagnostics& diags, int first_line = 1);
 
 }  // namespace clausebook::load

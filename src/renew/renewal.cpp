@@ -12,13 +12,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string before_text(const std::optional<load::Located<std::string>>& v) { return v ? v->value : std::string(); }
+std::string before_text(const std::optional<model::Located<std::string>>& v) { return v ? v->value : std::string(); }
 
 }  // namespace
 
-Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnostics& diags) {
-    const load::School* school = repo.school(r.school_id);
-    const load::Outline* outline = repo.outline(r.policy_id);
+Plan plan_renewal(const model::Repository& repo, const Request& r, util::Diagnostics& diags) {
+    const model::School* school = repo.school(r.school_id);
+    const model::Outline* outline = repo.outline(r.policy_id);
     auto known = [](const auto& all) {
         std::vector<std::string> ids;
         for (const auto& x : all) ids.push_back(x.id);
@@ -28,7 +28,7 @@ Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnost
         std::string hint = util::did_you_mean(r.school_id, known(repo.schools));
         throw util::Fatal("there is no school '" + r.school_id + "'; " + (hint.empty() ? "the schools are: " + util::join(known(repo.schools), ", ") : hint));
     }
-    const load::RegisterEntry* entry = !outline && school ? school->register_entry(r.policy_id) : nullptr;
+    const model::RegisterEntry* entry = !outline && school ? school->register_entry(r.policy_id) : nullptr;
     if (!outline && !entry) {
         std::vector<std::string> ids = known(repo.outlines);
         if (school)
@@ -36,12 +36,12 @@ Plan plan_renewal(const load::Repository& repo, const Request& r, util::Diagnost
         std::string hint = util::did_you_mean(r.policy_id, ids);
         throw util::Fatal("there is no policy '" + r.policy_id + "'; " + (hint.empty() ? "the policies are: " + util::join(ids, ", ") : hint));
     }
-    const load::SchoolPolicy* policy = school->policy(r.policy_id);
+    const model::SchoolPolicy* policy = school->policy(r.policy_id);
     Plan plan;
     plan.path = school->path;
     plan.registered = entry != nullptr;
     // What the edits read: the policy entry, or the register entry in the same shape.
-    std::optional<load::SchoolPolicy> as_policy;
+    std::optional<model::SchoolPolicy> as_policy;
     if (entry) {
         as_policy.emplace();
         as_policy->pos = entry->pos;
@@ -120,19 +120,6 @@ std::string approved_destination_problem(const fs::path& root, const fs::path& c
         if (last && st.type() != fs::file_type::regular) return shown + " exists and is not a regular file: move it aside";
     }
     return {};
-}
-
-std::optional<fs::path> previous_copy(const fs::path& root, const std::string& school_id, const std::string& policy_id, const util::Date& date) {
-    std::error_code ec;
-    fs::path dir = root / "approved" / school_id / policy_id;
-    std::optional<fs::path> best;
-    std::string limit = util::to_iso(date) + ".md";
-    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (name.size() != limit.size() || !util::parse_date(name.substr(0, 10)) || name.substr(10) != ".md" || !(name < limit)) continue;
-        if (!best || best->filename().string() < name) best = it->path();
-    }
-    return best;
 }
 
 }  // namespace clausebook::renew

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "renew/yaml_edit.hpp"
 #include "util/date.hpp"
 #include "util/diagnostics.hpp"
@@ -46,7 +46,7 @@ struct Plan {
 // Works out the renewal. Refusals are errors in `diags` at the place they concern (the recorded
 // approval in the school file) with rule "renew-refused"; the plan is then not to be used.
 // Throws util::Fatal for an unknown school or policy, or a file renew cannot edit safely.
-Plan plan_renewal(const load::Repository& repo, const Request& request, util::Diagnostics& diags);
+Plan plan_renewal(const model::Repository& repo, const Request& request, util::Diagnostics& diags);
 
 // approved/<school>/<policy>/<YYYY-MM-DD>.md under the repository root.
 std::filesystem::path approved_copy_path(const std::filesystem::path& root, const std::string& school_id, const std::string& policy_id,
@@ -54,9 +54,5 @@ std::filesystem::path approved_copy_path(const std::filesystem::path& root, cons
 // Why the approved copy cannot be written at `copy` (below root/approved/): a link or a
 // non-folder on the way, or something other than a regular file at its place. Empty when fine.
 std::string approved_destination_problem(const std::filesystem::path& root, const std::filesystem::path& copy);
-
-// The latest approved copy dated before `date`, if any.
-std::optional<std::filesystem::path> previous_copy(const std::filesystem::path& root, const std::string& school_id,
-                                                   const std::string& policy_id, const util::Date& date);
 
 }  // namespace clausebook::renew

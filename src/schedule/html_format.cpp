@@ -6,14 +6,14 @@
 #include <cstdio>
 #include <map>
 
-#include "lang/mustache.hpp"
 #include "schedule/formats.hpp"
+#include "util/escape.hpp"
 
 namespace clausebook::schedule {
 
 namespace {
 
-using lang::escape_html;
+using util::escape_html;
 
 constexpr int k_width = 960;
 constexpr int k_label_width = 210;

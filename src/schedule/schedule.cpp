@@ -45,14 +45,14 @@ std::string status_text(const model::Metadata& meta, const util::Date& today, in
     return {};
 }
 
-Schedule make_schedule(const load::Repository& repo, const std::vector<const load::School*>& schools,
+Schedule make_schedule(const model::Repository& repo, const std::vector<const model::School*>& schools,
                        const std::vector<std::string>& policy_ids, const util::Date& today, int due_within_days) {
     Schedule s;
     s.trust_name = repo.config.trust_name;
     s.today = today;
     s.due_within_days = due_within_days;
     auto wanted = [&](const std::string& id) { return policy_ids.empty() || std::find(policy_ids.begin(), policy_ids.end(), id) != policy_ids.end(); };
-    auto add = [&](const load::School& school, model::Metadata meta) {
+    auto add = [&](const model::School& school, model::Metadata meta) {
         Entry e;
         e.meta = std::move(meta);
         e.status = status_of(e.meta, today, due_within_days);

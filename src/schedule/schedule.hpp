@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "model/document.hpp"
 #include "util/date.hpp"
 
@@ -48,7 +48,7 @@ struct Schedule {
 
 // The schedule of every policy `schools` keep, both kinds (the outlines each lists and its
 // register entries), or only those whose id is in `policy_ids` when it is not empty.
-Schedule make_schedule(const load::Repository& repo, const std::vector<const load::School*>& schools,
+Schedule make_schedule(const model::Repository& repo, const std::vector<const model::School*>& schools,
                        const std::vector<std::string>& policy_ids, const util::Date& today, int due_within_days);
 
 }  // namespace clausebook::schedule

@@ -1,3 +1,4 @@
+#include "util/escape.hpp"
 #include "write/html_page.hpp"
 
 #include "lang/mustache.hpp"
@@ -28,7 +29,7 @@ model::ParamType page_scope() {
 }  // namespace
 
 void check_page_template(const std::string& text, const std::string& path, util::Diagnostics& diags) {
-    lang::Template t = lang::parse_mustache(text, {path, 1, 1, 0}, diags);
+    model::Template t = lang::parse_mustache(text, {path, 1, 1, 0}, diags);
     lang::check_names(t, page_scope(), diags);
 }
 
@@ -39,10 +40,10 @@ std::string render_page(const PageContent& page, const WriteOptions& options) {
         return lang::parse_mustache(options.page_template, {options.page_template_path, 1, 1, 0}, ignored);
     };
     // Parsed once per run when the run has a cache.
-    auto parsed = options.cache ? options.cache->get<lang::Template>(RenderKey{"page-template", options.page_template_path, options.page_template}, parse,
-                                                                      [&](const lang::Template&) { return 2 * options.page_template.size(); })
-                                : std::make_shared<const lang::Template>(parse());
-    const lang::Template& t = *parsed;
+    auto parsed = options.cache ? options.cache->get<model::Template>(RenderKey{"page-template", options.page_template_path, options.page_template}, parse,
+                                                                      [&](const model::Template&) { return 2 * options.page_template.size(); })
+                                : std::make_shared<const model::Template>(parse());
+    const model::Template& t = *parsed;
     auto optional = [](const std::string& s) { return s.empty() ? Value() : Value(s); };
     Value ctx = Value::map();
     ctx.set("title", page.title);
@@ -68,12 +69,12 @@ std::string render_page(const PageContent& page, const WriteOptions& options) {
     }
     ctx.set("cover", Value::list(std::move(items)));
     lang::RenderOptions opt;
-    opt.escape = lang::escape_html;
+    opt.escape = util::escape_html;
     std::string out = lang::render(t, ctx, opt);
     // A trust's own template that leaves the draft banner out still gets one, at the top of the
     // policy's text: a draft is never shown without saying so in words.
     if (page.draft && out.find("class=\"draft-banner\"") == std::string::npos) {
-        ctx.set("body", "<div class=\"draft-banner\" role=\"note\" aria-label=\"Status\"><p><strong>" + lang::escape_html(page.status) +
+        ctx.set("body", "<div class=\"draft-banner\" role=\"note\" aria-label=\"Status\"><p><strong>" + util::escape_html(page.status) +
                             ".</strong> The board has not approved this text.</p></div>\n" + page.body);
         out = lang::render(t, ctx, opt);
     }

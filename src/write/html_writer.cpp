@@ -4,6 +4,7 @@
 #include <map>
 
 #include "lang/mustache.hpp"
+#include "util/escape.hpp"
 #include "util/markdown.hpp"
 #include "util/text.hpp"
 #include "write/html_page.hpp"
@@ -15,7 +16,7 @@ namespace clausebook::write {
 
 namespace {
 
-using lang::escape_html;
+using util::escape_html;
 
 class HtmlRenderer {
 public:

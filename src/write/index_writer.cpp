@@ -1,8 +1,8 @@
 // out/index.html: every school and policy, with approval and next review, linking to the
 // documents.
-#include "lang/mustache.hpp"
 #include "model/review.hpp"
 #include "util/date.hpp"
+#include "util/escape.hpp"
 #include "write/index_writer.hpp"
 #include "write/school_page.hpp"
 
@@ -18,7 +18,7 @@ std::string school_list(const std::vector<IndexRow>& rows) {
     for (const auto& row : rows) {
         if (row.meta.school_id == last || row.extensions.empty()) continue;
         last = row.meta.school_id;
-        out += "<li><a href=\"" + lang::escape_html(school_page_path(row.meta.school_id)) + "\">" + lang::escape_html(row.meta.school_name) + "</a></li>\n";
+        out += "<li><a href=\"" + util::escape_html(school_page_path(row.meta.school_id)) + "\">" + util::escape_html(row.meta.school_name) + "</a></li>\n";
     }
     if (out.empty()) return out;
     return "<nav aria-labelledby=\"schools-heading\">\n<h2 id=\"schools-heading\">Each school's policies page</h2>\n<ul class=\"schools\">\n" + out + "</ul>\n</nav>\n";
@@ -27,7 +27,7 @@ std::string school_list(const std::vector<IndexRow>& rows) {
 }  // namespace
 
 std::string write_index(const std::vector<IndexRow>& rows, const std::string& trust_name, const WriteOptions& options) {
-    using lang::escape_html;
+    using util::escape_html;
     const util::Date today = status_day();
     std::string title = trust_name.empty() ? "Policies" : trust_name + " policies";
     std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -42,7 +42,7 @@ std::string write_index(const std::vector<IndexRow>& rows, const std::string& tr
 }
 
 std::string policy_row_html(const IndexRow& row, const util::Date& today) {
-    using lang::escape_html;
+    using util::escape_html;
     std::string out;
     {
         const model::Metadata& m = row.meta;

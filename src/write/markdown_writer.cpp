@@ -2,7 +2,7 @@
 // each clause's id in an invisible marker (see compare/policy_text.hpp, which reads it back).
 #include <cctype>
 
-#include "lang/mustache.hpp"
+#include "util/escape.hpp"
 #include "util/markdown.hpp"
 #include "util/text.hpp"
 #include "write/writer.hpp"
@@ -22,7 +22,7 @@ std::string slug(const std::string& heading) {
     return out;
 }
 
-std::string cell(const std::string& s) { return lang::escape_markdown(s); }
+std::string cell(const std::string& s) { return util::escape_markdown(s); }
 
 // Raw HTML becomes text (it is escaped when rendered), unless the repository allows it.
 void neutralise_html(const std::vector<cmark_node*>& nodes) {

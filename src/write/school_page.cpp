@@ -1,9 +1,9 @@
+#include "util/escape.hpp"
 #include "write/school_page.hpp"
 
 #include <cctype>
 #include <cstdlib>
 
-#include "lang/mustache.hpp"
 #include "model/review.hpp"
 #include "write/html_page.hpp"
 
@@ -11,7 +11,7 @@ namespace clausebook::write {
 
 namespace {
 
-using lang::escape_html;
+using util::escape_html;
 
 // Added to the trust's page.css for this page only: the table of policies, a review that needs
 // attention (its words say so; the colour only repeats them), and words for screen readers

@@ -13,9 +13,9 @@ using clausebook::test::TestRepo;
 namespace {
 
 struct Loaded {
-    load::Repository repo;
-    const load::School& school(const std::string& id) const {
-        const load::School* s = repo.school(id);
+    model::Repository repo;
+    const model::School& school(const std::string& id) const {
+        const model::School* s = repo.school(id);
         REQUIRE(s != nullptr);
         return *s;
     }

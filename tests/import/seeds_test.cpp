@@ -77,7 +77,7 @@ void check_seeds(const std::string& format) {
     test::TempDir work;
     copy_library(work.path() / "repo");
     util::Diagnostics load_diags;
-    load::Repository repo = load::load_repository(work.path() / "repo", load_diags);
+    model::Repository repo = load::load_repository(work.path() / "repo", load_diags);
     REQUIRE_FALSE(load_diags.has_errors());
     std::set<std::string> clause_ids;
     for (const auto& id : repo.clause_ids()) clause_ids.insert(id);

@@ -5,6 +5,7 @@
 
 #include "lang/mustache.hpp"
 #include "support/fixture.hpp"
+#include "util/escape.hpp"
 
 using clausebook::model::Value;
 namespace lang = clausebook::lang;
@@ -39,10 +40,10 @@ void run_spec_file(const std::string& name) {
         std::string tmpl = t["template"].get<std::string>();
         INFO(name << ": " << t["name"].get<std::string>() << "\ntemplate: " << tmpl);
         clausebook::util::Diagnostics diags;
-        lang::Template parsed = lang::parse_mustache(tmpl, {"spec", 1, 1, 0}, diags);
+        clausebook::model::Template parsed = lang::parse_mustache(tmpl, {"spec", 1, 1, 0}, diags);
         REQUIRE_FALSE(diags.has_errors());
         lang::RenderOptions opt;
-        opt.escape = lang::escape_html;
+        opt.escape = clausebook::util::escape_html;
         CHECK(lang::render(parsed, from_json(t["data"]), opt) == t["expected"].get<std::string>());
         ++run;
     }

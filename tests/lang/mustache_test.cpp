@@ -2,6 +2,7 @@
 
 #include "lang/mustache.hpp"
 #include "load/loaders.hpp"
+#include "util/escape.hpp"
 
 namespace lang = clausebook::lang;
 using clausebook::model::ParamSpec;
@@ -10,18 +11,18 @@ using clausebook::model::Value;
 using clausebook::util::Diagnostics;
 
 TEST_CASE("values are escaped so they cannot inject Markdown", "[mustache]") {
-    CHECK(lang::escape_markdown("St Peter's CE Primary") == "St Peter's CE Primary");
-    CHECK(lang::escape_markdown("*bold* [link](x) <b>") == "\\*bold\\* \\[link\\](x) \\<b\\>");
-    CHECK(lang::escape_markdown("# heading") == "\\# heading");
-    CHECK(lang::escape_markdown("- item") == "\\- item");
-    CHECK(lang::escape_markdown("1. first") == "1\\. first");
-    CHECK(lang::escape_markdown("Wimborne-first 2024.") == "Wimborne-first 2024.");
-    CHECK(lang::escape_markdown("a\nb") == "a b");
-    CHECK(lang::escape_markdown("A & B") == "A \\& B");
+    CHECK(clausebook::util::escape_markdown("St Peter's CE Primary") == "St Peter's CE Primary");
+    CHECK(clausebook::util::escape_markdown("*bold* [link](x) <b>") == "\\*bold\\* \\[link\\](x) \\<b\\>");
+    CHECK(clausebook::util::escape_markdown("# heading") == "\\# heading");
+    CHECK(clausebook::util::escape_markdown("- item") == "\\- item");
+    CHECK(clausebook::util::escape_markdown("1. first") == "1\\. first");
+    CHECK(clausebook::util::escape_markdown("Wimborne-first 2024.") == "Wimborne-first 2024.");
+    CHECK(clausebook::util::escape_markdown("a\nb") == "a b");
+    CHECK(clausebook::util::escape_markdown("A & B") == "A \\& B");
 }
 
 TEST_CASE("values are escaped for HTML", "[mustache]") {
-    CHECK(lang::escape_html("<script>\"x\" & 'y'") == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;");
+    CHECK(clausebook::util::escape_html("<script>\"x\" & 'y'") == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;");
 }
 
 TEST_CASE("tag positions are file positions, in a file and in a YAML block", "[mustache]") {
@@ -69,7 +70,7 @@ TEST_CASE("a missing optional value is reported while rendering", "[mustache]") 
     auto t = lang::parse_mustache("Deputy: {{deputy.name}}.", {"f.md", 1, 1, 0}, d);
     int missing = 0;
     lang::RenderOptions opt;
-    opt.on_missing = [&](const lang::MustacheNode&) { ++missing; };
+    opt.on_missing = [&](const clausebook::model::MustacheNode&) { ++missing; };
     Value ctx = Value::map();
     CHECK(lang::render(t, ctx, opt) == "Deputy: .");
     CHECK(missing == 1);

@@ -15,7 +15,7 @@
 #include <thread>
 #include <unistd.h>
 
-#include "build/manifest.hpp"
+#include "make/manifest.hpp"
 #include "support/fixture.hpp"
 #include "support/skip.hpp"
 
@@ -57,7 +57,7 @@ bool is_temp_file(const std::string& relative) {
 bool is_bookkeeping(const std::string& relative, const std::string& bytes) {
     if (relative.rfind(".clausebook/", 0) != 0) return false;
     INFO(relative);
-    CHECK(clausebook::build::Manifest::parse(bytes));
+    CHECK(clausebook::make::Manifest::parse(bytes));
     return true;
 }
 

@@ -205,9 +205,9 @@ std::string TestRepo::read(const std::string& relative) const { return read_file
 
 void TestRepo::approve(const std::string& school, const std::string& policy, const std::string& date) {
     util::Diagnostics diags;
-    load::Repository repo = load::load_repository(root(), diags);
-    const load::School* s = repo.school(school);
-    const load::Outline* o = repo.outline(policy);
+    model::Repository repo = load::load_repository(root(), diags);
+    const model::School* s = repo.school(school);
+    const model::Outline* o = repo.outline(policy);
     if (diags.has_errors() || !s || !o) throw std::runtime_error("approve: the test repository does not load, or has no " + school + "/" + policy);
     model::Document doc = assemble::assemble_document(repo, *s, *o, diags, assemble::Rendering::as_approved);
     write::WriteOptions options;

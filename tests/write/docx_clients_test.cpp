@@ -49,7 +49,7 @@ std::vector<model::Document> build_example(const std::filesystem::path& out) {
     INFO(e.str());
     REQUIRE(code == 0);
     util::Diagnostics diags;
-    load::Repository repo = load::load_repository(source_dir(), diags);
+    model::Repository repo = load::load_repository(source_dir(), diags);
     std::vector<model::Document> docs;
     for (const auto& school : repo.schools)
         for (const auto& outline : repo.outlines) docs.push_back(assemble::assemble_document(repo, school, outline, diags));

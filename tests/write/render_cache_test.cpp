@@ -71,7 +71,7 @@ TEST_CASE("render cache: every writer gives the same bytes with the cache as wit
     roots.push_back(rich.root());
     for (const auto& root : roots) {
         util::Diagnostics diags;
-        load::Repository repo = load::load_repository(root, diags);
+        model::Repository repo = load::load_repository(root, diags);
         REQUIRE_FALSE(diags.has_errors());
         std::vector<model::Document> docs;
         for (const auto& school : repo.schools)

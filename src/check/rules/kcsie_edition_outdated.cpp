@@ -10,19 +10,19 @@ namespace {
 
 constexpr const char* k_param = "kcsie_edition";
 
-const load::ParamValue* find(const std::vector<load::ParamValue>& values, const std::string& outline_id) {
-    return load::find_param(values, k_param, outline_id);
+const model::ParamValue* find(const std::vector<model::ParamValue>& values, const std::string& outline_id) {
+    return model::find_param(values, k_param, outline_id);
 }
 
 }  // namespace
 
 void kcsie_edition_outdated(const Context& ctx, std::vector<Finding>& out) {
-    const KcsieEdition* current = ctx.kcsie.in_force_on(ctx.today);
+    const model::KcsieEdition* current = ctx.kcsie.in_force_on(ctx.today);
     if (!current) return;
     for (const auto& s : ctx.subjects) {
         if (!s.outline) continue;  // a register entry: no parameters
         // The value the document uses, by the precedence of assemble/assembler.hpp.
-        const load::ParamValue* v = s.policy ? find(s.policy->params, s.outline->id) : nullptr;
+        const model::ParamValue* v = s.policy ? find(s.policy->params, s.outline->id) : nullptr;
         if (!v) v = find(s.school->params, s.outline->id);
         if (!v) v = find(ctx.repo.config.default_params, s.outline->id);
         std::string value;
@@ -38,11 +38,11 @@ void kcsie_edition_outdated(const Context& ctx, std::vector<Finding>& out) {
             value = spec->default_value->to_text();
             pos = spec->pos;
         }
-        auto year = edition_year(value);
+        auto year = model::edition_year(value);
         if (!year || *year >= current->year) continue;
         add_finding(out, &s, pos,
                     s.label() + " follows Keeping Children Safe in Education " + value + ", but the " + current->edition + " edition has been in force since " +
-                        util::to_long(current->in_force) + " (" + k_kcsie_list_path + ")",
+                        util::to_long(current->in_force) + " (" + model::k_kcsie_list_path + ")",
                     "review the policy against the " + current->edition + " edition and set " + k_param + ": \"" + current->edition + "\"" +
                         (current->source.empty() ? std::string() : "; see " + current->source));
     }

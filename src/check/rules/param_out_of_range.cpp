@@ -7,7 +7,7 @@ namespace clausebook::check::rules_impl {
 
 namespace {
 
-void check_values(const Context& ctx, const Subject* s, const load::Outline& o, const std::vector<load::ParamValue>& values,
+void check_values(const Context& ctx, const Subject* s, const model::Outline& o, const std::vector<model::ParamValue>& values,
                   std::vector<Finding>& out) {
     for (const auto& v : values) {
         if (!v.outline.empty() && v.outline != o.id) continue;  // read with another policy's type

@@ -11,9 +11,9 @@ namespace clausebook::check::rules_impl {
 
 namespace {
 
-bool replaced(const load::SchoolPolicy& p, const std::string& id) {
-    return std::any_of(p.local.begin(), p.local.end(), [&](const load::LocalClause& l) {
-        return l.anchor != load::LocalClause::Anchor::section && l.anchor_id.value == id;
+bool replaced(const model::SchoolPolicy& p, const std::string& id) {
+    return std::any_of(p.local.begin(), p.local.end(), [&](const model::LocalClause& l) {
+        return l.anchor != model::LocalClause::Anchor::section && l.anchor_id.value == id;
     });
 }
 
@@ -27,7 +27,7 @@ void required_clause_missing(const Context& ctx, std::vector<Finding>& out) {
             if (sec.when && !lang::evaluate(*sec.when, values)) continue;
             for (const auto& e : sec.clauses) {
                 if (e.optional || (e.when && !lang::evaluate(*e.when, values))) continue;
-                const load::ClauseFile* file = ctx.repo.clause(e.id);
+                const model::ClauseFile* file = ctx.repo.clause(e.id);
                 if (file && file->when && !lang::evaluate(*file->when, values)) continue;
                 for (const auto& x : s.policy->exclude) {
                     if (x.value != e.id || replaced(*s.policy, e.id)) continue;

@@ -35,7 +35,7 @@ void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out, Stale
                     w.what + ":" + m.text);
 }
 
-void check_editions(const Context& ctx, const Subject* s, const std::vector<load::ParamValue>& values, std::vector<Finding>& out) {
+void check_editions(const Context& ctx, const Subject* s, const std::vector<model::ParamValue>& values, std::vector<Finding>& out) {
     for (const auto& ref : ctx.stale.items)
         for (const auto& v : values) {
             if (v.name != ref.param) continue;

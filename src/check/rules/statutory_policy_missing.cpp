@@ -9,7 +9,7 @@
 namespace clausebook::check::rules_impl {
 
 void statutory_policy_missing(const Context& ctx, std::vector<Finding>& out) {
-    for (const load::School* school : ctx.schools) {
+    for (const model::School* school : ctx.schools) {
         std::set<std::string> kept;
         for (const auto& p : school->policies) kept.insert(p.policy_id);
         for (const auto& e : school->register_entries) {

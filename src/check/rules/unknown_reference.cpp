@@ -23,7 +23,7 @@ void unknown_reference(const Context& ctx, std::vector<Finding>& out) {
     const std::string listed = "'clausebook list clauses' lists the clause ids";
     for (const auto& s : ctx.subjects) {
         if (!s.policy) continue;
-        const load::Outline& o = *s.outline;
+        const model::Outline& o = *s.outline;
         std::vector<std::string> in_outline;
         for (const auto& sec : o.sections)
             for (const auto& e : sec.clauses) in_outline.push_back(e.id);
@@ -55,7 +55,7 @@ void unknown_reference(const Context& ctx, std::vector<Finding>& out) {
         for (const auto& l : s.policy->local) local_ids.push_back(l.id);
         for (const auto& l : s.policy->local) {
             const std::string& a = l.anchor_id.value;
-            if (l.anchor == load::LocalClause::Anchor::section) {
+            if (l.anchor == model::LocalClause::Anchor::section) {
                 std::vector<std::string> sections;
                 for (const auto& sec : o.sections) sections.push_back(sec.id);
                 if (std::find(sections.begin(), sections.end(), a) == sections.end())

@@ -2,13 +2,13 @@
 // changed clause, inline (<del>/<ins> in one text) or side by side (old | new).
 #include "compare/markup.hpp"
 #include "compare/redline/redline.hpp"
-#include "lang/mustache.hpp"
+#include "util/escape.hpp"
 
 namespace clausebook::compare::redline {
 
 namespace {
 
-using lang::escape_html;
+using util::escape_html;
 
 constexpr const char* k_style = R"CSS(
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; max-width: 72rem; margin: 0 auto; padding: 0 1.5rem 2rem; }

@@ -1,12 +1,12 @@
 // --format md: the changed clauses only, ~~deleted~~ and **inserted**, for meeting papers.
 #include "compare/markup.hpp"
 #include "compare/redline/redline.hpp"
-#include "lang/mustache.hpp"
+#include "util/escape.hpp"
 
 namespace clausebook::compare::redline {
 
 std::string write_markdown(const PolicyDiff& d, const RedlineOptions&) {
-    auto esc = [](const std::string& s) { return lang::escape_markdown(s); };
+    auto esc = [](const std::string& s) { return util::escape_markdown(s); };
     std::string out = "# Changes: " + esc(d.title_b) + "\n\nFrom " + esc(d.label_a) + " to " + esc(d.label_b) + ": " + esc(summary(d)) +
                       ". Deleted words are ~~struck through~~, inserted words **in bold**.\n";
     if (!d.cover.empty()) {

@@ -6,13 +6,13 @@
 // redline without script. When printed: landscape, colours kept, every redline open.
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
-#include "lang/mustache.hpp"
+#include "util/escape.hpp"
 
 namespace clausebook::compare::report {
 
 namespace {
 
-using lang::escape_html;
+using util::escape_html;
 
 constexpr const char* k_style = R"CSS(
 :root { --same:#e6f4ea; --params:#e3effd; --variant:#efe7fb; --reworded:#fff1c2; --missing:#eeeeee; --gap:#f9d0d3; --local:#fde2ef; }

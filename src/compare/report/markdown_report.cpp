@@ -3,13 +3,13 @@
 // **inserted**).
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
-#include "lang/mustache.hpp"
+#include "util/escape.hpp"
 
 namespace clausebook::compare::report {
 
 namespace {
 
-std::string esc(const std::string& s) { return lang::escape_markdown(s); }
+std::string esc(const std::string& s) { return util::escape_markdown(s); }
 
 std::string table_header(const Matrix& m, const std::string& first) {
     std::string out = "| " + first + " |";

@@ -9,15 +9,14 @@
 #include <string>
 #include <vector>
 
-#include "lang/condition.hpp"
-#include "lang/mustache.hpp"
+#include "model/template.hpp"
 #include "model/schema.hpp"
 #include "model/value.hpp"
 #include "util/date.hpp"
 #include "util/diagnostics.hpp"
 #include "util/source_files.hpp"
 
-namespace clausebook::load {
+namespace clausebook::model {
 
 using util::SourcePos;
 
@@ -30,7 +29,7 @@ struct Located {
 
 struct ParamValue {
     std::string name;
-    model::Value value;
+    Value value;
     SourcePos pos;
     // Empty: the value holds for every policy that declares `name`. Otherwise the one outline
     // whose type it was read with: two outlines may declare a parameter of the same name with
@@ -78,25 +77,25 @@ struct ClauseFile {
     std::string title;
     std::vector<std::string> audience;
     std::string version;
-    std::optional<lang::Condition> when;
+    std::optional<Condition> when;
     std::string path;  // display path
     SourcePos id_pos;
     std::string body;  // Markdown with placeholders
     int body_line = 1; // the file line the body starts on
-    lang::Template body_template;
+    Template body_template;
 };
 
 struct ClauseEntry {
     std::string id;
     bool optional = false;
-    std::optional<lang::Condition> when;
+    std::optional<Condition> when;
     SourcePos pos;
 };
 
 struct OutlineSection {
     std::string id;
     std::string title;
-    std::optional<lang::Condition> when;
+    std::optional<Condition> when;
     std::vector<ClauseEntry> clauses;
     SourcePos pos;
 };
@@ -107,11 +106,11 @@ struct Outline {
     std::string title;
     std::optional<Located<util::Duration>> review_period;
     std::string approval;
-    std::vector<model::ParamSpec> params;
+    std::vector<ParamSpec> params;
     std::vector<OutlineSection> sections;
-    model::ParamType scope;  // every name placeholders may use: built-ins and params
+    ParamType scope;  // every name placeholders may use: built-ins and params
 
-    const model::ParamSpec* param(const std::string& name) const;
+    const ParamSpec* param(const std::string& name) const;
     const ClauseEntry* entry(const std::string& clause_id) const;
 };
 
@@ -121,7 +120,7 @@ struct Override {
     SourcePos pos;  // of the key
     std::optional<std::string> title;
     std::string text;
-    lang::Template text_template;
+    Template text_template;
 };
 
 struct LocalClause {
@@ -131,7 +130,7 @@ struct LocalClause {
     Located<std::string> anchor_id;
     std::string title;
     std::string text;
-    lang::Template text_template;
+    Template text_template;
 };
 
 // A school's decision not to apply one check rule to one policy (`waive:` in the policy entry).
@@ -199,7 +198,7 @@ const std::vector<std::string>& school_types();
 struct School {
     std::string id;    // file stem
     std::string path;  // display path
-    model::Value info;  // the `school` map as placeholders see it (name, short_name, ...)
+    Value info;  // the `school` map as placeholders see it (name, short_name, ...)
     std::string name;
     std::optional<Located<std::string>> type;   // school.type: maintained, academy, ...
     std::optional<Located<std::string>> phase;  // school.phase
@@ -243,4 +242,4 @@ struct Repository {
     std::vector<const Outline*> outlines_of(const School& school) const;
 };
 
-}  // namespace clausebook::load
+}  // namespace clausebook::model

@@ -11,17 +11,17 @@
 #include <filesystem>
 #include <vector>
 
-#include "build/manifest.hpp"
-#include "load/repository.hpp"
+#include "make/manifest.hpp"
+#include "model/repository.hpp"
 #include "util/diagnostics.hpp"
 #include "write/writer.hpp"
 
-namespace clausebook::build {
+namespace clausebook::make {
 
 struct Request {
-    const load::Repository* repo = nullptr;
-    std::vector<const load::School*> schools;
-    std::vector<const load::Outline*> outlines;
+    const model::Repository* repo = nullptr;
+    std::vector<const model::School*> schools;
+    std::vector<const model::Outline*> outlines;
     std::vector<const write::Format*> formats;
     std::filesystem::path out_dir;
     write::WriteOptions options;
@@ -46,4 +46,4 @@ util::Diagnostics validate(const Request& request);
 // only when validate found no errors. Throws util::Fatal when a file cannot be written.
 Result publish(const Request& request);
 
-}  // namespace clausebook::build
+}  // namespace clausebook::make

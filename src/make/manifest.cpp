@@ -1,4 +1,4 @@
-#include "build/manifest.hpp"
+#include "make/manifest.hpp"
 
 #include <charconv>
 #include <string_view>
@@ -6,7 +6,7 @@
 
 #include "util/fs.hpp"
 
-namespace clausebook::build {
+namespace clausebook::make {
 
 namespace {
 
@@ -104,4 +104,4 @@ std::string Manifest::text() const {
 
 void Manifest::write(const std::filesystem::path& out_dir) const { util::write_file_atomic(location(out_dir), text()); }
 
-}  // namespace clausebook::build
+}  // namespace clausebook::make

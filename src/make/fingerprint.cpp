@@ -1,4 +1,4 @@
-#include "build/fingerprint.hpp"
+#include "make/fingerprint.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -12,7 +12,7 @@
 #define CLAUSEBOOK_VERSION "unknown"
 #endif
 
-namespace clausebook::build {
+namespace clausebook::make {
 
 namespace {
 
@@ -50,7 +50,7 @@ void add_tool(Hasher& h) {
 
 }  // namespace
 
-Fingerprints::Fingerprints(const load::Repository& repo, const write::WriteOptions& options) : m_repo(&repo) {
+Fingerprints::Fingerprints(const model::Repository& repo, const write::WriteOptions& options) : m_repo(&repo) {
     Hasher h;
     h.add(std::string_view("clausebook fingerprint 2"));
     add_tool(h);
@@ -72,12 +72,12 @@ Fingerprints::Fingerprints(const load::Repository& repo, const write::WriteOptio
     m_global = h.digest();
 }
 
-std::string Fingerprints::of(const load::School& school, const load::Outline& outline, std::string_view format) const {
+std::string Fingerprints::of(const model::School& school, const model::Outline& outline, std::string_view format) const {
     auto text = m_repo->sources.texts().find(school.path);
     if (text == m_repo->sources.texts().end()) return {};
     Hasher h;
     h.add(m_global).add(school.path).add(text->second).add(outline.id).add(format);
-    if (const load::ApprovedCopy* copy = m_repo->approved_copy(school.id, outline.id)) h.add(copy->display_path).add(copy->text);
+    if (const model::ApprovedCopy* copy = m_repo->approved_copy(school.id, outline.id)) h.add(copy->display_path).add(copy->text);
     else h.add(std::string_view("no approved copy"));
     XXH128_hash_t d = h.digest();
     char hex[33];
@@ -85,4 +85,4 @@ std::string Fingerprints::of(const load::School& school, const load::Outline& ou
     return hex;
 }
 
-}  // namespace clausebook::build
+}  // namespace clausebook::make

@@ -18,7 +18,7 @@
 #include <optional>
 #include <string>
 
-namespace clausebook::build {
+namespace clausebook::make {
 
 // A file's size and modification time, as stat reports them.
 struct FileStamp {
@@ -65,4 +65,4 @@ private:
     std::map<std::string, ManifestEntry> m_entries;  // sorted by path, so the text is stable
 };
 
-}  // namespace clausebook::build
+}  // namespace clausebook::make

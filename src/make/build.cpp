@@ -1,4 +1,4 @@
-#include "build/build.hpp"
+#include "make/build.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -8,7 +8,7 @@
 #include <unordered_set>
 
 #include "assemble/assembler.hpp"
-#include "build/fingerprint.hpp"
+#include "make/fingerprint.hpp"
 #include "compare/policy_diff.hpp"
 #include "compare/redline/redline.hpp"
 #include "util/date.hpp"
@@ -17,13 +17,13 @@
 #include "write/index_writer.hpp"
 #include "write/school_page.hpp"
 
-namespace clausebook::build {
+namespace clausebook::make {
 
 namespace {
 
 struct Item {
-    const load::School* school;
-    const load::Outline* outline;
+    const model::School* school;
+    const model::Outline* outline;
 };
 
 std::vector<Item> items(const Request& r) {
@@ -83,8 +83,8 @@ Manifest next_manifest(const Request& r, std::vector<std::vector<std::pair<std::
 
 // The redline a draft's HTML links to (write::changes_file): its approved copy against the text
 // as it will read once approved, what the board is asked to approve.
-std::string changes_page(const load::Repository& repo, const load::School& school, const load::Outline& outline) {
-    const load::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id);
+std::string changes_page(const model::Repository& repo, const model::School& school, const model::Outline& outline) {
+    const model::ApprovedCopy* copy = repo.approved_copy(school.id, outline.id);
     util::Diagnostics ignored;  // reported by check (approved-copy-format) and diff
     compare::PolicyText a = compare::read_policy_markdown(copy->text, copy->display_path, ignored);
     a.label = school.id + "@approved (" + util::to_iso(copy->date) + ")";
@@ -99,7 +99,7 @@ std::string changes_page(const load::Repository& repo, const load::School& schoo
 // Whether the document of `school` and `outline` is approved, for the index: as this run settled
 // it, else as the manifest recorded it for a file built from the same inputs, else settled now.
 bool index_approved(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled,
-                    const load::School& school, const load::Outline& outline, const model::Metadata& meta) {
+                    const model::School& school, const model::Outline& outline, const model::Metadata& meta) {
     if (meta.draft_reason != model::DraftReason::unsettled) return !meta.draft();
     if (auto it = settled.find(school.id + "/" + outline.id); it != settled.end()) return it->second;
     for (const auto& f : write::formats()) {
@@ -113,9 +113,9 @@ bool index_approved(const Request& r, const Fingerprints& fingerprints, const st
 // The index lists every school's policies, whichever were built this time, linking to the
 // files this run writes and those an earlier run left: one row per school and policy.
 std::vector<write::IndexRow> index_rows(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled) {
-    const load::Repository& repo = *r.repo;
-    std::unordered_set<const load::School*> built_schools(r.schools.begin(), r.schools.end());
-    std::unordered_set<const load::Outline*> built_outlines(r.outlines.begin(), r.outlines.end());
+    const model::Repository& repo = *r.repo;
+    std::unordered_set<const model::School*> built_schools(r.schools.begin(), r.schools.end());
+    std::unordered_set<const model::Outline*> built_outlines(r.outlines.begin(), r.outlines.end());
     std::unordered_set<const write::Format*> built_formats(r.formats.begin(), r.formats.end());
     std::vector<write::IndexRow> rows;
     rows.reserve(repo.schools.size() * repo.outlines.size());
@@ -243,4 +243,4 @@ Result publish(const Request& r) {
     return Result{work.size(), written.load(), unchanged.load(), skipped.load()};
 }
 
-}  // namespace clausebook::build
+}  // namespace clausebook::make

@@ -1,8 +1,8 @@
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 
-namespace clausebook::load {
+namespace clausebook::model {
 
-const model::ParamSpec* Outline::param(const std::string& name) const {
+const ParamSpec* Outline::param(const std::string& name) const {
     for (const auto& p : params)
         if (p.name == name) return &p;
     return nullptr;
@@ -83,4 +83,4 @@ const ApprovedCopy* Repository::approved_copy(const std::string& school_id, cons
     return it == approved.end() ? nullptr : &it->second;
 }
 
-}  // namespace clausebook::load
+}  // namespace clausebook::model

@@ -11,23 +11,23 @@
 
 #include <xxhash.h>
 
-#include "load/repository.hpp"
+#include "model/repository.hpp"
 #include "write/writer.hpp"
 
-namespace clausebook::build {
+namespace clausebook::make {
 
 class Fingerprints {
 public:
     // Hashes the parts every document shares; the texts are those `repo.sources` holds.
-    Fingerprints(const load::Repository& repo, const write::WriteOptions& options);
+    Fingerprints(const model::Repository& repo, const write::WriteOptions& options);
 
     // The fingerprint of `school`'s `outline` in `format`: 32 hexadecimal digits, or empty
     // (which matches nothing) when the school file's text is not in `repo.sources`.
-    std::string of(const load::School& school, const load::Outline& outline, std::string_view format) const;
+    std::string of(const model::School& school, const model::Outline& outline, std::string_view format) const;
 
 private:
-    const load::Repository* m_repo;
+    const model::Repository* m_repo;
     XXH128_hash_t m_global{};
 };
 
-}  // namespace clausebook::build
+}  // namespace clausebook::make
