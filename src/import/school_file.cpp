@@ -177,9 +177,6 @@ std::vector<std::string> generated_blocks(const PolicyWrite& p, int c, bool with
     }
     if (!p.exclude.empty()) {
         const OldBlock* ob = old ? &old->exclude : nullptr;
-        std::vector<std::string> had_ids;
-        if (ob && ob->found && !ob->flow)
-            for (const auto& i : ob->items) had_ids.push_back(i.key);
         if (ob && ob->found && !ob->flow && !ob->items.empty()) {
             // A list the school file writes one entry a line: kept so, with its comments.
             out.push_back(key_line(c, "exclude", ob));
