@@ -177,9 +177,16 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     for (std::size_t j = 0; j < m; ++j) {
         clause_terms[j] = terms_of(clauses[j].title + " " + clauses[j].text);
         title_terms[j] = terms_of(clauses[j].title + " " + clauses[j].section_title);
-        for (const auto& u : units_of(clauses[j].text)) {
-            auto t = terms_of(u);
+        // Its units, and each two units in a row: a school's paragraph often says in one what
+        // the clause says in two sentences.
+        auto units = units_of(clauses[j].text);
+        for (std::size_t k = 0; k < units.size(); ++k) {
+            auto t = terms_of(units[k]);
             if (!t.empty()) unit_terms[j].push_back(std::move(t));
+            if (k_unit_pairs && k + 1 < units.size()) {
+                auto pair = terms_of(units[k] + " " + units[k + 1]);
+                if (!pair.empty()) unit_terms[j].push_back(std::move(pair));
+            }
         }
         std::set<int> seen(clause_terms[j].begin(), clause_terms[j].end());
         for (int t : seen) df[t]++;
@@ -263,7 +270,8 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     // written in one piece), by dynamic programming over (block, state). A block in a clause's run
     // earns its score for that clause less k_local_score (so a run that absorbs blocks unlike its
     // clause pays for them), plus k_stay_bonus when it continues the run; a run starts only at a
-    // block that reads like its clause (its score within k_candidate_margin of the block's best);
+    // block that reads like its clause (its score within k_candidate_margin of the block's best),
+    // and takes in only blocks that read like it most or like no clause (k_join_margin);
     // a block in a run of the school's own text earns nothing, and is "moved" when it reads like
     // a clause that stands elsewhere. O(n m) time and space.
     std::vector<int> assigned(n, -1);
@@ -295,7 +303,11 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
             for (std::size_t j = 0; j < m; ++j) {
                 std::size_t in = 1 + j, after = 1 + m + j;
                 double gain = score[i][j] - local_score;
-                if (f[in] > none) {
+                // A block stays in the run only when it reads most like the run's clause (within
+                // k_join_margin of its best), or like no clause at all (a lead-in, the school's own
+                // sentence between the clause's paragraphs): one that reads more like another
+                // clause is not taken into this one.
+                if (f[in] > none && (best[i] < 0 || score[i][j] >= top - k_join_margin)) {
                     g[in] = f[in] + gain + stay_bonus;
                     from[i][in] = static_cast<int>(in);
                 }

@@ -4,17 +4,17 @@
 // - each text is reduced to word stems (Snowball English, libstemmer) without common words;
 // - each stem is weighted by TF-IDF, the IDF taken over the outline's clauses, so that words
 //   every clause uses ("school", "staff") count for little and a clause's own words for much;
-// - a block's score against a clause is the cosine of their vectors, plus k_heading_weight times
-//   the cosine of the block's heading against the clause's title and section title, plus
-//   k_neighbour_weight times the better of its two neighbours' cosines with the same clause
-//   (neighbours under the same heading only);
+// - a block's score against a clause is half the cosine of their vectors and half the best
+//   cosine with one unit of the clause (a sentence or list item, or two in a row: k_unit_weight,
+//   k_unit_pairs), plus k_neighbour_weight times the better of its two neighbours' scores for
+//   the same clause (neighbours under the same heading only);
 // - each block's best clause is its candidate; a block whose best scores under k_local_score is
 //   the school's own text (a local clause);
-// - the heaviest set of candidates that follows the outline's order is kept (a weighted longest
-//   non-decreasing subsequence, O(n log n)); the other candidates are "moved": the document has
-//   them where the outline does not, so they are written as local clauses where they stand,
-//   and the report names the clause each reads like. The built policy thus keeps the
-//   document's order.
+// - the document is cut into runs, one clause each, in the outline's order (dynamic programming,
+//   align.cpp); a run takes in only blocks whose best clause it is, or that read like no clause;
+//   the other candidates are "moved": the document has them where the outline does not, so they
+//   are written as local clauses where they stand, and the report names the clause each reads
+//   like. The built policy thus keeps the document's order.
 #pragma once
 
 #include <string>
@@ -31,6 +31,8 @@ constexpr double k_unit_weight = 0.5;       // the clause sentence a block reads
 constexpr double k_stay_bonus = 0.0;        // a block continuing the clause of the block before it
 constexpr double k_candidate_margin = 0.0;  // a block goes only to clauses scoring within this of its best
 constexpr double k_bigram_weight = 0.0;     // pairs of stems in a row, against single stems
+constexpr double k_join_margin = 0.0;       // a block joins a clause's run only when that clause scores within this of its best
+constexpr bool k_unit_pairs = true;         // each two sentences in a row of a clause are a unit too
 
 struct ClauseTarget {
     std::string id;

@@ -233,7 +233,7 @@ void keep_school_choices(const model::SchoolPolicy& had, const model::Outline& o
         } else if (in_document.count(o.clause_id)) {
             plan.notes.push_back(o.clause_id + ": the school's own wording removed: the document has the library's (" + clause_outcome(o.clause_id) + ")");
         } else {
-            pw.overrides.push_back({o.clause_id, o.title.value_or(""), o.text, "kept from the school file: the document does not have this clause"});
+            pw.overrides.push_back({o.clause_id, o.title.value_or(""), o.text, "kept from the school file: the document does not have this clause", true});
             plan.notes.push_back(o.clause_id + ": the school's own wording kept (the document does not have this clause)");
         }
     }
@@ -252,7 +252,7 @@ void keep_school_choices(const model::SchoolPolicy& had, const model::Outline& o
             continue;
         }
         LocalWrite kept{l.id, l.anchor == model::LocalClause::Anchor::after ? "after" : l.anchor == model::LocalClause::Anchor::before ? "before" : "section",
-                        l.anchor_id.value, l.title, l.text, "kept from the school file: the document does not have it"};
+                        l.anchor_id.value, l.title, l.text, "kept from the school file: the document does not have it", true};
         pw.local.push_back(kept);
         plan.notes.push_back(l.id + ": kept from the school file (the document does not have it)");
     }
@@ -612,7 +612,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
             lo.anchor = trial.outline->sections.empty() ? "" : trial.outline->sections.front().id;
         }
         // Locals placed before the first clause go in order: each before the first clause, in turn.
-        LocalWrite lw{lo.id, lo.anchor_key, lo.anchor, lo.title, blocks_markdown(plan.doc.blocks, lo.blocks), {}};
+        LocalWrite lw{lo.id, lo.anchor_key, lo.anchor, lo.title, blocks_markdown(plan.doc.blocks, lo.blocks), {}, false};
         const Block& fb = plan.doc.blocks[lo.blocks.front()];
         lw.comment = std::string("from ") + (fb.page ? "page " + std::to_string(fb.page) + ", " : "") +
                      (plan.doc.format == "docx" || plan.doc.format == "pdf" ? "paragraph " : "line ") + std::to_string(fb.position) +

@@ -215,16 +215,39 @@ std::map<std::string, ParamChange> switch_changes(const model::Repository& repo,
     std::map<std::string, ParamChange> out;
     if (wanted.empty()) return out;
     using K = model::ParamType::Kind;
-    auto render = [&](const model::School& s) -> std::optional<std::map<std::string, std::string>> {
+    auto assemble = [&](const model::School& s) -> std::optional<model::Document> {
         util::Diagnostics ignore;
         model::Document doc = assemble::assemble_document(repo, s, outline, ignore);
         if (ignore.has_errors()) return std::nullopt;
+        return doc;
+    };
+    auto texts_of = [&](const model::Document& doc) {
         std::map<std::string, std::string> texts;
         for (auto& c : compare::policy_text(doc, repo.config.allow_raw_html).clauses) texts[c.id] = std::move(c.text);
         return texts;
     };
-    auto base = render(school);
-    if (!base) return out;
+    // Whether a wanted clause's words can differ between two assemblies of the policy: a
+    // clause's plain words follow from its final Markdown and, through its cross-references,
+    // from the document's sections and clauses (their order, so their numbers, and their
+    // titles); the title and audiences are the rest of what the writer reads. When none of
+    // that differs, the value changes no wanted clause and is no evidence (and rendering the
+    // whole policy as text, the most of an import's time, is not needed to find that out).
+    auto may_change_wanted = [&](const model::Document& a, const model::Document& b) {
+        if (a.meta.title != b.meta.title || a.meta.audiences != b.meta.audiences || a.sections.size() != b.sections.size()) return true;
+        for (std::size_t k = 0; k < a.sections.size(); ++k) {
+            const auto& x = a.sections[k];
+            const auto& y = b.sections[k];
+            if (x.id != y.id || x.title != y.title || x.clauses.size() != y.clauses.size()) return true;
+            for (std::size_t q = 0; q < x.clauses.size(); ++q) {
+                if (x.clauses[q].id != y.clauses[q].id || x.clauses[q].title != y.clauses[q].title) return true;
+                if (wanted.count(x.clauses[q].id) && x.clauses[q].markdown != y.clauses[q].markdown) return true;
+            }
+        }
+        return false;
+    };
+    auto base_doc = assemble(school);
+    if (!base_doc) return out;
+    auto base = std::optional<std::map<std::string, std::string>>(texts_of(*base_doc));
     for (const auto& spec : outline.params) {
         std::vector<model::Value> alternatives;
         auto current = param_value(repo, school, outline, spec.name);
@@ -244,8 +267,9 @@ std::map<std::string, ParamChange> switch_changes(const model::Repository& repo,
             auto it = std::find_if(policy->params.begin(), policy->params.end(), [&](const model::ParamValue& pv) { return pv.name == spec.name; });
             if (it != policy->params.end()) it->value = alt;
             else policy->params.push_back({spec.name, alt, {}, {}});
-            auto texts = render(changed);
-            if (!texts) continue;
+            auto changed_doc = assemble(changed);
+            if (!changed_doc || !may_change_wanted(*base_doc, *changed_doc)) continue;
+            auto texts = std::optional<std::map<std::string, std::string>>(texts_of(*changed_doc));
             // The value must account for every clause of the document it changes, and change a wanted one.
             std::vector<std::string> changed_ids;
             bool explains = true, any_wanted = false;

@@ -12,36 +12,243 @@ namespace clausebook::import {
 
 namespace {
 
-std::vector<std::string> generated_blocks(const PolicyWrite& p, int c, bool with_params) {
+// One entry of an `exclude`, `overrides` or `local` block as the school file has it: its key
+// (the clause id, or the local clause's id), its lines from the comment lines above it to its
+// last line, and the indentation its first line has.
+struct OldItem {
+    std::string key;
+    std::vector<std::string> lines;
+    std::size_t leading = 0;  // how many of `lines` are the comment (or blank) lines above it
+    int indent = 0;
+};
+
+// A block as the school file has it, to keep the clerk's comments when it is written again.
+struct OldBlock {
+    bool found = false;
+    std::vector<std::string> lines;  // the whole block, its key's line first
+    std::string key_comment;         // "# ..." after `key:` on its own line
+    bool flow = false;               // `key: [...]`
+    std::vector<OldItem> items;
+    std::vector<std::string> tail;  // comment lines after the last entry
+    const OldItem* item(const std::string& key) const {
+        for (const auto& i : items)
+            if (i.key == key) return &i;
+        return nullptr;
+    }
+};
+
+std::string unquote(std::string s) {
+    s = std::string(util::trim(s));
+    if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) s = s.substr(1, s.size() - 2);
+    return s;
+}
+
+// The trailing comment of a line ("# ..."), outside quotes; empty when it has none.
+std::string trailing_comment(const std::string& line) {
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
+            return line.substr(i);
+        }
+    }
+    return {};
+}
+
+OldBlock read_old_block(const std::vector<std::string>& lines, std::size_t at, std::size_t end, int indent) {
+    OldBlock b;
+    b.found = true;
+    b.lines.assign(lines.begin() + static_cast<std::ptrdiff_t>(at), lines.begin() + static_cast<std::ptrdiff_t>(end));
+    // The comment with the spaces before it, as the clerk spaced it.
+    b.key_comment = trailing_comment(lines[at]);
+    if (!b.key_comment.empty()) {
+        std::size_t from = lines[at].size() - b.key_comment.size();
+        while (from > 0 && (lines[at][from - 1] == ' ' || lines[at][from - 1] == '\t')) --from;
+        b.key_comment = lines[at].substr(from);
+    }
+    std::string after = std::string(util::trim(std::string_view(lines[at]).substr(lines[at].find(':') + 1)));
+    b.flow = !after.empty() && after[0] != '#';
+    if (b.flow) return b;
+    // Entries start at the first content line's indentation: `key:` of a map, or `- ` of a list.
+    int ci = child_indent(lines, at, end, indent + 2);
+    std::vector<std::string> pending;
+    for (std::size_t i = at + 1; i < end; ++i) {
+        const std::string& l = lines[i];
+        if (!is_content(l)) {
+            pending.push_back(l);
+            continue;
+        }
+        if (indent_of(l) == ci) {
+            OldItem it;
+            it.indent = ci;
+            it.leading = pending.size();
+            it.lines = pending;
+            pending.clear();
+            it.lines.push_back(l);
+            std::string rest = std::string(util::trim(l));
+            if (util::starts_with(rest, "- ")) rest = std::string(util::trim(std::string_view(rest).substr(2)));
+            std::string c = trailing_comment(rest);
+            if (!c.empty()) rest = std::string(util::trim(std::string_view(rest).substr(0, rest.size() - c.size())));
+            if (util::starts_with(rest, "id:")) it.key = unquote(rest.substr(3));
+            else if (rest.find(':') != std::string::npos) it.key = unquote(rest.substr(0, rest.find(':')));
+            else it.key = unquote(rest);
+            b.items.push_back(std::move(it));
+            continue;
+        }
+        if (b.items.empty()) {
+            pending.push_back(l);
+            continue;
+        }
+        auto& cur = b.items.back();
+        cur.lines.insert(cur.lines.end(), pending.begin(), pending.end());
+        pending.clear();
+        cur.lines.push_back(l);
+        // A local clause written "- title: ...\n  id: x": its id from a later line.
+        std::string first = std::string(util::trim(cur.lines[cur.leading]));
+        std::string rest = std::string(util::trim(l));
+        if (util::starts_with(first, "- ") && !util::starts_with(first, "- id:") && indent_of(l) == ci + 2 && util::starts_with(rest, "id:")) {
+            std::string c = trailing_comment(rest);
+            cur.key = unquote(rest.substr(3, rest.size() - 3 - c.size()));
+        }
+    }
+    b.tail = pending;
+    return b;
+}
+
+// `lines` moved from indentation `from` to `to` (blank lines stay blank).
+std::vector<std::string> reindent(const std::vector<std::string>& lines, int from, int to) {
+    std::vector<std::string> out;
+    for (const auto& l : lines) {
+        if (util::trim(l).empty() || from == to) {
+            out.push_back(l);
+        } else if (to > from) {
+            out.push_back(spaces(to - from) + l);
+        } else {
+            int cut = std::min(from - to, indent_of(l));
+            out.push_back(l.substr(static_cast<std::size_t>(cut)));
+        }
+    }
+    return out;
+}
+
+// The old blocks of an entry being merged into (none for a new file or a new entry).
+struct OldBlocks {
+    OldBlock exclude, overrides, local;
+};
+
+std::string key_line(int c, const std::string& key, const OldBlock* old) {
+    std::string l = spaces(c) + key + ":";
+    if (old && old->found) l += old->key_comment;
+    return l;
+}
+
+// An entry's lines: the school file's own, re-indented, when it is kept; else the generated
+// ones, under the comment lines the school file had above it.
+void put_item(std::vector<std::string>& out, const OldItem* had, bool kept, int indent, std::vector<std::string> generated) {
+    if (had && kept) {
+        auto l = reindent(had->lines, had->indent, indent);
+        out.insert(out.end(), l.begin(), l.end());
+        return;
+    }
+    if (had) {
+        std::vector<std::string> lead(had->lines.begin(), had->lines.begin() + static_cast<std::ptrdiff_t>(had->leading));
+        lead = reindent(lead, had->indent, indent);
+        out.insert(out.end(), lead.begin(), lead.end());
+    }
+    out.insert(out.end(), generated.begin(), generated.end());
+}
+
+void put_tail(std::vector<std::string>& out, const OldBlock* old, int indent) {
+    if (!old || !old->found || old->tail.empty()) return;
+    int from = old->items.empty() ? indent : old->items.front().indent;
+    auto l = reindent(old->tail, from, indent);
+    out.insert(out.end(), l.begin(), l.end());
+}
+
+std::vector<std::string> generated_blocks(const PolicyWrite& p, int c, bool with_params, const OldBlocks* old = nullptr) {
     std::vector<std::string> out;
     if (with_params && !p.params.empty()) {
         out.push_back(spaces(c) + "params:");
         for (const auto& kv : p.params) out.push_back(with_comment(spaces(c + 2) + kv.key + ": " + kv.yaml, kv.comment));
     }
-    if (!p.exclude.empty()) out.push_back(spaces(c) + "exclude: [" + util::join(p.exclude, ", ") + "]");
-    if (!p.overrides.empty()) {
-        out.push_back(spaces(c) + "overrides:");
-        for (const auto& o : p.overrides) {
-            if (o.title.empty()) {
-                out.push_back(with_comment(spaces(c + 2) + o.clause_id + ": |", o.comment));
-                block_scalar(out, o.text, c + 4);
-            } else {
-                out.push_back(with_comment(spaces(c + 2) + o.clause_id + ":", o.comment));
-                out.push_back(spaces(c + 4) + "title: " + renew::yaml_scalar(o.title));
-                out.push_back(spaces(c + 4) + "text: |");
-                block_scalar(out, o.text, c + 6);
-            }
+    if (!p.exclude.empty()) {
+        const OldBlock* ob = old ? &old->exclude : nullptr;
+        if (ob && ob->found && !ob->flow && !ob->items.empty()) {
+            // A list the school file writes one entry a line: kept so, with its comments.
+            out.push_back(key_line(c, "exclude", ob));
+            for (const auto& id : p.exclude) put_item(out, ob->item(id), true, c + 2, {spaces(c + 2) + "- " + id});
+            put_tail(out, ob, c + 2);
+        } else if (ob && ob->found && ob->flow) {
+            // Flow style as the school file has it: the same line when the list is the same.
+            std::string had = std::string(util::trim(ob->lines.front()));
+            std::string now = "exclude: [" + util::join(p.exclude, ", ") + "]";
+            if (util::starts_with(had, now)) out.push_back(reindent({ob->lines.front()}, indent_of(ob->lines.front()), c).front());
+            else out.push_back(spaces(c) + now + ob->key_comment);
+        } else {
+            out.push_back(spaces(c) + "exclude: [" + util::join(p.exclude, ", ") + "]");
         }
     }
-    if (!p.local.empty()) {
-        out.push_back(spaces(c) + "local:");
-        for (const auto& l : p.local) {
-            out.push_back(with_comment(spaces(c + 2) + "- id: " + l.id, l.comment));
-            out.push_back(spaces(c + 4) + l.anchor_key + ": " + l.anchor);
-            out.push_back(spaces(c + 4) + "title: " + renew::yaml_scalar(l.title));
-            out.push_back(spaces(c + 4) + "text: |");
-            block_scalar(out, l.text, c + 6);
+    if (!p.overrides.empty()) {
+        const OldBlock* ob = old ? &old->overrides : nullptr;
+        out.push_back(key_line(c, "overrides", ob));
+        for (const auto& o : p.overrides) {
+            std::vector<std::string> g;
+            if (o.title.empty()) {
+                g.push_back(with_comment(spaces(c + 2) + o.clause_id + ": |", o.comment));
+                block_scalar(g, o.text, c + 4);
+            } else {
+                g.push_back(with_comment(spaces(c + 2) + o.clause_id + ":", o.comment));
+                g.push_back(spaces(c + 4) + "title: " + renew::yaml_scalar(o.title));
+                g.push_back(spaces(c + 4) + "text: |");
+                block_scalar(g, o.text, c + 6);
+            }
+            put_item(out, ob ? ob->item(o.clause_id) : nullptr, o.kept, c + 2, g);
         }
+        put_tail(out, ob, c + 2);
+    }
+    if (!p.local.empty()) {
+        const OldBlock* ob = old ? &old->local : nullptr;
+        out.push_back(key_line(c, "local", ob));
+        for (const auto& l : p.local) {
+            std::vector<std::string> g;
+            g.push_back(with_comment(spaces(c + 2) + "- id: " + l.id, l.comment));
+            g.push_back(spaces(c + 4) + l.anchor_key + ": " + l.anchor);
+            g.push_back(spaces(c + 4) + "title: " + renew::yaml_scalar(l.title));
+            g.push_back(spaces(c + 4) + "text: |");
+            block_scalar(g, l.text, c + 6);
+            const OldItem* had = ob ? ob->item(l.id) : nullptr;
+            if (had && l.kept) {
+                // Kept as written, but for its anchor, which the import may have had to move.
+                OldItem fixed = *had;
+                bool anchored = false;
+                for (std::size_t k = fixed.leading; k < fixed.lines.size(); ++k) {
+                    std::string& line = fixed.lines[k];
+                    std::string t = std::string(util::trim(line));
+                    if (util::starts_with(t, "- ")) t = t.substr(2);
+                    for (const char* key : {"after", "before", "section"}) {
+                        std::string form = std::string(key) + ":";
+                        if (!util::starts_with(t, form)) continue;
+                        anchored = true;
+                        std::string value = std::string(util::trim(t.substr(form.size())));
+                        std::string comment = trailing_comment(value);
+                        if (!comment.empty()) value = std::string(util::trim(value.substr(0, value.size() - comment.size())));
+                        if (key == l.anchor_key && unquote(value) == l.anchor) break;
+                        std::size_t at = line.find(form);
+                        line = line.substr(0, at) + l.anchor_key + ": " + l.anchor;  // the old comment described the old place
+                    }
+                }
+                if (anchored) {
+                    put_item(out, &fixed, true, c + 2, g);
+                    continue;
+                }
+            }
+            put_item(out, had, false, c + 2, g);
+        }
+        put_tail(out, ob, c + 2);
     }
     return out;
 }
@@ -175,14 +382,19 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
     }
     // exclude, overrides, local: written again from `policy`, which holds what the school file
     // keeps of them as well as the document's (importer.cpp, keep_school_choices, notes each change).
+    // The blocks as the school file had them are read first, so that the clerk's comments in
+    // them are written back (generated_blocks).
+    OldBlocks old;
     for (const char* key : {"exclude", "overrides", "local"}) {
         std::size_t at = find_key(f.lines, e.line + 1, e.end, key, e.child);
         if (at == std::string::npos) continue;
-        std::size_t end = block_end(f.lines, at, e.child);
+        std::size_t end = block_end(f.lines, at, e.child, e.child);  // a list may sit at its key's indentation
+        OldBlock& ob = std::string(key) == "exclude" ? old.exclude : std::string(key) == "overrides" ? old.overrides : old.local;
+        ob = read_old_block(f.lines, at, end, e.child);
         f.lines.erase(f.lines.begin() + static_cast<std::ptrdiff_t>(at), f.lines.begin() + static_cast<std::ptrdiff_t>(end));
         e = find_policy_entry(f, policy_id, path);
     }
-    auto gen = generated_blocks(policy, e.child, false);
+    auto gen = generated_blocks(policy, e.child, false, &old);
     std::size_t insert_at = e.end;
     f.lines.insert(f.lines.begin() + static_cast<std::ptrdiff_t>(insert_at), gen.begin(), gen.end());
     return f.str();

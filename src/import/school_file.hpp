@@ -20,6 +20,7 @@ struct OverrideWrite {
     std::string title;    // empty: the library's title
     std::string text;     // Markdown
     std::string comment;
+    bool kept = false;    // kept from the school file as it was: its lines are written back verbatim
 };
 
 struct LocalWrite {
@@ -29,6 +30,7 @@ struct LocalWrite {
     std::string title;
     std::string text;
     std::string comment;
+    bool kept = false;    // kept from the school file: its lines verbatim (the anchor line set again)
 };
 
 struct PolicyWrite {
@@ -44,8 +46,11 @@ std::string new_school_file(const std::string& header_comment, const std::vector
                             const PolicyWrite& policy);
 
 // `text` with the policy entry updated: scalars and params set one by one; exclude, overrides
-// and local written again from `policy` (the import works out what the school's file keeps). `notes` gets
-// what could not be done in place. Throws util::Fatal when the file cannot be edited safely.
+// and local written again from `policy` (the import works out what the school's file keeps).
+// The clerk's comments stay: an entry `kept` is written back as it was (its comments inside
+// it too); an entry the document rewrites keeps the comment lines above it; a comment on the
+// `exclude:`, `overrides:` or `local:` line, and comments after a block's last entry, stay.
+// `notes` gets what could not be done in place. Throws util::Fatal when the file cannot be edited safely.
 std::string merge_school_file(const std::string& text, const std::string& path, const std::string& policy_id, const PolicyWrite& policy,
                               std::vector<std::string>& notes);
 

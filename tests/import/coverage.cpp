@@ -33,6 +33,25 @@ bool contains_words(const std::string& text, const std::string& words) {
     return true;
 }
 
+// The heading at or after `from` that the map's words name: of those holding every word, one
+// that starts with them, else the one with the fewest other words ("Inappropriate use" is not
+// "Procedure the school will follow if inappropriate use continues"); the first of equals.
+std::size_t find_heading(const std::vector<import::Block>& blocks, const std::string& words, std::size_t from) {
+    std::size_t at = std::string::npos, best = 0;
+    auto want = words_of(words);
+    for (std::size_t i = from; i < blocks.size(); ++i) {
+        if (blocks[i].kind != import::BlockKind::heading || !blocks[i].dropped.empty() || !contains_words(blocks[i].text, words)) continue;
+        auto have = words_of(blocks[i].text);
+        bool starts = have.size() >= want.size() && std::equal(want.begin(), want.end(), have.begin());
+        std::size_t cost = (starts ? 0 : 1000) + have.size();
+        if (at == std::string::npos || cost < best) {
+            at = i;
+            best = cost;
+        }
+    }
+    return at;
+}
+
 // The clause the import names for a block: its clause, or for an unmatched block the clause it reads like.
 std::string named_clause(const import::Plan& plan, std::size_t block, double* score) {
     const auto& f = plan.fates[block];
@@ -128,14 +147,15 @@ Agreement coverage_agreement(const import::Plan& plan, const std::string& covera
                 ++a.unlocated;
                 continue;
             }
+            // "Parents: Overview": the heading Overview after the heading Parents.
+            std::size_t from = 0;
             auto colon = heading.rfind(':');
-            if (colon != std::string::npos) heading = heading.substr(colon + 1);
-            std::size_t at = std::string::npos;
-            for (std::size_t i = 0; i < blocks.size(); ++i)
-                if (blocks[i].kind == import::BlockKind::heading && blocks[i].dropped.empty() && contains_words(blocks[i].text, heading)) {
-                    at = i;
-                    break;
-                }
+            if (colon != std::string::npos) {
+                std::size_t part = find_heading(blocks, heading.substr(0, colon), 0);
+                if (part != std::string::npos) from = part;
+                heading = heading.substr(colon + 1);
+            }
+            std::size_t at = find_heading(blocks, heading, from);
             if (at != std::string::npos) {
                 int k = 0;
                 bool any_items = false;

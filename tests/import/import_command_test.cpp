@@ -158,6 +158,56 @@ TEST_CASE("import into an existing school file keeps its comments and layout", "
     CHECK(r.out.find("Merged into schools/alpha.yaml") != std::string::npos);
 }
 
+TEST_CASE("import into an existing school file keeps the comments of the entries it keeps", "[import][cli]") {
+    TestRepo repo;
+    const std::string kept_parts[] = {
+        "    exclude:   # the board's choice, 2024\n"
+        "      # links are on the website instead\n"
+        "      - intro.links\n",
+        "    overrides:   # agreed wording\n",
+        "      # The governors' wording of 2023; keep it.\n"
+        "      parents.conduct: |   # minute 23/4\n"
+        "        Parents keep to the age rule.\n"
+        "\n"
+        "        They ask the office first.\n",
+        "      # A rule of our own.\n"
+        "      - id: local.bikes\n"
+        "        after: parents.conduct   # by the parents' rules\n"
+        "        # the shed is new\n"
+        "        title: Bikes\n"
+        "        text: |\n"
+        "          Bikes go in the shed.\n",
+        "      # more local rules to come\n",
+    };
+    repo.write("schools/alpha.yaml",
+               "school:\n"
+               "  name: Alpha Primary School\n"
+               "  phase: primary\n"
+               "params:\n"
+               "  headteacher: { name: Ann Example, role: Headteacher }\n"
+               "policies:\n"
+               "  social:\n"
+               "    approved: 2024-03-01\n" +
+                   kept_parts[0] + kept_parts[1] + kept_parts[2] + "    local:   # ours\n" + kept_parts[3] + kept_parts[4]);
+    // The document has the purpose only: the override, the local clause and the exclusion stay.
+    repo.write("alpha.txt",
+               "Alpha Primary School\n\nSocial Media Policy\n\nPurpose\n\n"
+               "This policy sets out how Alpha Primary School expects everyone in its community to use social media sites.\n");
+    auto r = repo.run({"import", (repo.root() / "alpha.txt").string(), "--school", "alpha"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string yaml = repo.read("schools/alpha.yaml");
+    INFO(yaml);
+    for (const auto& part : kept_parts) CHECK(yaml.find(part) != std::string::npos);
+    CHECK(yaml.find("    local:   # ours\n") != std::string::npos);
+    CHECK(yaml.find("      intro.purpose:") != std::string::npos);  // the document's own words, added
+    CHECK(r.out.find("parents.conduct: the school's own wording kept") != std::string::npos);
+    // Imported again, nothing changes.
+    auto again = repo.run({"import", (repo.root() / "alpha.txt").string(), "--school", "alpha"});
+    REQUIRE(again.exit_code == 0);
+    CHECK(repo.read("schools/alpha.yaml") == yaml);
+}
+
 TEST_CASE("import refuses a Word document with tracked changes unless told what to do with them", "[import][cli]") {
     TestRepo repo;
     std::string body = test::para("Gamma Primary School") + test::para("Headteacher: Gail Example") +
