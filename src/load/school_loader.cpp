@@ -360,6 +360,8 @@ static std::optional<School> parse_school(const Repository& repo, const std::vec
     if (auto p = m.get("params")) s.params = read_params_for(*p, kept, all_outlines, path, diags);
     if (auto reg = m.get("register")) {
         YamlMap rm(*reg, path, diags, "'register'", {});
+        // An entry is copied, not moved, when the vector grows: reserve them all at once.
+        if (rm.ok()) s.register_entries.reserve(reg->pairs().size());
         if (rm.ok())
             for (const auto& [key, value] : reg->pairs()) {
                 if (!key.is_scalar()) continue;

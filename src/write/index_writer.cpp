@@ -36,6 +36,7 @@ std::string write_index(const std::vector<IndexRow>& rows, const std::string& tr
                       "td .draft { color: #b71c1c; font-weight: bold; } td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
                       escape_html(title) + "</h1>\n</header>\n<main>\n" + school_list(rows) + "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
                       "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
+    out.reserve(out.size() + rows.size() * 512);  // about 400 bytes a row: no copy of a growing page of 22,000 schools' rows
     for (const auto& row : rows) out += policy_row_html(row, today);
     out += "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
     return out;
