@@ -407,6 +407,7 @@ void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagno
     for (const auto& o : repo.outlines) all.push_back(&o);
     std::vector<std::optional<School>> schools(inputs.size());
     std::vector<util::Diagnostics> found(inputs.size());
+    repo.schools.reserve(repo.schools.size() + inputs.size());
     // Schools are independent of one another: parse them on every core, report in file order.
     util::parallel_for(inputs.size(), util::default_jobs(), [&](std::size_t i) {
         schools[i] = parse_school(repo, all, inputs[i].id, inputs[i].path, inputs[i].text, found[i]);
