@@ -8,17 +8,24 @@
 #   bench/run.sh              N=1,000
 #   bench/run.sh --full       N=1,000 and N=22,000 (every state school in England)
 #   bench/run.sh --n 5000     any N
+#   bench/run.sh --register   also the registers workload (issue 17): N schools with 30 register
+#                             entries each, `check --format json` and `schedule --format xlsx`
+#   CB=build/clausebook GEN=build/bench/generate_schools bench/run.sh ...
+#                             existing binaries instead of a Release build in build-bench/ (to
+#                             measure two builds side by side, run it once with each)
 #
 # Prints one table; see bench/README.md for what the columns mean and the figures measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=(1000)
+register=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) sizes=(1000 22000) ;;
     --n) sizes=("$2"); shift ;;
-    *) echo "usage: bench/run.sh [--full | --n N]" >&2; exit 2 ;;
+    --register) register=1 ;;
+    *) echo "usage: bench/run.sh [--full | --n N] [--register]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -31,9 +38,13 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCLAUSEBOOK_TESTS=OFF >/dev/null
-cmake --build build-bench --target clausebook generate_schools >/dev/null
-cb=build-bench/clausebook
+if [ -n "${CB:-}" ] && [ -n "${GEN:-}" ]; then
+  cb=$CB; gen=$GEN
+else
+  cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCLAUSEBOOK_TESTS=OFF >/dev/null
+  cmake --build build-bench --target clausebook generate_schools >/dev/null
+  cb=build-bench/clausebook; gen=build-bench/bench/generate_schools
+fi
 work=$(mktemp -d /tmp/clausebook-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 has_cmd() { "$cb" --help | grep -q "^  $1 "; }
@@ -70,7 +81,7 @@ for workload in generated copies; do
   repo="$work/repo-$n"
   rm -rf "$work"/out-*
   copies=(); [ "$workload" = copies ] && copies=(--copies)
-  build-bench/bench/generate_schools --from . --to "$repo" --count "$n" "${copies[@]}" >/dev/null
+  "$gen" --from . --to "$repo" --count "$n" "${copies[@]}" >/dev/null
   docs=$n
   row() { printf '%-7s %-10s %-26s %9s %12s %9s %s\n' "$n" "$workload" "$1" "$2" "$3" "$4" "${5:-}"; }
   for f in $formats; do
@@ -114,3 +125,19 @@ for workload in generated copies; do
   fi
 done
 done
+# The registers workload (issue 17): each school with 30 register entries (the statutory list and
+# its own, many overdue: about 24 findings a school), checked and scheduled as a workbook.
+if [ "$register" = 1 ]; then
+  for n in "${sizes[@]}"; do
+    repo="$work/register-$n"
+    rm -rf "$work"/out-* "$work"/repo-*
+    "$gen" --from . --to "$repo" --count "$n" --register 30 >/dev/null
+    workload=registers
+    row() { printf '%-7s %-10s %-26s %9s %12s %9s %s\n' "$n" "$workload" "$1" "$2" "$3" "$4" "${5:-}"; }
+    read -r secs mb < <(measure "check" "$cb" check --root "$repo" --today 2026-12-02 --format json -o "$work/check.json")
+    row "check --format json" "$secs" "-" "$mb" "$(grep -c '"rule":' "$work/check.json" || true) findings"
+    read -r secs mb < <(measure "schedule" "$cb" schedule --root "$repo" --today 2026-12-02 --format xlsx -o "$work/reviews.xlsx")
+    row "schedule --format xlsx" "$secs" "-" "$mb"
+    rm -rf "$repo"
+  done
+fi

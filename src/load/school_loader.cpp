@@ -364,6 +364,8 @@ static std::optional<School> parse_school(const Repository& repo, const std::vec
     if (auto p = m.get("params")) s.params = read_params_for(*p, kept, all_outlines, path, diags);
     if (auto reg = m.get("register")) {
         YamlMap rm(*reg, path, diags, "'register'", {});
+        // An entry is copied, not moved, when the vector grows: reserve them all at once.
+        if (rm.ok()) s.register_entries.reserve(reg->pairs().size());
         if (rm.ok())
             for (const auto& [key, value] : reg->pairs()) {
                 if (!key.is_scalar()) continue;
@@ -409,6 +411,7 @@ void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagno
     for (const auto& o : repo.outlines) all.push_back(&o);
     std::vector<std::optional<School>> schools(inputs.size());
     std::vector<util::Diagnostics> found(inputs.size());
+    repo.schools.reserve(repo.schools.size() + inputs.size());
     // Schools are independent of one another: parse them on every core, report in file order.
     util::parallel_for(inputs.size(), util::default_jobs(), [&](std::size_t i) {
         schools[i] = parse_school(repo, all, inputs[i].id, inputs[i].path, inputs[i].text, found[i]);

@@ -1,6 +1,7 @@
 #include "make/build.hpp"
 
 #include <atomic>
+#include <optional>
 #include <chrono>
 #include <algorithm>
 #include <string_view>
@@ -70,9 +71,11 @@ Manifest next_manifest(const Request& r, std::vector<std::vector<std::pair<std::
         for (auto& [path, entry] : entries) next.set(path, std::move(entry));
     // "school/outline" of every policy a school keeps (lists under policies:).
     std::unordered_set<std::string> kept;
-    for (const auto& s : r.repo->schools)
+    for (const auto& s : r.repo->schools) {
         for (const auto& p : s.policies)
             if (r.repo->outline(p.policy_id)) kept.insert(s.id + "/" + p.policy_id);
+        kept.insert(s.id + "/index");  // the school's page, <school>/index.html (no outline is called index)
+    }
     next.drop_if([&](std::string_view path) {
         auto slash = path.find('/');
         auto dot = path.rfind('.');
@@ -110,63 +113,89 @@ bool index_approved(const Request& r, const Fingerprints& fingerprints, const st
     return !assemble::assemble_document(*r.repo, school, outline, ignored).meta.draft();
 }
 
-// The index lists every school's policies, whichever were built this time, linking to the
-// files this run writes and those an earlier run left: one row per school and policy.
-std::vector<write::IndexRow> index_rows(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled) {
+// The index's rows of one school, whichever of its policies were built this time, linking to
+// the files this run writes and those an earlier run left: one row per policy it keeps, then one
+// per register entry.
+std::vector<write::IndexRow> school_rows(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled,
+                                         const std::unordered_set<const model::School*>& built_schools, const std::unordered_set<const model::Outline*>& built_outlines,
+                                         const std::unordered_set<const write::Format*>& built_formats, const model::School& school) {
     const model::Repository& repo = *r.repo;
-    std::unordered_set<const model::School*> built_schools(r.schools.begin(), r.schools.end());
-    std::unordered_set<const model::Outline*> built_outlines(r.outlines.begin(), r.outlines.end());
-    std::unordered_set<const write::Format*> built_formats(r.formats.begin(), r.formats.end());
     std::vector<write::IndexRow> rows;
-    rows.reserve(repo.schools.size() * repo.outlines.size());
-    for (const auto& school : repo.schools) {
-        for (const auto& outline : repo.outlines) {
-            if (!school.keeps(outline.id)) continue;
-            write::IndexRow row{assemble::make_metadata(repo, school, outline), {}};
-            if (index_approved(r, fingerprints, settled, school, outline, row.meta)) {
-                row.meta.state = model::ApprovalState::approved;
-                row.meta.draft_reason = model::DraftReason::none;
-            } else if (row.meta.draft_reason == model::DraftReason::unsettled) {
-                row.meta.draft_reason = model::DraftReason::text_changed;
-            }
-            bool built_now = built_schools.count(&school) && built_outlines.count(&outline);
-            for (const auto& f : write::formats()) {
-                std::string ext(f.extension);
-                bool now = built_now && built_formats.count(&f);
-                if (now || std::filesystem::exists(r.out_dir / school.id / (outline.id + "." + ext))) row.extensions.push_back(ext);
-            }
-            rows.push_back(std::move(row));
+    std::size_t count = school.register_entries.size();
+    for (const auto& outline : repo.outlines) count += school.keeps(outline.id);
+    rows.reserve(count);
+    for (const auto& outline : repo.outlines) {
+        if (!school.keeps(outline.id)) continue;
+        write::IndexRow row{assemble::make_metadata(repo, school, outline), {}};
+        if (index_approved(r, fingerprints, settled, school, outline, row.meta)) {
+            row.meta.state = model::ApprovalState::approved;
+            row.meta.draft_reason = model::DraftReason::none;
+        } else if (row.meta.draft_reason == model::DraftReason::unsettled) {
+            row.meta.draft_reason = model::DraftReason::text_changed;
         }
-        // Then the policies the school keeps that clausebook does not write: a row each, alike.
-        for (const auto& e : school.register_entries) rows.push_back({assemble::make_register_metadata(repo, school, e), {}});
+        bool built_now = built_schools.count(&school) && built_outlines.count(&outline);
+        for (const auto& f : write::formats()) {
+            std::string ext(f.extension);
+            bool now = built_now && built_formats.count(&f);
+            if (now || std::filesystem::exists(r.out_dir / school.id / (outline.id + "." + ext))) row.extensions.push_back(ext);
+        }
+        rows.push_back(std::move(row));
     }
+    // Then the policies the school keeps that clausebook does not write: a row each, alike.
+    for (const auto& e : school.register_entries) rows.push_back({assemble::make_register_metadata(repo, school, e), {}});
     return rows;
 }
 
-// Writes each school's policies page (write/school_page.hpp), for every school with a document
-// in the output folder or a register entry published at an https address, from the index's rows (grouped by school, in the repository's order),
-// each page as soon as it is made. Counts the files written and left unchanged.
-void write_school_pages(const Request& r, const write::WriteOptions& options, const std::vector<write::IndexRow>& rows, std::atomic<std::size_t>& written,
-                        std::atomic<std::size_t>& unchanged) {
-    std::vector<std::pair<std::size_t, std::size_t>> schools;  // [first, last) row of each school
-    for (std::size_t i = 0; i < rows.size();) {
-        std::size_t first = i;
-        while (i < rows.size() && rows[i].meta.school_id == rows[first].meta.school_id) ++i;
-        schools.emplace_back(first, i);
-    }
+// Each school's part of out/index.html, and its policies page (write/school_page.hpp) for a school
+// with a document in the output folder or a register entry published at an https address: made
+// school by school on every core, keeping only the index's part of each (not its rows). A page
+// the manifest records as made from the same rows and shared inputs, and still on disk as that
+// run left it, is neither rendered nor read again. The entry of each page written, unchanged or
+// skipped is appended to `entries`; the files written and left unchanged are counted.
+std::vector<write::IndexSchool> index_and_school_pages(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled,
+                                                      const write::WriteOptions& options, std::atomic<std::size_t>& written, std::atomic<std::size_t>& unchanged,
+                                                      std::vector<std::pair<std::string, ManifestEntry>>& entries) {
+    const model::Repository& repo = *r.repo;
+    const std::unordered_set<const model::School*> built_schools(r.schools.begin(), r.schools.end());
+    const std::unordered_set<const model::Outline*> built_outlines(r.outlines.begin(), r.outlines.end());
+    const std::unordered_set<const write::Format*> built_formats(r.formats.begin(), r.formats.end());
     const util::Date today = write::status_day();
-    util::parallel_for(schools.size(), r.jobs, [&](std::size_t k) {
-        const write::IndexRow& first = rows[schools[k].first];
-        write::SchoolPage page{first.meta.school_id, first.meta.school_name, r.repo->config.trust_name, util::to_long(today), {}};
+    std::vector<write::IndexSchool> parts(repo.schools.size());
+    std::vector<std::optional<std::pair<std::string, ManifestEntry>>> recorded(repo.schools.size());
+    util::parallel_for(repo.schools.size(), r.jobs, [&](std::size_t k) {
+        const model::School& school = repo.schools[k];
+        std::vector<write::IndexRow> rows = school_rows(r, fingerprints, settled, built_schools, built_outlines, built_formats, school);
+        if (rows.empty()) return;
+        write::IndexSchool& part = parts[k];
+        part.id = rows.front().meta.school_id;
+        part.name = rows.front().meta.school_name;
+        write::SchoolPage page{part.id, part.name, repo.config.trust_name, util::to_long(today), {}};
+        page.rows.reserve(rows.size());
         bool any_file = false;
-        for (std::size_t i = schools[k].first; i < schools[k].second; ++i) {
-            page.rows.push_back(write::policy_row(rows[i].meta, rows[i].extensions, today));
-            any_file = any_file || !rows[i].extensions.empty() || !page.rows.back().links.empty();
+        for (const auto& row : rows) {
+            part.has_page = part.has_page || !row.extensions.empty();
+            part.rows_html += write::policy_row_html(row, today);
+            page.rows.push_back(write::policy_row(row.meta, row.extensions, today));
+            any_file = any_file || !row.extensions.empty() || !page.rows.back().links.empty();
         }
         if (!any_file) return;
-        if (util::write_file_atomic(r.out_dir / write::school_page_path(page.school_id), write::write_school_page(page, options))) ++written;
+        std::string relative = write::school_page_path(page.school_id);
+        auto path = r.out_dir / relative;
+        std::string fingerprint = fingerprints.of_page(page);
+        const ManifestEntry* e = r.force ? nullptr : r.previous.find(relative);
+        if (e && e->fingerprint == fingerprint && stamp_of(path) == e->stamp) {
+            ++unchanged;
+            recorded[k].emplace(std::move(relative), *e);
+            return;
+        }
+        if (util::write_file_atomic(path, write::write_school_page(page, options))) ++written;
         else ++unchanged;
+        if (auto stamp = stamp_of(path)) recorded[k].emplace(std::move(relative), ManifestEntry{std::move(fingerprint), *stamp, true, false});
     });
+    for (auto& e : recorded)
+        if (e) entries.push_back(std::move(*e));
+    std::erase_if(parts, [](const write::IndexSchool& p) { return p.id.empty(); });
+    return parts;
 }
 
 }  // namespace
@@ -234,10 +263,10 @@ Result publish(const Request& r) {
     std::unordered_map<std::string, bool> settled;
     for (std::size_t i = 0; i < work.size(); ++i)
         if (approved[i] >= 0) settled[work[i].school->id + "/" + work[i].outline->id] = approved[i] == 1;
-    std::vector<write::IndexRow> rows = index_rows(r, fingerprints, settled);
-    if (util::write_file_atomic(r.out_dir / "index.html", write::write_index(rows, r.repo->config.trust_name, r.options))) ++written;
+    built.emplace_back();
+    std::vector<write::IndexSchool> parts = index_and_school_pages(r, fingerprints, settled, options, written, unchanged, built.back());
+    if (util::write_file_atomic(r.out_dir / "index.html", write::write_index(parts, r.repo->config.trust_name, r.options))) ++written;
     else ++unchanged;
-    write_school_pages(r, options, rows, written, unchanged);
     next_manifest(r, built).write(r.out_dir);
     util::remove_stale_temp_files(Manifest::location(r.out_dir).parent_path(), stale_before);
     return Result{work.size(), written.load(), unchanged.load(), skipped.load()};

@@ -48,6 +48,12 @@ void add_tool(Hasher& h) {
     else h.add(std::string_view("no /proc/self/exe"));
 }
 
+std::string hex_of(const XXH128_hash_t& d) {
+    char hex[33];
+    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(d.high64), static_cast<unsigned long long>(d.low64));
+    return hex;
+}
+
 }  // namespace
 
 Fingerprints::Fingerprints(const model::Repository& repo, const write::WriteOptions& options) : m_repo(&repo) {
@@ -79,10 +85,19 @@ std::string Fingerprints::of(const model::School& school, const model::Outline& 
     h.add(m_global).add(school.path).add(text->second).add(outline.id).add(format);
     if (const model::ApprovedCopy* copy = m_repo->approved_copy(school.id, outline.id)) h.add(copy->display_path).add(copy->text);
     else h.add(std::string_view("no approved copy"));
-    XXH128_hash_t d = h.digest();
-    char hex[33];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(d.high64), static_cast<unsigned long long>(d.low64));
-    return hex;
+    return hex_of(h.digest());
+}
+
+std::string Fingerprints::of_page(const write::SchoolPage& page) const {
+    Hasher h;
+    h.add(m_global).add(std::string_view("school page")).add(page.school_id).add(page.school_name).add(page.trust_name).add(page.as_of);
+    h.add(static_cast<std::int64_t>(page.rows.size()));
+    for (const auto& r : page.rows) {
+        h.add(r.anchor).add(r.title).add(r.status).add(r.approved_on).add(r.next_review).add(r.review).add(r.review_state).add(r.without_links);
+        h.add(static_cast<std::int64_t>(r.links.size()));
+        for (const auto& l : r.links) h.add(l.label).add(l.href);
+    }
+    return hex_of(h.digest());
 }
 
 }  // namespace clausebook::make

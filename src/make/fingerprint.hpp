@@ -12,6 +12,7 @@
 #include <xxhash.h>
 
 #include "model/repository.hpp"
+#include "write/school_page.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::make {
@@ -24,6 +25,12 @@ public:
     // The fingerprint of `school`'s `outline` in `format`: 32 hexadecimal digits, or empty
     // (which matches nothing) when the school file's text is not in `repo.sources`.
     std::string of(const model::School& school, const model::Outline& outline, std::string_view format) const;
+
+    // The fingerprint of a school's policies page (out/<school>/index.html): everything it shows
+    // (its rows as made for the day, the school, the trust) and the shared inputs, which hold the
+    // page template and stylesheet. Hashing the rows costs far less than rendering the page and
+    // comparing it with the file on disk, which a no-change build would otherwise do 22,000 times.
+    std::string of_page(const write::SchoolPage& page) const;
 
 private:
     const model::Repository* m_repo;

@@ -12,14 +12,11 @@ namespace {
 
 // Each school's own page (out/<school>/index.html, school_page.hpp), for a school with a
 // document there: the page its website links to.
-std::string school_list(const std::vector<IndexRow>& rows) {
+std::string school_list(const std::vector<IndexSchool>& schools) {
     std::string out;
-    std::string last;
-    for (const auto& row : rows) {
-        if (row.meta.school_id == last || row.extensions.empty()) continue;
-        last = row.meta.school_id;
-        out += "<li><a href=\"" + util::escape_html(school_page_path(row.meta.school_id)) + "\">" + util::escape_html(row.meta.school_name) + "</a></li>\n";
-    }
+    for (const auto& school : schools)
+        if (school.has_page)
+            out += "<li><a href=\"" + util::escape_html(school_page_path(school.id)) + "\">" + util::escape_html(school.name) + "</a></li>\n";
     if (out.empty()) return out;
     return "<nav aria-labelledby=\"schools-heading\">\n<h2 id=\"schools-heading\">Each school's policies page</h2>\n<ul class=\"schools\">\n" + out + "</ul>\n</nav>\n";
 }
@@ -27,16 +24,29 @@ std::string school_list(const std::vector<IndexRow>& rows) {
 }  // namespace
 
 std::string write_index(const std::vector<IndexRow>& rows, const std::string& trust_name, const WriteOptions& options) {
-    using util::escape_html;
     const util::Date today = status_day();
+    std::vector<IndexSchool> schools;
+    for (const auto& row : rows) {
+        if (schools.empty() || schools.back().id != row.meta.school_id) schools.push_back({row.meta.school_id, row.meta.school_name, false, {}});
+        schools.back().has_page = schools.back().has_page || !row.extensions.empty();
+        schools.back().rows_html += policy_row_html(row, today);
+    }
+    return write_index(schools, trust_name, options);
+}
+
+std::string write_index(const std::vector<IndexSchool>& schools, const std::string& trust_name, const WriteOptions& options) {
+    using util::escape_html;
     std::string title = trust_name.empty() ? "Policies" : trust_name + " policies";
     std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape_html(title) +
                       "</title>\n<style>\n" + options.page_css + "\nbody { max-width: 64rem; }\n"
                       "td .draft { color: #b71c1c; font-weight: bold; } td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
-                      escape_html(title) + "</h1>\n</header>\n<main>\n" + school_list(rows) + "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
+                      escape_html(title) + "</h1>\n</header>\n<main>\n" + school_list(schools) + "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
                       "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
-    for (const auto& row : rows) out += policy_row_html(row, today);
+    std::size_t size = out.size() + 64;
+    for (const auto& school : schools) size += school.rows_html.size();
+    out.reserve(size);  // one allocation for a page of tens of megabytes
+    for (const auto& school : schools) out += school.rows_html;
     out += "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
     return out;
 }

@@ -88,7 +88,7 @@ TEST_CASE("incremental: a second build with no change builds no document and tou
     auto before = stamps(repo.out());
     auto second = counts(repo.run({"build"}));
     CHECK(second.written == 0);
-    CHECK(second.unchanged == 3);  // the index and the school pages, always made again
+    CHECK(second.unchanged == 3);  // the index, always made again, and the school pages, skipped
     CHECK(second.up_to_date == 2);
     CHECK(changed(before, stamps(repo.out())).empty());
 }
@@ -267,4 +267,54 @@ TEST_CASE("incremental: a new SOURCE_DATE_EPOCH builds every document again", "[
     CHECK(files.count("beta/social.docx"));
     CHECK_FALSE(files.count("alpha/social.md"));
     CHECK_FALSE(files.count("beta/social.html"));
+}
+
+TEST_CASE("incremental: a school's page is made again only when a row of it changes", "[build][incremental][school-page]") {
+    TestRepo repo;
+    ScopedEnv epoch("SOURCE_DATE_EPOCH", "1717243200");  // the day the review status is reckoned on
+    counts(repo.run({"build"}));
+    CHECK(contains(repo.read("out/" + k_manifest), "alpha/index.html\t"));  // recorded like a document's file
+    const fs::path alpha = repo.out() / "alpha/index.html";
+    const std::string original = repo.read("out/alpha/index.html");
+    SECTION("not rendered or read again when nothing it shows has changed") {
+        // A copy of the same size and time that the manifest recorded is taken as the page: a
+        // build that rendered the page and compared it would put the original back.
+        auto time = fs::last_write_time(alpha);
+        std::string marked = original;
+        marked[marked.find("Alpha")] = 'a';
+        clausebook::test::write_file(alpha, marked);
+        fs::last_write_time(alpha, time);
+        auto before = stamps(repo.out());
+        auto again = counts(repo.run({"build"}));
+        CHECK(again.written == 0);
+        CHECK(again.unchanged == 3);  // the index, made again, and the two pages, not
+        CHECK(repo.read("out/alpha/index.html") == marked);
+        CHECK(changed(before, stamps(repo.out())).empty());
+    }
+    SECTION("made again when edited by hand") {
+        clausebook::test::write_file(alpha, original + "<!-- edited -->\n");
+        auto again = counts(repo.run({"build"}));
+        CHECK(again.written == 1);
+        CHECK(repo.read("out/alpha/index.html") == original);
+    }
+    SECTION("made again when a row changes, and only that school's") {
+        std::string school = repo.read("schools/alpha.yaml");
+        auto at = school.find("approved: 2024-03-01");
+        REQUIRE(at != std::string::npos);
+        repo.write("schools/alpha.yaml", school.replace(at, 20, "approved: 2024-05-20"));
+        auto before = stamps(repo.out());
+        counts(repo.run({"build"}));
+        CHECK(contains(repo.read("out/alpha/index.html"), "20 May 2024"));
+        auto files = changed(before, stamps(repo.out()));
+        CHECK(files.count("alpha/index.html"));
+        CHECK_FALSE(files.count("beta/index.html"));
+    }
+    SECTION("made again with --force, which writes it only if its bytes differ") {
+        auto time = fs::last_write_time(alpha);
+        clausebook::test::write_file(alpha, std::string(original.size(), 'x'));
+        fs::last_write_time(alpha, time);
+        auto forced = counts(repo.run({"build", "--force"}));
+        CHECK(forced.written >= 1);
+        CHECK(repo.read("out/alpha/index.html") == original);
+    }
 }
