@@ -108,7 +108,7 @@ public:
 
 private:
     static constexpr std::size_t k_budget = std::size_t{48} << 20;  // per thread
-    static constexpr std::size_t k_seen_limit = 1 << 20;
+    static constexpr std::size_t k_seen_limit = 1 << 16;  // hashes of texts asked for once; forgotten all at once
     std::unordered_map<std::string, TextPtr> m_entries;
     std::unordered_set<std::size_t> m_seen;
     std::size_t m_bytes = 0;
