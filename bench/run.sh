@@ -14,6 +14,10 @@
 #                             existing binaries instead of a Release build in build-bench/ (to
 #                             measure two builds side by side, run it once with each)
 #
+# The PDF (issue 18) is measured too: `build --format pdf` (on the copies only up to N=5,000:
+# at 22,000 the generated schools alone take minutes), and, for N up to 1,000, LibreOffice
+# converting 20 of the same schools' DOCX to PDF in one process, side by side.
+#
 # Prints one table; see bench/README.md for what the columns mean and the figures measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +36,7 @@ done
 
 need=()
 command -v pandoc >/dev/null || need+=(pandoc)
+command -v soffice >/dev/null || echo "bench/run.sh: soffice not found, LibreOffice's PDF row left out (scripts/setup.sh installs libreoffice-writer-nogui)" >&2
 [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -65,6 +70,14 @@ measure() {
   printf '%s %s\n' "$secs" "$((kb / 1024))"
 }
 
+# measure_cpu LABEL COMMAND...: wall seconds, CPU seconds (user + system) and peak MB of one run.
+measure_cpu() {
+  local label=$1; shift
+  sync
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { echo "$label failed:" >&2; cat "$work/stderr" >&2; exit 1; }
+  tail -n 1 "$work/time" | awk '{ printf "%s %.2f %d\n", $1, $2 + $3, $4 / 1024 }'
+}
+
 # pandoc, as a script would run it: one process per document, on a sample of the documents.
 # With JOBS > 1, that many processes at a time (xargs -P), as a script using every core would.
 pandoc_per_doc() {
@@ -90,8 +103,8 @@ for workload in generated copies; do
     row "build --format $f" "$secs" "$rate" "$mb"
     eval "rate_$f=$rate"
   done
-  # The three text-and-Word formats together; the PDF has its own benchmark (bench/pdf.sh), so
-  # that this one stays within its minutes and its figures compare with earlier runs.
+  # The three text-and-Word formats together, as in earlier runs (so their figures compare); the
+  # PDF is measured on its own below.
   read -r secs mb < <(measure "build all" "$cb" build --root "$repo" --format md,html,docx --out "$work/out-$n" -q)
   row "build (md, html, docx)" "$secs" "$(awk -v d="$docs" -v s="$secs" 'BEGIN { printf "%.0f", d / s }')" "$mb"
   first=$secs
@@ -107,6 +120,27 @@ for workload in generated copies; do
   if has_cmd compare && [ "$n" -le 4000 ]; then  # the target is for 1,000 schools; 22,000 columns make no page anyone reads
     read -r secs mb < <(measure "compare" "$cb" compare --root "$repo" --format html)
     row "compare --format html" "$secs" "-" "$mb"
+  fi
+  # The PDF, with its CPU time: clausebook uses every core, LibreOffice mostly one, so the CPU
+  # seconds per document are the fairer comparison; wall-clock documents per second are shown too.
+  if [ "$workload" = generated ] || [ "$n" -le 5000 ]; then
+    read -r secs cpu mb < <(measure_cpu "build pdf" "$cb" build --root "$repo" --format pdf --out "$work/out-pdf-$n" -q)
+    pdfs=$(find "$work/out-pdf-$n" -name '*.pdf' | wc -l)
+    pdf_cpu=$(awk -v c="$cpu" -v d="$pdfs" 'BEGIN { printf "%.4f", c / d }')
+    pdf_rate=$(awk -v d="$pdfs" -v s="$secs" 'BEGIN { printf "%.0f", d / s }')
+    row "build --format pdf" "$secs" "$pdf_rate" "$mb" "$pdfs PDFs, $pdf_cpu CPU s/doc ($cpu CPU s)"
+    if [ "$n" -le 1000 ] && [ "$workload" = generated ] && command -v soffice >/dev/null && [ -d "$work/out-docx-$n" ]; then
+      rm -rf "$work/lo-in" "$work/lo-out"; mkdir -p "$work/lo-in"
+      find "$work/out-docx-$n" -name '*.docx' | sort >"$work/docx-list"
+      head -n 20 "$work/docx-list" | while read -r f; do cp "$f" "$work/lo-in/$(basename "$(dirname "$f")").docx"; done
+      # A warm-up conversion outside the timing makes LibreOffice's profile.
+      soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir "$work/lo-warm" "$(ls "$work"/lo-in/*.docx | head -n 1)" >/dev/null 2>&1
+      read -r secs cpu mb < <(measure_cpu "soffice" soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir "$work/lo-out" "$work"/lo-in/*.docx)
+      lo_docs=$(ls "$work"/lo-out/*.pdf | wc -l)
+      lo_cpu=$(awk -v c="$cpu" -v d="$lo_docs" 'BEGIN { printf "%.4f", c / d }')
+      row "soffice --convert-to pdf" "$secs" "$(awk -v d="$lo_docs" -v s="$secs" 'BEGIN { printf "%.1f", d / s }')" "$mb" \
+        "$lo_docs DOCX in one process, $lo_cpu CPU s/doc; clausebook is $(awk -v a="$lo_cpu" -v b="$pdf_cpu" 'BEGIN { printf "%.1f", a / b }')x per CPU s, $(awk -v a="$pdf_rate" -v d="$lo_docs" -v s="$secs" 'BEGIN { printf "%.1f", a / (d / s) }')x in docs/s"
+    fi
   fi
   if [ "$n" -le 1000 ] && [ "$workload" = generated ]; then
     sample=$(find "$work/out-md-$n" -name '*.md' | sort | head -n 20 || true)  # head closes the pipe early

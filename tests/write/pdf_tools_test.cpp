@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "cli/cli.hpp"
 #include "support/fixture.hpp"
@@ -299,6 +300,41 @@ TEST_CASE("pdf: the same inputs give the same bytes, dated from SOURCE_DATE_EPOC
     std::string pdf = dated.read("out/alpha/social.pdf");
     CHECK(pdf.find("/CreationDate (20231114221320Z)") != std::string::npos);
     CHECK(pdf.find("/ModDate (20231114221320Z)") != std::string::npos);
+}
+
+// The PDF writer keeps each thread's text layouts and reuses them in later documents
+// (src/write/pdf/layout.cpp). The example built twice in this thread (the second build finding
+// nearly every text laid out already, and the five schools sharing most of their clauses) must
+// give the same bytes as a build in a new thread, whose store starts empty.
+TEST_CASE("pdf: layouts kept from earlier documents change no byte of a PDF", "[pdf]") {
+    auto pdfs = [](const fs::path& out) {
+        std::map<std::string, std::string> found;
+        for (const auto& entry : fs::recursive_directory_iterator(out))
+            if (entry.path().extension() == ".pdf") found[fs::relative(entry.path(), out).string()] = read_file(entry.path());
+        return found;
+    };
+    TempDir dir;
+    auto build = [&](const std::string& name) {
+        return run_example({"build", "--out", (dir.path() / name).string(), "--format", "pdf", "--jobs", "1", "--quiet"});
+    };
+    for (const char* name : {"first", "warm"}) {
+        auto r = build(name);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+    }
+    RunResult r;
+    std::thread fresh([&] { r = build("cold"); });  // no assertion off the test's own thread
+    fresh.join();
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto warm = pdfs(dir.path() / "warm");
+    auto cold = pdfs(dir.path() / "cold");
+    REQUIRE(warm.size() == 5);
+    REQUIRE(cold.size() == warm.size());
+    for (const auto& [path, bytes] : cold) {
+        INFO(path);
+        CHECK(warm[path] == bytes);
+    }
 }
 
 TEST_CASE("pdf tools: a draft says so at the top of every page and on its cover", "[pdf][client]") {

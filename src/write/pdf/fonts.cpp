@@ -48,13 +48,14 @@ void add_font_files(const std::vector<std::string>& paths) {
     if (added) ++g_generation;
 }
 
-void refresh_thread_fonts() {
+bool refresh_thread_fonts() {
     thread_local unsigned seen = 0;
     unsigned now = g_generation.load();
-    if (now == seen) return;
+    if (now == seen) return false;
     seen = now;
     PangoFontMap* map = pango_cairo_font_map_get_default();  // this thread's
     if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
+    return true;
 }
 
 }  // namespace clausebook::write::pdf

@@ -16,8 +16,9 @@ std::vector<std::string> font_families(const std::string& path);
 // any PDF is written (build's checks do); adding a file twice is harmless.
 void add_font_files(const std::vector<std::string>& paths);
 
-// For write_pdf, in the thread that lays out: when font files were added since this thread's
-// pango font map last looked, makes it look again.
-void refresh_thread_fonts();
+// For the PDF's text layout, in the thread that lays out: when font files were added since this
+// thread's pango font map last looked, makes it look again and returns true (what the thread
+// laid out before may now be laid out in other fonts).
+bool refresh_thread_fonts();
 
 }  // namespace clausebook::write::pdf

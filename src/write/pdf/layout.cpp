@@ -1,11 +1,15 @@
 #include "write/pdf/layout.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
+#include <cairo-pdf.h>
 #include <cmark-gfm-core-extensions.h>
 
 #include "util/markdown.hpp"
 #include "util/text.hpp"
+#include "write/pdf/fonts.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write::pdf {
@@ -64,25 +68,104 @@ struct Inline {
     }
 };
 
-// Lays out `in` at `width` points.
-TextPtr lay_out(PangoContext* context, Inline& in, const PangoFontDescription* desc, double width,
-                PangoAlignment align = PANGO_ALIGN_LEFT) {
+// A font description as part of a cache key: every field, by name and number.
+void append_font(std::string& key, const PangoFontDescription* f) {
+    const char* family = pango_font_description_get_family(f);
+    key += family ? family : "";
+    key += '\x1f';
+    key += std::to_string(pango_font_description_get_size(f)) + ',' + std::to_string(pango_font_description_get_weight(f)) + ',' +
+           std::to_string(pango_font_description_get_style(f)) + ',' + std::to_string(pango_font_description_get_variant(f)) + ',' +
+           std::to_string(pango_font_description_get_stretch(f)) + ',' + std::to_string(pango_font_description_get_gravity(f)) + ',' +
+           std::to_string(pango_font_description_get_set_fields(f)) + ',' + std::to_string(pango_font_description_get_size_is_absolute(f));
+}
+
+// Layouts kept per thread (pango's objects are not shared between threads), shared by every
+// document that lays out the same text the same way. The key holds everything a layout depends
+// on: the spec, the attributes (pango's own serialisation), the links and the text; the context
+// is the thread's, always. A text is kept from the second time it is laid out, so a school's
+// own wording is laid out once and never stored, and storing stops at a budget.
+class TextCache {
+public:
+    TextPtr find(const std::string& key) {
+        auto it = m_entries.find(key);
+        return it == m_entries.end() ? nullptr : it->second;
+    }
+    void offer(const std::string& key, const TextPtr& t, std::size_t text_bytes) {
+        if (m_bytes >= k_budget) return;
+        std::size_t h = std::hash<std::string>{}(key);
+        if (m_seen.size() > k_seen_limit) m_seen.clear();
+        if (m_seen.insert(h).second) return;  // first time: remember it was asked for, no more
+        // About what a layout takes: pango's glyphs and log attributes per byte of text, its
+        // lines and runs, and the key.
+        m_bytes += key.size() + 48 * text_bytes + 1024;
+        m_entries.emplace(key, t);
+    }
+    void clear() {
+        m_entries.clear();
+        m_seen.clear();
+        m_bytes = 0;
+    }
+
+private:
+    static constexpr std::size_t k_budget = std::size_t{48} << 20;  // per thread
+    static constexpr std::size_t k_seen_limit = 1 << 16;  // hashes of texts asked for once; forgotten all at once
+    std::unordered_map<std::string, TextPtr> m_entries;
+    std::unordered_set<std::size_t> m_seen;
+    std::size_t m_bytes = 0;
+};
+
+TextCache& thread_cache() {
+    thread_local TextCache cache;
+    if (refresh_thread_fonts()) cache.clear();  // laid out in fonts since changed
+    return cache;
+}
+
+cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+
+// Lays out `in` as `spec` says (the attributes and links of `in` are used up).
+TextPtr lay_out(Inline& in, const TextSpec& spec) {
+    PangoAttrList* list = nullptr;
+    std::string key;
+    key.reserve(in.text.size() + 128);
+    append_font(key, spec.font);
+    key += '\x1e' + std::to_string(spec.width) + ',' + std::to_string(spec.align) + ',' + std::to_string(spec.ellipsize) + ',' +
+           std::to_string(spec.wrap_words) + '\x1e';
+    if (spec.wrap_words) {
+        list = pango_attr_list_new();
+        // A word broken because it is longer than the line gets no hyphen pango would add: the
+        // text copied out of the PDF is the clause's own.
+        pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
+        for (auto* a : in.attributes) pango_attr_list_insert(list, a);  // the list owns them now
+        in.attributes.clear();
+        char* attrs = pango_attr_list_to_string(list);
+        key += attrs;
+        g_free(attrs);
+    }
+    key += '\x1e';
+    for (const auto& l : in.links) key += std::to_string(l.start) + ',' + std::to_string(l.end) + ',' + l.attributes + '\x1f';
+    key += '\x1e';
+    key += in.text;
+    TextCache& cache = thread_cache();
+    if (TextPtr found = cache.find(key)) {
+        if (list) pango_attr_list_unref(list);
+        in.links.clear();
+        return found;
+    }
+
     auto t = std::make_shared<Text>();
-    t->layout = pango_layout_new(context);
-    pango_layout_set_font_description(t->layout, desc);
-    pango_layout_set_width(t->layout, pango_units_from_double(std::max(width, 1.0)));
-    pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);  // a word longer than a line is broken
-    pango_layout_set_alignment(t->layout, align);
+    t->layout = pango_layout_new(thread_context());
+    pango_layout_set_font_description(t->layout, spec.font);
+    if (spec.width >= 0) pango_layout_set_width(t->layout, pango_units_from_double(std::max(spec.width, 1.0)));
+    if (spec.wrap_words) pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);
+    if (spec.ellipsize) pango_layout_set_ellipsize(t->layout, PANGO_ELLIPSIZE_END);
+    pango_layout_set_alignment(t->layout, spec.align);
     pango_layout_set_text(t->layout, in.text.data(), in.size());
-    PangoAttrList* list = pango_attr_list_new();
-    // A word broken because it is longer than the line gets no hyphen pango would add: the text
-    // copied out of the PDF is the clause's own.
-    pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
-    for (auto* a : in.attributes) pango_attr_list_insert(list, a);  // the list owns them now
-    in.attributes.clear();
-    pango_layout_set_attributes(t->layout, list);
-    pango_attr_list_unref(list);
+    if (list) {
+        pango_layout_set_attributes(t->layout, list);
+        pango_attr_list_unref(list);
+    }
     t->links = std::move(in.links);
+    in.links.clear();
     PangoLayoutIter* it = pango_layout_get_iter(t->layout);
     do {
         PangoRectangle logical;
@@ -92,14 +175,22 @@ TextPtr lay_out(PangoContext* context, Inline& in, const PangoFontDescription* d
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
     if (!t->lines.empty()) t->height = t->lines.back().top + t->lines.back().height;
+    cache.offer(key, t, in.text.size());
     return t;
 }
 
-TextPtr lay_out(PangoContext* context, const std::string& s, const PangoFontDescription* desc, double width,
-                PangoAlignment align = PANGO_ALIGN_LEFT) {
+TextPtr lay_out(Inline& in, const PangoFontDescription* desc, double width, PangoAlignment align = PANGO_ALIGN_LEFT) {
+    TextSpec spec;
+    spec.font = desc;
+    spec.width = width;
+    spec.align = align;
+    return lay_out(in, spec);
+}
+
+TextPtr lay_out(const std::string& s, const PangoFontDescription* desc, double width, PangoAlignment align = PANGO_ALIGN_LEFT) {
     Inline in;
     in.text = s;
-    return lay_out(context, in, desc, width, align);
+    return lay_out(in, desc, width, align);
 }
 
 // Cairo's attribute strings quote with ' and escape with \.
@@ -125,7 +216,7 @@ std::string clause_dest(const model::Document& doc, const std::string& id) {
 
 class Builder {
 public:
-    Builder(const model::Document& doc, PangoContext* context, const std::string& family) : m_doc(doc), m_context(context), m_family(family) {
+    Builder(const model::Document& doc, const std::string& family) : m_doc(doc), m_family(family) {
         m_body = font(family, 11);
         m_h1 = font(family, 16, true);
         m_h2 = font(family, 13, true);
@@ -136,9 +227,9 @@ public:
     std::vector<Item> build() {
         const auto& meta = m_doc.meta;
         begin("Document");
-        para(lay_out(m_context, meta.title, font(m_family, 24, true).get(), k_body_width), "H1", 0, 6);
+        para(lay_out(meta.title, font(m_family, 24, true).get(), k_body_width), "H1", 0, 6);
         m_items.back().para->tag = "P";  // the title: sections are the H1 headings, as in the DOCX
-        para(lay_out(m_context, meta.school_name, font(m_family, 15).get(), k_body_width), "P", 0, 18);
+        para(lay_out(meta.school_name, font(m_family, 15).get(), k_body_width), "P", 0, 18);
         cover();
         contents();
         m_items.push_back({Item::Kind::page_break, {}, {}, {}});
@@ -172,7 +263,7 @@ private:
 
     void heading(const std::string& text, int level, const std::string& dest) {
         const PangoFontDescription* f = level == 1 ? m_h1.get() : level == 2 ? m_h2.get() : m_h3.get();
-        Para& p = para(lay_out(m_context, text, f, k_body_width), "H" + std::to_string(level), level == 1 ? 18 : 12, 6);
+        Para& p = para(lay_out(text, f, k_body_width), "H" + std::to_string(level), level == 1 ? 18 : 12, 6);
         p.dest = dest;
         p.outline_level = level;
         p.outline_title = text;
@@ -187,8 +278,8 @@ private:
             auto row = std::make_shared<Row>();
             row->padding = 3;
             const double pad = row->inset;
-            row->cells.push_back({lay_out(m_context, r.label, m_h3.get(), label_width - 2 * pad), k_margin, label_width, true});
-            row->cells.push_back({lay_out(m_context, r.value, m_body.get(), k_body_width - label_width - 2 * pad), k_margin + label_width,
+            row->cells.push_back({lay_out(r.label, m_h3.get(), label_width - 2 * pad), k_margin, label_width, true});
+            row->cells.push_back({lay_out(r.value, m_body.get(), k_body_width - label_width - 2 * pad), k_margin + label_width,
                                   k_body_width - label_width, false});
             finish_row(*row);
             m_items.push_back({Item::Kind::row, {}, {}, row});
@@ -197,11 +288,11 @@ private:
     }
 
     void contents() {
-        para(lay_out(m_context, "Contents", font(m_family, 14, true).get(), k_body_width), "P", 18, 6);
+        para(lay_out("Contents", font(m_family, 14, true).get(), k_body_width), "P", 18, 6);
         begin("TOC");
         const double number_width = 36;  // room for the page number at the right
         auto entry = [&](const std::string& text, const std::string& dest, double indent, const PangoFontDescription* f) {
-            Para& p = para(lay_out(m_context, text, f, k_body_width - indent - number_width), "TOCI", 0, 3, k_margin + indent);
+            Para& p = para(lay_out(text, f, k_body_width - indent - number_width), "TOCI", 0, 3, k_margin + indent);
             p.contents_dest = dest;
             p.keep_together = true;
         };
@@ -249,7 +340,7 @@ private:
     // A paragraph of the body from the inline text collected so far.
     void finish_text(const std::string& tag, const PangoFontDescription* f, double before) {
         bool in_item = !m_lists.empty();
-        Para& p = para(lay_out(m_context, m_inline, f, width()), tag, in_item ? 2 : before, in_item ? 2 : k_para_space, indent());
+        Para& p = para(lay_out(m_inline, f, width()), tag, in_item ? 2 : before, in_item ? 2 : k_para_space, indent());
         m_inline.reset();
         take_label(p);
         if (tag == "H3") {
@@ -272,7 +363,7 @@ private:
     // its label on a line of its own.
     void flush_label() {
         if (!m_label) return;
-        Para& p = para(lay_out(m_context, "", m_body.get(), width()), "P", 2, 2, indent());
+        Para& p = para(lay_out("", m_body.get(), width()), "P", 2, 2, indent());
         take_label(p);
     }
 
@@ -318,7 +409,7 @@ private:
                 static const char* const k_bullets[] = {"\u2022", "\u25e6", "\u25aa"};
                 std::string label = l.ordered ? std::to_string(l.number++) + l.delimiter : k_bullets[(m_lists.size() - 1) % 3];
                 begin("LI");
-                m_label = lay_out(m_context, label, m_body.get(), k_indent - 2);
+                m_label = lay_out(label, m_body.get(), k_indent - 2);
                 m_label_x = indent();
                 m_indent += k_indent;
             } else {
@@ -471,7 +562,7 @@ private:
         char a = m_alignments[i];
         PangoAlignment align = a == 'c' ? PANGO_ALIGN_CENTER : a == 'r' ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
         double x = indent() + m_column_width * static_cast<double>(i);
-        auto text = lay_out(m_context, m_inline, m_row->header ? m_cell_bold.get() : m_cell_font.get(), m_column_width - 2 * m_cell_padding, align);
+        auto text = lay_out(m_inline, m_row->header ? m_cell_bold.get() : m_cell_font.get(), m_column_width - 2 * m_cell_padding, align);
         m_inline.reset();
         m_row->cells.push_back({text, x, m_column_width, m_row->header});
     }
@@ -483,7 +574,6 @@ private:
     };
 
     const model::Document& m_doc;
-    PangoContext* m_context;
     std::string m_family;
     std::vector<Item> m_items;
     Font m_body, m_h1, m_h2, m_h3, m_mono, m_italic;
@@ -509,8 +599,40 @@ private:
 
 }  // namespace
 
-std::vector<Item> build_items(const model::Document& doc, PangoContext* context, const std::string& family) {
-    return Builder(doc, context, family).build();
+PangoContext* thread_context() {
+    struct Holder {
+        PangoContext* context = nullptr;
+        ~Holder() {
+            if (context) g_object_unref(context);
+        }
+    };
+    thread_local Holder held;
+    if (!held.context) {
+        // Made from a PDF surface, so that pango merges in that surface's font options (no
+        // hinting, glyph positions not rounded); unhinted metrics: text measured is text drawn,
+        // at any scale. The context keeps no reference to the surface.
+        cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(&discard, nullptr, k_page_width, k_page_height);
+        cairo_t* cr = cairo_create(surface);
+        held.context = pango_cairo_create_context(cr);
+        cairo_font_options_t* options = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+        pango_cairo_context_set_font_options(held.context, options);
+        cairo_font_options_destroy(options);
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+    }
+    return held.context;
+}
+
+TextPtr lay_out(const std::string& s, const TextSpec& spec) {
+    Inline in;
+    in.text = s;
+    return lay_out(in, spec);
+}
+
+std::vector<Item> build_items(const model::Document& doc, const std::string& family) {
+    return Builder(doc, family).build();
 }
 
 // --- pagination --------------------------------------------------------------------------------

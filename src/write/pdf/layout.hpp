@@ -95,9 +95,26 @@ struct Item {
 // The typeface of the PDF's text when the trust names none (Debian fonts-liberation2).
 inline constexpr const char* k_default_family = "Liberation Sans";
 
-// Everything of `doc`, laid out in `context` (pango's, for the PDF surface), in the typeface
-// `family` (code stays in Liberation Mono).
-std::vector<Item> build_items(const model::Document& doc, PangoContext* context, const std::string& family = k_default_family);
+// This thread's pango context for PDF text (a PDF surface's font options, unhinted metrics),
+// made once per thread and kept: every layout of the thread is made in it.
+PangoContext* thread_context();
+
+// How a text is laid out, besides its words and their attributes.
+struct TextSpec {
+    const PangoFontDescription* font = nullptr;
+    double width = -1;                      // points; negative: one line, as long as it is
+    PangoAlignment align = PANGO_ALIGN_LEFT;
+    bool ellipsize = false;                 // one line, ending in an ellipsis if too long
+    bool wrap_words = true;                 // a word longer than a line broken, with no hyphen added
+};
+
+// `s` laid out in thread_context(). Layouts are kept per thread and shared by every document
+// that lays out the same text the same way (layout.cpp): a Text is never changed once made.
+TextPtr lay_out(const std::string& s, const TextSpec& spec);
+
+// Everything of `doc`, laid out in thread_context(), in the typeface `family` (code stays in
+// Liberation Mono).
+std::vector<Item> build_items(const model::Document& doc, const std::string& family = k_default_family);
 
 // Where one item (or, for a paragraph, lines [first_line, end_line)) goes on a page.
 struct Placement {

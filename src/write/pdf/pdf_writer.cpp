@@ -7,6 +7,9 @@
 #include <hb.h>
 #include <pango/pangocairo.h>
 
+#include <dlfcn.h>
+#include <zlib.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -14,10 +17,30 @@
 #include "util/date.hpp"
 #include "util/error.hpp"
 #include "write/pdf/catalog_update.hpp"
-#include "write/pdf/fonts.hpp"
 #include "write/pdf/layout.hpp"
 #include "write/pdf/page_text.hpp"
 #include "write/writer.hpp"
+
+namespace {
+
+// While this thread writes a PDF: cairo's streams (page contents, font subsets) are deflated at
+// zlib's fastest level. See deflateInit_ below.
+thread_local bool t_fast_deflate = false;
+
+}  // namespace
+
+// cairo 1.16 deflates every stream of a PDF with zlib at its default level (6), which was a
+// quarter of the PDF's time; it has no setting for the level. This definition, in the
+// executable, comes before zlib's own in the dynamic linker's search, so cairo's
+// deflateInit(stream, level) lands here: inside write_pdf it asks zlib for level 1 (about four
+// times faster, streams about a fifth larger), and anywhere else it passes the call on as made.
+// Any other zlib call goes to zlib directly. A PDF is a valid PDF at any level.
+extern "C" int deflateInit_(z_streamp stream, int level, const char* version, int stream_size) {
+    using Init = int (*)(z_streamp, int, const char*, int);
+    static const Init zlib_init = reinterpret_cast<Init>(dlsym(RTLD_NEXT, "deflateInit_"));
+    if (!zlib_init) return Z_VERSION_ERROR;
+    return zlib_init(stream, t_fast_deflate ? 1 : level, version, stream_size);
+}
 
 namespace clausebook::write {
 
@@ -82,9 +105,9 @@ PangoGlyphItem* with_trailing_space(PangoGlyphItem* run) {
 
 class Painter {
 public:
-    Painter(const model::Document& doc, cairo_surface_t* surface, cairo_t* cr, PangoContext* context, const std::vector<Item>& items,
-            const std::vector<Page>& pages, const std::string& family)
-        : m_doc(doc), m_surface(surface), m_cr(cr), m_context(context), m_items(items), m_pages(pages) {
+    Painter(const model::Document& doc, cairo_surface_t* surface, cairo_t* cr, const std::vector<Item>& items, const std::vector<Page>& pages,
+            const std::string& family)
+        : m_doc(doc), m_surface(surface), m_cr(cr), m_items(items), m_pages(pages) {
         for (std::size_t p = 0; p < pages.size(); ++p)
             for (const auto& pl : pages[p]) {
                 const Item& item = items[pl.item];
@@ -154,19 +177,17 @@ private:
         if (!p.contents_dest.empty()) {
             auto found = m_dest_page.find(p.contents_dest);
             std::string number = found == m_dest_page.end() ? "" : std::to_string(found->second);
-            PangoLayout* l = pango_layout_new(m_context);
-            pango_layout_set_font_description(l, m_number_font);
-            pango_layout_set_text(l, number.c_str(), -1);
+            TextSpec spec;
+            spec.font = m_number_font;
+            spec.wrap_words = false;
+            TextPtr n = lay_out(number, spec);
             int w = 0, h = 0;
-            pango_layout_get_size(l, &w, &h);
+            pango_layout_get_size(n->layout, &w, &h);
             const LineBox& last = t.lines[pl.end_line - 1];
-            PangoLayoutIter* it = pango_layout_get_iter(l);
-            double baseline = pango_units_to_double(pango_layout_iter_get_baseline(it));
-            pango_layout_iter_free(it);
+            double baseline = n->lines.empty() ? 0 : n->lines[0].baseline;
             cairo_set_source_rgb(m_cr, 0, 0, 0);
             cairo_move_to(m_cr, k_margin + k_body_width - pango_units_to_double(w), top + last.baseline - baseline);
-            pango_cairo_show_layout(m_cr, l);
-            g_object_unref(l);
+            pango_cairo_show_layout(m_cr, n->layout);
             cairo_tag_end(m_cr, CAIRO_TAG_LINK);
         }
         cairo_tag_end(m_cr, p.tag.c_str());
@@ -261,20 +282,18 @@ private:
         // long for its room ends in an ellipsis. Returns the width drawn.
         auto draw = [&](const std::string& s, double baseline, bool right, double room) {
             if (s.empty()) return 0.0;
-            PangoLayout* l = pango_layout_new(m_context);
-            pango_layout_set_font_description(l, m_furniture);
-            pango_layout_set_text(l, s.c_str(), -1);
-            pango_layout_set_width(l, pango_units_from_double(room));
-            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-            pango_layout_set_alignment(l, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-            PangoLayoutIter* it = pango_layout_get_iter(l);
-            double b = pango_units_to_double(pango_layout_iter_get_baseline(it));
-            pango_layout_iter_free(it);
+            TextSpec spec;
+            spec.font = m_furniture;
+            spec.width = room;
+            spec.align = right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+            spec.ellipsize = true;
+            spec.wrap_words = false;
+            TextPtr t = lay_out(s, spec);
+            double b = t->lines.empty() ? 0 : t->lines[0].baseline;
             PangoRectangle ink, logical;
-            pango_layout_get_pixel_extents(l, &ink, &logical);
+            pango_layout_get_pixel_extents(t->layout, &ink, &logical);
             cairo_move_to(m_cr, right ? k_margin + k_body_width - room : k_margin, baseline - b);
-            pango_cairo_show_layout(m_cr, l);
-            g_object_unref(l);
+            pango_cairo_show_layout(m_cr, t->layout);
             return static_cast<double>(logical.width);
         };
         const double gap = 12;
@@ -292,7 +311,6 @@ private:
     const model::Document& m_doc;
     cairo_surface_t* m_surface;
     cairo_t* m_cr;
-    PangoContext* m_context;
     const std::vector<Item>& m_items;
     const std::vector<Page>& m_pages;
     std::unordered_map<std::string, int> m_dest_page;
@@ -305,9 +323,12 @@ private:
 
 std::string write_pdf(const model::Document& doc, const WriteOptions& write_options) {
     const std::string family = write_options.font_family.empty() ? std::string(k_default_family) : write_options.font_family;
-    refresh_thread_fonts();  // the trust's font files, when build added them since this thread last laid out
     std::string out;
     out.reserve(64 * 1024);
+    struct FastDeflate {
+        FastDeflate() { t_fast_deflate = true; }
+        ~FastDeflate() { t_fast_deflate = false; }
+    } fast_deflate;
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(&append, &out, k_page_width, k_page_height);
     std::string time = document_time(doc.meta);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.meta.title.c_str());
@@ -316,21 +337,13 @@ std::string write_pdf(const model::Document& doc, const WriteOptions& write_opti
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, time.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, time.c_str());
     cairo_t* cr = cairo_create(surface);
-    // Unhinted metrics: text measured is text drawn, at any scale.
-    PangoContext* context = pango_cairo_create_context(cr);
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context, options);
-    cairo_font_options_destroy(options);
     {
-        // Layout first, then pages, then drawing: the contents' page numbers and "Page X of Y"
-        // are known before the first page is drawn.
-        std::vector<Item> items = build_items(doc, context, family);
+        // Layout first (in the thread's pango context, layout.hpp), then pages, then drawing:
+        // the contents' page numbers and "Page X of Y" are known before the first page is drawn.
+        std::vector<Item> items = build_items(doc, family);
         std::vector<Page> pages = paginate(items);
-        Painter(doc, surface, cr, context, items, pages, family).paint();
+        Painter(doc, surface, cr, items, pages, family).paint();
     }
-    g_object_unref(context);
     cairo_status_t status = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
