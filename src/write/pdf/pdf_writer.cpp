@@ -7,9 +7,6 @@
 #include <hb.h>
 #include <pango/pangocairo.h>
 
-#include <dlfcn.h>
-#include <zlib.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -20,27 +17,6 @@
 #include "write/pdf/layout.hpp"
 #include "write/pdf/page_text.hpp"
 #include "write/writer.hpp"
-
-namespace {
-
-// While this thread writes a PDF: cairo's streams (page contents, font subsets) are deflated at
-// zlib's fastest level. See deflateInit_ below.
-thread_local bool t_fast_deflate = false;
-
-}  // namespace
-
-// cairo 1.16 deflates every stream of a PDF with zlib at its default level (6), which was a
-// quarter of the PDF's time; it has no setting for the level. This definition, in the
-// executable, comes before zlib's own in the dynamic linker's search, so cairo's
-// deflateInit(stream, level) lands here: inside write_pdf it asks zlib for level 1 (about four
-// times faster, streams about a fifth larger), and anywhere else it passes the call on as made.
-// Any other zlib call goes to zlib directly. A PDF is a valid PDF at any level.
-extern "C" int deflateInit_(z_streamp stream, int level, const char* version, int stream_size) {
-    using Init = int (*)(z_streamp, int, const char*, int);
-    static const Init zlib_init = reinterpret_cast<Init>(dlsym(RTLD_NEXT, "deflateInit_"));
-    if (!zlib_init) return Z_VERSION_ERROR;
-    return zlib_init(stream, t_fast_deflate ? 1 : level, version, stream_size);
-}
 
 namespace clausebook::write {
 
@@ -325,10 +301,6 @@ std::string write_pdf(const model::Document& doc, const WriteOptions& write_opti
     const std::string family = write_options.font_family.empty() ? std::string(k_default_family) : write_options.font_family;
     std::string out;
     out.reserve(64 * 1024);
-    struct FastDeflate {
-        FastDeflate() { t_fast_deflate = true; }
-        ~FastDeflate() { t_fast_deflate = false; }
-    } fast_deflate;
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(&append, &out, k_page_width, k_page_height);
     std::string time = document_time(doc.meta);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.meta.title.c_str());
