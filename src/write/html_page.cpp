@@ -1,7 +1,7 @@
-#include "util/escape.hpp"
 #include "write/html_page.hpp"
 
 #include "lang/mustache.hpp"
+#include "util/escape.hpp"
 #include "util/date.hpp"
 
 namespace clausebook::write {

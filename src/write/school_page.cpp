@@ -1,10 +1,10 @@
-#include "util/escape.hpp"
 #include "write/school_page.hpp"
 
 #include <cctype>
 #include <cstdlib>
 
 #include "model/review.hpp"
+#include "util/escape.hpp"
 #include "write/html_page.hpp"
 
 namespace clausebook::write {
