@@ -34,8 +34,6 @@ std::string location_text(const util::SourcePos& pos) {
 
 std::string suite_name(const SuiteInfo& s) { return s.school_id.empty() ? "clause-library" : s.school_id + "/" + s.policy_id; }
 
-bool in_suite(const Finding& f, const SuiteInfo& s) { return f.school_id == s.school_id && f.policy_id == s.policy_id; }
-
 std::string fingerprint(const Finding& f) {
     // A hash (XXH3, as the build's fingerprints) of what identifies the problem, not where it is
     // today: editing other lines of the file does not change it, so code scanning keeps one alert

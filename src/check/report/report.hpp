@@ -37,7 +37,6 @@ std::string write_github(const Report& r, const util::SourceFiles& sources);
 using util::json_string;                                  // "..." with JSON escapes
 std::string location_text(const util::SourcePos& pos);    // path:line:col
 std::string suite_name(const SuiteInfo& s);               // "conway-primary/social-networking" or "clause-library"
-bool in_suite(const Finding& f, const SuiteInfo& s);
 std::string fingerprint(const Finding& f);                // 16 hex digits, stable while the problem stays
 const char* sarif_level(util::Severity s);                // error, warning, note
 
