@@ -36,6 +36,9 @@ std::uint64_t RenderCache::lookup(const RenderKey& key, std::shared_ptr<const vo
     ++m_misses;
     // Stored from the second request on; the first only leaves its hash. Lookups always compare
     // the whole key, so hashes that collide never mix values up.
+    // The table is made on a shard's first miss: a short run (check, import) that renders a
+    // few bodies does not zero 8 MB of tables it never reads.
+    if (shard.seen.empty()) shard.seen.resize(k_seen_slots);
     std::uint64_t& slot = shard.seen[(hash / m_shards.size()) % k_seen_slots];
     store = slot == hash && m_bytes.load(std::memory_order_relaxed) < m_budget;
     slot = hash;

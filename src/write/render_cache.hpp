@@ -70,7 +70,7 @@ private:
     struct Shard {
         std::mutex mutex;
         std::unordered_multimap<std::uint64_t, Entry> entries;
-        std::vector<std::uint64_t> seen = std::vector<std::uint64_t>(k_seen_slots);
+        std::vector<std::uint64_t> seen;  // k_seen_slots, made on the shard's first miss
     };
 
     std::uint64_t lookup(const RenderKey& key, std::shared_ptr<const void>& found, bool& store);
