@@ -6,7 +6,7 @@
 //     PATH<TAB>FINGERPRINT<TAB>SIZE<TAB>MTIME-NS<TAB>clean|warned<TAB>approved|draft
 //
 // PATH is relative to the output folder (alpha/social.md, or alpha/index.html for a school's
-// page, whose fingerprint is Fingerprints::of_page); FINGERPRINT is build/fingerprint.hpp's;
+// page, whose fingerprint is Fingerprints::of_page); FINGERPRINT is make/fingerprint.hpp's;
 // SIZE and MTIME-NS are the file's after the run; "clean" means assembling that school's policy
 // reported no diagnostic at all; "approved" or "draft" is the document's settled approval status
 // (model/document.hpp), which out/index.html shows for documents a run does not rebuild. The manifest is a cache: a missing, unreadable, damaged or
