@@ -1,7 +1,6 @@
 #include "check/stale_list.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 
 namespace clausebook::check {
@@ -24,15 +23,6 @@ void for_each_match(std::string_view text, const re2::RE2& re, Found found) {
     }
 }
 
-std::optional<int> leading_year(std::string_view s) {
-    auto at = s.find_first_of("0123456789");
-    if (at == std::string_view::npos || s.size() < at + 4) return std::nullopt;
-    int year = 0;
-    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + 4, year);
-    if (ec != std::errc{} || p != s.data() + at + 4) return std::nullopt;
-    return year;
-}
-
 }  // namespace
 
 std::vector<StaleMatch> find_stale(const StaleList& list, std::string_view text) {
@@ -49,7 +39,7 @@ std::vector<StaleMatch> find_stale(const StaleList& list, std::string_view text)
             bool inside = next_except < excepted.size() && excepted[next_except].first <= begin && finish <= excepted[next_except].second;
             if (inside || finish == begin) return;
             if (ref.edition_before) {
-                auto year = has_group ? leading_year(group) : std::nullopt;
+                auto year = has_group ? model::leading_year(group) : std::nullopt;
                 if (!year || *year >= *ref.edition_before) return;
             }
             out.push_back({&ref, begin, std::string(text.substr(begin, finish - begin))});
@@ -61,7 +51,7 @@ std::vector<StaleMatch> find_stale(const StaleList& list, std::string_view text)
 
 bool stale_edition(const StaleReference& ref, std::string_view value) {
     if (ref.param.empty() || !ref.edition_before) return false;
-    auto year = leading_year(value);
+    auto year = model::leading_year(value);
     return year && *year < *ref.edition_before;
 }
 

@@ -1,26 +1,19 @@
 // Reads the trust's page template, stylesheet, DOCX styles and font files (model/page_assets.hpp).
 #include "load/load.hpp"
+#include "load/loaders.hpp"
 #include "util/fs.hpp"
 
 namespace clausebook::load {
 
 namespace {
 
-// One asset's text, nullopt when absent (the built-in is used), and an error when it exists but
-// is a link out of the repository, too large, or not a readable file: a trust's styling must
-// not disappear silently.
+// The asset's text, kept in `sources` when messages may quote its lines; nullopt when absent
+// (the built-in one is used) or unreadable (an error).
 std::optional<std::string> read_asset(const model::Repository& repo, const std::string& relative, util::SourceFiles& sources,
                                       util::Diagnostics& diags, bool keep_source) {
-    auto file = util::read_repository_file(repo.root, relative);
-    if (file.text) {
-        if (keep_source) sources.add(relative, *file.text);
-        return file.text;
-    }
-    if (!file.missing)
-        diags.error({relative, 0, 0}, file.rule, "cannot read this file: it " + file.error,
-                    file.rule == "outside-repository" ? "copy the file into the repository instead of linking to it"
-                                                      : "make it a regular file of at most 4 MiB, or remove it to use the built-in one");
-    return std::nullopt;
+    auto text = read_optional_file(repo.root, relative, "use the built-in one", diags);
+    if (text && keep_source) sources.add(relative, *text);
+    return text;
 }
 
 }  // namespace

@@ -249,6 +249,16 @@ Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
     return repo;
 }
 
+std::optional<std::string> read_optional_file(const fs::path& root, const std::string& relative, std::string_view without_it,
+                                              util::Diagnostics& diags) {
+    auto file = util::read_repository_file(root, relative);
+    if (file.text || file.missing) return std::move(file.text);
+    diags.error({relative, 0, 0}, file.rule, "cannot read this file: it " + file.error,
+                file.rule == "outside-repository" ? "copy the file into the repository instead of linking to it"
+                                                  : "make it a regular file of at most 4 MiB, or remove it to " + std::string(without_it));
+    return std::nullopt;
+}
+
 std::optional<ApprovedCopy> load_previous_approved_copy(const Repository& repo, const std::string& school_id, const std::string& policy_id,
                                                         const util::Date& before) {
     std::error_code ec;

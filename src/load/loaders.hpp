@@ -2,7 +2,10 @@
 // problems to the Diagnostics; none stops at the first problem.
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/repository.hpp"
 #include "load/yaml_reader.hpp"
@@ -41,5 +44,12 @@ std::vector<model::ParamSpec> all_param_specs(const model::Repository& repo);
 // The names placeholders may use in `outline`'s clauses: school.*, trust.*, policy.* and the
 // outline's parameters.
 model::ParamType make_scope(const std::vector<model::ParamSpec>& params);
+
+// A repository file that may be absent (templates/page.css, data/stale-references.yaml, ...):
+// its text, or nullopt when it does not exist or cannot be read. One that exists but cannot be
+// read (a link out of the repository, too large, not a regular file) is an error at its path,
+// with what to do; `without_it` ends the hint ("use the built-in one": what removing it does).
+std::optional<std::string> read_optional_file(const std::filesystem::path& root, const std::string& relative, std::string_view without_it,
+                                              util::Diagnostics& diags);
 
 }  // namespace clausebook::load

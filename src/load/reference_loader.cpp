@@ -1,11 +1,10 @@
 // Reads the reference data check uses (model/reference_data.hpp): the stale-reference list, the
 // KCSIE editions and the statutory policies, each from data/ in the repository when it is there.
 #include <algorithm>
-#include <charconv>
 
 #include "load/load.hpp"
+#include "load/loaders.hpp"
 #include "load/yaml_reader.hpp"
-#include "util/fs.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::load {
@@ -48,15 +47,6 @@ std::shared_ptr<const re2::RE2> compile(const model::Located<std::string>& p, ut
     return re;
 }
 
-std::optional<int> leading_year(std::string_view s) {
-    auto at = s.find_first_of("0123456789");
-    if (at == std::string_view::npos || s.size() < at + 4) return std::nullopt;
-    int year = 0;
-    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + 4, year);
-    if (ec != std::errc{} || p != s.data() + at + 4) return std::nullopt;
-    return year;
-}
-
 void read_entry(StaleList& list, const YamlNode& node, const std::string& path, util::Diagnostics& diags) {
     YamlMap m(node, path, diags, "a stale reference", {"what", "pattern", "except", "replaced_by", "since", "source", "edition_before", "param"});
     if (!m.ok()) return;
@@ -87,19 +77,21 @@ void read_entry(StaleList& list, const YamlNode& node, const std::string& path, 
     list.items.push_back(std::move(r));
 }
 
+// A data file's YAML, added to `sources`; nullopt when it is absent (an empty list) or cannot
+// be read or parsed (an error said so).
+std::optional<YamlNode> read_data_file(const std::filesystem::path& root, const std::string& path, util::SourceFiles& sources, util::Diagnostics& diags) {
+    auto text = read_optional_file(root, path, "check without it", diags);
+    if (!text) return std::nullopt;
+    sources.add(path, *text);
+    return parse_yaml(path, *text, diags);
+}
+
 const std::vector<std::string> k_reviews = {"annually", "every-2-years", "every-3-years", "every-4-years", "live", "board"};
 const std::vector<std::string> k_levels = {"board", "committee", "headteacher"};
 
 StaleList read_stale_list(const std::filesystem::path& root, util::SourceFiles& sources, util::Diagnostics& diags) {
     StaleList list;
-    auto file = util::read_repository_file(root, k_stale_list_path);
-    if (file.missing) return list;
-    if (!file.text) {
-        diags.error({k_stale_list_path, 0, 0}, file.rule, "cannot read this file: it " + file.error);
-        return list;
-    }
-    sources.add(k_stale_list_path, *file.text);
-    auto doc = parse_yaml(k_stale_list_path, *file.text, diags);
+    auto doc = read_data_file(root, k_stale_list_path, sources, diags);
     if (!doc) return list;
     YamlMap m(*doc, k_stale_list_path, diags, k_stale_list_path, {"references"});
     if (auto refs = m.get("references", true)) {
@@ -114,15 +106,7 @@ StaleList read_stale_list(const std::filesystem::path& root, util::SourceFiles& 
 
 KcsieList read_kcsie_list(const std::filesystem::path& root, util::SourceFiles& sources, util::Diagnostics& diags) {
     KcsieList list;
-    std::error_code ec;
-    if (!std::filesystem::exists(root / k_kcsie_list_path, ec)) return list;
-    auto file = util::read_file(root / k_kcsie_list_path);
-    if (!file.text) {
-        diags.error({k_kcsie_list_path, 0, 0}, "unreadable", "cannot read this file: it " + file.error);
-        return list;
-    }
-    sources.add(k_kcsie_list_path, *file.text);
-    auto doc = parse_yaml(k_kcsie_list_path, *file.text, diags);
+    auto doc = read_data_file(root, k_kcsie_list_path, sources, diags);
     if (!doc) return list;
     YamlMap m(*doc, k_kcsie_list_path, diags, k_kcsie_list_path, {"editions"});
     if (auto items = m.get("editions", true)) {
@@ -160,71 +144,61 @@ StatutoryList read_statutory_list(const std::filesystem::path& root, const model
                                   util::Diagnostics& diags) {
     StatutoryList list;
     const std::string path = k_statutory_list_path;
-    std::error_code ec;
-    if (std::filesystem::exists(root / path, ec)) {
-        auto file = util::read_repository_file(root, path);
-        if (!file.text) {
-            diags.error({path, 0, 0}, "unreadable", "cannot read this file: it " + file.error);
-        } else {
-            sources.add(path, *file.text);
-            auto doc = parse_yaml(path, *file.text, diags);
-            if (doc) {
-                YamlMap m(*doc, path, diags, path, {"checked", "policies"});
-                m.date("checked");
-                if (auto items = m.get("policies", true)) {
-                    if (!items->is_sequence()) {
-                        diags.error(pos_of(path, *items), "wrong-type", "'policies' must be a list of entries (- id: ..., title: ...)");
-                    } else {
-                        for (const auto& n : items->items()) {
-                            YamlMap e(n, path, diags, "a statutory policy",
-                                            {"id", "title", "category", "applies_to", "phase", "review", "review_set", "approval", "source", "checked", "confirmed", "note"});
-                            if (!e.ok()) continue;
-                            StatutoryPolicy p;
-                            p.pos = e.pos();
-                            auto id = e.string("id", true);
-                            auto title = e.string("title", true);
-                            e.string("category");
-                            e.date("checked");
-                            for (auto& t : e.string_list("applies_to")) {
-                                const auto& types = model::school_types();
-                                if (std::find(types.begin(), types.end(), t.value) == types.end())
-                                    diags.error(t.pos, "invalid-value", "school type '" + t.value + "' is not one of: " + util::join(types, ", "),
-                                                util::did_you_mean(t.value, types));
-                                p.applies_to.push_back(t.value);
-                            }
-                            for (auto& ph : e.string_list("phase")) p.phases.push_back(ph.value);
-                            if (auto r = e.string("review", true)) {
-                                if (std::find(k_reviews.begin(), k_reviews.end(), r->value) == k_reviews.end())
-                                    diags.error(r->pos, "invalid-value", "review '" + r->value + "' is not one of: " + util::join(k_reviews, ", "),
-                                                util::did_you_mean(r->value, k_reviews));
-                                p.review = r->value;
-                            }
-                            if (auto s = e.string("review_set")) {
-                                if (s->value != "required" && s->value != "recommended")
-                                    diags.error(s->pos, "invalid-value", "review_set '" + s->value + "' is not one of: required, recommended");
-                                p.review_required = s->value == "required";
-                            }
-                            for (auto& a : e.string_list("approval")) {
-                                if (a.value == "board") p.approval.push_back(ApprovalLevel::board);
-                                else if (a.value == "committee") p.approval.push_back(ApprovalLevel::committee);
-                                else if (a.value == "headteacher") p.approval.push_back(ApprovalLevel::headteacher);
-                                else diags.error(a.pos, "invalid-value", "approval level '" + a.value + "' is not one of: " + util::join(k_levels, ", "),
-                                                 util::did_you_mean(a.value, k_levels));
-                            }
-                            if (auto s = e.string("source")) p.source = s->value;
-                            if (auto c = e.boolean("confirmed")) p.confirmed = c->value;
-                            if (auto s = e.string("note")) p.note = s->value;
-                            e.finish();
-                            if (!id || !title) continue;
-                            p.id = id->value;
-                            p.title = title->value;
-                            list.policies.push_back(std::move(p));
-                        }
+    if (auto doc = read_data_file(root, path, sources, diags)) {
+        YamlMap m(*doc, path, diags, path, {"checked", "policies"});
+        m.date("checked");
+        if (auto items = m.get("policies", true)) {
+            if (!items->is_sequence()) {
+                diags.error(pos_of(path, *items), "wrong-type", "'policies' must be a list of entries (- id: ..., title: ...)");
+            } else {
+                for (const auto& n : items->items()) {
+                    YamlMap e(n, path, diags, "a statutory policy",
+                                  {"id", "title", "category", "applies_to", "phase", "review", "review_set", "approval", "source", "checked", "confirmed", "note"});
+                    if (!e.ok()) continue;
+                    StatutoryPolicy p;
+                    p.pos = e.pos();
+                    auto id = e.string("id", true);
+                    auto title = e.string("title", true);
+                    e.string("category");
+                    e.date("checked");
+                    for (auto& t : e.string_list("applies_to")) {
+                        const auto& types = model::school_types();
+                        if (std::find(types.begin(), types.end(), t.value) == types.end())
+                            diags.error(t.pos, "invalid-value", "school type '" + t.value + "' is not one of: " + util::join(types, ", "),
+                                        util::did_you_mean(t.value, types));
+                        p.applies_to.push_back(t.value);
                     }
+                    for (auto& ph : e.string_list("phase")) p.phases.push_back(ph.value);
+                    if (auto r = e.string("review", true)) {
+                        if (std::find(k_reviews.begin(), k_reviews.end(), r->value) == k_reviews.end())
+                            diags.error(r->pos, "invalid-value", "review '" + r->value + "' is not one of: " + util::join(k_reviews, ", "),
+                                        util::did_you_mean(r->value, k_reviews));
+                        p.review = r->value;
+                    }
+                    if (auto s = e.string("review_set")) {
+                        if (s->value != "required" && s->value != "recommended")
+                            diags.error(s->pos, "invalid-value", "review_set '" + s->value + "' is not one of: required, recommended");
+                        p.review_required = s->value == "required";
+                    }
+                    for (auto& a : e.string_list("approval")) {
+                        if (a.value == "board") p.approval.push_back(ApprovalLevel::board);
+                        else if (a.value == "committee") p.approval.push_back(ApprovalLevel::committee);
+                        else if (a.value == "headteacher") p.approval.push_back(ApprovalLevel::headteacher);
+                        else diags.error(a.pos, "invalid-value", "approval level '" + a.value + "' is not one of: " + util::join(k_levels, ", "),
+                                         util::did_you_mean(a.value, k_levels));
+                    }
+                    if (auto s = e.string("source")) p.source = s->value;
+                    if (auto c = e.boolean("confirmed")) p.confirmed = c->value;
+                    if (auto s = e.string("note")) p.note = s->value;
+                    e.finish();
+                    if (!id || !title) continue;
+                    p.id = id->value;
+                    p.title = title->value;
+                    list.policies.push_back(std::move(p));
                 }
-                m.finish();
             }
         }
+        m.finish();
     }
     for (const auto& r : config.required) {
         StatutoryPolicy p;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 namespace clausebook::model {
 
@@ -14,6 +15,15 @@ std::optional<int> edition_year(const std::string& value) {
         if (digits && bounded) return std::stoi(value.substr(i, 4));
     }
     return std::nullopt;
+}
+
+std::optional<int> leading_year(std::string_view s) {
+    auto at = s.find_first_of("0123456789");
+    if (at == std::string_view::npos || s.size() < at + 4) return std::nullopt;
+    int year = 0;
+    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + 4, year);
+    if (ec != std::errc{} || p != s.data() + at + 4) return std::nullopt;
+    return year;
 }
 
 const KcsieEdition* KcsieList::in_force_on(const util::Date& day) const {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
@@ -59,6 +60,9 @@ struct KcsieList {
 
 // The year an edition value names ("2025", "KCSIE 2025", "September 2024"), or nullopt.
 std::optional<int> edition_year(const std::string& value);
+// The four digits from the first digit of `s` as a year ("2025", "KCSIE 2024" -> 2024), or
+// nullopt: a stale reference's edition_before, and the edition a match or a parameter names.
+std::optional<int> leading_year(std::string_view s);
 
 // The statutory policies a school must keep.
 inline constexpr const char* k_statutory_list_path = "data/statutory-policies.yaml";
