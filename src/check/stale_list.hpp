@@ -6,14 +6,12 @@
 #include <string_view>
 #include <vector>
 
-
 #include "model/reference_data.hpp"
 
 namespace clausebook::check {
 
 using model::StaleList;
 using model::StaleReference;
-
 
 struct StaleMatch {
     const StaleReference* ref = nullptr;

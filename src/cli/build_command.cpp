@@ -130,11 +130,15 @@ int build_run(const po::variables_map& vm, Io& io) {
 }
 
 int build_repository(const BuildArgs& args, Io& io) {
-    const std::filesystem::path& root = args.root;
-    auto repo = load_or_report(root, io);
+    auto repo = load_or_report(args.root, io);
     if (!repo) return 2;
-    auto schools = select_schools(*repo, args.schools);
-    auto outlines = select_outlines(*repo, args.policies);
+    return build_loaded(args, *repo, io);
+}
+
+int build_loaded(const BuildArgs& args, model::Repository& repo, Io& io) {
+    const std::filesystem::path& root = args.root;
+    auto schools = select_schools(repo, args.schools);
+    auto outlines = select_outlines(repo, args.policies);
     auto formats = parse_formats(args.formats);
     std::filesystem::path out_dir = root / "out";
     if (args.out) {
@@ -148,21 +152,21 @@ int build_repository(const BuildArgs& args, Io& io) {
     refuse_input_path(root, out_dir, "--out", true);
 
     make::Request request;
-    request.repo = &*repo;
+    request.repo = &repo;
     request.schools = std::move(schools);
     request.outlines = std::move(outlines);
     request.formats = std::move(formats);
     request.out_dir = out_dir;
     request.jobs = args.jobs;
-    request.options.allow_raw_html = repo->config.allow_raw_html;
+    request.options.allow_raw_html = repo.config.allow_raw_html;
     request.previous = make::Manifest::read(out_dir);
     request.force = args.force;
     util::Diagnostics diags;
-    model::PageAssets assets = load::load_page_assets(*repo, repo->sources, diags);
+    model::PageAssets assets = load::load_page_assets(repo, repo.sources, diags);
     page_assets(assets, request.options, diags);
-    trust_font(*repo, assets, request.options, diags);
+    trust_font(repo, assets, request.options, diags);
     if (!diags.has_errors()) diags.append(make::validate(request));
-    print_diagnostics(diags, repo->sources, io);
+    print_diagnostics(diags, repo.sources, io);
     if (diags.has_errors()) return 2;
     auto result = make::publish(request);
     const std::size_t documents = result.documents;

@@ -28,6 +28,8 @@ struct BuildArgs {
     bool quiet = false;
 };
 int build_repository(const BuildArgs& args, Io& io);
+// The same, on a repository already loaded from `args.root` (with no errors).
+int build_loaded(const BuildArgs& args, model::Repository& repo, Io& io);
 
 void list_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int list_run(const boost::program_options::variables_map&, Io&);

@@ -190,11 +190,9 @@ int renew_run(const po::variables_map& vm, Io& io) {
         Restore restore{plan};
         util::Diagnostics reload;
         model::Repository renewed = load::load_repository(root, reload);
-        if (reload.has_errors()) {
-            print_diagnostics(reload, renewed.sources, io);
-            return 3;
-        }
-        int built = build_repository(rebuild_args(root, request.school_id), io);
+        print_diagnostics(reload, renewed.sources, io);  // warnings too, as build prints them
+        if (reload.has_errors()) return 3;
+        int built = build_loaded(rebuild_args(root, request.school_id), renewed, io);
         if (built != 0) return built;
         restore.armed = false;
         io.out << "Recorded in " << plan.path << " (register entry '" << request.policy_id << "'):\n";

@@ -5,13 +5,6 @@
 
 #include "util/text.hpp"
 
-namespace clausebook::lang {
-
-using model::ParamType;
-using model::Value;
-
-}  // namespace clausebook::lang
-
 // Declared in model/template.hpp; only this file knows its shape.
 struct clausebook::model::ConditionNode {
     enum class Kind { name, compare, op_not, op_and, op_or };
@@ -24,6 +17,9 @@ struct clausebook::model::ConditionNode {
 };
 
 namespace clausebook::lang {
+
+using model::ParamType;
+using model::Value;
 
 namespace {
 

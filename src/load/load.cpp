@@ -202,23 +202,29 @@ std::string stem(const InputFile& f, const std::string& ext) {
     return name.substr(0, name.size() - ext.size());
 }
 
-// The newest approved copy of each school's policy, by the date in its name; files whose names
-// are not a date are not copies. Read with the other inputs' limits.
+// The newest approved copy in `dir` (approved/<school>/<policy>/), dated before `before` when
+// given: its date and path. A copy is a regular file named <YYYY-MM-DD>.md; other files are not.
+std::optional<std::pair<util::Date, fs::path>> newest_copy(const fs::path& dir, const std::optional<util::Date>& before) {
+    std::optional<std::pair<util::Date, fs::path>> best;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::error_code ec2;
+        if (!it->is_regular_file(ec2) || it->path().extension() != ".md") continue;
+        auto date = util::parse_date(it->path().stem().string());
+        if (date && (!before || *date < *before) && (!best || best->first < *date)) best = std::make_pair(*date, it->path());
+    }
+    return best;
+}
+
+// The newest approved copy of each school's policy, by the date in its name. Read with the other
+// inputs' limits.
 void load_approved_copies(Repository& repo, Reader& reader) {
     std::error_code ec;
     fs::path base = repo.root / "approved";
     if (!fs::is_directory(base, ec)) return;
     for (const auto& school : repo.schools)
         for (const auto& outline : repo.outlines) {
-            fs::path dir = base / school.id / outline.id;
-            std::optional<std::pair<util::Date, fs::path>> best;
-            for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-                std::error_code ec2;
-                if (!it->is_regular_file(ec2) || it->path().extension() != ".md") continue;
-                auto date = util::parse_date(it->path().stem().string());
-                if (date && (!best || best->first < *date)) best = std::make_pair(*date, it->path());
-            }
-            ec.clear();
+            auto best = newest_copy(base / school.id / outline.id, std::nullopt);
             if (!best) continue;
             std::string display = "approved/" + school.id + "/" + outline.id + "/" + best->second.filename().string();
             if (auto text = reader.read({best->second, display}))
@@ -261,19 +267,11 @@ std::optional<std::string> read_optional_file(const fs::path& root, const std::s
 
 std::optional<ApprovedCopy> load_previous_approved_copy(const Repository& repo, const std::string& school_id, const std::string& policy_id,
                                                         const util::Date& before) {
-    std::error_code ec;
-    fs::path dir = repo.root / "approved" / school_id / policy_id;
-    std::optional<std::string> best;
-    std::string limit = util::to_iso(before) + ".md";
-    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (name.size() != limit.size() || !util::parse_date(name.substr(0, 10)) || name.substr(10) != ".md" || !(name < limit)) continue;
-        if (!best || *best < name) best = name;
-    }
+    auto best = newest_copy(repo.root / "approved" / school_id / policy_id, before);
     if (!best) return std::nullopt;
-    std::string display = "approved/" + school_id + "/" + policy_id + "/" + *best;
+    std::string display = "approved/" + school_id + "/" + policy_id + "/" + best->second.filename().string();
     auto file = util::read_repository_file(repo.root, display);
-    return ApprovedCopy{display, *util::parse_date(best->substr(0, 10)), file.text ? *file.text : std::string()};
+    return ApprovedCopy{display, best->first, file.text ? *file.text : std::string()};
 }
 
 }  // namespace clausebook::load
