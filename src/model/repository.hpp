@@ -1,6 +1,7 @@
-// Everything `load` reads from a repository, validated: settings, outlines, the clause library
-// and the schools. Positions are kept so that later stages (assemble, check) can report
-// problems at the line where a value was written.
+// The repository as load produces it (load/load.hpp) and every later stage reads it, validated:
+// settings, outlines, the clause library, the schools and their approved copies. Positions are
+// kept so that later stages (assemble, check) can report problems at the line where a value was
+// written.
 #pragma once
 
 #include <filesystem>
