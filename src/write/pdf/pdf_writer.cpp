@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "util/date.hpp"
+#include "util/environment.hpp"
 #include "util/error.hpp"
 #include "write/pdf/catalog_update.hpp"
 #include "write/pdf/layout.hpp"
@@ -31,17 +32,12 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 
 // The document's one time, as the DOCX's (src/write/docx/docx_writer.cpp): SOURCE_DATE_EPOCH
 // when set, else midnight UTC on the approval date, else 1 January 1980. Never the clock.
-std::string document_time(const model::Metadata& meta) {
+std::string document_time(const model::Metadata& meta, const WriteOptions& options) {
     int y = 1980, mo = 1, d = 1, h = 0, mi = 0, s = 0;
-    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long seconds = std::strtoll(env, &end, 10);
-        if (end != env && *end == '\0' && seconds >= 0) {
-            util::Date date = util::date_from_epoch_days(static_cast<long>(seconds / 86400));
-            long long rest = seconds % 86400;
-            y = date.year, mo = date.month, d = date.day;
-            h = static_cast<int>(rest / 3600), mi = static_cast<int>(rest % 3600 / 60), s = static_cast<int>(rest % 60);
-        }
+    if (options.source_date_epoch) {
+        util::UtcTime t = util::utc_time(*options.source_date_epoch);
+        y = t.date.year, mo = t.date.month, d = t.date.day;
+        h = t.hour, mi = t.minute, s = t.second;
     } else if (meta.approved) {
         y = meta.approved->year, mo = meta.approved->month, d = meta.approved->day;
     }
@@ -302,7 +298,7 @@ std::string write_pdf(const model::Document& doc, const WriteOptions& write_opti
     std::string out;
     out.reserve(64 * 1024);
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(&append, &out, k_page_width, k_page_height);
-    std::string time = document_time(doc.meta);
+    std::string time = document_time(doc.meta, write_options);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.meta.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc.meta.school_name.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "clausebook");
