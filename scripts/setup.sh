@@ -25,7 +25,7 @@ pkgs=(
   fonts-liberation2              # the PDF's fonts (Liberation Sans and Mono, embedded in every PDF)
   qpdf                           # PDF tests (qpdf --check, the catalog and bookmarks) and import's password-protected PDF
   catch2                         # unit tests
-  nlohmann-json3-dev             # tests: reading the Mustache specification's JSON cases
+  nlohmann-json3-dev             # JSON reports (check, compare, import) and the tests reading JSON back
   libxml2-utils                  # xmllint, used by tests to validate XML output
   clang libclang-rt-14-dev       # CI's sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz/)
   libreoffice-writer-nogui poppler-utils pandoc   # DOCX and PDF client tests: soffice -> PDF, pdftotext/pdfinfo/pdffonts/pdftoppm, pandoc

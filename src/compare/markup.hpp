@@ -1,8 +1,6 @@
 // A redline written out for each kind of reader; shared by compare's reports and diff's.
 #pragma once
 
-#include "util/json.hpp"
-
 #include <string>
 #include <string_view>
 
@@ -24,7 +22,5 @@ std::string redline_html(const Redline& r);
 
 // "72%" for a similarity of 0.72 (rounded down, so only identical texts show 100%).
 std::string percent(double similarity);
-
-using util::json_string;                                  // "..." with JSON escapes
 
 }  // namespace clausebook::compare

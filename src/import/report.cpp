@@ -1,5 +1,6 @@
 #include "import/report.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -146,65 +147,64 @@ std::string html_report(const Plan& p) {
     return o.str();
 }
 
+// A share or score to two decimals, as the text report shows it.
+double rounded(double v) { return std::round(v * 100.0) / 100.0; }
+
 std::string json_report(const Plan& p) {
-    using util::json_string;
-    std::ostringstream o;
-    o << "{\n  \"document\": " << json_string(p.doc.path) << ",\n  \"format\": " << json_string(p.doc.format) << ",\n  \"school\": " << json_string(p.school_id)
-      << ",\n  \"policy\": " << json_string(p.policy_id) << ",\n  \"matched_share\": " << num(p.matched_share) << ",\n  \"evidence\": {\"body_blocks\": " << p.evidence.body_blocks
-      << ", \"good_blocks\": " << p.evidence.good_blocks << ", \"good_clauses\": " << p.evidence.good_clauses << ", \"needed_clauses\": " << p.evidence.needed_clauses
-      << ", \"good_share\": " << num(p.evidence.good_share) << ", \"placed_share\": " << num(p.evidence.placed_share) << "}"
-      << ",\n  \"facts\": {";
-    bool first = true;
-    for (const auto& [k, f] : p.facts.found) {
-        o << (first ? "\n" : ",\n") << "    " << json_string(k) << ": {\"value\": " << json_string(f.value) << ", \"quote\": " << json_string(f.quote)
-          << ", \"position\": " << f.position << "}";
-        first = false;
-    }
-    o << "\n  },\n  \"ambiguous\": {";
-    first = true;
+    using util::Json;
+    Json facts = Json::object();
+    for (const auto& [k, f] : p.facts.found) facts[k] = Json{{"value", f.value}, {"quote", f.quote}, {"position", f.position}};
+    Json ambiguous = Json::object();
     for (const auto& [k, list] : p.facts.ambiguous) {
-        o << (first ? "\n" : ",\n") << "    " << json_string(k) << ": [";
-        for (std::size_t i = 0; i < list.size(); ++i)
-            o << (i ? ", " : "") << "{\"value\": " << json_string(list[i].value) << ", \"quote\": " << json_string(list[i].quote) << ", \"position\": " << list[i].position << "}";
-        o << "]";
-        first = false;
+        Json choices = Json::array();
+        for (const auto& f : list) choices.push_back(Json{{"value", f.value}, {"quote", f.quote}, {"position", f.position}});
+        ambiguous[k] = std::move(choices);
     }
-    o << "\n  },\n  \"clauses\": [";
-    for (std::size_t i = 0; i < p.clauses.size(); ++i) {
-        const auto& c = p.clauses[i];
-        o << (i ? ",\n" : "\n") << "    {\"id\": " << json_string(c.clause_id) << ", \"outcome\": " << json_string(c.outcome) << ", \"similarity\": " << num(c.similarity)
-          << ", \"blocks\": " << c.blocks.size() << "}";
-    }
-    o << "\n  ],\n  \"local\": [";
-    for (std::size_t i = 0; i < p.locals.size(); ++i) {
-        const auto& l = p.locals[i];
-        o << (i ? ",\n" : "\n") << "    {\"id\": " << json_string(l.id) << ", \"title\": " << json_string(l.title) << ", \"" << l.anchor_key << "\": " << json_string(l.anchor)
-          << ", \"moved\": " << (l.moved ? "true" : "false") << ", \"blocks\": " << l.blocks.size() << "}";
-    }
-    o << "\n  ],\n  \"blocks\": [";
+    Json clauses = Json::array();
+    for (const auto& c : p.clauses)
+        clauses.push_back(Json{{"id", c.clause_id}, {"outcome", c.outcome}, {"similarity", rounded(c.similarity)}, {"blocks", c.blocks.size()}});
+    Json locals = Json::array();
+    for (const auto& l : p.locals)
+        locals.push_back(Json{{"id", l.id}, {"title", l.title}, {l.anchor_key, l.anchor}, {"moved", l.moved}, {"blocks", l.blocks.size()}});
+    Json blocks = Json::array();
     for (std::size_t i = 0; i < p.doc.blocks.size(); ++i) {
         const Block& b = p.doc.blocks[i];
         const BlockFate& f = p.fates[i];
-        o << (i ? ",\n" : "\n") << "    {\"position\": " << b.position << ", \"page\": " << b.page << ", \"kind\": " << json_string(block_kind_name(b.kind))
-          << ", \"text\": " << json_string(excerpt(b.text, 200)) << ", \"fate\": " << json_string(f.fate);
-        if (!f.reason.empty()) o << ", \"reason\": " << json_string(f.reason);
+        Json block{{"position", b.position}, {"page", b.page}, {"kind", block_kind_name(b.kind)}, {"text", excerpt(b.text, 200)}, {"fate", f.fate}};
+        if (!f.reason.empty()) block["reason"] = f.reason;
         if (f.placement) {
-            o << ", \"clause\": " << json_string(f.clause_id.empty() ? f.local_id : f.clause_id) << ", \"score\": " << num(f.placement->score)
-              << ", \"cosine\": " << num(f.placement->cosine) << ", \"next\": [";
-            for (std::size_t k = 0; k < f.placement->others.size(); ++k)
-                o << (k ? ", " : "") << "{\"clause\": " << json_string(f.placement->others[k].clause_id) << ", \"score\": " << num(f.placement->others[k].score) << "}";
-            o << "]";
+            block["clause"] = f.clause_id.empty() ? f.local_id : f.clause_id;
+            block["score"] = rounded(f.placement->score);
+            block["cosine"] = rounded(f.placement->cosine);
+            Json next = Json::array();
+            for (const auto& other : f.placement->others) next.push_back(Json{{"clause", other.clause_id}, {"score", rounded(other.score)}});
+            block["next"] = std::move(next);
         }
-        o << "}";
+        blocks.push_back(std::move(block));
     }
-    o << "\n  ],\n  \"notes\": [";
-    for (std::size_t i = 0; i < p.doc.notes.size(); ++i) {
-        const auto& n = p.doc.notes[i];
-        o << (i ? ",\n" : "\n") << "    {\"kind\": " << json_string(n.kind) << ", \"author\": " << json_string(n.author) << ", \"text\": " << json_string(n.text)
-          << ", \"position\": " << n.position << "}";
+    Json notes = Json::array();
+    for (const auto& n : p.doc.notes) notes.push_back(Json{{"kind", n.kind}, {"author", n.author}, {"text", n.text}, {"position", n.position}});
+    Json evidence{{"body_blocks", p.evidence.body_blocks},
+                  {"good_blocks", p.evidence.good_blocks},
+                  {"good_clauses", p.evidence.good_clauses},
+                  {"needed_clauses", p.evidence.needed_clauses},
+                  {"good_share", rounded(p.evidence.good_share)},
+                  {"placed_share", rounded(p.evidence.placed_share)}};
+    util::JsonObjectWriter out;
+    out.member("document", p.doc.path);
+    out.member("format", p.doc.format);
+    out.member("school", p.school_id);
+    out.member("policy", p.policy_id);
+    out.member("matched_share", rounded(p.matched_share));
+    out.member("evidence", evidence);
+    out.member("facts", facts);
+    out.member("ambiguous", ambiguous);
+    for (auto [key, list] : {std::pair<const char*, const Json*>{"clauses", &clauses}, {"local", &locals}, {"blocks", &blocks}, {"notes", &notes}}) {
+        out.begin_array(key);
+        for (const auto& element : *list) out.element(element);
+        out.end_array();
     }
-    o << "\n  ]\n}\n";
-    return o.str();
+    return out.finish();
 }
 
 std::vector<std::string> split_lines(const std::string& s) {

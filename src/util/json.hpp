@@ -1,12 +1,56 @@
-// JSON output helpers shared by every report that writes JSON.
+// JSON output, for every report that writes JSON: values are built as nlohmann-json objects and
+// written by that library, so escaping (control characters, invalid UTF-8) and numbers are the
+// same in every report. A report that can hold hundreds of thousands of records (check's
+// findings, compare's rows) is written a record at a time by JsonObjectWriter, never held as
+// one tree.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace clausebook::util {
 
-// `s` as a JSON string literal, quotes included; control characters become \uXXXX.
-std::string json_string(std::string_view s);
+// Objects keep their members in the order they were added, as a reader expects to see them.
+using Json = nlohmann::ordered_json;
+
+// `value` on one line, a space after each colon and comma ({"rule": "x", "line": 3}); every
+// string and number is written by the library, and bytes that are not UTF-8 become U+FFFD.
+std::string json_line(const Json& value);
+
+// `value` indented by two spaces a level, ending in a newline: a whole small report.
+std::string json_document(const Json& value);
+
+// A JSON object written member by member:
+//
+//     {
+//       "tool": "clausebook",
+//       "findings": [
+//         {"rule":"review-overdue",...},
+//         {"rule":"stale-reference",...}
+//       ]
+//     }
+//
+// Each member and each array element on its own line, written by json_line.
+class JsonObjectWriter {
+public:
+    JsonObjectWriter();
+    void member(std::string_view key, const Json& value);
+    void begin_array(std::string_view key);
+    void element(const Json& value);
+    void end_array();
+    // The object, closed, with a newline at the end. The writer is spent.
+    std::string finish();
+    // Room for `bytes` more, when the caller knows roughly how much is coming.
+    void reserve(std::size_t bytes) { m_out.reserve(m_out.size() + bytes); }
+
+private:
+    void next_member(std::string_view key);
+    std::string m_out;
+    bool m_first_member = true;
+    bool m_in_array = false;
+    bool m_first_element = true;
+};
 
 }  // namespace clausebook::util

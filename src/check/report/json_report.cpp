@@ -1,62 +1,56 @@
-// --format json: the whole report as one object, for scripts and dashboards.
+// --format json: the whole report as one object, for scripts and dashboards. The findings are
+// written one at a time (util::JsonObjectWriter): half a million of them make a report of
+// hundreds of megabytes, which is never held as one tree.
 #include "check/report/report.hpp"
+#include "util/json.hpp"
 
 namespace clausebook::check::report {
 
+namespace {
+
+using util::Json;
+
+Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json finding_json(const Finding& f) {
+    Json waived = nullptr;
+    if (f.waiver) waived = Json{{"reason", *f.waiver}, {"at", location_text(f.waiver_pos)}};
+    return Json{{"rule", f.rule},
+                {"severity", util::severity_name(f.severity)},
+                {"path", f.pos.path},
+                {"line", f.pos.line},
+                {"column", f.pos.col},
+                {"school", or_null(f.school_id)},
+                {"policy", or_null(f.policy_id)},
+                {"message", f.message},
+                {"hint", f.hint},
+                {"fingerprint", fingerprint(f)},
+                {"waived", std::move(waived)}};
+}
+
+}  // namespace
+
 std::string write_json(const Report& r, const util::SourceFiles&) {
-    std::string out = "{\n  \"tool\": \"clausebook\",\n  \"today\": " + json_string(util::to_iso(r.today)) +
-                      ",\n  \"fail_level\": " + json_string(util::severity_name(r.fail_level)) +
-                      ",\n  \"failed\": " + (r.failing() ? "true" : "false") + ",\n  \"summary\": {\"error\": " +
-                      std::to_string(r.count(util::Severity::error)) + ", \"warning\": " + std::to_string(r.count(util::Severity::warning)) +
-                      ", \"info\": " + std::to_string(r.count(util::Severity::info)) + ", \"failing\": " + std::to_string(r.failing()) + "},\n  \"rules\": [";
-    for (std::size_t i = 0; i < r.rules.size(); ++i) {
-        const auto& s = r.rules[i];
-        out += std::string(i ? "," : "") + "\n    {\"id\": " + json_string(s.rule->id) + ", \"severity\": " + json_string(util::severity_name(s.severity)) +
-               ", \"description\": " + json_string(s.rule->description) + "}";
-    }
-    out += "\n  ],\n  \"findings\": [";
-    // Appended piece by piece into one buffer: half a million findings make a report of hundreds
-    // of megabytes, which a chain of temporary strings per finding would copy several times.
-    std::size_t size = out.size() + 16;
-    for (const auto& f : r.findings) size += 260 + f.pos.path.size() + f.message.size() + f.hint.size() + f.school_id.size() + f.policy_id.size();
+    util::JsonObjectWriter out;
+    out.member("tool", "clausebook");
+    out.member("today", util::to_iso(r.today));
+    out.member("fail_level", util::severity_name(r.fail_level));
+    out.member("failed", r.failing() > 0);
+    out.member("summary", Json{{"error", r.count(util::Severity::error)},
+                               {"warning", r.count(util::Severity::warning)},
+                               {"info", r.count(util::Severity::info)},
+                               {"failing", r.failing()}});
+    out.begin_array("rules");
+    for (const auto& s : r.rules)
+        out.element(Json{{"id", s.rule->id}, {"severity", util::severity_name(s.severity)}, {"description", s.rule->description}});
+    out.end_array();
+    std::size_t size = 16;
+    for (const auto& f : r.findings) size += 220 + f.pos.path.size() + f.message.size() + f.hint.size() + f.school_id.size() + f.policy_id.size();
     out.reserve(size);
-    for (std::size_t i = 0; i < r.findings.size(); ++i) {
-        const auto& f = r.findings[i];
-        if (i) out += ',';
-        out += "\n    {\"rule\": ";
-        out += json_string(f.rule);
-        out += ", \"severity\": ";
-        out += json_string(util::severity_name(f.severity));
-        out += ", \"path\": ";
-        out += json_string(f.pos.path);
-        out += ", \"line\": ";
-        out += std::to_string(f.pos.line);
-        out += ", \"column\": ";
-        out += std::to_string(f.pos.col);
-        out += ", \"school\": ";
-        out += f.school_id.empty() ? std::string("null") : json_string(f.school_id);
-        out += ", \"policy\": ";
-        out += f.policy_id.empty() ? std::string("null") : json_string(f.policy_id);
-        out += ", \"message\": ";
-        out += json_string(f.message);
-        out += ", \"hint\": ";
-        out += json_string(f.hint);
-        out += ", \"fingerprint\": ";
-        out += json_string(fingerprint(f));
-        out += ", \"waived\": ";
-        if (f.waiver) {
-            out += "{\"reason\": ";
-            out += json_string(*f.waiver);
-            out += ", \"at\": ";
-            out += json_string(location_text(f.waiver_pos));
-            out += '}';
-        } else {
-            out += "null";
-        }
-        out += '}';
-    }
-    out += "\n  ]\n}\n";
-    return out;
+    out.begin_array("findings");
+    for (const auto& f : r.findings) out.element(finding_json(f));
+    out.end_array();
+    return out.finish();
 }
 
 }  // namespace clausebook::check::report

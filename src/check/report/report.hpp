@@ -2,8 +2,6 @@
 // the whole report as bytes; none prints.
 #pragma once
 
-#include "util/json.hpp"
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +32,6 @@ std::string write_sarif(const Report& r, const util::SourceFiles& sources);
 std::string write_github(const Report& r, const util::SourceFiles& sources);
 
 // Shared by the writers.
-using util::json_string;                                  // "..." with JSON escapes
 std::string location_text(const util::SourcePos& pos);    // path:line:col
 std::string suite_name(const SuiteInfo& s);               // "conway-primary/social-networking" or "clause-library"
 std::string fingerprint(const Finding& f);                // 16 hex digits, stable while the problem stays

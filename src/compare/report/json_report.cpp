@@ -1,81 +1,98 @@
 // --format json: everything, for a trust's own dashboards. One entry in "rows" per outline clause,
 // each with "cells" keyed by school id; each school's own local clauses in its "local" list.
+// Schools and rows are written one at a time (util::JsonObjectWriter).
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
+#include "util/json.hpp"
 
 namespace clausebook::compare::report {
 
 namespace {
 
-std::string opt(const std::string& s) { return s.empty() ? "null" : json_string(s); }
+using util::Json;
 
-std::string cell_json(const Cell& c) {
-    std::string out = "{\"status\": " + json_string(status_name(c.status)) + ", \"label\": " + json_string(cell_label(c)) +
-                      ", \"number\": " + opt(c.number) + ", \"title\": " + opt(c.title) + ", \"moved\": " + (c.moved ? "true" : "false");
-    if (c.status == Status::missing) out += ", \"gap\": " + std::string(c.gap ? "true" : "false") + ", \"why\": " + json_string(c.why);
-    if (c.status == Status::variant) out += ", \"variant\": " + json_string(c.variant);
+Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+template <class T>
+Json iso_or_null(const std::optional<T>& v) {
+    return v ? Json(util::to_iso(*v)) : Json(nullptr);
+}
+
+Json cell_json(const Cell& c) {
+    Json out{{"status", status_name(c.status)}, {"label", cell_label(c)}, {"number", or_null(c.number)}, {"title", or_null(c.title)}, {"moved", c.moved}};
+    if (c.status == Status::missing) {
+        out["gap"] = c.gap;
+        out["why"] = c.why;
+    }
+    if (c.status == Status::variant) out["variant"] = c.variant;
     if (!c.params.empty()) {
-        out += ", \"params\": [";
-        for (std::size_t i = 0; i < c.params.size(); ++i)
-            out += std::string(i ? ", " : "") + "{\"name\": " + json_string(c.params[i].name) + ", \"value\": " + json_string(c.params[i].value) +
-                   ", \"default\": " + json_string(c.params[i].default_value) + "}";
-        out += "]";
+        Json params = Json::array();
+        for (const auto& p : c.params) params.push_back(Json{{"name", p.name}, {"value", p.value}, {"default", p.default_value}});
+        out["params"] = std::move(params);
     }
-    if (c.status == Status::reworded) out += ", \"similarity\": " + std::to_string(c.similarity);
+    if (c.status == Status::reworded) out["similarity"] = c.similarity;
     if (c.redline.changed()) {
-        out += ", \"redline\": [";
-        for (std::size_t i = 0; i < c.redline.spans.size(); ++i) {
-            const Span& s = c.redline.spans[i];
-            out += std::string(i ? ", " : "") + "{\"op\": " + json_string(s.op == Op::equal ? "equal" : s.op == Op::del ? "delete" : "insert") +
-                   ", \"text\": " + json_string(s.text) + "}";
-        }
-        out += "]";
+        Json spans = Json::array();
+        for (const Span& s : c.redline.spans)
+            spans.push_back(Json{{"op", s.op == Op::equal ? "equal" : s.op == Op::del ? "delete" : "insert"}, {"text", s.text}});
+        out["redline"] = std::move(spans);
     }
-    return out + "}";
+    return out;
+}
+
+Json school_json(const Column& c) {
+    const model::Metadata& meta = c.meta;
+    Json counts = Json::object();
+    for (int s = 0; s < 6; ++s) counts[status_name(static_cast<Status>(s))] = c.counts[s];
+    counts["gap"] = c.gaps;
+    counts["not_applicable"] = c.not_applicable;
+    counts["moved"] = c.moved;
+    Json locals = Json::array();
+    for (const LocalClause& lc : c.locals)
+        locals.push_back(Json{{"clause", lc.clause_id}, {"title", lc.title}, {"section", lc.section_title}, {"number", lc.number}});
+    return Json{{"id", c.school_id},
+                {"name", c.school_name},
+                {"title", meta.title},
+                {"status", model::approval_state_name(meta.state)},
+                {"status_text", model::status_line(meta)},
+                {"approved", iso_or_null(meta.approved)},
+                {"approved_by", or_null(meta.approved_by)},
+                {"minute", or_null(meta.minute)},
+                {"review_period", iso_or_null(meta.review_period)},
+                {"next_review", iso_or_null(meta.next_review)},
+                {"next_review_derived", meta.next_review_derived},
+                {"review_status", model::review_state_name(c.review.state)},
+                {"review_days", c.review.days},
+                {"audiences", c.audiences},
+                {"counts", std::move(counts)},
+                {"summary", c.summary()},
+                {"local", std::move(locals)}};
 }
 
 }  // namespace
 
 std::string write_json(const Matrix& m, const ReportOptions&) {
-    std::string out = "{\n  \"policy\": " + json_string(m.policy_id) + ",\n  \"title\": " + json_string(m.policy_title) +
-                      ",\n  \"trust\": " + json_string(m.trust_name) + ",\n  \"today\": " + json_string(util::to_iso(m.today)) +
-                      ",\n  \"due_within_days\": " + std::to_string(m.due_within_days) + ",\n  \"schools\": [";
-    for (std::size_t i = 0; i < m.columns.size(); ++i) {
-        const Column& c = m.columns[i];
-        const model::Metadata& meta = c.meta;
-        out += std::string(i ? "," : "") + "\n    {\"id\": " + json_string(c.school_id) + ", \"name\": " + json_string(c.school_name) +
-               ", \"title\": " + json_string(meta.title) + ", \"status\": " + json_string(model::approval_state_name(meta.state)) +
-               ", \"status_text\": " + json_string(model::status_line(meta)) + ", \"approved\": " + (meta.approved ? json_string(util::to_iso(*meta.approved)) : "null") +
-               ", \"approved_by\": " + opt(meta.approved_by) + ", \"minute\": " + opt(meta.minute) +
-               ", \"review_period\": " + (meta.review_period ? json_string(util::to_iso(*meta.review_period)) : "null") +
-               ", \"next_review\": " + (meta.next_review ? json_string(util::to_iso(*meta.next_review)) : "null") +
-               ", \"next_review_derived\": " + (meta.next_review_derived ? "true" : "false") +
-               ", \"review_status\": " + json_string(model::review_state_name(c.review.state)) + ", \"review_days\": " + std::to_string(c.review.days) +
-               ", \"audiences\": [";
-        for (std::size_t a = 0; a < c.audiences.size(); ++a) out += std::string(a ? ", " : "") + json_string(c.audiences[a]);
-        out += "], \"counts\": {";
-        for (int s = 0; s < 6; ++s) out += std::string(s ? ", " : "") + json_string(status_name(static_cast<Status>(s))) + ": " + std::to_string(c.counts[s]);
-        out += ", \"gap\": " + std::to_string(c.gaps) + ", \"not_applicable\": " + std::to_string(c.not_applicable) + ", \"moved\": " + std::to_string(c.moved) +
-               "}, \"summary\": " + json_string(c.summary()) + ", \"local\": [";
-        for (std::size_t l = 0; l < c.locals.size(); ++l) {
-            const LocalClause& lc = c.locals[l];
-            out += std::string(l ? ", " : "") + "{\"clause\": " + json_string(lc.clause_id) + ", \"title\": " + json_string(lc.title) +
-                   ", \"section\": " + json_string(lc.section_title) + ", \"number\": " + json_string(lc.number) + "}";
-        }
-        out += "]}";
+    util::JsonObjectWriter out;
+    out.member("policy", m.policy_id);
+    out.member("title", m.policy_title);
+    out.member("trust", m.trust_name);
+    out.member("today", util::to_iso(m.today));
+    out.member("due_within_days", m.due_within_days);
+    out.begin_array("schools");
+    for (const Column& c : m.columns) out.element(school_json(c));
+    out.end_array();
+    out.begin_array("rows");
+    for (const Row& row : m.rows) {
+        // Appended, not assigned by key: an ordered object looks a key up by scanning its members,
+        // which for thousands of schools would make each row quadratic. School ids are unique.
+        Json cells = Json::object();
+        auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(cells.get_ref<Json::object_t&>());
+        members.reserve(m.columns.size());
+        for (std::size_t c = 0; c < m.columns.size(); ++c) members.emplace_back(m.columns[c].school_id, cell_json(row.cells[c]));
+        out.element(Json{{"clause", row.clause_id}, {"title", row.title}, {"section", row.section_title}, {"required", row.required}, {"cells", std::move(cells)}});
     }
-    out += "\n  ],\n  \"rows\": [";
-    for (std::size_t r = 0; r < m.rows.size(); ++r) {
-        const Row& row = m.rows[r];
-        out += std::string(r ? "," : "") + "\n    {\"clause\": " + json_string(row.clause_id) + ", \"title\": " + json_string(row.title) +
-               ", \"section\": " + json_string(row.section_title) + ", \"required\": " + (row.required ? "true" : "false") +
-               ", \"cells\": {";
-        for (std::size_t c = 0; c < m.columns.size(); ++c)
-            out += std::string(c ? ", " : "") + "\n      " + json_string(m.columns[c].school_id) + ": " + cell_json(row.cells[c]);
-        out += "}}";
-    }
-    out += "\n  ]\n}\n";
-    return out;
+    out.end_array();
+    return out.finish();
 }
 
 }  // namespace clausebook::compare::report
