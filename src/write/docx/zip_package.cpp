@@ -112,7 +112,27 @@ DeflatedPart deflate_part(std::string_view bytes) {
     return part;
 }
 
+// libzip (1.7) works out, on the first zip_open_from_source of the process, which source commands
+// writing needs, and keeps them in two static variables set one after the other without a lock.
+// A second thread opening at that moment can read the first and not yet the second, decide the
+// in-memory buffer cannot be written, and fail with "Read-only archive" (seen once in a test
+// building documents on two threads). So the first open happens once, here, before any other.
+static void open_once_for_libzip() {
+    static const bool done = [] {
+        zip_error_t error;
+        zip_error_init(&error);
+        if (zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error)) {
+            if (zip_t* archive = zip_open_from_source(src, ZIP_TRUNCATE, &error)) zip_discard(archive);  // frees src too
+            else zip_source_free(src);
+        }
+        zip_error_fini(&error);
+        return true;
+    }();
+    (void)done;
+}
+
 std::string zip_package(const std::vector<ZipEntry>& entries, const ZipTime& time) {
+    open_once_for_libzip();
     zip_error_t error;
     zip_error_init(&error);
     Source buffer(zip_source_buffer_create(nullptr, 0, 0, &error));
