@@ -235,14 +235,37 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     // A block against a clause: the cosine with the whole clause and, weighted by unit_weight,
     // with the clause's sentence it reads most like (a school's bullet often says what one
     // sentence of the clause says); plus the heading above it against the clause's titles.
+    // The cosines come from an index of the terms of every clause and unit (term -> the clauses
+    // or units holding it, with their weights): a block visits only what shares a word with it,
+    // not every clause and sentence of the outline. Each sum adds its products in the order of
+    // the term ids, as a merge of the two sorted vectors does (the same figures to the last bit).
+    struct Posting {
+        std::size_t of;  // a clause, or a unit (see unit_owner)
+        double weight;
+    };
+    std::vector<std::vector<Posting>> clause_index(ids.size()), unit_index(ids.size());
+    std::vector<std::size_t> unit_owner;
+    for (std::size_t j = 0; j < m; ++j) {
+        for (const auto& [t, w] : cv[j]) clause_index[static_cast<std::size_t>(t)].push_back({j, w});
+        for (const auto& u : uv[j]) {
+            for (const auto& [t, w] : u) unit_index[static_cast<std::size_t>(t)].push_back({unit_owner.size(), w});
+            unit_owner.push_back(j);
+        }
+    }
     std::vector<std::vector<double>> score(n, std::vector<double>(m, 0.0)), cosine(n, std::vector<double>(m, 0.0));
+    std::vector<double> unit_dot(unit_owner.size()), best_unit(m);
     for (std::size_t i = 0; i < n; ++i) {
         Vec bv = vec(block_terms[i]), hv = vec(head_terms[i]);
+        std::fill(unit_dot.begin(), unit_dot.end(), 0.0);
+        std::fill(best_unit.begin(), best_unit.end(), 0.0);
+        for (const auto& [t, w] : bv) {
+            if (static_cast<std::size_t>(t) >= clause_index.size()) continue;  // a word no clause has
+            for (const auto& p : clause_index[static_cast<std::size_t>(t)]) cosine[i][p.of] += w * p.weight;
+            for (const auto& p : unit_index[static_cast<std::size_t>(t)]) unit_dot[p.of] += w * p.weight;
+        }
+        for (std::size_t u = 0; u < unit_owner.size(); ++u) best_unit[unit_owner[u]] = std::max(best_unit[unit_owner[u]], unit_dot[u]);
         for (std::size_t j = 0; j < m; ++j) {
-            cosine[i][j] = dot(bv, cv[j]);
-            double unit = 0;
-            if (unit_weight > 0 && cosine[i][j] > 0)  // no word in common with the clause: none with its sentences
-                for (const auto& u : uv[j]) unit = std::max(unit, dot(bv, u));
+            double unit = unit_weight > 0 ? best_unit[j] : 0.0;
             score[i][j] = (1 - unit_weight) * cosine[i][j] + unit_weight * unit + (hv.empty() ? 0.0 : heading_weight * dot(hv, tv[j]));
         }
     }

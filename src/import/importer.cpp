@@ -106,6 +106,8 @@ struct Aligned {
     double share = 0;
     Evidence evidence;
     util::Diagnostics assembly;  // problems rendering the model for the school (a value the document does not state)
+    model::Document model;       // the policy as assembled for the school, and its text: what the blocks were aligned to
+    compare::PolicyText model_text;
 };
 
 Evidence weigh(const std::vector<Block>& blocks, const std::vector<Placement>& placements, std::size_t clauses) {
@@ -146,9 +148,9 @@ Aligned align_with(const model::Repository& repo, const model::School& school, c
                    const std::set<std::size_t>& cover, std::vector<ClauseTarget>& targets, util::Diagnostics& diags) {
     Aligned a;
     util::Diagnostics& assembly = a.assembly;
-    model::Document model_doc = assemble::assemble_document(repo, school, outline, assembly);
-    compare::PolicyText text = compare::policy_text(model_doc, repo.config.allow_raw_html);
-    for (const auto& c : text.clauses) targets.push_back({c.id, c.title, c.section, c.text});
+    a.model = assemble::assemble_document(repo, school, outline, assembly);
+    a.model_text = compare::policy_text(a.model, repo.config.allow_raw_html);
+    for (const auto& c : a.model_text.clauses) targets.push_back({c.id, c.title, c.section, c.text});
     (void)diags;  // the assembly's problems are reported once the document is known to be the policy
     std::string heading, pending;
     std::vector<std::string> heading_of;
@@ -540,7 +542,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
         plan.clauses.push_back(o);
     }
     // Booleans and enums: a reworded clause that is the model's words under another value.
-    for (auto& [id, c] : switch_changes(trial.repo, *provisional, *trial.outline, doc_texts, near_reworded)) value_of[id] = {c};
+    for (auto& [id, c] : switch_changes(trial.repo, *provisional, *trial.outline, trial.aligned.model, trial.aligned.model_text, doc_texts, near_reworded)) value_of[id] = {c};
     // Each parameter takes one value: a clause whose value another clause contradicts stays reworded.
     std::map<std::string, std::string> taken;  // param -> yaml
     for (auto& o : plan.clauses) {
