@@ -17,7 +17,7 @@
 #                                      reports, byte for byte.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$PWD/build/clausebook
+bin=${CLAUSEBOOK_BIN:-$PWD/build/clausebook}  # CLAUSEBOOK_BIN: another build to measure
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/repo/schools"
