@@ -180,6 +180,10 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         // Its units, and each two units in a row: a school's paragraph often says in one what
         // the clause says in two sentences.
         auto units = units_of(clauses[j].text);
+        for (const auto& w : clauses[j].other_wordings) {
+            auto more = units_of(w);
+            units.insert(units.end(), more.begin(), more.end());
+        }
         for (std::size_t k = 0; k < units.size(); ++k) {
             auto t = terms_of(units[k]);
             if (!t.empty()) unit_terms[j].push_back(std::move(t));
@@ -253,17 +257,39 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         }
     }
     std::vector<std::vector<double>> score(n, std::vector<double>(m, 0.0)), cosine(n, std::vector<double>(m, 0.0));
-    std::vector<double> unit_dot(unit_owner.size()), best_unit(m);
-    for (std::size_t i = 0; i < n; ++i) {
-        Vec bv = vec(block_terms[i]), hv = vec(head_terms[i]);
+    std::vector<double> unit_dot(unit_owner.size()), best_unit(m), sentence_unit(m), spread(m);
+    // The cosines of `v` with every clause (added into `cos`, unless null) and with each clause's
+    // best unit (`unit`).
+    auto against = [&](const Vec& v, double* cos, std::vector<double>& unit) {
         std::fill(unit_dot.begin(), unit_dot.end(), 0.0);
-        std::fill(best_unit.begin(), best_unit.end(), 0.0);
-        for (const auto& [t, w] : bv) {
+        std::fill(unit.begin(), unit.end(), 0.0);
+        for (const auto& [t, w] : v) {
             if (static_cast<std::size_t>(t) >= clause_index.size()) continue;  // a word no clause has
-            for (const auto& p : clause_index[static_cast<std::size_t>(t)]) cosine[i][p.of] += w * p.weight;
+            if (cos)
+                for (const auto& p : clause_index[static_cast<std::size_t>(t)]) cos[p.of] += w * p.weight;
             for (const auto& p : unit_index[static_cast<std::size_t>(t)]) unit_dot[p.of] += w * p.weight;
         }
-        for (std::size_t u = 0; u < unit_owner.size(); ++u) best_unit[unit_owner[u]] = std::max(best_unit[unit_owner[u]], unit_dot[u]);
+        for (std::size_t u = 0; u < unit_owner.size(); ++u) unit[unit_owner[u]] = std::max(unit[unit_owner[u]], unit_dot[u]);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        Vec bv = vec(block_terms[i]), hv = vec(head_terms[i]);
+        against(bv, cosine[i].data(), best_unit);
+        // A paragraph of several sentences: each sentence's best unit, weighted by its terms.
+        auto sentences = units_of(blocks[body[i]].text);
+        if (sentences.size() > 1) {
+            std::fill(spread.begin(), spread.end(), 0.0);
+            double total = 0;
+            for (const auto& sentence : sentences) {
+                auto terms = terms_of(sentence);
+                if (terms.empty()) continue;
+                double w = static_cast<double>(terms.size());
+                against(vec(terms), nullptr, sentence_unit);
+                for (std::size_t j = 0; j < m; ++j) spread[j] += w * sentence_unit[j];
+                total += w;
+            }
+            if (total > 0)
+                for (std::size_t j = 0; j < m; ++j) best_unit[j] = std::max(best_unit[j], spread[j] / total);
+        }
         for (std::size_t j = 0; j < m; ++j) {
             double unit = unit_weight > 0 ? best_unit[j] : 0.0;
             score[i][j] = (1 - unit_weight) * cosine[i][j] + unit_weight * unit + (hv.empty() ? 0.0 : heading_weight * dot(hv, tv[j]));

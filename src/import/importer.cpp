@@ -99,6 +99,23 @@ std::string plain_of(const std::vector<Block>& blocks, const std::vector<std::si
     return out;
 }
 
+// A library clause's Markdown without its Mustache tags: the words a variant says whatever the
+// values (a section's text is kept, as if its value were given).
+std::string without_placeholders(const std::string& body) {
+    std::string out;
+    for (std::size_t i = 0; i < body.size();) {
+        if (body.compare(i, 2, "{{") == 0) {
+            std::size_t close = body.find("}}", i + 2);
+            if (close == std::string::npos) break;
+            i = close + 2;
+            while (i < body.size() && body[i] == '}') ++i;
+            continue;
+        }
+        out += body[i++];
+    }
+    return out;
+}
+
 struct Aligned {
     std::vector<Placement> placements;
     std::vector<std::size_t> body;
@@ -150,7 +167,16 @@ Aligned align_with(const model::Repository& repo, const model::School& school, c
     util::Diagnostics& assembly = a.assembly;
     a.model = assemble::assemble_document(repo, school, outline, assembly);
     a.model_text = compare::policy_text(a.model, repo.config.allow_raw_html);
-    for (const auto& c : a.model_text.clauses) targets.push_back({c.id, c.title, c.section, c.text});
+    for (const auto& c : a.model_text.clauses) {
+        ClauseTarget t{c.id, c.title, c.section, c.text, {}};
+        // The library's other variants of the clause: more wordings a school's text may be near.
+        const model::Clause* used = a.model.find(c.id);
+        auto files = repo.clauses.find(c.id);
+        if (used && files != repo.clauses.end())
+            for (const auto& f : files->second)
+                if (used->source == model::ClauseSource::override_ || f.variant != used->variant) t.other_wordings.push_back(compare::plain_text(without_placeholders(f.body)));
+        targets.push_back(std::move(t));
+    }
     (void)diags;  // the assembly's problems are reported once the document is known to be the policy
     std::string heading, pending;
     std::vector<std::string> heading_of;
