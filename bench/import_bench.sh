@@ -10,9 +10,14 @@
 #                                      id, 2 processes at a time, writing: school files and
 #                                      approved copies, as a trust bringing its schools in would.
 #                                      Needs only a built build/clausebook.
+#   bench/import_bench.sh --built N --against OLD
+#                                      the same N imports with the binary OLD and with this
+#                                      build, one after the other in one run, then checks that
+#                                      both wrote the same school files, approved copies and
+#                                      reports, byte for byte.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$PWD/build/clausebook
+bin=${CLAUSEBOOK_BIN:-$PWD/build/clausebook}  # CLAUSEBOOK_BIN: another build to measure
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/repo/schools"
@@ -20,6 +25,10 @@ cp -r clausebook.yaml templates clauses "$work/repo/"
 
 if [ "${1:-}" = "--built" ]; then
   n=${2:-1000}
+  against=
+  if [ "${3:-}" = "--against" ]; then
+    against=$(realpath "${4:?--against needs the path of another clausebook binary}")
+  fi
   # The five schools' policies, built from this repository into a folder of documents.
   cp -r clausebook.yaml templates clauses schools "$work/"
   "$bin" build --root "$work" --format md,html,docx --out "$work/built" -q
@@ -35,11 +44,34 @@ if [ "${1:-}" = "--built" ]; then
   done
   echo "documents: $k (md, html, docx) from the example schools"
   ls "$work/docs" >"$work/list"
-  t0=$(date +%s%N)
-  seq 1 "$n" | /usr/bin/time -f "%U %S" -o "$work/cpu" xargs -P 2 -I{} sh -c 'i={}; f=$(sed -n "$(( (i % '"$k"') + 1 ))p" '"$work/list"'); '"$bin"' import '"$work/docs"'/$f --school "school-$i" --root '"$work/repo"' --today 2026-12-02 --force >/dev/null 2>>'"$work/errors"' || echo "school-$i ($f) failed" >>'"$work/failed"
-  e=$(( ($(date +%s%N) - t0) / 1000000 ))
-  [ -s "$work/failed" ] && { echo "failures:" >&2; head "$work/failed" "$work/errors" >&2; exit 1; }
-  echo "$n imports (built md/html/docx, writing, 2 processes): ${e} ms wall, $(awk '{printf "%.1f s user + %.1f s system CPU", $1, $2}' "$work/cpu"); $(ls "$work/repo/schools" | wc -l) school files written"
+  # One run of N imports with one binary, into a repository of its own; each import's report
+  # is kept beside it (reports/), for comparing two binaries' outputs.
+  run() {
+    local label=$1 exe=$2 dir=$work/$1
+    mkdir -p "$dir/schools" "$dir/reports"
+    cp -r clausebook.yaml templates clauses "$dir/"
+    local t0 e
+    t0=$(date +%s%N)
+    seq 1 "$n" | /usr/bin/time -f "%U %S" -o "$work/cpu-$label" xargs -P 2 -I{} sh -c 'i={}; f=$(sed -n "$(( (i % '"$k"') + 1 ))p" '"$work/list"'); '"$exe"' import '"$work/docs"'/$f --school "school-$i" --root '"$dir"' --today 2026-12-02 --force >'"$dir/reports"'/school-$i.txt 2>>'"$work/errors"' || echo "school-$i ($f) failed" >>'"$work/failed"
+    e=$(( ($(date +%s%N) - t0) / 1000000 ))
+    [ -s "$work/failed" ] && { echo "failures ($label):" >&2; head "$work/failed" "$work/errors" >&2; exit 1; }
+    echo "$label: $n imports (built md/html/docx, writing, 2 processes): ${e} ms wall, $(awk -v n="$n" '{printf "%.1f s user + %.1f s system CPU, %.0f ms of CPU an import", $1, $2, ($1 + $2) * 1000 / n}' "$work/cpu-$label"); $(ls "$dir/schools" | wc -l) school files written"
+  }
+  if [ -n "$against" ]; then
+    # Side by side in one run: the other binary first, then this build; then their outputs
+    # (school files, approved copies and reports) must be the same, byte for byte.
+    run before "$against"
+    run after "$bin"
+    if diff -r -q "$work/before" "$work/after" >"$work/differ"; then
+      echo "outputs: the $n school files, approved copies and reports are identical"
+    else
+      echo "outputs differ:" >&2
+      head -20 "$work/differ" >&2
+      exit 1
+    fi
+  else
+    run this "$bin"
+  fi
   exit 0
 fi
 

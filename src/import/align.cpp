@@ -180,6 +180,10 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         // Its units, and each two units in a row: a school's paragraph often says in one what
         // the clause says in two sentences.
         auto units = units_of(clauses[j].text);
+        for (const auto& w : clauses[j].other_wordings) {
+            auto more = units_of(w);
+            units.insert(units.end(), more.begin(), more.end());
+        }
         for (std::size_t k = 0; k < units.size(); ++k) {
             auto t = terms_of(units[k]);
             if (!t.empty()) unit_terms[j].push_back(std::move(t));
@@ -235,14 +239,59 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     // A block against a clause: the cosine with the whole clause and, weighted by unit_weight,
     // with the clause's sentence it reads most like (a school's bullet often says what one
     // sentence of the clause says); plus the heading above it against the clause's titles.
+    // The cosines come from an index of the terms of every clause and unit (term -> the clauses
+    // or units holding it, with their weights): a block visits only what shares a word with it,
+    // not every clause and sentence of the outline. Each sum adds its products in the order of
+    // the term ids, as a merge of the two sorted vectors does (the same figures to the last bit).
+    struct Posting {
+        std::size_t of;  // a clause, or a unit (see unit_owner)
+        double weight;
+    };
+    std::vector<std::vector<Posting>> clause_index(ids.size()), unit_index(ids.size());
+    std::vector<std::size_t> unit_owner;
+    for (std::size_t j = 0; j < m; ++j) {
+        for (const auto& [t, w] : cv[j]) clause_index[static_cast<std::size_t>(t)].push_back({j, w});
+        for (const auto& u : uv[j]) {
+            for (const auto& [t, w] : u) unit_index[static_cast<std::size_t>(t)].push_back({unit_owner.size(), w});
+            unit_owner.push_back(j);
+        }
+    }
     std::vector<std::vector<double>> score(n, std::vector<double>(m, 0.0)), cosine(n, std::vector<double>(m, 0.0));
+    std::vector<double> unit_dot(unit_owner.size()), best_unit(m), sentence_unit(m), spread(m);
+    // The cosines of `v` with every clause (added into `cos`, unless null) and with each clause's
+    // best unit (`unit`).
+    auto against = [&](const Vec& v, double* cos, std::vector<double>& unit) {
+        std::fill(unit_dot.begin(), unit_dot.end(), 0.0);
+        std::fill(unit.begin(), unit.end(), 0.0);
+        for (const auto& [t, w] : v) {
+            if (static_cast<std::size_t>(t) >= clause_index.size()) continue;  // a word no clause has
+            if (cos)
+                for (const auto& p : clause_index[static_cast<std::size_t>(t)]) cos[p.of] += w * p.weight;
+            for (const auto& p : unit_index[static_cast<std::size_t>(t)]) unit_dot[p.of] += w * p.weight;
+        }
+        for (std::size_t u = 0; u < unit_owner.size(); ++u) unit[unit_owner[u]] = std::max(unit[unit_owner[u]], unit_dot[u]);
+    };
     for (std::size_t i = 0; i < n; ++i) {
         Vec bv = vec(block_terms[i]), hv = vec(head_terms[i]);
+        against(bv, cosine[i].data(), best_unit);
+        // A paragraph of several sentences: each sentence's best unit, weighted by its terms.
+        auto sentences = units_of(blocks[body[i]].text);
+        if (sentences.size() > 1) {
+            std::fill(spread.begin(), spread.end(), 0.0);
+            double total = 0;
+            for (const auto& sentence : sentences) {
+                auto terms = terms_of(sentence);
+                if (terms.empty()) continue;
+                double w = static_cast<double>(terms.size());
+                against(vec(terms), nullptr, sentence_unit);
+                for (std::size_t j = 0; j < m; ++j) spread[j] += w * sentence_unit[j];
+                total += w;
+            }
+            if (total > 0)
+                for (std::size_t j = 0; j < m; ++j) best_unit[j] = std::max(best_unit[j], spread[j] / total);
+        }
         for (std::size_t j = 0; j < m; ++j) {
-            cosine[i][j] = dot(bv, cv[j]);
-            double unit = 0;
-            if (unit_weight > 0 && cosine[i][j] > 0)  // no word in common with the clause: none with its sentences
-                for (const auto& u : uv[j]) unit = std::max(unit, dot(bv, u));
+            double unit = unit_weight > 0 ? best_unit[j] : 0.0;
             score[i][j] = (1 - unit_weight) * cosine[i][j] + unit_weight * unit + (hv.empty() ? 0.0 : heading_weight * dot(hv, tv[j]));
         }
     }

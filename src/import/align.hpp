@@ -6,8 +6,11 @@
 //   every clause uses ("school", "staff") count for little and a clause's own words for much;
 // - a block's score against a clause is half the cosine of their vectors and half the best
 //   cosine with one unit of the clause (a sentence or list item, or two in a row: k_unit_weight,
-//   k_unit_pairs), plus k_neighbour_weight times the better of its two neighbours' scores for
-//   the same clause (neighbours under the same heading only);
+//   k_unit_pairs; the units of the library's other variants of the clause too), or, for a block
+//   of several sentences, the mean of its sentences' best cosines with a unit when that is more
+//   (a school's paragraph that says what several sentences of the clause say), plus
+//   k_neighbour_weight times the better of its two neighbours' scores for the same clause
+//   (neighbours under the same heading only);
 // - each block's best clause is its candidate; a block whose best scores under k_local_score is
 //   the school's own text (a local clause);
 // - the document is cut into runs, one clause each, in the outline's order (dynamic programming,
@@ -39,6 +42,10 @@ struct ClauseTarget {
     std::string title;
     std::string section_title;
     std::string text;  // the clause's plain words, rendered for this school
+    // The library's other variants of the clause, as plain words without their placeholders:
+    // further sentences the clause may be read as (a school's wording is often nearer another
+    // variant than the one it is given), compared as units only.
+    std::vector<std::string> other_wordings;
 };
 
 struct Candidate {

@@ -99,6 +99,23 @@ std::string plain_of(const std::vector<Block>& blocks, const std::vector<std::si
     return out;
 }
 
+// A library clause's Markdown without its Mustache tags: the words a variant says whatever the
+// values (a section's text is kept, as if its value were given).
+std::string without_placeholders(const std::string& body) {
+    std::string out;
+    for (std::size_t i = 0; i < body.size();) {
+        if (body.compare(i, 2, "{{") == 0) {
+            std::size_t close = body.find("}}", i + 2);
+            if (close == std::string::npos) break;
+            i = close + 2;
+            while (i < body.size() && body[i] == '}') ++i;
+            continue;
+        }
+        out += body[i++];
+    }
+    return out;
+}
+
 struct Aligned {
     std::vector<Placement> placements;
     std::vector<std::size_t> body;
@@ -106,6 +123,8 @@ struct Aligned {
     double share = 0;
     Evidence evidence;
     util::Diagnostics assembly;  // problems rendering the model for the school (a value the document does not state)
+    model::Document model;       // the policy as assembled for the school, and its text: what the blocks were aligned to
+    compare::PolicyText model_text;
 };
 
 Evidence weigh(const std::vector<Block>& blocks, const std::vector<Placement>& placements, std::size_t clauses) {
@@ -146,9 +165,18 @@ Aligned align_with(const model::Repository& repo, const model::School& school, c
                    const std::set<std::size_t>& cover, std::vector<ClauseTarget>& targets, util::Diagnostics& diags) {
     Aligned a;
     util::Diagnostics& assembly = a.assembly;
-    model::Document model_doc = assemble::assemble_document(repo, school, outline, assembly);
-    compare::PolicyText text = compare::policy_text(model_doc, repo.config.allow_raw_html);
-    for (const auto& c : text.clauses) targets.push_back({c.id, c.title, c.section, c.text});
+    a.model = assemble::assemble_document(repo, school, outline, assembly);
+    a.model_text = compare::policy_text(a.model, repo.config.allow_raw_html);
+    for (const auto& c : a.model_text.clauses) {
+        ClauseTarget t{c.id, c.title, c.section, c.text, {}};
+        // The library's other variants of the clause: more wordings a school's text may be near.
+        const model::Clause* used = a.model.find(c.id);
+        auto files = repo.clauses.find(c.id);
+        if (used && files != repo.clauses.end())
+            for (const auto& f : files->second)
+                if (used->source == model::ClauseSource::override_ || f.variant != used->variant) t.other_wordings.push_back(compare::plain_text(without_placeholders(f.body)));
+        targets.push_back(std::move(t));
+    }
     (void)diags;  // the assembly's problems are reported once the document is known to be the policy
     std::string heading, pending;
     std::vector<std::string> heading_of;
@@ -540,7 +568,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
         plan.clauses.push_back(o);
     }
     // Booleans and enums: a reworded clause that is the model's words under another value.
-    for (auto& [id, c] : switch_changes(trial.repo, *provisional, *trial.outline, doc_texts, near_reworded)) value_of[id] = {c};
+    for (auto& [id, c] : switch_changes(trial.repo, *provisional, *trial.outline, trial.aligned.model, trial.aligned.model_text, doc_texts, near_reworded)) value_of[id] = {c};
     // Each parameter takes one value: a clause whose value another clause contradicts stays reworded.
     std::map<std::string, std::string> taken;  // param -> yaml
     for (auto& o : plan.clauses) {

@@ -11,6 +11,7 @@
 #include "renew/yaml_edit.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
+#include "write/render_cache.hpp"
 
 namespace clausebook::import {
 
@@ -210,8 +211,121 @@ std::optional<std::vector<ParamChange>> value_changes(const std::string& doc_tex
     return out;
 }
 
+namespace {
+
+// The policy's layout as its clauses' words depend on it: the sections and, in order, each
+// clause's id and title (what a cross-reference's number and text are made from).
+bool same_layout(const model::Document& a, const model::Document& b) {
+    if (a.sections.size() != b.sections.size()) return false;
+    for (std::size_t k = 0; k < a.sections.size(); ++k) {
+        const auto& x = a.sections[k];
+        const auto& y = b.sections[k];
+        if (x.id != y.id || x.title != y.title || x.clauses.size() != y.clauses.size()) return false;
+        for (std::size_t q = 0; q < x.clauses.size(); ++q)
+            if (x.clauses[q].id != y.clauses[q].id || x.clauses[q].title != y.clauses[q].title) return false;
+    }
+    return true;
+}
+
+// Whether `text` read `doc` back clause for clause: one text per clause, with its id, in order.
+// (A clause body with a line that reads as a heading would cut it short and lose its id.)
+bool read_back_whole(const model::Document& doc, const compare::PolicyText& text) {
+    std::size_t i = 0;
+    for (const auto& sec : doc.sections)
+        for (const auto& c : sec.clauses)
+            if (i >= text.clauses.size() || text.clauses[i++].id != c.id) return false;
+    return i == text.clauses.size();
+}
+
+std::map<std::string, std::string> texts_of(const compare::PolicyText& text) {
+    std::map<std::string, std::string> texts;
+    for (const auto& c : text.clauses) texts[c.id] = c.text;
+    return texts;
+}
+
+// The clauses' plain words under other values of the parameters, as compare::policy_text would
+// give them, rendering only what differs from the school's own policy (`base`). A clause's words
+// follow from its Markdown and the layout; while the layout is the base's, a clause whose Markdown
+// is the base's reads as it does there, and any other is rendered once (cached by id and Markdown).
+class ClauseWords {
+public:
+    ClauseWords(const model::Document& base, const compare::PolicyText& base_text, bool allow_raw_html)
+        : m_base(base), m_texts(texts_of(base_text)), m_clean(read_back_whole(base, base_text)), m_allow_raw_html(allow_raw_html) {}
+
+    // The clauses of `doc` whose words may differ from the base's (`changed`, by id), and whether
+    // the layout is the base's; false: every clause may differ (the caller renders it whole).
+    bool changed_clauses(const model::Document& doc, std::set<std::string>& changed) const {
+        if (!m_clean || !same_layout(m_base, doc)) return false;
+        for (std::size_t k = 0; k < doc.sections.size(); ++k)
+            for (std::size_t q = 0; q < doc.sections[k].clauses.size(); ++q)
+                if (doc.sections[k].clauses[q].markdown != m_base.sections[k].clauses[q].markdown) changed.insert(doc.sections[k].clauses[q].id);
+        return true;
+    }
+
+    // The words of each clause in `changed` (of `doc`, laid out as the base), or nullopt when its
+    // text does not read back clause for clause (the caller renders it whole). The clauses not
+    // rendered before are written and read back together: alone in a policy of their own when
+    // none links to another clause (their words then depend on nothing else), else in `doc` with
+    // every other clause's Markdown left empty.
+    std::optional<std::map<std::string, std::string>> words(const model::Document& doc, const std::set<std::string>& changed) {
+        std::map<std::string, std::string> out;
+        std::set<std::string> need;
+        bool links = false;
+        std::vector<const model::Clause*> todo;
+        for (const auto& sec : doc.sections)
+            for (const auto& c : sec.clauses) {
+                if (!changed.count(c.id)) continue;
+                auto hit = m_cache.find({c.id, c.markdown});
+                if (hit != m_cache.end()) {
+                    out[c.id] = hit->second;
+                    continue;
+                }
+                need.insert(c.id);
+                todo.push_back(&c);
+                std::string layout;
+                if (!write::link_context(doc, c.markdown, layout).empty()) links = true;
+            }
+        if (todo.empty()) return out;
+        model::Document part;
+        part.meta = doc.meta;
+        if (links) {
+            part.sections = doc.sections;
+            for (auto& sec : part.sections)
+                for (auto& c : sec.clauses)
+                    if (!need.count(c.id)) c.markdown.clear();
+        } else {
+            part.sections.push_back({"changed", "Changed", {}});
+            for (const model::Clause* c : todo) part.sections.back().clauses.push_back(*c);
+        }
+        compare::PolicyText text = compare::policy_text(part, m_allow_raw_html);
+        if (!read_back_whole(part, text)) return std::nullopt;
+        std::size_t i = 0;
+        for (const auto& sec : part.sections)
+            for (const auto& c : sec.clauses) {
+                const std::string& words = text.clauses[i++].text;
+                if (!need.count(c.id)) continue;
+                out[c.id] = words;
+                m_cache.emplace(std::make_pair(c.id, c.markdown), words);
+            }
+        return out;
+    }
+
+    const std::map<std::string, std::string>& base_texts() const { return m_texts; }
+
+private:
+    const model::Document& m_base;
+    std::map<std::string, std::string> m_texts;
+    bool m_clean;
+    bool m_allow_raw_html;
+    std::map<std::pair<std::string, std::string>, std::string> m_cache;  // (id, Markdown) -> words, under the base's layout
+};
+
+}  // namespace
+
 std::map<std::string, ParamChange> switch_changes(const model::Repository& repo, const model::School& school, const model::Outline& outline,
-                                                  const std::map<std::string, std::string>& doc_texts, const std::set<std::string>& wanted) {
+                                                  const model::Document& base_doc, const compare::PolicyText& base_text,
+                                                  const std::map<std::string, std::string>& doc_texts, const std::set<std::string>& wanted,
+                                                  SwitchRendering rendering) {
     std::map<std::string, ParamChange> out;
     if (wanted.empty()) return out;
     using K = model::ParamType::Kind;
@@ -221,33 +335,20 @@ std::map<std::string, ParamChange> switch_changes(const model::Repository& repo,
         if (ignore.has_errors()) return std::nullopt;
         return doc;
     };
-    auto texts_of = [&](const model::Document& doc) {
-        std::map<std::string, std::string> texts;
-        for (auto& c : compare::policy_text(doc, repo.config.allow_raw_html).clauses) texts[c.id] = std::move(c.text);
-        return texts;
-    };
     // Whether a wanted clause's words can differ between two assemblies of the policy: a
     // clause's plain words follow from its final Markdown and, through its cross-references,
     // from the document's sections and clauses (their order, so their numbers, and their
     // titles); the title and audiences are the rest of what the writer reads. When none of
-    // that differs, the value changes no wanted clause and is no evidence (and rendering the
-    // whole policy as text, the most of an import's time, is not needed to find that out).
+    // that differs, the value changes no wanted clause and is no evidence.
     auto may_change_wanted = [&](const model::Document& a, const model::Document& b) {
-        if (a.meta.title != b.meta.title || a.meta.audiences != b.meta.audiences || a.sections.size() != b.sections.size()) return true;
-        for (std::size_t k = 0; k < a.sections.size(); ++k) {
-            const auto& x = a.sections[k];
-            const auto& y = b.sections[k];
-            if (x.id != y.id || x.title != y.title || x.clauses.size() != y.clauses.size()) return true;
-            for (std::size_t q = 0; q < x.clauses.size(); ++q) {
-                if (x.clauses[q].id != y.clauses[q].id || x.clauses[q].title != y.clauses[q].title) return true;
-                if (wanted.count(x.clauses[q].id) && x.clauses[q].markdown != y.clauses[q].markdown) return true;
-            }
-        }
+        if (a.meta.title != b.meta.title || a.meta.audiences != b.meta.audiences || !same_layout(a, b)) return true;
+        for (std::size_t k = 0; k < a.sections.size(); ++k)
+            for (std::size_t q = 0; q < a.sections[k].clauses.size(); ++q)
+                if (wanted.count(a.sections[k].clauses[q].id) && a.sections[k].clauses[q].markdown != b.sections[k].clauses[q].markdown) return true;
         return false;
     };
-    auto base_doc = assemble(school);
-    if (!base_doc) return out;
-    auto base = std::optional<std::map<std::string, std::string>>(texts_of(*base_doc));
+    ClauseWords words(base_doc, base_text, repo.config.allow_raw_html);
+    const std::map<std::string, std::string>& base = words.base_texts();
     for (const auto& spec : outline.params) {
         std::vector<model::Value> alternatives;
         auto current = param_value(repo, school, outline, spec.name);
@@ -268,18 +369,26 @@ std::map<std::string, ParamChange> switch_changes(const model::Repository& repo,
             if (it != policy->params.end()) it->value = alt;
             else policy->params.push_back({spec.name, alt, {}, {}});
             auto changed_doc = assemble(changed);
-            if (!changed_doc || !may_change_wanted(*base_doc, *changed_doc)) continue;
-            auto texts = std::optional<std::map<std::string, std::string>>(texts_of(*changed_doc));
+            if (!changed_doc || !may_change_wanted(base_doc, *changed_doc)) continue;
+            // The clauses whose words may differ, with their words under this value: by clause
+            // when the layout is the school's own, else (or when a clause does not read back
+            // whole) every clause, from the whole policy.
+            std::set<std::string> ids;
+            std::optional<std::map<std::string, std::string>> texts;
+            if (rendering == SwitchRendering::by_clause && words.changed_clauses(*changed_doc, ids)) texts = words.words(*changed_doc, ids);
+            if (!texts) {
+                texts = texts_of(compare::policy_text(*changed_doc, repo.config.allow_raw_html));
+                ids.clear();
+                for (const auto& [id, t] : base) ids.insert(id);
+                for (const auto& [id, t] : *texts) ids.insert(id);
+            }
             // The value must account for every clause of the document it changes, and change a wanted one.
             std::vector<std::string> changed_ids;
             bool explains = true, any_wanted = false;
-            std::set<std::string> ids;
-            for (const auto& [id, t] : *base) ids.insert(id);
-            for (const auto& [id, t] : *texts) ids.insert(id);
             for (const auto& id : ids) {
-                auto b = base->find(id);
+                auto b = base.find(id);
                 auto a = texts->find(id);
-                std::string before = b == base->end() ? std::string() : b->second, after = a == texts->end() ? std::string() : a->second;
+                std::string before = b == base.end() ? std::string() : b->second, after = a == texts->end() ? std::string() : a->second;
                 if (same_words(before, after)) continue;
                 auto d = doc_texts.find(id);
                 if (d == doc_texts.end()) continue;  // a clause the document lacks: no evidence either way

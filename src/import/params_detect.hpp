@@ -7,8 +7,11 @@
 //   the rendered value of one parameter (widened over the words around it when the value and
 //   the document share some), and on the document's side a value of that parameter's type: a
 //   number within range, a date, a name of at most five words, a string of at most twenty.
-// - Switches (boolean, enum): the model is rendered again with each other value of each such
-//   parameter; a clause whose words are then the document's takes that value.
+// - Switches (boolean, enum): the model is assembled again with each other value of each such
+//   parameter; a clause whose words are then the document's takes that value. Only the clauses
+//   whose Markdown the value changes are rendered as text (each distinct Markdown once a run):
+//   a clause's plain words follow from its Markdown and the policy's layout (the ids, numbers
+//   and titles its cross-references read), so the others read as they do in the school's own.
 #pragma once
 
 #include <map>
@@ -17,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "compare/policy_text.hpp"
+#include "model/document.hpp"
 #include "model/repository.hpp"
 
 namespace clausebook::import {
@@ -37,11 +42,20 @@ std::optional<model::Value> param_value(const model::Repository& repo, const mod
 std::optional<std::vector<ParamChange>> value_changes(const std::string& doc_text, const std::string& model_text, const model::Repository& repo,
                                                       const model::School& school, const model::Outline& outline);
 
+// How switch_changes reads the policy under another value: clause by clause (the default: only the
+// clauses the value changes are rendered, each once a run), or the whole policy every time (what
+// it did before; kept to prove the two give the same result, tests/import/params_test.cpp).
+enum class SwitchRendering { by_clause, whole_policy };
+
 // For the clauses in `wanted`: a boolean or enum value under which the model's words for the clause
 // are the document's. `doc_texts` holds the document's plain text of every clause it has (clause id
 // -> text); a value is taken only when every clause of the document that it changes then reads as
-// the document does. Renders the policy once, then once per alternative value.
+// the document does. `base` is the policy assembled for `school` and `base_text` its
+// compare::policy_text (what the alignment read); each other value is assembled (cheap: the
+// Mustache of each clause), and only the clauses whose Markdown it changes are rendered as text.
 std::map<std::string, ParamChange> switch_changes(const model::Repository& repo, const model::School& school, const model::Outline& outline,
-                                                  const std::map<std::string, std::string>& doc_texts, const std::set<std::string>& wanted);
+                                                  const model::Document& base, const compare::PolicyText& base_text,
+                                                  const std::map<std::string, std::string>& doc_texts, const std::set<std::string>& wanted,
+                                                  SwitchRendering rendering = SwitchRendering::by_clause);
 
 }  // namespace clausebook::import

@@ -1,0 +1,50 @@
+// import's alignment (src/import/align.cpp), on made-up clauses: what the measure does with the
+// library's other variants of a clause and with a paragraph that says what several of a
+// clause's sentences say.
+#include <catch2/catch.hpp>
+
+#include "import/align.hpp"
+
+using namespace clausebook;
+
+namespace {
+
+std::vector<import::Placement> align_one(const std::string& text, const std::vector<import::ClauseTarget>& clauses) {
+    std::vector<import::Block> blocks(1);
+    blocks[0].kind = import::BlockKind::paragraph;
+    blocks[0].text = text;
+    return import::align(blocks, {0}, {""}, clauses);
+}
+
+}  // namespace
+
+TEST_CASE("align: a paragraph worded as another variant of a clause goes to that clause", "[import][align]") {
+    // The school's sentence is the library's other variant of "minutes", word for word; the
+    // variant rendered for the school says it differently, and "chair" shares more of its words.
+    import::ClauseTarget minutes{"board.minutes", "Board papers", "Board",
+                                 "Governors keep the papers of the board confidential until the board publishes them.", {}};
+    import::ClauseTarget chair{"board.chair", "The chair", "Board", "The chair signs the minutes of meetings once they are approved.", {}};
+    const std::string school = "Minutes of meetings stay private until they are approved and published.";
+    auto without = align_one(school, {minutes, chair});
+    REQUIRE(without.size() == 1);
+    CHECK(without[0].best == "board.chair");
+    minutes.other_wordings = {"Minutes of meetings stay private until they are approved and published by the board."};
+    auto with = align_one(school, {minutes, chair});
+    CHECK(with[0].best == "board.minutes");
+    CHECK(with[0].clause_id == "board.minutes");
+}
+
+TEST_CASE("align: a paragraph saying what two sentences of a clause say goes to that clause", "[import][align]") {
+    // Each of the school's two sentences is one sentence of "passwords" (apart, so that no pair
+    // of the clause's units is the whole paragraph); "devices" shares the paragraph's words
+    // spread over one sentence of its own.
+    import::ClauseTarget passwords{"staff.passwords", "Passwords", "Staff",
+                                   "Staff lock their phones with a passcode. Laptops are stored in the office overnight. Visitors sign in at "
+                                   "reception and wear a badge. Staff never share their passwords with pupils.",
+                                   {}};
+    import::ClauseTarget devices{"staff.devices", "Devices", "Staff", "Phones, passcodes and passwords of staff are never shared with pupils or lent.", {}};
+    auto p = align_one("Staff lock their phones with a passcode. Staff never share their passwords with pupils.", {passwords, devices});
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].best == "staff.passwords");
+    CHECK(p[0].clause_id == "staff.passwords");
+}
