@@ -156,7 +156,7 @@ std::string PdfFile::finish(int catalog, int info) {
     m_out += "xref\n0 ";
     put_int(m_out, static_cast<long long>(m_offsets.size() + 1));
     m_out += "\n0000000000 65535 f \n";
-    char line[24];
+    char line[32];
     for (std::size_t i = 0; i < m_offsets.size(); ++i) {
         if (m_offsets[i] == std::string::npos) throw std::logic_error("PDF object " + std::to_string(i + 1) + " reserved but not written");
         std::snprintf(line, sizeof line, "%010zu 00000 n \n", m_offsets[i]);
