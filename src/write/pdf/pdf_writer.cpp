@@ -5,7 +5,6 @@
 // tree, link annotations as object references), named destinations, links, bookmarks, the
 // metadata, the language and the title preference. Fonts are embedded by embedded_fonts.hpp,
 // the file's bytes written by pdf_file.hpp. docs/pdf.md describes the result.
-#include <hb.h>
 #include <pango/pangofc-font.h>
 
 #include <algorithm>
