@@ -159,6 +159,8 @@ int build_loaded(const BuildArgs& args, model::Repository& repo, Io& io) {
     request.out_dir = out_dir;
     request.jobs = args.jobs;
     request.options.allow_raw_html = repo.config.allow_raw_html;
+    request.options.source_date_epoch = io.env.source_date_epoch;
+    request.options.today = io.env.output_day();
     request.previous = make::Manifest::read(out_dir);
     request.force = args.force;
     util::Diagnostics diags;

@@ -6,7 +6,6 @@
 // them as findings so that they carry a severity, can be waived, and reach JUnit, SARIF and
 // GitHub annotations like every other finding.
 #include <algorithm>
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 
@@ -30,10 +29,9 @@ std::vector<std::string> strings(const po::variables_map& vm, const char* name) 
     return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
-const check::report::ReportFormat& pick_format(const po::variables_map& vm) {
+const check::report::ReportFormat& pick_format(const po::variables_map& vm, const Io& io) {
     std::string name = vm.count("format") ? vm["format"].as<std::string>() : "text";
-    const char* actions = std::getenv("GITHUB_ACTIONS");
-    if (!vm.count("format") && actions && std::string(actions) == "true") name = "github";
+    if (!vm.count("format") && io.env.github_actions) name = "github";
     if (const auto* f = check::report::find_report_format(name)) return *f;
     std::vector<std::string> names;
     for (const auto& f : check::report::report_formats()) names.emplace_back(f.name);
@@ -59,11 +57,11 @@ int list_rules(Io& io) {
 
 }  // namespace
 
-util::Date parse_today(const po::variables_map& vm) {
-    if (!vm.count("today")) return util::today_utc();
+util::Date parse_today(const po::variables_map& vm, const Io& io) {
+    if (!vm.count("today")) return io.env.today;
     std::string why;
     auto d = util::parse_date(vm["today"].as<std::string>(), &why);
-    if (!d) throw util::Fatal("--today: " + why);
+    if (!d) throw util::Fatal("--today: " + why + "; write it as YYYY-MM-DD");
     return *d;
 }
 
@@ -84,7 +82,7 @@ void check_options(po::options_description& desc, po::positional_options_descrip
 int check_run(const po::variables_map& vm, Io& io) {
     if (vm["list-rules"].as<bool>()) return list_rules(io);
     check::Options options;
-    options.today = parse_today(vm);
+    options.today = parse_today(vm, io);
     options.due_within_days = vm["due-within"].as<int>();
     if (options.due_within_days < 0) throw util::Fatal("--due-within must be 0 or more days");
     auto level = check::parse_severity(vm["fail-level"].as<std::string>());
@@ -92,7 +90,7 @@ int check_run(const po::variables_map& vm, Io& io) {
     options.fail_level = *level;
     options.schools = strings(vm, "school");
     options.policies = strings(vm, "policy");
-    const auto& format = pick_format(vm);
+    const auto& format = pick_format(vm, io);
 
     auto root = repository_root(vm);
     util::Diagnostics loaded;

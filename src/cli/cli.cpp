@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "util/error.hpp"
+#include "util/fs.hpp"
 #include "util/text.hpp"
 
 #ifndef CLAUSEBOOK_VERSION
@@ -46,7 +47,8 @@ po::options_description describe(const Command& cmd, po::positional_options_desc
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Io io{out, err, ::isatty(STDERR_FILENO) == 1 && &err == &std::cerr};
+    Io io{out, err, ::isatty(STDERR_FILENO) == 1 && &err == &std::cerr, util::read_environment()};
+    util::set_write_fault(io.env.fault_write);
     if (args.empty()) {
         err << "clausebook: error: name a command\n";
         general_help(err);
@@ -89,6 +91,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             out << "usage: " << cmd->usage << "\n\n" << cmd->summary << "\n\n" << desc;
             return 0;
         }
+        if (!io.env.source_date_epoch_error.empty()) throw util::Fatal(io.env.source_date_epoch_error);
         return cmd->run(vm, io);
     } catch (const po::error& e) {
         err << "clausebook " << cmd->name << ": error: " << e.what() << "\nusage: " << cmd->usage << "\n";

@@ -12,6 +12,7 @@
 
 #include "model/repository.hpp"
 #include "util/diagnostics.hpp"
+#include "util/environment.hpp"
 
 namespace clausebook::cli {
 
@@ -19,6 +20,7 @@ struct Io {
     std::ostream& out;
     std::ostream& err;
     bool color = false;  // stderr is a terminal
+    util::Environment env;  // read once when the run starts
 };
 
 struct Command {

@@ -57,7 +57,8 @@ int import_run(const boost::program_options::variables_map&, Io&);
 void adopt_options(boost::program_options::options_description&, boost::program_options::positional_options_description&);
 int adopt_run(const boost::program_options::variables_map&, Io&);
 
-// --today as a date (default: today, UTC); a bad date is a usage error. Shared by check, schedule, renew.
-util::Date parse_today(const boost::program_options::variables_map& vm);
+// --today as a date (default: the run's today, UTC, io.env.today); a bad date is a usage error.
+// Shared by check, compare, diff, schedule, renew and import.
+util::Date parse_today(const boost::program_options::variables_map& vm, const Io& io);
 
 }  // namespace clausebook::cli

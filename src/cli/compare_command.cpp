@@ -31,7 +31,7 @@ int compare_run(const po::variables_map& vm, Io& io) {
     for (const auto& f : compare::report::formats()) names.emplace_back(f.name);
     std::string format = format_option(vm, names, "text");
     compare::MatrixOptions options;
-    options.today = today_option(vm);
+    options.today = parse_today(vm, io);
     options.due_within_days = vm["due-within"].as<int>();
     options.diff.exact = vm["exact"].as<bool>();
     if (options.due_within_days < 0) throw util::Fatal("--due-within: give a number of days, 0 or more");

@@ -1,6 +1,5 @@
 #include "cli/compare_options.hpp"
 
-#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -43,14 +42,6 @@ const model::Outline& pick_outline(const model::Repository& repo, const po::vari
     throw util::Fatal("the repository has several policies; name one with --policy (" + util::join(ids, ", ") + ")");
 }
 
-util::Date today_option(const po::variables_map& vm) {
-    if (!vm.count("today")) return util::today_utc();
-    std::string why;
-    auto d = util::parse_date(vm["today"].as<std::string>(), &why);
-    if (!d) throw util::Fatal("--today: " + why + "; write it as YYYY-MM-DD");
-    return *d;
-}
-
 std::string format_option(const po::variables_map& vm, const std::vector<std::string>& names, const std::string& fallback) {
     if (!vm.count("format")) return fallback;
     std::string f = vm["format"].as<std::string>();
@@ -61,7 +52,7 @@ std::string format_option(const po::variables_map& vm, const std::vector<std::st
 }
 
 bool color_output(const po::variables_map& vm, const Io& io) {
-    if (vm.count("output") || std::getenv("NO_COLOR")) return false;
+    if (vm.count("output") || io.env.no_color) return false;
     return &io.out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
 }
 

@@ -19,9 +19,6 @@ namespace clausebook::cli {
 const model::Outline& pick_outline(const model::Repository& repo, const boost::program_options::variables_map& vm,
                                   const std::vector<const model::School*>& schools = {});
 
-// --today YYYY-MM-DD, else today (UTC). A bad date is a usage error.
-util::Date today_option(const boost::program_options::variables_map& vm);
-
 // Validates --format against `names`; "did you mean" for a near miss. Returns the name.
 std::string format_option(const boost::program_options::variables_map& vm, const std::vector<std::string>& names,
                           const std::string& fallback);

@@ -2,7 +2,6 @@
 // A side is a school (its policy as assembled now) or SCHOOL@approved (the newest copy renew
 // kept); `diff SCHOOL --since-approval` is `diff SCHOOL@approved SCHOOL`. Exit 0 identical,
 // 1 different, 2 bad input or usage.
-#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -62,12 +61,9 @@ std::optional<compare::PolicyText> read_side(const std::string& spec, const mode
 
 // w:date for tracked changes: SOURCE_DATE_EPOCH when set (reproducible builds), else --today
 // or today, at midnight UTC.
-std::string change_date(const po::variables_map& vm) {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch && !vm.count("today")) {
-        long seconds = std::strtol(epoch, nullptr, 10);
-        return util::to_iso(util::date_from_epoch_days(seconds / 86400)) + "T00:00:00Z";
-    }
-    return util::to_iso(today_option(vm)) + "T00:00:00Z";
+std::string change_date(const po::variables_map& vm, const Io& io) {
+    if (vm.count("today")) return util::to_iso(parse_today(vm, io)) + "T00:00:00Z";
+    return util::to_iso(io.env.output_day()) + "T00:00:00Z";
 }
 
 }  // namespace
@@ -119,7 +115,7 @@ int diff_run(const po::variables_map& vm, Io& io) {
     compare::redline::RedlineOptions options;
     options.color = color_output(vm, io);
     options.author = vm["author"].as<std::string>();
-    options.date = change_date(vm);
+    options.date = change_date(vm, io);
     emit_report(vm, io, format->write(d, options));
     return d.identical() ? 0 : 1;
 }

@@ -101,6 +101,7 @@ int import_run(const po::variables_map& vm, Io& io) {
     req.file = vm["file"].as<std::string>();
     req.display_path = vm["file"].as<std::string>();
     req.school_id = vm["school"].as<std::string>();
+    req.read.search_path = io.env.path;
     std::string why;
     if (!util::is_simple_id(req.school_id, &why)) throw util::Fatal("--school: '" + req.school_id + "' is not a usable id: " + why);
     if (vm.count("policy")) req.policy_id = vm["policy"].as<std::string>();
@@ -111,7 +112,7 @@ int import_run(const po::variables_map& vm, Io& io) {
         else throw util::Fatal("--changes: '" + c + "' is neither accept nor reject");
     }
     req.force = vm.count("force") > 0;
-    req.today = parse_today(vm);
+    req.today = parse_today(vm, io);
     std::string format = vm["format"].as<std::string>();
     if (format != "text" && format != "md" && format != "html" && format != "json")
         throw util::Fatal("--format: '" + format + "' is not a report format (text, md, html, json)");

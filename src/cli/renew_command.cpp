@@ -39,7 +39,7 @@ bool has_control(const std::string& s) {
     return false;
 }
 
-renew::Request make_request(const po::variables_map& vm) {
+renew::Request make_request(const po::variables_map& vm, const Io& io) {
     if (!vm.count("school") || !vm.count("policy")) throw util::Fatal("renew needs a school and a policy: clausebook renew SCHOOL POLICY --approved DATE");
     if (!vm.count("approved")) throw util::Fatal("renew needs the date of the approval: --approved YYYY-MM-DD");
     renew::Request r;
@@ -64,10 +64,10 @@ renew::Request make_request(const po::variables_map& vm) {
                               "which the school file cannot keep");
     if (r.period && util::add(r.approved, *r.period).year > 2200)
         throw util::Usage("--period " + util::to_iso(*r.period) + " puts the next review after 2200; give a period of a few years");
-    r.today = parse_today(vm);
+    r.today = parse_today(vm, io);
     // A mistyped year (2199 for 2019) would set a review date nobody meets; --force accepts it.
     if (!vm["force"].as<bool>()) {
-        util::Date real = util::today_utc();
+        util::Date real = io.env.today;
         util::Date latest = util::add(real, util::Duration{1, 0, 0});
         util::Date earliest{1990, 1, 1};
         for (auto [name, d] : {std::pair<const char*, util::Date>{"--approved", r.approved}, {"--today", r.today}}) {
@@ -160,7 +160,7 @@ void renew_options(po::options_description& desc, po::positional_options_descrip
 }
 
 int renew_run(const po::variables_map& vm, Io& io) {
-    renew::Request request = make_request(vm);
+    renew::Request request = make_request(vm, io);
     auto root = repository_root(vm);
     // One renew at a time in a repository: two at once would each read the school file before
     // the other wrote it, and the later rename would lose the earlier edit. The lock is on the

@@ -1,8 +1,6 @@
 // clausebook schedule: every school's policies with their review dates, sorted by due date, as
 // text, CSV, a web page or a calendar.
-#include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -19,24 +17,9 @@ namespace po = boost::program_options;
 
 namespace {
 
-// SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) in seconds, if set and valid.
-std::optional<long long> source_date_epoch() {
-    const char* v = std::getenv("SOURCE_DATE_EPOCH");
-    if (!v || !*v) return std::nullopt;
-    char* end = nullptr;
-    errno = 0;
-    long long n = std::strtoll(v, &end, 10);
-    if (*end != '\0' || n < 0 || errno == ERANGE) throw util::Fatal(std::string("SOURCE_DATE_EPOCH must be a number of seconds, not '") + v + "'");
-    // 7258118400 is 2200-01-01, the end of the range every other date of clausebook keeps to.
-    if (n >= 7258118400LL)
-        throw util::Fatal(std::string("SOURCE_DATE_EPOCH ") + v + " is after 2200; it counts seconds since 1970-01-01 (UTC), such as $(git log -1 --format=%ct)");
-    return n;
-}
-
-std::string stamp_of(const util::Date& d, long long seconds_in_day) {
+std::string stamp_of(const util::Date& d, const util::UtcTime& t) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02lld%02lld%02lldZ", d.year, d.month, d.day, seconds_in_day / 3600, seconds_in_day / 60 % 60,
-                  seconds_in_day % 60);
+    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02dZ", d.year, d.month, d.day, t.hour, t.minute, t.second);
     return buf;
 }
 
@@ -67,15 +50,16 @@ int schedule_run(const po::variables_map& vm, Io& io) {
         throw util::Fatal("--format " + std::string(format.name) + " writes a binary file: give --output FILE (or redirect standard output)");
     int due_within = vm["due-within"].as<int>();
     if (due_within < 0) throw util::Fatal("--due-within must be 0 or more days");
-    auto epoch = source_date_epoch();
-    util::Date today = vm.count("today") || !epoch ? parse_today(vm) : util::date_from_epoch_days(static_cast<long>(*epoch / 86400));
+    const auto epoch = io.env.source_date_time();
+    util::Date today = vm.count("today") || !epoch ? parse_today(vm, io) : epoch->date;
     auto repo = load_or_report(repository_root(vm), io);
     if (!repo) return 2;
     auto schools = select_schools(*repo, vm.count("school") ? vm["school"].as<std::vector<std::string>>() : std::vector<std::string>{});
     auto policies = select_policy_ids(*repo, vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{});
     schedule::Schedule s = schedule::make_schedule(*repo, schools, policies, today, due_within);
     // DTSTAMP: the build's own instant when SOURCE_DATE_EPOCH is set, else the start of --today.
-    s.stamp = epoch && !vm.count("today") ? stamp_of(today, *epoch % 86400) : stamp_of(today, 0);
+    s.stamp = epoch && !vm.count("today") ? stamp_of(today, *epoch) : stamp_of(today, util::UtcTime{});
+    s.scratch_folder = io.env.tmpdir;
     std::string bytes = format.write(s);
     write_report(vm, io, bytes);
     return 0;

@@ -45,6 +45,7 @@ struct ReadOptions {
     Changes changes = Changes::refuse;  // what to do with tracked changes
     std::size_t max_part_bytes = 64u << 20;   // a ZIP part inflating past this is refused (zip bomb)
     std::size_t max_total_bytes = 256u << 20; // nor may all parts together
+    std::string search_path;  // PATH from the run's environment: where soffice is looked for (.doc, .odt, .rtf)
 };
 
 struct ImportedDocument {

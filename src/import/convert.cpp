@@ -17,10 +17,7 @@ namespace clausebook::import {
 
 namespace {
 
-bool on_path(const std::string& name) {
-    const char* path = std::getenv("PATH");
-    if (!path) return false;
-    std::string p = path;
+bool on_path(const std::string& name, const std::string& p) {
     std::size_t start = 0;
     while (start <= p.size()) {
         auto end = p.find(':', start);
@@ -36,7 +33,7 @@ bool on_path(const std::string& name) {
 
 ImportedDocument read_via_libreoffice(const std::filesystem::path& file, const std::string& display_path, const ReadOptions& options,
                                       util::Diagnostics& diags) {
-    if (!on_path("soffice")) {
+    if (!on_path("soffice", options.search_path)) {
         diags.error({display_path, 0, 0}, "import-needs-libreoffice",
                     "importing " + file.extension().string() + " files needs LibreOffice, which is not installed",
                     "install it (Debian: apt-get install libreoffice-writer-nogui) or save the document as .docx");

@@ -159,7 +159,7 @@ std::vector<write::IndexSchool> index_and_school_pages(const Request& r, const F
     const std::unordered_set<const model::School*> built_schools(r.schools.begin(), r.schools.end());
     const std::unordered_set<const model::Outline*> built_outlines(r.outlines.begin(), r.outlines.end());
     const std::unordered_set<const write::Format*> built_formats(r.formats.begin(), r.formats.end());
-    const util::Date today = write::status_day();
+    const util::Date today = r.options.today;
     std::vector<write::IndexSchool> parts(repo.schools.size());
     std::vector<std::optional<std::pair<std::string, ManifestEntry>>> recorded(repo.schools.size());
     util::parallel_for(repo.schools.size(), r.jobs, [&](std::size_t k) {

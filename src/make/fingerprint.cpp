@@ -73,8 +73,8 @@ Fingerprints::Fingerprints(const model::Repository& repo, const write::WriteOpti
         h.add(f);
         if (::stat(f.c_str(), &st) == 0) h.add(static_cast<std::int64_t>(st.st_size)).add(static_cast<std::int64_t>(st.st_mtim.tv_sec)).add(static_cast<std::int64_t>(st.st_mtim.tv_nsec));
     }
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    h.add(std::string_view(epoch ? "epoch" : "no epoch")).add(std::string_view(epoch ? epoch : ""));
+    const std::string epoch = options.source_date_epoch ? std::to_string(*options.source_date_epoch) : std::string();
+    h.add(std::string_view(options.source_date_epoch ? "epoch" : "no epoch")).add(epoch);
     m_global = h.digest();
 }
 

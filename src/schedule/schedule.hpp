@@ -42,6 +42,7 @@ struct Schedule {
     std::string trust_name;
     util::Date today;
     int due_within_days = 60;
+    std::string scratch_folder = "/tmp";  // TMPDIR from the run's environment: where the XLSX writer works
     std::string stamp;       // the ICS DTSTAMP, UTC, YYYYMMDDTHHMMSSZ: from SOURCE_DATE_EPOCH or --today, never the clock
     std::vector<Entry> entries;  // by next review (earliest first), then school, then policy; no date last
 };

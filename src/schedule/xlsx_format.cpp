@@ -28,9 +28,8 @@ namespace {
 // libxlsxwriter writes to a named file; it goes in a private folder that is always removed.
 class ScratchDir {
 public:
-    ScratchDir() {
-        const char* base = std::getenv("TMPDIR");
-        std::string pattern = std::string(base && *base ? base : "/tmp") + "/clausebook-xlsx-XXXXXX";
+    explicit ScratchDir(const std::string& base) {
+        std::string pattern = base + "/clausebook-xlsx-XXXXXX";
         if (!::mkdtemp(pattern.data())) throw util::Fatal("cannot make a temporary folder for the workbook in " + pattern);
         m_path = pattern;
     }
@@ -171,7 +170,7 @@ void write_sheet(lxw_workbook* wb, const std::string& name, const Schedule& s, c
 }  // namespace
 
 std::string write_xlsx(const Schedule& s) {
-    ScratchDir dir;
+    ScratchDir dir(s.scratch_folder);
     const std::string file = (dir.path() / "schedule.xlsx").string();
     lxw_workbook_options options{};
     std::string tmp = dir.path().string();

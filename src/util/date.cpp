@@ -31,13 +31,24 @@ std::string plural(int n, const char* unit) {
 
 }  // namespace
 
+// The calendar arithmetic is <chrono>'s (year_month_day, sys_days); Date is the plain struct the
+// rest of the program compares, prints and hashes.
+namespace {
+
+namespace ch = std::chrono;
+
+ch::year_month_day to_chrono(const Date& d) {
+    return ch::year{d.year} / ch::month{static_cast<unsigned>(d.month)} / ch::day{static_cast<unsigned>(d.day)};
+}
+
+Date from_chrono(const ch::year_month_day& d) {
+    return Date{static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())), static_cast<int>(static_cast<unsigned>(d.day()))};
+}
+
+}  // namespace
+
 int days_in_month(int year, int month) {
-    static constexpr std::array<int, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2) {
-        bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        return leap ? 29 : 28;
-    }
-    return k_days[static_cast<std::size_t>(month - 1)];
+    return static_cast<int>(static_cast<unsigned>((ch::year{year} / ch::month{static_cast<unsigned>(month)} / ch::last).day()));
 }
 
 std::optional<Date> parse_date(std::string_view s, std::string* why) {
@@ -120,35 +131,21 @@ std::optional<Duration> parse_duration(std::string_view s, std::string* why) {
 }
 
 long days_from_epoch(const Date& d) {
-    // Howard Hinnant's days_from_civil.
-    int y = d.year - (d.month <= 2 ? 1 : 0);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = static_cast<unsigned>(y - era * 400);
-    unsigned mp = static_cast<unsigned>(d.month + (d.month > 2 ? -3 : 9));
-    unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long>(doe) - 719468;
+    return static_cast<long>(ch::sys_days{to_chrono(d)}.time_since_epoch().count());
 }
 
-Date date_from_epoch_days(long z) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = static_cast<unsigned>(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = static_cast<long>(yoe) + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+Date date_from_epoch_days(long days) {
+    return from_chrono(ch::year_month_day{ch::sys_days{ch::days{days}}});
 }
 
 Date add(const Date& d, const Duration& p) {
-    int total_months = d.year * 12 + (d.month - 1) + p.years * 12 + p.months;
-    Date out{total_months / 12, total_months % 12 + 1, d.day};
-    out.day = std::min(out.day, days_in_month(out.year, out.month));
-    if (p.days) out = date_from_epoch_days(days_from_epoch(out) + p.days);
-    return out;
+    // Whole months first, then the day clamped to the target month's last (31 Jan + P1M is the
+    // last day of February), then days.
+    ch::year_month ym = ch::year{d.year} / ch::month{static_cast<unsigned>(d.month)} + ch::months{p.years * 12 + p.months};
+    ch::day last = (ym / ch::last).day();
+    ch::day day{static_cast<unsigned>(d.day)};
+    ch::sys_days out{ym / std::min(day, last)};
+    return from_chrono(ch::year_month_day{out + ch::days{p.days}});
 }
 
 std::string to_iso(const Date& d) {
@@ -195,9 +192,7 @@ std::string to_words(const Duration& p) {
 }
 
 Date today_utc() {
-    auto now = std::chrono::system_clock::now();
-    auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
-    return date_from_epoch_days(static_cast<long>(days));
+    return from_chrono(ch::year_month_day{ch::floor<ch::days>(ch::system_clock::now())});
 }
 
 }  // namespace clausebook::util

@@ -1,5 +1,6 @@
 #include "util/fs.hpp"
 
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -121,17 +122,11 @@ bool same_content(const fs::path& path, const std::string& bytes) {
     return true;
 }
 
-// Test hook (issue 8): CLAUSEBOOK_FAULT_WRITE=ENOSPC|EROFS|EACCES|EIO makes every
-// write_file_atomic fail as if writing its temporary file had failed with that error, to
-// exercise a full disk or a read-only folder without mounting one. 0: no fault.
+// The error set_write_fault chose; 0: no fault. Set when a run starts, read by every writer thread.
+std::atomic<int> g_write_fault{0};
+
 int injected_write_error() {
-    const char* spec = std::getenv("CLAUSEBOOK_FAULT_WRITE");
-    if (!spec || !*spec) return 0;
-    std::string_view s(spec);
-    if (s == "EROFS") return EROFS;
-    if (s == "EACCES") return EACCES;
-    if (s == "EIO") return EIO;
-    return ENOSPC;
+    return g_write_fault.load(std::memory_order_relaxed);
 }
 
 // "cannot write PATH: REASON; WHAT TO DO", the advice chosen by the error.
@@ -170,6 +165,15 @@ int write_all(int fd, const std::string& bytes) {
 }
 
 }  // namespace
+
+void set_write_fault(std::string_view spec) {
+    int fault = 0;
+    if (spec == "EROFS") fault = EROFS;
+    else if (spec == "EACCES") fault = EACCES;
+    else if (spec == "EIO") fault = EIO;
+    else if (!spec.empty()) fault = ENOSPC;
+    g_write_fault.store(fault, std::memory_order_relaxed);
+}
 
 bool write_file_atomic(const fs::path& path, const std::string& bytes) {
     if (same_content(path, bytes)) return false;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace clausebook::util {
 
@@ -37,6 +38,12 @@ bool inside_folder(const std::filesystem::path& path, const std::filesystem::pat
 // leaves `path` untouched when the bytes are already there. A file replaced keeps its mode.
 // Throws Fatal on failure.
 bool write_file_atomic(const std::filesystem::path& path, const std::string& bytes);
+
+// Test hook: CLAUSEBOOK_FAULT_WRITE=ENOSPC|EROFS|EACCES|EIO (util::Environment::fault_write, set
+// by cli::run for each run) makes every write_file_atomic fail as if writing its temporary file
+// had failed with that error, to exercise a full disk or a read-only folder without mounting
+// one. Empty: no fault.
+void set_write_fault(std::string_view spec);
 
 // Writes a report named by --output: a regular file (new, or replaced as write_file_atomic
 // does, through a link to its target, keeping the link); a device, a FIFO or /dev/stdout

@@ -8,6 +8,7 @@
 #include "util/markdown.hpp"
 #include "util/text.hpp"
 #include "write/html_page.hpp"
+#include "write/clause_links.hpp"
 #include "write/writer.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -25,6 +26,7 @@ public:
     std::string render(const std::string& markdown) {
         m_out.clear();
         util::MarkdownTree tree = util::parse_markdown(markdown);
+        resolve_clause_links(tree.get(), m_doc);
         cmark_iter* it = cmark_iter_new(tree.get());
         cmark_event_type ev;
         while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) node(cmark_iter_get_node(it), ev == CMARK_EVENT_ENTER);
@@ -112,15 +114,8 @@ private:
 
     void link(cmark_node* n, bool enter) {
         std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
-        if (util::starts_with(url, "clause:")) {
-            std::string id = url.substr(7);
-            bool present = m_doc.find(id) != nullptr;
-            bool empty_text = cmark_node_first_child(n) == nullptr;
-            if (enter) {
-                if (present) m_out += "<a href=\"#" + escape_html(id) + "\">";
-            } else {
-                if (present) m_out += escape_html(empty_text ? reference_text(m_doc, id) : " (section " + m_doc.number_of(id) + ")") + "</a>";
-            }
+        if (auto id = clause_link_target(url)) {  // resolved by resolve_clause_links: the clause is here
+            m_out += enter ? "<a href=\"#" + escape_html(std::string(*id)) + "\">" : std::string("</a>");
             return;
         }
         if (!util::is_safe_url(url)) return;  // the text stays, the link goes

@@ -24,7 +24,7 @@ std::string school_list(const std::vector<IndexSchool>& schools) {
 }  // namespace
 
 std::string write_index(const std::vector<IndexRow>& rows, const std::string& trust_name, const WriteOptions& options) {
-    const util::Date today = status_day();
+    const util::Date today = options.today;
     std::vector<IndexSchool> schools;
     for (const auto& row : rows) {
         if (schools.empty() || schools.back().id != row.meta.school_id) schools.push_back({row.meta.school_id, row.meta.school_name, false, {}});

@@ -5,6 +5,7 @@
 #include "util/escape.hpp"
 #include "util/markdown.hpp"
 #include "util/text.hpp"
+#include "write/clause_links.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write {
@@ -43,9 +44,10 @@ void neutralise_html(const std::vector<cmark_node*>& nodes) {
     }
 }
 
-// Rewrites `clause:` links to plain text with the computed number, drops links whose scheme
-// is not safe (keeping their text), and replaces images with their description.
+// Turns `clause:` links (resolved by resolve_clause_links) into their plain text, drops links whose
+// scheme is not safe (keeping their text), and replaces images with their description.
 void resolve_links(cmark_node* root, const model::Document& doc, bool allow_raw_html) {
+    resolve_clause_links(root, doc);
     std::vector<cmark_node*> links, html, images;
     cmark_iter* it = cmark_iter_new(root);
     cmark_event_type ev;
@@ -77,18 +79,7 @@ void resolve_links(cmark_node* root, const model::Document& doc, bool allow_raw_
     }
     for (cmark_node* link : links) {
         std::string url = cmark_node_get_url(link) ? cmark_node_get_url(link) : "";
-        bool is_ref = util::starts_with(url, "clause:");
-        if (!is_ref && util::is_safe_url(url)) continue;
-        if (is_ref) {
-            std::string id = url.substr(7);
-            bool empty_text = cmark_node_first_child(link) == nullptr;
-            std::string extra = doc.find(id) ? (empty_text ? reference_text(doc, id) : " (section " + doc.number_of(id) + ")") : "";
-            if (!extra.empty()) {
-                cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
-                cmark_node_set_literal(t, extra.c_str());
-                cmark_node_append_child(link, t);
-            }
-        }
+        if (!clause_link_target(url) && util::is_safe_url(url)) continue;
         // Unwrap: move the link's children before it, then remove it.
         while (cmark_node* child = cmark_node_first_child(link)) {
             cmark_node_unlink(child);

@@ -40,12 +40,6 @@ const char* link_label(const std::string& extension) {
 
 }  // namespace
 
-util::Date status_day() {
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) return util::date_from_epoch_days(std::strtol(epoch, nullptr, 10) / 86400);
-    return util::today_utc();
-}
-
 std::string school_page_path(const std::string& school_id) { return school_id + "/index.html"; }
 
 std::string policy_row_html(const PolicyRow& row) {

@@ -56,10 +56,6 @@ std::string write_school_page(const SchoolPage& page, const WriteOptions& option
 // The school page's file, relative to the output folder: "<school>/index.html".
 std::string school_page_path(const std::string& school_id);
 
-// The day review status is reckoned on in the index and the school pages: SOURCE_DATE_EPOCH's
-// when set (same inputs, same bytes), else today.
-util::Date status_day();
-
 // Due soon means within this many days, as check's default.
 inline constexpr int k_due_within_days = 60;
 

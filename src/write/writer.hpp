@@ -2,11 +2,14 @@
 // file. None knows another; adding a format is one file and one row in formats().
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/document.hpp"
+#include "util/date.hpp"
 #include "write/render_cache.hpp"
 
 namespace clausebook::write {
@@ -25,6 +28,11 @@ struct WriteOptions {
     // Rendered clause bodies shared by every document of one run (see render_cache.hpp); none
     // when empty. Only for options that stay the same for the cache's whole life.
     std::shared_ptr<RenderCache> cache;
+    // From the run's environment (util::Environment), never read by a writer itself:
+    // SOURCE_DATE_EPOCH, the one time a package (DOCX, PDF) records when it is set; and the day
+    // the index and school pages give statuses as of ("overdue", "due soon").
+    std::optional<std::int64_t> source_date_epoch;
+    util::Date today;
 };
 
 // `render()`'s result, from `options.cache` when it has one: the clause body rendered for

@@ -8,6 +8,7 @@
 #include "util/text.hpp"
 #include "write/docx/own_marks.hpp"
 #include "write/docx/xml.hpp"
+#include "write/clause_links.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write::docx {
@@ -19,10 +20,8 @@ std::string clause_anchor(std::size_t section_index, std::size_t clause_index) {
 }
 
 std::string clause_anchor(const model::Document& doc, const std::string& clause_id) {
-    for (std::size_t s = 0; s < doc.sections.size(); ++s)
-        for (std::size_t c = 0; c < doc.sections[s].clauses.size(); ++c)
-            if (doc.sections[s].clauses[c].id == clause_id) return clause_anchor(s, c);
-    return {};
+    auto at = clause_position(doc, clause_id);
+    return at ? clause_anchor(at->section, at->clause) : std::string();
 }
 
 BodyRenderer::BodyRenderer(const model::Document& doc, Numbering& numbering, Relationships& rels)
@@ -35,6 +34,7 @@ bool BodyRenderer::render(const std::string& markdown, XmlWriter& xml) {
     m_after_list_or_table = false;
     m_rule_before = false;
     util::MarkdownTree tree = util::parse_markdown(markdown);
+    resolve_clause_links(tree.get(), m_doc);
     cmark_iter* it = cmark_iter_new(tree.get());
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -182,20 +182,16 @@ void BodyRenderer::inline_node(cmark_node* n, bool enter) {
 
 void BodyRenderer::link(cmark_node* n, bool enter) {
     if (!enter) {
-        if (!m_link_suffix.empty()) text(m_link_suffix);
         if (m_link) m_xml->close();
         m_link = false;
-        m_link_suffix.clear();
         m_link_is_styled = false;
         return;
     }
     std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
     std::string anchor;
-    if (util::starts_with(url, "clause:")) {
-        std::string id = url.substr(7);
-        anchor = clause_anchor(m_doc, id);
-        if (anchor.empty()) return;  // a clause this school left out: the text stays, unlinked
-        m_link_suffix = cmark_node_first_child(n) ? " (section " + m_doc.number_of(id) + ")" : reference_text(m_doc, id);
+    if (auto id = clause_link_target(url)) {  // resolved by resolve_clause_links: the clause is here
+        anchor = clause_anchor(m_doc, std::string(*id));
+        if (anchor.empty()) return;
     } else if (!url.empty() && url[0] == '#') {
         anchor = clause_anchor(m_doc, url.substr(1));
         if (anchor.empty()) return;

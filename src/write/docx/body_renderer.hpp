@@ -87,7 +87,6 @@ private:
     bool m_paragraph = false;       // a w:p is open
     bool m_link = false;            // a w:hyperlink is open in it
     bool m_last_was_table = false;
-    std::string m_link_suffix;      // text a cross-reference adds at its end
     bool m_link_is_styled = false;
     std::vector<ListLevel> m_lists;
     bool m_first_in_item = false;

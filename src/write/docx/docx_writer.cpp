@@ -2,10 +2,10 @@
 // zipped with libzip. The parts and what goes in them: document_part.hpp (body),
 // styles_part.hpp (styles and the trust's restyling), numbering.hpp (lists),
 // package_parts.hpp (everything else). docs/docx.md describes the result.
-#include <cstdlib>
 #include <string>
 
 #include "util/date.hpp"
+#include "util/environment.hpp"
 #include "write/docx/document_part.hpp"
 #include "write/docx/own_marks.hpp"
 #include "write/docx/package_parts.hpp"
@@ -22,15 +22,10 @@ constexpr const char* k_wml = "application/vnd.openxmlformats-officedocument.wor
 
 // The package's one time: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else midnight
 // UTC on the approval date, else 1 January 1980. Never the clock.
-docx::ZipTime package_time(const model::Metadata& meta) {
-    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long seconds = std::strtoll(env, &end, 10);
-        if (end != env && *end == '\0' && seconds >= 0) {
-            util::Date d = util::date_from_epoch_days(static_cast<long>(seconds / 86400));
-            long long rest = seconds % 86400;
-            return {d.year, d.month, d.day, static_cast<int>(rest / 3600), static_cast<int>(rest % 3600 / 60), static_cast<int>(rest % 60)};
-        }
+docx::ZipTime package_time(const model::Metadata& meta, const WriteOptions& options) {
+    if (options.source_date_epoch) {
+        util::UtcTime t = util::utc_time(*options.source_date_epoch);
+        return {t.date.year, t.date.month, t.date.day, t.hour, t.minute, t.second};
     }
     if (meta.approved) return {meta.approved->year, meta.approved->month, meta.approved->day, 0, 0, 0};
     return {};
@@ -63,7 +58,7 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
 
     std::vector<std::pair<std::string, std::string>> cover;
     for (const auto& row : cover_rows(doc.meta)) cover.emplace_back(row.label, row.value);
-    ZipTime time = package_time(doc.meta);
+    ZipTime time = package_time(doc.meta, options);
     std::vector<PartType> types = {
         {"word/document.xml", std::string(k_wml) + "document.main+xml"},
         {"word/styles.xml", std::string(k_wml) + "styles+xml"},

@@ -10,6 +10,7 @@
 #include "util/markdown.hpp"
 #include "util/text.hpp"
 #include "write/pdf/fonts.hpp"
+#include "write/clause_links.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write::pdf {
@@ -215,10 +216,8 @@ std::string section_dest(std::size_t s) { return "s-" + std::to_string(s + 1); }
 std::string clause_dest(std::size_t s, std::size_t c) { return section_dest(s) + "-" + std::to_string(c + 1); }
 
 std::string clause_dest(const model::Document& doc, const std::string& id) {
-    for (std::size_t s = 0; s < doc.sections.size(); ++s)
-        for (std::size_t c = 0; c < doc.sections[s].clauses.size(); ++c)
-            if (doc.sections[s].clauses[c].id == id) return clause_dest(s, c);
-    return {};
+    auto at = clause_position(doc, id);
+    return at ? clause_dest(at->section, at->clause) : std::string();
 }
 
 class Builder {
@@ -331,6 +330,7 @@ private:
 
     void body(const std::string& markdown) {
         util::MarkdownTree tree = util::parse_markdown(markdown);
+        resolve_clause_links(tree.get(), m_doc);
         cmark_iter* it = cmark_iter_new(tree.get());
         cmark_event_type ev;
         while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -489,15 +489,12 @@ private:
 
     void link(cmark_node* n, bool enter) {
         if (enter) {
-            m_links.push_back({m_inline.size(), "", ""});
+            m_links.push_back({m_inline.size(), ""});
             std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
             auto& l = m_links.back();
-            if (util::starts_with(url, "clause:")) {
-                std::string id = url.substr(7);
-                std::string dest = clause_dest(m_doc, id);
-                if (dest.empty()) return;  // a clause this school left out: the text stays, unlinked
-                l.attributes = "dest=" + quoted(dest);
-                l.suffix = cmark_node_first_child(n) ? " (section " + m_doc.number_of(id) + ")" : reference_text(m_doc, id);
+            if (auto id = clause_link_target(url)) {  // resolved by resolve_clause_links: the clause is here
+                std::string dest = clause_dest(m_doc, std::string(*id));
+                if (!dest.empty()) l.attributes = "dest=" + quoted(dest);
             } else if (!url.empty() && url[0] == '#') {
                 std::string dest = clause_dest(m_doc, url.substr(1));
                 if (!dest.empty()) l.attributes = "dest=" + quoted(dest);
@@ -508,7 +505,6 @@ private:
         }
         OpenLink l = std::move(m_links.back());
         m_links.pop_back();
-        m_inline.text += l.suffix;
         if (l.attributes.empty() || m_inline.size() == l.start) return;
         m_inline.links.push_back({l.start, m_inline.size(), l.attributes});
         m_inline.add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), l.start, m_inline.size());
@@ -577,7 +573,6 @@ private:
     struct OpenLink {
         int start;
         std::string attributes;  // empty: not a link (an unsafe URL, a clause left out)
-        std::string suffix;
     };
 
     const model::Document& m_doc;

@@ -10,10 +10,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 
 #include "util/date.hpp"
+#include "util/environment.hpp"
 #include "util/error.hpp"
 #include "write/pdf/embedded_fonts.hpp"
 #include "write/pdf/layout.hpp"
@@ -28,19 +28,14 @@ namespace {
 using namespace pdf;
 
 // The document's one time, as the DOCX's (src/write/docx/docx_writer.cpp): SOURCE_DATE_EPOCH
-// when set, else midnight UTC on the approval date, else 1 January 1980. Never the clock. As a
-// PDF date (ISO 32000-1, 7.9.4).
-std::string document_time(const model::Metadata& meta) {
+// (from the run's environment, in `options`) when set, else midnight UTC on the approval date,
+// else 1 January 1980. Never the clock. As a PDF date (ISO 32000-1, 7.9.4).
+std::string document_time(const model::Metadata& meta, const WriteOptions& options) {
     int y = 1980, mo = 1, d = 1, h = 0, mi = 0, s = 0;
-    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long seconds = std::strtoll(env, &end, 10);
-        if (end != env && *end == '\0' && seconds >= 0) {
-            util::Date date = util::date_from_epoch_days(static_cast<long>(seconds / 86400));
-            long long rest = seconds % 86400;
-            y = date.year, mo = date.month, d = date.day;
-            h = static_cast<int>(rest / 3600), mi = static_cast<int>(rest % 3600 / 60), s = static_cast<int>(rest % 60);
-        }
+    if (options.source_date_epoch) {
+        util::UtcTime t = util::utc_time(*options.source_date_epoch);
+        y = t.date.year, mo = t.date.month, d = t.date.day;
+        h = t.hour, mi = t.minute, s = t.second;
     } else if (meta.approved) {
         y = meta.approved->year, mo = meta.approved->month, d = meta.approved->day;
     }
@@ -163,8 +158,9 @@ struct Bookmark {
 
 class Writer {
 public:
-    Writer(const model::Document& doc, const std::vector<Item>& items, const std::vector<Page>& pages, const std::string& family)
-        : m_doc(doc), m_items(items), m_pages(pages), m_fonts(m_file) {
+    Writer(const model::Document& doc, const WriteOptions& options, const std::vector<Item>& items, const std::vector<Page>& pages,
+           const std::string& family)
+        : m_doc(doc), m_options(options), m_items(items), m_pages(pages), m_fonts(m_file) {
         for (std::size_t p = 0; p < pages.size(); ++p)
             for (const auto& pl : pages[p]) {
                 const Item& item = items[pl.item];
@@ -830,7 +826,7 @@ private:
         m_file.object(m_page_tree, pages);
 
         int info = m_file.reserve();
-        std::string time = document_time(m_doc.meta);
+        std::string time = document_time(m_doc.meta, m_options);
         std::string i = "<< /Title ";
         put_text_string(i, m_doc.meta.title);
         i += " /Author ";
@@ -859,6 +855,7 @@ private:
     }
 
     const model::Document& m_doc;
+    const WriteOptions& m_options;
     const std::vector<Item>& m_items;
     const std::vector<Page>& m_pages;
     PdfFile m_file;
@@ -897,7 +894,7 @@ std::string write_pdf(const model::Document& doc, const WriteOptions& write_opti
     // contents' page numbers and "Page X of Y" are known before the first page is written.
     std::vector<Item> items = build_items(doc, family);
     std::vector<Page> pages = paginate(items);
-    return Writer(doc, items, pages, family).write();
+    return Writer(doc, write_options, items, pages, family).write();
 }
 
 }  // namespace clausebook::write
