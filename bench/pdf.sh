@@ -6,6 +6,8 @@
 #   bench/pdf.sh                 N=200 schools, LibreOffice on 20 of their DOCX
 #   bench/pdf.sh --n 1000        any N
 #   CB=build/clausebook GEN=build/bench/generate_schools bench/pdf.sh   use existing binaries
+#   BEFORE=../main/build/clausebook bench/pdf.sh   also another clausebook (an earlier writer),
+#                                                  on the same schools in the same run
 #
 # Prints one table; bench/README.md has the figures measured.
 set -euo pipefail
@@ -43,13 +45,23 @@ timed() {
 row() { printf '%-46s %10s %10s %10s\n' "$1" "$2" "$3" "$4"; }
 printf '\n%-46s %10s %10s %10s\n' "N=$n schools, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)" "wall s/doc" "CPU s/doc" "docs/CPU s"
 
-for jobs in 1 "$(nproc)"; do
-  timed "$work/t" "$CB" build --root "$work/repo" --format pdf --out "$work/pdf-$jobs" --jobs "$jobs" -q
-  docs=$(find "$work/pdf-$jobs" -name '*.pdf' | wc -l)
+# measure NAME BINARY JOBS: one build of the N schools' PDFs into an empty folder.
+measure() {
+  local name=$1 bin=$2 jobs=$3
+  timed "$work/t" "$bin" build --root "$work/repo" --format pdf --out "$work/pdf-$name-$jobs" --jobs "$jobs" -q
+  docs=$(find "$work/pdf-$name-$jobs" -name '*.pdf' | wc -l)
   read -r wall cpu <"$work/t"
   per=$(awk -v c="$cpu" -v d="$docs" 'BEGIN { printf "%.4f", c / d }')
-  row "clausebook build --format pdf, --jobs $jobs" "$(awk -v w="$wall" -v d="$docs" 'BEGIN { printf "%.4f", w / d }')" "$per" "$(awk -v p="$per" 'BEGIN { printf "%.1f", 1 / p }')"
+  row "$name build --format pdf, --jobs $jobs" "$(awk -v w="$wall" -v d="$docs" 'BEGIN { printf "%.4f", w / d }')" "$per" "$(awk -v p="$per" 'BEGIN { printf "%.1f", 1 / p }')"
+}
+for jobs in 1 "$(nproc)"; do
+  if [ -n "${BEFORE:-}" ]; then
+    measure before "$BEFORE" "$jobs"
+    [ "$jobs" = 1 ] && before=$per
+  fi
+  measure clausebook "$CB" "$jobs"
   [ "$jobs" = 1 ] && ours=$per
+  [ "$jobs" = 1 ] && ours_size=$(find "$work/pdf-clausebook-1" -name '*.pdf' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / NR / 1024 }')
 done
 
 "$CB" build --root "$work/repo" --format docx --out "$work/docx" -q
@@ -64,5 +76,7 @@ docs=$(ls "$work"/lo/*.pdf | wc -l)
 read -r wall cpu <"$work/t"
 per=$(awk -v c="$cpu" -v d="$docs" 'BEGIN { printf "%.4f", c / d }')
 row "soffice --convert-to pdf, one process, $docs" "$(awk -v w="$wall" -v d="$docs" 'BEGIN { printf "%.4f", w / d }')" "$per" "$(awk -v p="$per" 'BEGIN { printf "%.1f", 1 / p }')"
-echo "clausebook is $(awk -v a="$per" -v b="$ours" 'BEGIN { printf "%.0f", a / b }')x LibreOffice per document, in CPU seconds"
-echo "average pages: clausebook $(for f in $(find "$work/pdf-1" -name '*.pdf' | sort | head -n "$sample_size"); do pdfinfo "$f" | awk '/^Pages:/ { print $2 }'; done | awk '{ s += $1 } END { printf "%.1f", s / NR }'), LibreOffice $(for f in "$work"/lo/*.pdf; do pdfinfo "$f" | awk '/^Pages:/ { print $2 }'; done | awk '{ s += $1 } END { printf "%.1f", s / NR }')"
+echo "clausebook is $(awk -v a="$per" -v b="$ours" 'BEGIN { printf "%.1f", a / b }')x LibreOffice per document, in CPU seconds"
+[ -n "${BEFORE:-}" ] && echo "before: $(awk -v a="$per" -v b="$before" 'BEGIN { printf "%.1f", a / b }')x LibreOffice; clausebook $(awk -v a="$before" -v b="$ours" 'BEGIN { printf "%.1f", a / b }')x before"
+echo "average PDF: clausebook ${ours_size} KB$([ -n "${BEFORE:-}" ] && find "$work/pdf-before-1" -name '*.pdf' -printf '%s\n' | awk '{ s += $1 } END { printf ", before %.0f KB", s / NR / 1024 }')"
+echo "average pages: clausebook $(for f in $(find "$work/pdf-clausebook-1" -name '*.pdf' | sort | head -n "$sample_size"); do pdfinfo "$f" | awk '/^Pages:/ { print $2 }'; done | awk '{ s += $1 } END { printf "%.1f", s / NR }'), LibreOffice $(for f in "$work"/lo/*.pdf; do pdfinfo "$f" | awk '/^Pages:/ { print $2 }'; done | awk '{ s += $1 } END { printf "%.1f", s / NR }')"

@@ -105,7 +105,7 @@ TEST_CASE("pdf layout: a table of 40 columns is drawn inside the text block", "[
     // Every cell's text is there, broken where it must be: in the structure tree, cell by cell
     // (pdftotext reads across the narrow columns line by line).
     Shell tree = shell("pdfinfo -struct-text " + quoted(pdf));
-    CHECK(tree.out.find("TH\n        \"Heading40\"") != std::string::npos);
+    CHECK(tree.out.find("TH:\n         /Scope /Column\n        \"Heading40\"") != std::string::npos);  // with its scope
     CHECK(tree.out.find("TD\n        \"value40withalongtail\"") != std::string::npos);
 }
 
@@ -284,4 +284,34 @@ TEST_CASE("pdf layout: lists, quotations and links are tagged, and a link keeps 
     std::size_t element = tree.out.rfind("Link (inline)", words);
     REQUIRE(element != std::string::npos);
     CHECK(tree.out.find('"', element) == words);  // the reference's words are the link's
+}
+
+// What the PDF's own writer adds for screen readers (docs/pdf.md, "Accessibility"): the
+// running header and footer, borders, shading and a repeated header row are marked as
+// artifacts, not left unmarked; a header cell says whether it heads a column or a row; a link
+// annotation carries the text it covers; each page's tab order follows the structure.
+TEST_CASE("pdf layout: furniture is an artifact, header cells have their scope, links their text", "[pdf][layout]") {
+    CLAUSEBOOK_NEEDS_PROGRAM("pdfinfo");
+    CLAUSEBOOK_NEEDS_PROGRAM("pdftotext");
+    CLAUSEBOOK_NEEDS_PROGRAM("qpdf");
+    std::string table = "Read the [guidance](https://example.org/guide) first.\n\n| Name | Detail |\n| --- | --- |\n";
+    for (int i = 1; i <= 60; ++i) table += "| row" + std::to_string(i) + " | detail " + std::to_string(i) + " |\n";
+    TestRepo repo;
+    fs::path pdf = build_with(repo, table);
+    Shell tree = shell("pdfinfo -struct-text " + quoted(pdf));
+    Shell text = shell("pdftotext " + quoted(pdf) + " -");
+    INFO(tree.out);
+    // The footer's words are on the page but not in the structure tree.
+    CHECK(text.out.find("Page 1 of") != std::string::npos);
+    CHECK(tree.out.find("Page 1 of") == std::string::npos);
+    CHECK(tree.out.find("Page 2 of") == std::string::npos);
+    Shell qdf = shell("qpdf --qdf --object-streams=disable " + quoted(pdf) + " -");
+    std::size_t artifacts = 0;
+    for (std::size_t at = qdf.out.find("/Artifact BMC"); at != std::string::npos; at = qdf.out.find("/Artifact BMC", at + 1)) ++artifacts;
+    CHECK(artifacts == static_cast<std::size_t>(pages_of(pdf)));  // one sequence a page
+    // The table's header cells head columns; the cover table's first column heads its rows.
+    CHECK(qdf.out.find("/Scope /Column") != std::string::npos);
+    CHECK(qdf.out.find("/Scope /Row") != std::string::npos);
+    CHECK(qdf.out.find("/Contents (guidance)") != std::string::npos);
+    CHECK(qdf.out.find("/Tabs /S") != std::string::npos);
 }

@@ -291,15 +291,15 @@ TEST_CASE("pdf: the same inputs give the same bytes, dated from SOURCE_DATE_EPOC
     TestRepo other;
     REQUIRE(other.run({"build", "--format", "pdf"}).exit_code == 0);
     CHECK(other.read("out/alpha/social.pdf") == first);
-    CHECK(first.find("/CreationDate (20240301000000Z)") != std::string::npos);  // alpha's approval date
+    CHECK(first.find("/CreationDate (D:20240301000000Z)") != std::string::npos);  // alpha's approval date
     ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);  // 14 November 2023, 22:13:20 UTC
     TestRepo dated;
     auto r = dated.run({"build", "--format", "pdf"});
     ::unsetenv("SOURCE_DATE_EPOCH");
     REQUIRE(r.exit_code == 0);
     std::string pdf = dated.read("out/alpha/social.pdf");
-    CHECK(pdf.find("/CreationDate (20231114221320Z)") != std::string::npos);
-    CHECK(pdf.find("/ModDate (20231114221320Z)") != std::string::npos);
+    CHECK(pdf.find("/CreationDate (D:20231114221320Z)") != std::string::npos);
+    CHECK(pdf.find("/ModDate (D:20231114221320Z)") != std::string::npos);
 }
 
 // The PDF writer keeps each thread's text layouts and reuses them in later documents

@@ -129,8 +129,15 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     std::string key;
     key.reserve(in.text.size() + 128);
     append_font(key, spec.font);
-    key += '\x1e' + std::to_string(spec.width) + ',' + std::to_string(spec.align) + ',' + std::to_string(spec.ellipsize) + ',' +
-           std::to_string(spec.wrap_words) + '\x1e';
+    // The width as the layout takes it, in pango units (no floating-point formatting: this key
+    // is made for every text of every document).
+    key += '\x1e';
+    key += std::to_string(spec.width >= 0 ? pango_units_from_double(std::max(spec.width, 1.0)) : -1);
+    key += ',';
+    key += static_cast<char>('0' + spec.align);
+    key += spec.ellipsize ? '1' : '0';
+    key += spec.wrap_words ? '1' : '0';
+    key += '\x1e';
     if (spec.wrap_words) {
         list = pango_attr_list_new();
         // A word broken because it is longer than the line gets no hyphen pango would add: the

@@ -4,6 +4,7 @@
 // pdf_writer.cpp. Lengths are in PDF points (1/72 inch); y grows down the page, as in cairo.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,12 +39,29 @@ struct LineBox {
     double baseline;        // from the layout's top
 };
 
+// A glyph run as the PDF writer writes it (pdf_writer.cpp): it depends on the run alone, so it
+// is made the first time the run is written and kept with its Text for later documents.
+struct EncodedRun {
+    struct Glyph {
+        uint32_t offset;  // of the text it stands for, in the layout's text
+        uint16_t id;
+        uint16_t length;  // k_space: a space the layout's text does not hold
+    };
+    static constexpr uint16_t k_space = 0xffff;
+    std::string codes;          // the inside of the run's TJ array
+    std::vector<Glyph> glyphs;  // each glyph id once, with the first text it stands for
+    double width = 0;           // the run's advance in points
+    bool made = false;
+};
+
 // One pango layout and its lines.
 struct Text {
     PangoLayout* layout = nullptr;
     std::vector<LinkSpan> links;
     std::vector<LineBox> lines;
     double height = 0;
+    // By line and run: filled in by the PDF writer of the text's thread, never changed once made.
+    mutable std::vector<std::vector<EncodedRun>> encoded;
     Text() = default;
     Text(const Text&) = delete;
     Text& operator=(const Text&) = delete;

@@ -1,22 +1,24 @@
-// PDF: one policy drawn with cairo and pango, tagged for screen readers. layout.hpp builds the
-// content and cuts it into pages; this file draws the pages (running header and footer from
-// page_text.hpp), with structure tags, named destinations, links and bookmarks, sets the
-// metadata and adds the language (catalog_update.hpp). docs/pdf.md describes the result.
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <hb.h>
-#include <pango/pangocairo.h>
+// PDF: one policy, its pages written as PDF objects by clausebook itself (no drawing library):
+// layout.hpp builds the content with pango and cuts it into pages; this file writes each page's
+// content stream (glyph runs as pango placed them, rules, cell borders and shading), the
+// structure tree that tags the content for screen readers (marked content with MCIDs, a parent
+// tree, link annotations as object references), named destinations, links, bookmarks, the
+// metadata, the language and the title preference. Fonts are embedded by embedded_fonts.hpp,
+// the file's bytes written by pdf_file.hpp. docs/pdf.md describes the result.
+#include <pango/pangofc-font.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 
 #include "util/date.hpp"
 #include "util/environment.hpp"
 #include "util/error.hpp"
-#include "write/pdf/catalog_update.hpp"
+#include "write/pdf/embedded_fonts.hpp"
 #include "write/pdf/layout.hpp"
 #include "write/pdf/page_text.hpp"
+#include "write/pdf/pdf_file.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write {
@@ -25,13 +27,9 @@ namespace {
 
 using namespace pdf;
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 // The document's one time, as the DOCX's (src/write/docx/docx_writer.cpp): SOURCE_DATE_EPOCH
-// when set, else midnight UTC on the approval date, else 1 January 1980. Never the clock.
+// (from the run's environment, in `options`) when set, else midnight UTC on the approval date,
+// else 1 January 1980. Never the clock. As a PDF date (ISO 32000-1, 7.9.4).
 std::string document_time(const model::Metadata& meta, const WriteOptions& options) {
     int y = 1980, mo = 1, d = 1, h = 0, mi = 0, s = 0;
     if (options.source_date_epoch) {
@@ -41,8 +39,8 @@ std::string document_time(const model::Metadata& meta, const WriteOptions& optio
     } else if (meta.approved) {
         y = meta.approved->year, mo = meta.approved->month, d = meta.approved->day;
     }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", y, mo, d, h, mi, s);
     return buf;
 }
 
@@ -57,29 +55,112 @@ bool has_attribute(PangoItem* item, PangoAttrType type, PangoAttribute** found =
     return false;
 }
 
-// The last run of a line with the space pango keeps, undrawn, at its end made a real space
-// glyph of no width; or null if it has none. cairo would mark an undrawn space as a span of its
-// own inside the paragraph's marked content, which poppler's structure reader stops at (the
-// rest of a heading would be lost); a space glyph keeps the words apart in the copied text.
-PangoGlyphItem* with_trailing_space(PangoGlyphItem* run) {
-    PangoGlyphString* g = run->glyphs;
-    int n = g->num_glyphs;
-    if (n == 0 || g->glyphs[n - 1].glyph != PANGO_GLYPH_EMPTY) return nullptr;
-    hb_codepoint_t space = 0;
-    if (!hb_font_get_nominal_glyph(pango_font_get_hb_font(run->item->analysis.font), 0x20, &space)) return nullptr;
-    PangoGlyphItem* copy = pango_glyph_item_copy(run);
-    for (int i = n - 1; i >= 0 && copy->glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY; --i) {
-        copy->glyphs->glyphs[i].glyph = space;
-        copy->glyphs->glyphs[i].geometry.width = 0;
+// A link's target from its attributes (layout.hpp, LinkSpan): "dest='s-1-2'" or
+// "uri='https://...'", quoted with ' and escaped with \.
+struct Target {
+    bool uri = false;
+    std::string value;
+};
+Target parse_target(const std::string& attributes) {
+    Target t;
+    std::size_t eq = attributes.find('=');
+    if (eq == std::string::npos) return t;
+    t.uri = attributes.compare(0, eq, "uri") == 0;
+    for (std::size_t i = eq + 2; i + 1 < attributes.size(); ++i) {
+        if (attributes[i] == '\\' && i + 2 < attributes.size()) ++i;
+        t.value += attributes[i];
     }
-    return copy;
+    return t;
 }
 
-class Painter {
+// Content drawn on a page: the decoration (rules, borders, shading, underlines, the running
+// header and footer, repeated header rows) is one artifact sequence painted first; the tagged
+// text follows. Each keeps the colours it last set.
+struct Canvas {
+    std::string s;
+    double fill[3] = {-1, -1, -1};
+    double stroke[3] = {-1, -1, -1};
+    double line_width = -1;
+
+    void reset_state() {
+        fill[0] = stroke[0] = line_width = -1;
+    }
+    void set_fill(double r, double g, double b) {
+        if (fill[0] == r && fill[1] == g && fill[2] == b) return;
+        fill[0] = r, fill[1] = g, fill[2] = b;
+        colour(r, g, b);
+        s += " rg\n";
+    }
+    void set_stroke(double r, double g, double b, double width) {
+        if (!(stroke[0] == r && stroke[1] == g && stroke[2] == b)) {
+            stroke[0] = r, stroke[1] = g, stroke[2] = b;
+            colour(r, g, b);
+            s += " RG\n";
+        }
+        if (line_width != width) {
+            line_width = width;
+            put_number(s, width);
+            s += " w\n";
+        }
+    }
+    void colour(double r, double g, double b) {
+        put_number(s, r);
+        s += ' ';
+        put_number(s, g);
+        s += ' ';
+        put_number(s, b);
+    }
+    // A rectangle in layout coordinates (y down from the page's top).
+    void rect(double x, double y, double w, double h) {
+        put_number(s, x, 2);
+        s += ' ';
+        put_number(s, k_page_height - y - h, 2);
+        s += ' ';
+        put_number(s, w, 2);
+        s += ' ';
+        put_number(s, h, 2);
+        s += " re ";
+    }
+};
+
+struct Kid {
+    enum Kind { mcid, element, annotation } kind;
+    int page;
+    int value;  // the MCID, the element's index, the annotation's index
+};
+
+struct Element {
+    std::string type;
+    int parent;  // -1: the structure tree's root
+    int page = -1;
+    std::vector<Kid> kids;
+    const char* scope = nullptr;  // TH: /Column or /Row
+    int object = 0;
+};
+
+struct Annotation {
+    int object;
+    int page;
+    int element;
+};
+
+struct Destination {
+    std::string name;
+    int page;
+    double x, y;
+};
+
+struct Bookmark {
+    int level;
+    std::string title;
+    std::string dest;
+};
+
+class Writer {
 public:
-    Painter(const model::Document& doc, cairo_surface_t* surface, cairo_t* cr, const std::vector<Item>& items, const std::vector<Page>& pages,
-            const std::string& family)
-        : m_doc(doc), m_surface(surface), m_cr(cr), m_items(items), m_pages(pages) {
+    Writer(const model::Document& doc, const WriteOptions& options, const std::vector<Item>& items, const std::vector<Page>& pages,
+           const std::string& family)
+        : m_doc(doc), m_options(options), m_items(items), m_pages(pages), m_fonts(m_file) {
         for (std::size_t p = 0; p < pages.size(); ++p)
             for (const auto& pl : pages[p]) {
                 const Item& item = items[pl.item];
@@ -90,33 +171,138 @@ public:
         pango_font_description_set_size(m_furniture, 9 * PANGO_SCALE);
         m_number_font = pango_font_description_copy(m_furniture);
         pango_font_description_set_size(m_number_font, 11 * PANGO_SCALE);
+        m_catalog = m_file.reserve();
+        m_page_tree = m_file.reserve();
+        m_resources = m_file.reserve();
+        for (std::size_t p = 0; p < pages.size(); ++p) m_page_objects.push_back(m_file.reserve());
     }
-    ~Painter() {
+    ~Writer() {
         pango_font_description_free(m_furniture);
         pango_font_description_free(m_number_font);
     }
 
-    void paint() {
+    std::string write() {
         for (std::size_t p = 0; p < m_pages.size(); ++p) {
+            m_page = static_cast<int>(p);
             furniture(static_cast<int>(p + 1));
             for (const auto& pl : m_pages[p]) place(pl);
-            cairo_show_page(m_cr);
+            end_page();
         }
+        return finish();
     }
 
 private:
+    // --- structure -----------------------------------------------------------------------
+
+    void begin(const std::string& type) {
+        close_marked();
+        int parent = m_stack.empty() ? -1 : m_stack.back();
+        m_elements.push_back({type, parent, -1, {}, nullptr, 0});
+        int index = static_cast<int>(m_elements.size() - 1);
+        if (parent >= 0) m_elements[static_cast<std::size_t>(parent)].kids.push_back({Kid::element, -1, index});
+        m_stack.push_back(index);
+    }
+    void end() {
+        close_marked();
+        if (!m_stack.empty()) m_stack.pop_back();
+    }
+
+    // Marks what is drawn next on the text canvas as content of the innermost open element.
+    void mark() {
+        if (m_stack.empty()) return;
+        int e = m_stack.back();
+        if (m_marked == e) return;
+        close_marked();
+        Element& el = m_elements[static_cast<std::size_t>(e)];
+        int mcid = static_cast<int>(m_mcids.size());
+        m_mcids.push_back(e);
+        if (el.page < 0) el.page = m_page;
+        el.kids.push_back({Kid::mcid, m_page, mcid});
+        put_name(m_text.s, el.type);
+        m_text.s += " <</MCID ";
+        put_int(m_text.s, mcid);
+        m_text.s += ">> BDC\n";
+        m_marked = e;
+    }
+    void close_marked() {
+        if (m_marked < 0) return;
+        m_text.s += "EMC\n";
+        m_marked = -1;
+    }
+
+    void begin_link(const std::string& attributes) {
+        begin("Link");
+        m_link = parse_target(attributes);
+        m_link_box[0] = m_link_box[1] = 1e9;
+        m_link_box[2] = m_link_box[3] = -1e9;
+    }
+    void end_link() {
+        close_marked();
+        int element = m_stack.empty() ? -1 : m_stack.back();
+        if (element >= 0 && m_link_box[0] <= m_link_box[2] && !m_link.value.empty()) {
+            int object = m_file.reserve();
+            int index = static_cast<int>(m_annotations.size());
+            m_annotations.push_back({object, m_page, element});
+            m_page_annotations.push_back(object);
+            auto& kids = m_elements[static_cast<std::size_t>(element)].kids;
+            kids.insert(kids.begin(), {Kid::annotation, m_page, index});
+            std::string a = "<< /Type /Annot /Subtype /Link /Rect [";
+            for (int i = 0; i < 4; ++i) {
+                double v = i % 2 ? k_page_height - m_link_box[i] : m_link_box[i];
+                put_number(a, v, 2);
+                a += i < 3 ? " " : "";
+            }
+            a += "] /Border [0 0 0] /F 4 /StructParent ";
+            put_int(a, static_cast<long long>(m_pages.size()) + index);
+            a += " /P ";
+            put_int(a, m_page_objects[static_cast<std::size_t>(m_page)]);
+            a += " 0 R";
+            if (!m_link_text.empty()) {
+                a += " /Contents ";
+                put_text_string(a, m_link_text);
+            }
+            if (m_link.uri) {
+                a += " /A << /S /URI /URI ";
+                put_literal(a, m_link.value);
+                a += " >>";
+            } else {
+                a += " /Dest ";
+                put_literal(a, m_link.value);
+            }
+            a += " >>";
+            m_file.object(object, a);
+        }
+        m_link_text.clear();
+        m_link = {};
+        end();
+    }
+    void grow_link(double x0, double top, double x1, double bottom) {
+        // Layout coordinates: y down; the box is flipped when written.
+        m_link_box[0] = std::min(m_link_box[0], x0);
+        m_link_box[1] = std::max(m_link_box[1], bottom);
+        m_link_box[2] = std::max(m_link_box[2], x1);
+        m_link_box[3] = std::min(m_link_box[3], top);
+    }
+    bool in_link() const { return !m_link.value.empty() || m_link_open; }
+
+    // --- drawing -------------------------------------------------------------------------
+
     void place(const Placement& pl) {
         const Item& item = m_items[pl.item];
         switch (item.kind) {
-        case Item::Kind::begin: cairo_tag_begin(m_cr, item.tag.c_str(), ""); return;
-        case Item::Kind::end: cairo_tag_end(m_cr, item.tag.c_str()); return;
+        case Item::Kind::begin: begin(item.tag); return;
+        case Item::Kind::end: end(); return;
         case Item::Kind::page_break: return;
         case Item::Kind::rule:
-            cairo_set_source_rgb(m_cr, 0.6, 0.6, 0.6);
-            cairo_set_line_width(m_cr, 0.75);
-            cairo_move_to(m_cr, item.x, pl.y);
-            cairo_line_to(m_cr, item.x + item.width, pl.y);
-            cairo_stroke(m_cr);
+            m_art.set_stroke(0.6, 0.6, 0.6, 0.75);
+            put_number(m_art.s, item.x, 2);
+            m_art.s += ' ';
+            put_number(m_art.s, k_page_height - pl.y, 2);
+            m_art.s += " m ";
+            put_number(m_art.s, item.x + item.width, 2);
+            m_art.s += ' ';
+            put_number(m_art.s, k_page_height - pl.y, 2);
+            m_art.s += " l S\n";
             return;
         case Item::Kind::para: para(*item.para, pl); return;
         case Item::Kind::row: row(pl.repeated_header ? *item.row->repeat : *item.row, pl, pl.repeated_header); return;
@@ -127,25 +313,23 @@ private:
         const Text& t = *p.text;
         double top = pl.y - t.lines[pl.first_line].top;  // of the layout
         bool first = pl.first_line == 0;
-        if (first && !p.dest.empty()) {
-            char attrs[160];
-            std::snprintf(attrs, sizeof attrs, "name='%s' x=%.2f y=%.2f", p.dest.c_str(), p.x, pl.y);
-            cairo_tag_begin(m_cr, CAIRO_TAG_DEST, attrs);
-            cairo_tag_end(m_cr, CAIRO_TAG_DEST);
-        }
-        if (first && p.outline_level > 0) outline(p);
+        if (first && !p.dest.empty()) m_dests.push_back({p.dest, m_page, p.x, k_page_height - pl.y});
+        if (first && p.outline_level > 0) m_bookmarks.push_back({p.outline_level, p.outline_title, p.dest});
         if (first && p.label) {
-            cairo_tag_begin(m_cr, "Lbl", "");
+            begin("Lbl");
             const Text& l = *p.label;
-            line(l, l.lines[0], p.label_x, top + t.lines[0].baseline - l.lines[0].baseline);
-            cairo_tag_end(m_cr, "Lbl");
-            cairo_tag_begin(m_cr, "LBody", "");
+            line(m_text, l, l.lines[0], p.label_x, top + t.lines[0].baseline - l.lines[0].baseline, true);
+            end();
+            begin("LBody");
         }
-        // A paragraph that runs on to the next page is a P on each: the running header and
-        // footer must be drawn outside any tag that marks content.
-        cairo_tag_begin(m_cr, p.tag.c_str(), "");
-        if (!p.contents_dest.empty()) cairo_tag_begin(m_cr, CAIRO_TAG_LINK, ("dest='" + p.contents_dest + "'").c_str());
-        for (std::size_t i = pl.first_line; i < pl.end_line; ++i) line(t, t.lines[i], p.x, top);
+        // A paragraph that runs on to the next page is a P on each.
+        begin(p.tag);
+        if (!p.contents_dest.empty()) {
+            begin_link("dest='" + p.contents_dest + "'");
+            m_link_open = true;
+            m_link_text = pango_layout_get_text(t.layout);
+        }
+        for (std::size_t i = pl.first_line; i < pl.end_line; ++i) line(m_text, t, t.lines[i], p.x, top, true);
         if (!p.contents_dest.empty()) {
             auto found = m_dest_page.find(p.contents_dest);
             std::string number = found == m_dest_page.end() ? "" : std::to_string(found->second);
@@ -157,55 +341,167 @@ private:
             pango_layout_get_size(n->layout, &w, &h);
             const LineBox& last = t.lines[pl.end_line - 1];
             double baseline = n->lines.empty() ? 0 : n->lines[0].baseline;
-            cairo_set_source_rgb(m_cr, 0, 0, 0);
-            cairo_move_to(m_cr, k_margin + k_body_width - pango_units_to_double(w), top + last.baseline - baseline);
-            pango_cairo_show_layout(m_cr, n->layout);
-            cairo_tag_end(m_cr, CAIRO_TAG_LINK);
+            double x = k_margin + k_body_width - pango_units_to_double(w), y = top + last.baseline - baseline;
+            for (const auto& box : n->lines) line(m_text, *n, box, x, y, true);
+            m_link_open = false;
+            end_link();
         }
-        cairo_tag_end(m_cr, p.tag.c_str());
+        end();
     }
 
-    void outline(const Para& p) {
-        int parent = p.outline_level > 1 ? m_outline[static_cast<std::size_t>(p.outline_level - 2)] : CAIRO_PDF_OUTLINE_ROOT;
-        int id = cairo_pdf_surface_add_outline(m_surface, parent, p.outline_title.c_str(), ("dest='" + p.dest + "'").c_str(),
-                                               static_cast<cairo_pdf_outline_flags_t>(0));
-        m_outline[static_cast<std::size_t>(p.outline_level - 1)] = id;
-        for (std::size_t l = static_cast<std::size_t>(p.outline_level); l < 3; ++l) m_outline[l] = id;  // a deeper level skipped hangs here
-    }
-
-    // One line of `t`, whose layout's top left is at (x, top), drawn run by run so that each
-    // link's text is inside its link tag.
-    void line(const Text& t, const LineBox& box, double x, double top) {
+    // One line of `t`, whose layout's top left is at (x, top), run by run so that each link's
+    // text is inside a Link element of its own. `tagged`: on the text canvas, as content.
+    void line(Canvas& c, const Text& t, const LineBox& box, double x, double top, bool tagged) {
         const char* text = pango_layout_get_text(t.layout);
         double pen = x + box.left;
         double baseline = top + box.baseline;
-        for (GSList* r = box.line->runs; r; r = r->next) {
+        const auto line_index = static_cast<std::size_t>(&box - t.lines.data());
+        if (t.encoded.empty()) t.encoded.resize(t.lines.size());
+        std::vector<EncodedRun>& encoded = t.encoded[line_index];
+        if (encoded.empty()) encoded.resize(g_slist_length(box.line->runs));
+        std::size_t run_index = 0;
+        for (GSList* r = box.line->runs; r; r = r->next, ++run_index) {
             auto* run = static_cast<PangoGlyphItem*>(r->data);
-            double width = pango_units_to_double(pango_glyph_string_get_width(run->glyphs));
+            UsedFont& font = m_fonts.font(run->item->analysis.font);
+            EncodedRun& code = encoded[run_index];
+            if (!code.made) encode(code, run, font, r->next == nullptr);
+            double width = code.width;
             const LinkSpan* link = nullptr;
-            for (const auto& span : t.links)
-                if (run->item->offset >= span.start && run->item->offset < span.end) link = &span;
-            if (link) cairo_tag_begin(m_cr, CAIRO_TAG_LINK, link->attributes.c_str());
+            if (tagged && !in_link())
+                for (const auto& span : t.links)
+                    if (run->item->offset >= span.start && run->item->offset < span.end) link = &span;
+            if (link) {
+                begin_link(link->attributes);
+                m_link_text.assign(text + run->item->offset, static_cast<std::size_t>(run->item->length));
+            }
+            double rgb[3] = {0, 0, 0};
             PangoAttribute* colour = nullptr;
             if (has_attribute(run->item, PANGO_ATTR_FOREGROUND, &colour)) {
-                const PangoColor& c = reinterpret_cast<PangoAttrColor*>(colour)->color;
-                cairo_set_source_rgb(m_cr, c.red / 65535.0, c.green / 65535.0, c.blue / 65535.0);
+                const PangoColor& pc = reinterpret_cast<PangoAttrColor*>(colour)->color;
+                rgb[0] = pc.red / 65535.0, rgb[1] = pc.green / 65535.0, rgb[2] = pc.blue / 65535.0;
             } else {
-                cairo_set_source_rgb(m_cr, 0, 0, 0);
+                rgb[0] = m_ink[0], rgb[1] = m_ink[1], rgb[2] = m_ink[2];
             }
-            cairo_move_to(m_cr, pen, baseline);
-            if (PangoGlyphItem* trimmed = r->next ? nullptr : with_trailing_space(run)) {
-                pango_cairo_show_glyph_item(m_cr, text, trimmed);
-                pango_glyph_item_free(trimmed);
-            } else {
-                pango_cairo_show_glyph_item(m_cr, text, run);
+            if (tagged) mark();
+            c.set_fill(rgb[0], rgb[1], rgb[2]);
+            glyphs(c, text, code, run->item->analysis.font, font, pen, baseline);
+            bool under = has_attribute(run->item, PANGO_ATTR_UNDERLINE), strike = has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH);
+            if (under || strike) {
+                m_art.set_fill(rgb[0], rgb[1], rgb[2]);
+                if (under) m_art.rect(pen, baseline + 1.5, width, 0.6);
+                if (strike) m_art.rect(pen, baseline - 3.5, width, 0.6);
+                m_art.s += "f\n";
             }
-            if (has_attribute(run->item, PANGO_ATTR_UNDERLINE)) cairo_rectangle(m_cr, pen, baseline + 1.5, width, 0.6);
-            if (has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH)) cairo_rectangle(m_cr, pen, baseline - 3.5, width, 0.6);
-            cairo_fill(m_cr);
-            if (link) cairo_tag_end(m_cr, CAIRO_TAG_LINK);
+            if (in_link()) grow_link(pen, top + box.top, pen + width, top + box.top + box.height);
+            if (link) end_link();
             pen += width;
         }
+    }
+
+    // A glyph run at (x, baseline), in `font`, as `code` has it encoded.
+    void glyphs(Canvas& c, const char* text, const EncodedRun& code, PangoFont* pango_font, UsedFont& font, double x, double baseline) {
+        double skew = 0;
+        if (PANGO_IS_FC_FONT(pango_font)) {
+            FcMatrix* m = nullptr;
+            if (FcPatternGetMatrix(pango_fc_font_get_pattern(PANGO_FC_FONT(pango_font)), FC_MATRIX, 0, &m) == FcResultMatch && m) skew = m->xy;
+        }
+        std::string& s = c.s;
+        s += "BT /F";
+        put_int(s, font.resource);
+        s += ' ';
+        put_number(s, font.size, 3);
+        s += " Tf 1 0 ";
+        put_number(s, skew, 3);
+        s += " 1 ";
+        put_number(s, x, 3);
+        s += ' ';
+        put_number(s, k_page_height - baseline, 3);
+        s += " Tm[(";
+        s += code.codes;
+        s += ")]TJ ET\n";
+        for (const auto& g : code.glyphs)
+            m_fonts.use(font, g.id, g.length == EncodedRun::k_space ? std::string_view(" ") : std::string_view(text + g.offset, g.length));
+    }
+
+    // A glyph run's codes: its glyph ids as two-byte codes, each placed where pango placed it (a
+    // TJ adjustment where pango's advance differs from the font's width, which is pango's own
+    // unkerned advance: embedded_fonts.hpp); and the glyphs it uses, with their text.
+    static void encode(EncodedRun& code, PangoGlyphItem* run, const UsedFont& font, bool last_run) {
+        code.made = true;
+        const FaceInfo& info = *font.face->info;
+        const std::vector<double>& widths = *font.widths;
+        const double size = font.size > 0 ? font.size : 1;
+        std::string& s = code.codes;
+        const PangoGlyphString* g = run->glyphs;
+        const int n = g->num_glyphs;
+        const int item_offset = run->item->offset;
+        const int item_length = run->item->length;
+        const double scale = 1000.0 / size / PANGO_SCALE;  // pango units to thousandths of the size
+        double at = 0;    // where the text position is, in thousandths of the size from the run's start
+        long pen = 0;     // pango's pen, in pango units from the run's start
+        std::unordered_map<uint32_t, std::size_t> seen;  // glyph id -> its entry in code.glyphs
+        for (int i = 0; i < n; ++i) {
+            const PangoGlyphInfo& gi = g->glyphs[i];
+            PangoGlyph gid = gi.glyph;
+            bool advance_zero = false;
+            int start = g->log_clusters[i], length = 0;
+            if (i == 0 || g->log_clusters[i - 1] != start) {
+                int stop = item_length;
+                for (int j = i + 1; j < n; ++j)
+                    if (g->log_clusters[j] != start) {
+                        if (g->log_clusters[j] > start) stop = g->log_clusters[j];
+                        break;
+                    }
+                length = std::max(0, stop - start);
+            }
+            if (gid == PANGO_GLYPH_EMPTY) {
+                // The space pango keeps, undrawn, at a line's end: a space of no width, so that
+                // the words on either side of the line break stay apart in the copied text.
+                bool trailing = last_run;
+                for (int j = i; j < n && trailing; ++j) trailing = g->glyphs[j].glyph == PANGO_GLYPH_EMPTY;
+                if (!trailing || info.space == 0) {
+                    pen += gi.geometry.width;
+                    continue;
+                }
+                gid = info.space;
+                advance_zero = true;
+                length = EncodedRun::k_space;
+            } else if (gid & PANGO_GLYPH_UNKNOWN_FLAG || gid >= info.glyph_count || gid > 0xffff) {
+                pen += gi.geometry.width;
+                continue;
+            }
+            double want = static_cast<double>(pen + gi.geometry.x_offset) * scale;
+            long adjust = std::lround(at - want);
+            if (adjust != 0) {
+                s += ")";
+                put_int(s, adjust);
+                s += '(';
+                at -= static_cast<double>(adjust);
+            }
+            // The code's two bytes in a literal string; ( ) \ escaped, and CR and LF, which a
+            // reader would otherwise take as a line end.
+            for (unsigned byte : {(gid >> 8) & 0xffu, gid & 0xffu}) {
+                switch (byte) {
+                case '(': s += "\\("; break;
+                case ')': s += "\\)"; break;
+                case '\\': s += "\\\\"; break;
+                case '\r': s += "\\r"; break;
+                case '\n': s += "\\n"; break;
+                default: s += static_cast<char>(byte);
+                }
+            }
+            auto [it, fresh] = seen.try_emplace(gid, code.glyphs.size());
+            if (fresh) {
+                code.glyphs.push_back({static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))});
+                if (length == EncodedRun::k_space) code.glyphs.back().length = EncodedRun::k_space;
+            } else if (code.glyphs[it->second].length == 0 && length > 0) {
+                code.glyphs[it->second] = {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))};
+                if (length == EncodedRun::k_space) code.glyphs[it->second].length = EncodedRun::k_space;
+            }
+            at += widths[gid];
+            pen += advance_zero ? 0 : gi.geometry.width;
+        }
+        code.width = static_cast<double>(pango_glyph_string_get_width(run->glyphs)) / PANGO_SCALE;
     }
 
     // A row, or the slice of it that `pl` places on this page (layout.hpp). A row cut into
@@ -216,42 +512,49 @@ private:
         const double height = slice ? pl.height : r.height;
         bool clip = height > k_body_bottom - k_body_top;  // a single line taller than a page: cut at the page's text block
         if (clip) {
-            cairo_save(m_cr);
-            cairo_rectangle(m_cr, 0, k_body_top, k_page_width, k_body_bottom - k_body_top);
-            cairo_clip(m_cr);
+            close_marked();
+            for (Canvas* c : {&m_art, &m_text}) {
+                c->s += "q ";
+                c->rect(0, k_body_top, k_page_width, k_body_bottom - k_body_top);
+                c->s += "W n\n";
+            }
         }
-        if (!repeated) cairo_tag_begin(m_cr, "TR", "");  // a repeated header is a copy, not content
         for (const auto& c : r.cells) {
             if (c.header) {
-                cairo_set_source_rgb(m_cr, 0.92, 0.92, 0.92);
-                cairo_rectangle(m_cr, c.x, y, c.width, height);
-                cairo_fill(m_cr);
+                m_art.set_fill(0.92, 0.92, 0.92);
+                m_art.rect(c.x, y, c.width, height);
+                m_art.s += "f\n";
             }
-            cairo_set_source_rgb(m_cr, 0.55, 0.55, 0.55);
-            cairo_set_line_width(m_cr, 0.5);
-            cairo_rectangle(m_cr, c.x, y, c.width, height);
-            cairo_stroke(m_cr);
+            m_art.set_stroke(0.55, 0.55, 0.55, 0.5);
+            m_art.rect(c.x, y, c.width, height);
+            m_art.s += "S\n";
         }
+        if (!repeated) begin("TR");  // a repeated header is a copy, not content: an artifact
         for (std::size_t k = 0; k < r.cells.size(); ++k) {
             const Cell& c = r.cells[k];
             const auto& lines = c.text->lines;
-            std::size_t first = slice ? pl.cell_lines[k].first : 0, end = slice ? pl.cell_lines[k].second : lines.size();
-            if (!repeated) cairo_tag_begin(m_cr, c.header ? "TH" : "TD", "");
+            std::size_t first = slice ? pl.cell_lines[k].first : 0, end_line = slice ? pl.cell_lines[k].second : lines.size();
+            if (!repeated) {
+                begin(c.header ? "TH" : "TD");
+                if (c.header) m_elements.back().scope = r.header ? "/Column" : "/Row";
+            }
             double top = y + r.padding - (first < lines.size() ? lines[first].top : 0);  // of the layout
-            for (std::size_t l = first; l < end; ++l) line(*c.text, lines[l], c.x + r.inset, top);
-            if (!repeated) cairo_tag_end(m_cr, c.header ? "TH" : "TD");
+            for (std::size_t l = first; l < end_line; ++l) line(repeated ? m_art : m_text, *c.text, lines[l], c.x + r.inset, top, !repeated);
+            if (!repeated) end();
         }
-        if (!repeated) cairo_tag_end(m_cr, "TR");
-        if (clip) cairo_restore(m_cr);
+        if (!repeated) end();
+        if (clip) {
+            close_marked();
+            for (Canvas* c : {&m_art, &m_text}) {
+                c->s += "Q\n";
+                c->reset_state();
+            }
+        }
     }
 
-    // The running header and footer: drawn where no content-marking tag is open, so they stay
-    // out of the structure tree.
+    // The running header and footer: artifacts, out of the structure tree.
     void furniture(int page) {
         PageText words = page_text(m_doc.meta, page, static_cast<int>(m_pages.size()));
-        cairo_set_source_rgb(m_cr, 0.3, 0.3, 0.3);
-        // One line each: the left text at most half the width, the right the rest; a text too
-        // long for its room ends in an ellipsis. Returns the width drawn.
         auto draw = [&](const std::string& s, double baseline, bool right, double room) {
             if (s.empty()) return 0.0;
             TextSpec spec;
@@ -264,64 +567,334 @@ private:
             double b = t->lines.empty() ? 0 : t->lines[0].baseline;
             PangoRectangle ink, logical;
             pango_layout_get_pixel_extents(t->layout, &ink, &logical);
-            cairo_move_to(m_cr, right ? k_margin + k_body_width - room : k_margin, baseline - b);
-            pango_cairo_show_layout(m_cr, t->layout);
+            double x = right ? k_margin + k_body_width - room : k_margin;
+            for (const auto& box : t->lines) line(m_art, *t, box, x, baseline - b, false);  // in m_ink
             return static_cast<double>(logical.width);
         };
         const double gap = 12;
+        static constexpr double k_banner[3] = {0.6, 0.0, 0.0}, k_grey[3] = {0.3, 0.3, 0.3};
         if (!words.banner.empty()) {
-            cairo_set_source_rgb(m_cr, 0.6, 0.0, 0.0);  // dark red on white: over 7:1, and the words say it
+            m_ink = k_banner;  // dark red on white: over 7:1, and the words say it
             draw(words.banner, 30, false, k_body_width);
-            cairo_set_source_rgb(m_cr, 0.3, 0.3, 0.3);
         }
+        m_ink = k_grey;
         double used = draw(words.header_left, 44, false, k_body_width / 2 - gap / 2);
         draw(words.header_right, 44, true, k_body_width - used - gap);
         used = draw(words.footer_left, k_page_height - 36, false, k_body_width / 2 - gap / 2);
         draw(words.footer_right, k_page_height - 36, true, k_body_width - used - gap);
+        m_ink = k_black;
+    }
+
+    void end_page() {
+        close_marked();
+        std::string content;
+        content.reserve(m_art.s.size() + m_text.s.size() + 32);
+        if (!m_art.s.empty()) {
+            content += "/Artifact BMC\n";
+            content += m_art.s;
+            content += "EMC\n";
+        }
+        content += m_text.s;
+        int stream = m_file.reserve();
+        m_file.stream(stream, "", content);
+        std::string p = "<< /Type /Page /Parent ";
+        put_int(p, m_page_tree);
+        p += " 0 R /MediaBox [0 0 ";
+        put_number(p, k_page_width);
+        p += ' ';
+        put_number(p, k_page_height);
+        p += "] /Resources ";
+        put_int(p, m_resources);
+        p += " 0 R /Contents ";
+        put_int(p, stream);
+        p += " 0 R /StructParents ";
+        put_int(p, m_page);
+        p += " /Tabs /S";
+        if (!m_page_annotations.empty()) {
+            p += " /Annots [";
+            for (int a : m_page_annotations) {
+                put_int(p, a);
+                p += " 0 R ";
+            }
+            p += ']';
+        }
+        p += " >>";
+        m_file.object(m_page_objects[static_cast<std::size_t>(m_page)], p);
+        m_page_mcids.push_back(std::move(m_mcids));
+        m_mcids.clear();
+        m_page_annotations.clear();
+        m_art = Canvas{};
+        m_text = Canvas{};
+    }
+
+    // --- the document's objects ----------------------------------------------------------
+
+    void ref(std::string& s, int object) {
+        put_int(s, object);
+        s += " 0 R";
+    }
+
+    int structure_tree() {
+        int root = m_file.reserve(), parent_tree = m_file.reserve();
+        for (auto& e : m_elements) e.object = m_file.reserve();
+        std::vector<int> top;
+        for (std::size_t i = 0; i < m_elements.size(); ++i) {
+            Element& e = m_elements[i];
+            if (e.parent < 0) top.push_back(e.object);
+            std::string s = "<< /Type /StructElem /S ";
+            put_name(s, e.type);
+            s += " /P ";
+            ref(s, e.parent < 0 ? root : m_elements[static_cast<std::size_t>(e.parent)].object);
+            int page = e.page;
+            if (page < 0)
+                for (const auto& k : e.kids)
+                    if (k.kind == Kid::annotation) page = k.page;
+            if (page >= 0) {
+                s += " /Pg ";
+                ref(s, m_page_objects[static_cast<std::size_t>(page)]);
+            }
+            if (e.scope) {
+                s += " /A << /O /Table /Scope ";
+                s += e.scope;
+                s += " >>";
+            }
+            s += " /K [";
+            for (const auto& k : e.kids) {
+                s += ' ';
+                switch (k.kind) {
+                case Kid::element: ref(s, m_elements[static_cast<std::size_t>(k.value)].object); break;
+                case Kid::mcid:
+                    if (k.page == page) {
+                        put_int(s, k.value);
+                    } else {
+                        s += "<< /Type /MCR /Pg ";
+                        ref(s, m_page_objects[static_cast<std::size_t>(k.page)]);
+                        s += " /MCID ";
+                        put_int(s, k.value);
+                        s += " >>";
+                    }
+                    break;
+                case Kid::annotation:
+                    s += "<< /Type /OBJR /Obj ";
+                    ref(s, m_annotations[static_cast<std::size_t>(k.value)].object);
+                    s += " /Pg ";
+                    ref(s, m_page_objects[static_cast<std::size_t>(k.page)]);
+                    s += " >>";
+                    break;
+                }
+            }
+            s += " ] >>";
+            m_file.object(e.object, s);
+        }
+        std::string t = "<< /Nums [";
+        for (std::size_t p = 0; p < m_page_mcids.size(); ++p) {
+            t += '\n';
+            put_int(t, static_cast<long long>(p));
+            t += " [";
+            for (int e : m_page_mcids[p]) {
+                ref(t, m_elements[static_cast<std::size_t>(e)].object);
+                t += ' ';
+            }
+            t += ']';
+        }
+        for (std::size_t a = 0; a < m_annotations.size(); ++a) {
+            t += '\n';
+            put_int(t, static_cast<long long>(m_page_mcids.size() + a));
+            t += ' ';
+            ref(t, m_elements[static_cast<std::size_t>(m_annotations[a].element)].object);
+        }
+        t += " ] >>";
+        m_file.object(parent_tree, t);
+        std::string s = "<< /Type /StructTreeRoot /K [";
+        for (int o : top) {
+            ref(s, o);
+            s += ' ';
+        }
+        s += "] /ParentTree ";
+        ref(s, parent_tree);
+        s += " /ParentTreeNextKey ";
+        put_int(s, static_cast<long long>(m_page_mcids.size() + m_annotations.size()));
+        s += " >>";
+        m_file.object(root, s);
+        return root;
+    }
+
+    // The bookmarks, nested as the headings are (a level skipped hangs under the last item
+    // above it), every item open. Returns the outline's object, 0 if there is none.
+    int outline() {
+        if (m_bookmarks.empty()) return 0;
+        int root = m_file.reserve();
+        std::size_t n = m_bookmarks.size();
+        std::vector<int> object(n), parent(n, -1), count(n, 0);
+        std::vector<std::vector<int>> kids(n);
+        std::vector<int> top;
+        int last[3] = {-1, -1, -1};
+        for (std::size_t i = 0; i < n; ++i) {
+            object[i] = m_file.reserve();
+            int level = std::clamp(m_bookmarks[i].level, 1, 3);
+            int p = level > 1 ? last[level - 2] : -1;
+            parent[i] = p;
+            (p < 0 ? top : kids[static_cast<std::size_t>(p)]).push_back(static_cast<int>(i));
+            for (int l = level - 1; l < 3; ++l) last[l] = static_cast<int>(i);
+        }
+        for (std::size_t i = n; i-- > 0;)
+            if (parent[i] >= 0) count[static_cast<std::size_t>(parent[i])] += 1 + count[i];
+        auto siblings = [&](const std::vector<int>& list, std::size_t at, std::string& s) {
+            if (at > 0) {
+                s += " /Prev ";
+                ref(s, object[static_cast<std::size_t>(list[at - 1])]);
+            }
+            if (at + 1 < list.size()) {
+                s += " /Next ";
+                ref(s, object[static_cast<std::size_t>(list[at + 1])]);
+            }
+        };
+        auto write_list = [&](const std::vector<int>& list, int parent_object) {
+            for (std::size_t at = 0; at < list.size(); ++at) {
+                auto i = static_cast<std::size_t>(list[at]);
+                std::string s = "<< /Title ";
+                put_text_string(s, m_bookmarks[i].title);
+                s += " /Parent ";
+                ref(s, parent_object);
+                siblings(list, at, s);
+                if (!kids[i].empty()) {
+                    s += " /First ";
+                    ref(s, object[static_cast<std::size_t>(kids[i].front())]);
+                    s += " /Last ";
+                    ref(s, object[static_cast<std::size_t>(kids[i].back())]);
+                    s += " /Count ";
+                    put_int(s, count[i]);
+                }
+                s += " /Dest ";
+                put_literal(s, m_bookmarks[i].dest);
+                s += " >>";
+                m_file.object(object[i], s);
+            }
+        };
+        write_list(top, root);
+        for (std::size_t i = 0; i < n; ++i) write_list(kids[i], object[i]);
+        std::string s = "<< /Type /Outlines /First ";
+        ref(s, object[static_cast<std::size_t>(top.front())]);
+        s += " /Last ";
+        ref(s, object[static_cast<std::size_t>(top.back())]);
+        s += " /Count ";
+        put_int(s, static_cast<long long>(n));
+        s += " >>";
+        m_file.object(root, s);
+        return root;
+    }
+
+    // The named destinations (a name tree of one node, its names sorted).
+    int destinations() {
+        if (m_dests.empty()) return 0;
+        std::stable_sort(m_dests.begin(), m_dests.end(), [](const Destination& a, const Destination& b) { return a.name < b.name; });
+        int tree = m_file.reserve();
+        std::string s = "<< /Names [";
+        const std::string* previous = nullptr;
+        for (const auto& d : m_dests) {
+            if (previous && *previous == d.name) continue;  // the first of a name is its target
+            previous = &d.name;
+            s += '\n';
+            put_literal(s, d.name);
+            s += " [";
+            ref(s, m_page_objects[static_cast<std::size_t>(d.page)]);
+            s += " /XYZ ";
+            put_number(s, d.x, 2);
+            s += ' ';
+            put_number(s, d.y, 2);
+            s += " 0]";
+        }
+        s += " ] >>";
+        m_file.object(tree, s);
+        return tree;
+    }
+
+    std::string finish() {
+        int tree = structure_tree();
+        int bookmarks = outline();
+        int dests = destinations();
+        m_fonts.write();
+        m_file.object(m_resources, "<< /Font << " + m_fonts.resources() + ">> >>");
+        std::string pages = "<< /Type /Pages /Kids [";
+        for (int p : m_page_objects) {
+            ref(pages, p);
+            pages += ' ';
+        }
+        pages += "] /Count ";
+        put_int(pages, static_cast<long long>(m_page_objects.size()));
+        pages += " >>";
+        m_file.object(m_page_tree, pages);
+
+        int info = m_file.reserve();
+        std::string time = document_time(m_doc.meta, m_options);
+        std::string i = "<< /Title ";
+        put_text_string(i, m_doc.meta.title);
+        i += " /Author ";
+        put_text_string(i, m_doc.meta.school_name);
+        i += " /Creator (clausebook) /CreationDate (" + time + ") /ModDate (" + time + ") >>";
+        m_file.object(info, i);
+
+        std::string c = "<< /Type /Catalog /Pages ";
+        ref(c, m_page_tree);
+        c += " /StructTreeRoot ";
+        ref(c, tree);
+        c += " /MarkInfo << /Marked true >> /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >>";
+        if (bookmarks) {
+            c += " /Outlines ";
+            ref(c, bookmarks);
+            c += " /PageMode /UseOutlines";
+        }
+        if (dests) {
+            c += " /Names << /Dests ";
+            ref(c, dests);
+            c += " >>";
+        }
+        c += " >>";
+        m_file.object(m_catalog, c);
+        return m_file.finish(m_catalog, info);
     }
 
     const model::Document& m_doc;
-    cairo_surface_t* m_surface;
-    cairo_t* m_cr;
+    const WriteOptions& m_options;
     const std::vector<Item>& m_items;
     const std::vector<Page>& m_pages;
+    PdfFile m_file;
+    EmbeddedFonts m_fonts;
+    int m_catalog = 0, m_page_tree = 0, m_resources = 0;
+    std::vector<int> m_page_objects;
     std::unordered_map<std::string, int> m_dest_page;
-    int m_outline[3] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
     PangoFontDescription* m_furniture;
     PangoFontDescription* m_number_font;
+    static constexpr double k_black[3] = {0, 0, 0};
+    const double* m_ink = k_black;  // the colour of text with no colour of its own
+
+    int m_page = 0;
+    Canvas m_art, m_text;
+    std::vector<int> m_mcids;  // this page's: the element each MCID marks content of
+    std::vector<std::vector<int>> m_page_mcids;
+    std::vector<int> m_page_annotations;
+    int m_marked = -1;         // the element whose marked content is open on the text canvas
+
+    std::vector<Element> m_elements;
+    std::vector<int> m_stack;
+    std::vector<Annotation> m_annotations;
+    Target m_link;
+    bool m_link_open = false;
+    std::string m_link_text;
+    double m_link_box[4] = {0, 0, 0, 0};
+    std::vector<Destination> m_dests;
+    std::vector<Bookmark> m_bookmarks;
 };
 
 }  // namespace
 
 std::string write_pdf(const model::Document& doc, const WriteOptions& write_options) {
     const std::string family = write_options.font_family.empty() ? std::string(k_default_family) : write_options.font_family;
-    std::string out;
-    out.reserve(64 * 1024);
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(&append, &out, k_page_width, k_page_height);
-    std::string time = document_time(doc.meta, write_options);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.meta.title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc.meta.school_name.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "clausebook");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, time.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, time.c_str());
-    cairo_t* cr = cairo_create(surface);
-    {
-        // Layout first (in the thread's pango context, layout.hpp), then pages, then drawing:
-        // the contents' page numbers and "Page X of Y" are known before the first page is drawn.
-        std::vector<Item> items = build_items(doc, family);
-        std::vector<Page> pages = paginate(items);
-        Painter(doc, surface, cr, items, pages, family).paint();
-    }
-    cairo_status_t status = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw util::Fatal("PDF of " + doc.meta.school_id + "/" + doc.meta.policy_id + ": cairo failed: " + cairo_status_to_string(status), 3);
-    // cairo 1.16 has no call for the language or the viewer preference: catalog_update.hpp.
-    add_catalog_entries(out, "/Lang (en-GB)\n   /ViewerPreferences << /DisplayDocTitle true >>");
-    return out;
+    // Layout first (in the thread's pango context, layout.hpp), then pages, then the file: the
+    // contents' page numbers and "Page X of Y" are known before the first page is written.
+    std::vector<Item> items = build_items(doc, family);
+    std::vector<Page> pages = paginate(items);
+    return Writer(doc, write_options, items, pages, family).write();
 }
 
 }  // namespace clausebook::write
