@@ -21,7 +21,7 @@ pkgs=(
   libgumbo-dev                   # import: reading HTML pages (a real HTML5 parser)
   libpoppler-cpp-dev             # import: reading PDF text
   libstemmer-dev                 # import: Snowball word stems for aligning a document to the clauses
-  libcairo2-dev libpango1.0-dev  # the PDF writer: drawing, tagging (cairo) and text layout (pango)
+  libcairo2-dev libpango1.0-dev libharfbuzz-dev  # the PDF writer: text layout (pango, with cairo's font map), font subsets (harfbuzz)
   fonts-liberation2              # the PDF's fonts (Liberation Sans and Mono, embedded in every PDF)
   qpdf                           # PDF tests (qpdf --check, the catalog and bookmarks) and import's password-protected PDF
   catch2                         # unit tests
