@@ -152,8 +152,10 @@ int import_run(const po::variables_map& vm, Io& io) {
         if (plan.existed) util::write_file_atomic(plan.file, plan.old_text);
         else std::filesystem::remove(plan.file);
     };
+    // The file as written, checked as a load checks a school; the other schools are as loaded.
     util::Diagnostics reload;
-    model::Repository imported = load::load_repository(root, reload);
+    model::Repository& imported = *repo;
+    load::reload_school(imported, req.school_id, plan.path, plan.new_text, reload);
     const model::School* school = imported.school(req.school_id);
     const model::Outline* outline = imported.outline(plan.policy_id);
     if (reload.has_errors() || !school || !outline) {

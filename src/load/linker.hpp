@@ -10,4 +10,7 @@ namespace clausebook::load {
 
 void link_repository(model::Repository& repo, util::Diagnostics& diags);
 
+// The school's part of link_repository: its policies' references, parameters and wording.
+void link_school(const model::Repository& repo, const model::School& school, util::Diagnostics& diags);
+
 }  // namespace clausebook::load

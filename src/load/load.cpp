@@ -265,6 +265,13 @@ std::optional<std::string> read_optional_file(const fs::path& root, const std::s
     return std::nullopt;
 }
 
+void reload_school(Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags) {
+    repo.schools.erase(std::remove_if(repo.schools.begin(), repo.schools.end(), [&](const School& s) { return s.id == id; }), repo.schools.end());
+    load_school(repo, id, path, text, diags);
+    std::sort(repo.schools.begin(), repo.schools.end(), [](const School& a, const School& b) { return a.id < b.id; });
+    if (const School* school = repo.school(id)) link_school(repo, *school, diags);
+}
+
 std::optional<ApprovedCopy> load_previous_approved_copy(const Repository& repo, const std::string& school_id, const std::string& policy_id,
                                                         const util::Date& before) {
     auto best = newest_copy(repo.root / "approved" / school_id / policy_id, before);

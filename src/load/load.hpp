@@ -19,6 +19,12 @@ std::filesystem::path find_root(const std::filesystem::path& start);
 // problem goes to `diags`; the repository is usable for assembly only if it has no errors.
 model::Repository load_repository(const std::filesystem::path& root, util::Diagnostics& diags);
 
+// Replaces school `id` of a repository load_repository read with `text`, its file as import has
+// just written it, and checks it as load_repository checks a school (its keys, values, policies,
+// clause references and wording), without reading the other schools again. `diags` has that
+// school's problems only.
+void reload_school(model::Repository& repo, const std::string& id, const std::string& path, const std::string& text, util::Diagnostics& diags);
+
 // The reference data `check` reads (model/reference_data.hpp), from data/ under the repository's
 // root; a file that is absent gives an empty list. The files read are added to `sources`;
 // problems (bad YAML, a pattern RE2 refuses, an unknown value) go to `diags` as errors.
