@@ -28,17 +28,18 @@ using clausebook::model::Repository;
 
 namespace {
 
-const std::vector<std::string> k_places = {"Ashby", "Brampton", "Castleford", "Dunmore", "Eastwick", "Fairfield", "Glenholme",
-    "Harrowgate", "Ivybridge", "Kingsmead", "Langley", "Marston", "Northfield", "Oakridge", "Penhallow", "Queensbury",
-    "Redbrook", "Stanmore", "Thornbury", "Upton", "Westbury", "Yarrow", "Abbotsley", "Birchwood", "Coldharbour"};
-const std::vector<std::string> k_kinds = {"Primary School", "First School", "Infant School", "Junior School", "CE Primary School",
-    "Catholic Primary School", "Academy", "Community Primary School"};
+const std::vector<std::string> k_places = {"Ashby",      "Brampton",   "Castleford", "Dunmore",    "Eastwick",  "Fairfield",  "Glenholme",
+                                           "Harrowgate", "Ivybridge",  "Kingsmead",  "Langley",    "Marston",   "Northfield", "Oakridge",
+                                           "Penhallow",  "Queensbury", "Redbrook",   "Stanmore",   "Thornbury", "Upton",      "Westbury",
+                                           "Yarrow",     "Abbotsley",  "Birchwood",  "Coldharbour"};
+const std::vector<std::string> k_kinds = {"Primary School",          "First School", "Infant School",           "Junior School", "CE Primary School",
+                                          "Catholic Primary School", "Academy",      "Community Primary School"};
 const std::vector<std::string> k_first = {"Alex", "Sam", "Priya", "Tom", "Aisha", "Gareth", "Helen", "Mohammed", "Joanne", "Chen"};
 const std::vector<std::string> k_last = {"Morgan", "Shah", "Evans", "Okafor", "Price", "Hughes", "Ali", "Walker", "Patel", "Reid"};
-const std::vector<std::string> k_authorities = {"Cornwall Council", "Dorset Council", "Royal Borough of Greenwich", "Cumberland Council",
-    "Leeds City Council", "Kent County Council", "Bristol City Council", "Norfolk County Council"};
+const std::vector<std::string> k_authorities = {"Cornwall Council",   "Dorset Council",      "Royal Borough of Greenwich", "Cumberland Council",
+                                                "Leeds City Council", "Kent County Council", "Bristol City Council",       "Norfolk County Council"};
 const std::vector<std::string> k_audience_sets = {"[staff, governors, volunteers, parents, pupils]", "[parents]", "[staff, volunteers]",
-    "[staff, governors, parents, pupils]", "[staff, governors, volunteers]"};
+                                                  "[staff, governors, parents, pupils]", "[staff, governors, volunteers]"};
 
 template <class T>
 const T& pick(std::mt19937& rng, const std::vector<T>& v) {
@@ -47,17 +48,28 @@ const T& pick(std::mt19937& rng, const std::vector<T>& v) {
 
 bool chance(std::mt19937& rng, int percent) { return std::uniform_int_distribution<int>(0, 99)(rng) < percent; }
 
-std::string person(std::mt19937& rng, const char* role) {
-    return "{ name: " + pick(rng, k_first) + " " + pick(rng, k_last) + ", role: " + role + " }";
-}
+std::string person(std::mt19937& rng, const char* role) { return "{ name: " + pick(rng, k_first) + " " + pick(rng, k_last) + ", role: " + role + " }"; }
 
 // `count` register entries (issue 17): the statutory policies' ids first, then the school's own;
 // dates spread over the last three years, so some are overdue and some due soon.
 std::string register_entries(std::mt19937& rng, std::size_t count) {
-    static const std::vector<std::string> k_ids = {"accessibility-plan", "admissions", "attendance", "behaviour", "charging-and-remissions",
-                                                   "child-protection", "complaints", "data-protection", "equality-objectives", "governors-allowances",
-                                                   "health-and-safety", "premises-management", "relationships-education", "send", "staff-discipline",
-                                                   "supporting-medical-conditions", "teachers-pay"};
+    static const std::vector<std::string> k_ids = {"accessibility-plan",
+                                                   "admissions",
+                                                   "attendance",
+                                                   "behaviour",
+                                                   "charging-and-remissions",
+                                                   "child-protection",
+                                                   "complaints",
+                                                   "data-protection",
+                                                   "equality-objectives",
+                                                   "governors-allowances",
+                                                   "health-and-safety",
+                                                   "premises-management",
+                                                   "relationships-education",
+                                                   "send",
+                                                   "staff-discipline",
+                                                   "supporting-medical-conditions",
+                                                   "teachers-pay"};
     static const std::vector<std::string> k_categories = {"safeguarding", "behaviour", "curriculum", "staff", "governance", "finance", "premises", "other"};
     static const std::vector<std::string> k_approvers = {"Full governing board", "Resources committee", "Headteacher"};
     std::string y = "register:\n";
@@ -80,8 +92,9 @@ std::string school_file(std::mt19937& rng, const Repository& repo, std::size_t i
     bool first = kind == "First School" || kind == "Infant School";
     std::string name = place + " " + kind + " " + std::to_string(index);
     std::string y = "# Synthetic school for benchmarking.\nschool:\n  name: " + name + "\n  short_name: " + place +
-                    "\n  phase: " + (first ? "first" : "primary") + (registered ? "\n  type: maintained" : "") + "\n  local_authority: " + pick(rng, k_authorities) +
-                    "\nparams:\n  headteacher: " + person(rng, "Headteacher") + "\n  dsl: " + person(rng, "Designated safeguarding lead") + "\n";
+                    "\n  phase: " + (first ? "first" : "primary") + (registered ? "\n  type: maintained" : "") +
+                    "\n  local_authority: " + pick(rng, k_authorities) + "\nparams:\n  headteacher: " + person(rng, "Headteacher") +
+                    "\n  dsl: " + person(rng, "Designated safeguarding lead") + "\n";
     if (chance(rng, 50)) y += "  deputy_dsl: " + person(rng, "Deputy designated safeguarding lead") + "\n";
     if (chance(rng, 60)) y += "  chair_of_governors: " + person(rng, "Chair of governors") + "\n";
     y += "  min_platform_age: " + std::to_string(13 + std::uniform_int_distribution<int>(0, 3)(rng)) + "\n";
@@ -121,7 +134,8 @@ std::string school_file(std::mt19937& rng, const Repository& repo, std::size_t i
             for (const auto& id : with_variants) y += "      " + id + ": " + repo.clauses.at(id).back().variant + "\n";
         }
         if (chance(rng, 25) && !all.empty()) {
-            y += "    overrides:\n      " + pick(rng, all) + ": |\n        At {{school.name}} we put this in our own words: staff and families\n"
+            y += "    overrides:\n      " + pick(rng, all) +
+                 ": |\n        At {{school.name}} we put this in our own words: staff and families\n"
                  "        should raise any worry with {{headteacher.name}} first, and the school will reply within five\n"
                  "        school days.\n";
         }
@@ -159,11 +173,16 @@ int main(int argc, char** argv) {
         }
         if (i + 1 >= argc) break;
         std::string v = argv[++i];
-        if (a == "--from") from = v;
-        else if (a == "--to") to = v;
-        else if (a == "--count") count = std::stoul(v);
-        else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(v));
-        else if (a == "--register") registered = std::stoul(v);
+        if (a == "--from")
+            from = v;
+        else if (a == "--to")
+            to = v;
+        else if (a == "--count")
+            count = std::stoul(v);
+        else if (a == "--seed")
+            seed = static_cast<unsigned>(std::stoul(v));
+        else if (a == "--register")
+            registered = std::stoul(v);
     }
     if (to.empty()) {
         std::cerr << "usage: generate_schools --from REPO --to DIR --count N [--seed S] [--register ENTRIES] | --copies\n";

@@ -29,7 +29,8 @@ const fs::path& scratch() {
 }
 
 bool allowed(const std::string& path) {
-    static const std::regex k_path(R"(clausebook\.yaml|templates/[a-z0-9_-]{1,40}\.yaml|clauses/([a-z0-9_-]{1,40}/){0,2}[a-z0-9_.-]{1,40}\.md|schools/[a-z0-9_.-]{1,40}\.yaml)");
+    static const std::regex k_path(
+        R"(clausebook\.yaml|templates/[a-z0-9_-]{1,40}\.yaml|clauses/([a-z0-9_-]{1,40}/){0,2}[a-z0-9_.-]{1,40}\.md|schools/[a-z0-9_.-]{1,40}\.yaml)");
     return path.find("..") == std::string::npos && std::regex_match(path, k_path);
 }
 

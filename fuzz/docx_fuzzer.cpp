@@ -11,7 +11,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string bytes(reinterpret_cast<const char*>(data), size);
     clausebook::util::Diagnostics diags;
-    clausebook::import::ReadOptions o; o.changes = clausebook::import::Changes::accept; o.max_part_bytes = 8u << 20; o.max_total_bytes = 16u << 20; auto doc = clausebook::import::read_docx(bytes, "fuzz.docx", o, diags);
+    clausebook::import::ReadOptions o;
+    o.changes = clausebook::import::Changes::accept;
+    o.max_part_bytes = 8u << 20;
+    o.max_total_bytes = 16u << 20;
+    auto doc = clausebook::import::read_docx(bytes, "fuzz.docx", o, diags);
     if (!diags.has_errors()) clausebook::import::extract_facts(doc.blocks);
     clausebook::fuzz::format_all(diags, clausebook::util::SourceFiles{});
     return 0;

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Include {
-    std::string file;    // "src/model/repository.hpp"
+    std::string file;  // "src/model/repository.hpp"
     int line = 0;
     std::string target;  // "util/date.hpp": the project header named, as written
 };
@@ -76,8 +76,7 @@ TEST_CASE("include graph: util, model and lang include nothing above them", "[ar
     for (const auto& inc : includes) {
         auto layer = allowed.find(folder_of(inc.file));
         if (layer == allowed.end()) continue;
-        if (!layer->second.count(folder_of_target(inc.target)))
-            problems.push_back(inc.file + ":" + std::to_string(inc.line) + " includes " + inc.target);
+        if (!layer->second.count(folder_of_target(inc.target))) problems.push_back(inc.file + ":" + std::to_string(inc.line) + " includes " + inc.target);
     }
     INFO("lower layers including higher ones:" << describe(problems));
     CHECK(problems.empty());

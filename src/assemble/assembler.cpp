@@ -11,9 +11,9 @@
 
 namespace clausebook::assemble {
 
-using model::LocalClause;
 using model::Clause;
 using model::ClauseSource;
+using model::LocalClause;
 using model::Value;
 
 model::Value resolve_params(const model::Repository& repo, const model::School& school, const model::Outline& outline) {
@@ -44,8 +44,10 @@ model::Metadata make_metadata(const model::Repository& repo, const model::School
     m.approved_by = p && p->approved_by ? p->approved_by->value : std::string{};
     if (p && p->approved) m.approved = p->approved->value;
     if (p && p->minute) m.minute = p->minute->value;
-    if (p && p->review_period) m.review_period = p->review_period->value;
-    else if (outline.review_period) m.review_period = outline.review_period->value;
+    if (p && p->review_period)
+        m.review_period = p->review_period->value;
+    else if (outline.review_period)
+        m.review_period = outline.review_period->value;
     if (p && p->next_review) {
         m.next_review = p->next_review->value;
     } else if (m.approved && m.review_period) {
@@ -99,8 +101,7 @@ std::vector<model::Metadata> school_register(const model::Repository& repo, cons
     return out;
 }
 
-model::Value make_context(const model::Repository& repo, const model::School& school, const model::Outline& outline,
-                          const model::Metadata& meta) {
+model::Value make_context(const model::Repository& repo, const model::School& school, const model::Outline& outline, const model::Metadata& meta) {
     Value ctx = resolve_params(repo, school, outline);
     ctx.set("school", school.info);
     Value trust = Value::map();
@@ -213,7 +214,8 @@ private:
                     s.clauses.push_back(std::move(c));
                     return;
                 }
-            m_diags.warning(l.anchor_id.pos, "local-misplaced", "section '" + anchor + "' is not in " + m_school.name + "'s policy, so local clause '" + l.id + "' goes at the end");
+            m_diags.warning(l.anchor_id.pos, "local-misplaced",
+                            "section '" + anchor + "' is not in " + m_school.name + "'s policy, so local clause '" + l.id + "' goes at the end");
             append_last(doc, std::move(c));
             return;
         }
@@ -233,7 +235,8 @@ private:
                             s.clauses.push_back(std::move(c));
                             return;
                         }
-        m_diags.warning(l.anchor_id.pos, "local-misplaced", "clause '" + anchor + "' is not in " + m_school.name + "'s policy, so local clause '" + l.id + "' goes at the end");
+        m_diags.warning(l.anchor_id.pos, "local-misplaced",
+                        "clause '" + anchor + "' is not in " + m_school.name + "'s policy, so local clause '" + l.id + "' goes at the end");
         append_last(doc, std::move(c));
     }
 
@@ -283,8 +286,8 @@ bool same_text_as_copy(const model::Document& doc, const std::string& markdown, 
     return true;
 }
 
-model::Document assemble_document(const model::Repository& repo, const model::School& school, const model::Outline& outline,
-                                  util::Diagnostics& diags, Rendering rendering) {
+model::Document assemble_document(const model::Repository& repo, const model::School& school, const model::Outline& outline, util::Diagnostics& diags,
+                                  Rendering rendering) {
     model::Metadata meta = make_metadata(repo, school, outline);
     if (rendering == Rendering::as_approved || meta.draft_reason == model::DraftReason::unsettled) {
         model::Metadata approved = meta;

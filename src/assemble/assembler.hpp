@@ -29,11 +29,10 @@ model::Metadata make_register_metadata(const model::Repository& repo, const mode
 std::vector<model::Metadata> school_register(const model::Repository& repo, const model::School& school);
 
 // What placeholders and conditions see: school, trust, policy and the parameters.
-model::Value make_context(const model::Repository& repo, const model::School& school, const model::Outline& outline,
-                          const model::Metadata& meta);
+model::Value make_context(const model::Repository& repo, const model::School& school, const model::Outline& outline, const model::Metadata& meta);
 
 enum class Rendering {
-    settled,      // approved or draft, as the approved copy says (the document every command uses)
+    settled,  // approved or draft, as the approved copy says (the document every command uses)
     as_approved,  // the text as it reads once approved (no draft marks): what renew keeps
 };
 
@@ -43,8 +42,8 @@ enum class Rendering {
 // approval date; otherwise a draft, assembled again with policy.draft true if it differs.
 // Problems that only show for this school (a placeholder whose optional value it does not
 // give) go to `diags` with rule "missing-value".
-model::Document assemble_document(const model::Repository& repo, const model::School& school, const model::Outline& outline,
-                                  util::Diagnostics& diags, Rendering rendering = Rendering::settled);
+model::Document assemble_document(const model::Repository& repo, const model::School& school, const model::Outline& outline, util::Diagnostics& diags,
+                                  Rendering rendering = Rendering::settled);
 
 // Whether `doc`'s text is the text of the approved copy `markdown` (clauses and title, matched by
 // id, ignoring formatting; the cover is not compared).

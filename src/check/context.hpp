@@ -50,12 +50,12 @@ struct Subject {
 // school's override, local clause, title or text parameter.
 struct Wording {
     std::string text;
-    std::string what;            // "clause 'staff.personal-use'", "local clause 'local.x'", ...
+    std::string what;  // "clause 'staff.personal-use'", "local clause 'local.x'", ...
     const Subject* subject = nullptr;  // nullptr for the library
-    util::SourcePos pos;         // of the first character of `text`, when exact
-    bool exact = false;          // `pos` maps offsets exactly (a whole-file body); else offsets are searched
-    int indent = 0;              // for exact text: the column lines after the first start at
-    bool is_template = false;    // Mustache text: its {{tags}} are placeholders, filled when rendered
+    util::SourcePos pos;  // of the first character of `text`, when exact
+    bool exact = false;  // `pos` maps offsets exactly (a whole-file body); else offsets are searched
+    int indent = 0;  // for exact text: the column lines after the first start at
+    bool is_template = false;  // Mustache text: its {{tags}} are placeholders, filled when rendered
 };
 
 struct Context {
@@ -65,7 +65,7 @@ struct Context {
     int due_within_days = 60;
     StaleList stale;
     bool library = true;  // check the shared library too (false when --school narrows the run)
-    model::KcsieList kcsie;     // data/kcsie-editions.yaml
+    model::KcsieList kcsie;  // data/kcsie-editions.yaml
     StatutoryList statutory;  // data/statutory-policies.yaml and clausebook.yaml check.require
     // The schools checked (--school narrows them): statutory-policy-missing looks at each.
     std::vector<const model::School*> schools;
@@ -86,7 +86,6 @@ struct Context {
 // text, so that 100,000 matches cost a linear scan, not a search for each one's line.
 constexpr std::size_t k_max_findings_per_rule_and_file = 100;
 
-void add_finding(std::vector<Finding>& out, const Subject* s, util::SourcePos pos, std::string message, std::string hint = {},
-                 std::string key = {});
+void add_finding(std::vector<Finding>& out, const Subject* s, util::SourcePos pos, std::string message, std::string hint = {}, std::string key = {});
 
 }  // namespace clausebook::check

@@ -11,14 +11,14 @@
 namespace clausebook::check {
 
 struct Finding {
-    std::string rule;                 // kebab-case rule id, a row of rules()
+    std::string rule;  // kebab-case rule id, a row of rules()
     util::Severity severity = util::Severity::error;  // after clausebook.yaml's check.severity
-    util::SourcePos pos;              // where to fix it
-    std::string school_id;            // empty: the clause library, shared by every school
+    util::SourcePos pos;  // where to fix it
+    std::string school_id;  // empty: the clause library, shared by every school
     std::string policy_id;
-    std::string message;              // what is wrong
-    std::string hint;                 // what to do; may be empty
-    std::string key;                  // tells apart findings of one rule at one subject; stable across runs (for fingerprints)
+    std::string message;  // what is wrong
+    std::string hint;  // what to do; may be empty
+    std::string key;  // tells apart findings of one rule at one subject; stable across runs (for fingerprints)
     std::optional<std::string> waiver;  // the school's written reason, when it waived this rule
     util::SourcePos waiver_pos;
 };

@@ -12,11 +12,11 @@
 namespace clausebook::check {
 
 struct Rule {
-    std::string_view id;             // kebab-case, as in reports, clausebook.yaml and waive:
-    util::Severity severity;         // the default; clausebook.yaml check.severity changes it
-    std::string_view description;    // one line, for --list-rules and SARIF
+    std::string_view id;  // kebab-case, as in reports, clausebook.yaml and waive:
+    util::Severity severity;  // the default; clausebook.yaml check.severity changes it
+    std::string_view description;  // one line, for --list-rules and SARIF
     void (*run)(const Context&, std::vector<Finding>&);
-    bool library = false;            // also looks at the shared clause library
+    bool library = false;  // also looks at the shared clause library
     // Load diagnostics this rule reports itself, in school files: check takes them over instead of
     // stopping with exit 2 (see cli/check_command.cpp).
     std::vector<std::string_view> takes_over = {};

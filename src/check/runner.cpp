@@ -19,13 +19,13 @@
 namespace clausebook::check {
 
 std::size_t Report::failing() const {
-    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
-        [&](const Finding& f) { return !f.waiver && at_or_above(f.severity, fail_level); }));
+    return static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return !f.waiver && at_or_above(f.severity, fail_level); }));
 }
 
 std::size_t Report::count(util::Severity s, bool waived) const {
-    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
-        [&](const Finding& f) { return f.severity == s && f.waiver.has_value() == waived; }));
+    return static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == s && f.waiver.has_value() == waived; }));
 }
 
 namespace {
@@ -47,11 +47,12 @@ std::vector<RuleSetting> settings(const model::Repository& repo, util::Diagnosti
     for (const auto& r : rules()) out.push_back({&r, r.severity});
     for (const auto& s : repo.config.severity) {
         auto level = parse_severity(s.level.value);
-        if (!level)
-            diags.error(s.level.pos, "invalid-value", "'" + s.level.value + "' is not a severity", "write error, warning or info");
+        if (!level) diags.error(s.level.pos, "invalid-value", "'" + s.level.value + "' is not a severity", "write error, warning or info");
         auto it = std::find_if(out.begin(), out.end(), [&](const RuleSetting& rs) { return rs.rule->id == s.rule.value; });
-        if (it == out.end()) unknown_rule(s.rule, "check.severity", diags);
-        else if (level) it->severity = *level;
+        if (it == out.end())
+            unknown_rule(s.rule, "check.severity", diags);
+        else if (level)
+            it->severity = *level;
     }
     return out;
 }
@@ -66,7 +67,8 @@ std::vector<const T*> pick(const std::vector<T>& all, const std::vector<std::str
     for (const auto& id : ids)
         if (std::find(known.begin(), known.end(), id) == known.end()) {
             std::string hint = util::did_you_mean(id, known);
-            throw util::Fatal(std::string("there is no ") + what + " '" + id + "'; " + (hint.empty() ? "the " + std::string(what) + "s are: " + util::join(known, ", ") : hint));
+            throw util::Fatal(std::string("there is no ") + what + " '" + id + "'; " +
+                              (hint.empty() ? "the " + std::string(what) + "s are: " + util::join(known, ", ") : hint));
         }
     return out;
 }
@@ -90,8 +92,8 @@ void cap_per_file(std::vector<Finding>& found) {
         ++dropped[it->second].second;
     }
     for (auto& [f, n] : dropped) {
-        f.message = std::to_string(n) + " more " + (n == 1 ? "finding" : "findings") + " of this rule in " + f.pos.path +
-                    " not listed (the first " + std::to_string(k_max_findings_per_rule_and_file) + " are)";
+        f.message = std::to_string(n) + " more " + (n == 1 ? "finding" : "findings") + " of this rule in " + f.pos.path + " not listed (the first " +
+                    std::to_string(k_max_findings_per_rule_and_file) + " are)";
         f.hint = "fix the ones listed and run check again";
         f.key = "more:" + f.pos.path;
         f.pos = {f.pos.path, 0, 0};
@@ -167,8 +169,7 @@ Report run_check(const model::Repository& repo, model::ReferenceData reference, 
     if (diags.has_errors()) return report;
 
     if (ctx.library) report.suites.push_back({"", "", "", "Clause library", "clauses/"});
-    for (const auto& s : ctx.subjects)
-        report.suites.push_back({s.school->id, s.policy_id(), s.school->name, s.document.meta.title, s.school->path});
+    for (const auto& s : ctx.subjects) report.suites.push_back({s.school->id, s.policy_id(), s.school->name, s.document.meta.title, s.school->path});
 
     // Findings name their school and policy by id: look their waivers up in a table, not the
     // list (22,000 schools).
@@ -235,10 +236,12 @@ Report run_check(const model::Repository& repo, model::ReferenceData reference, 
         report.findings = std::move(sorted);
     }
     // One place, one rule, one message: the same text reached through two routes is reported once.
-    report.findings.erase(std::unique(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
-        return a.rule == b.rule && a.school_id == b.school_id && a.policy_id == b.policy_id && a.pos.path == b.pos.path &&
-               a.pos.line == b.pos.line && a.pos.col == b.pos.col && a.message == b.message;
-    }), report.findings.end());
+    report.findings.erase(std::unique(report.findings.begin(), report.findings.end(),
+                                      [](const Finding& a, const Finding& b) {
+                                          return a.rule == b.rule && a.school_id == b.school_id && a.policy_id == b.policy_id && a.pos.path == b.pos.path &&
+                                                 a.pos.line == b.pos.line && a.pos.col == b.pos.col && a.message == b.message;
+                                      }),
+                          report.findings.end());
     return report;
 }
 

@@ -17,18 +17,18 @@ namespace clausebook::check {
 struct Options {
     util::Date today;
     int due_within_days = 60;
-    std::vector<std::string> schools;   // empty: every school (and the shared library)
+    std::vector<std::string> schools;  // empty: every school (and the shared library)
     std::vector<std::string> policies;  // empty: every policy
     util::Severity fail_level = util::Severity::error;
 };
 
 // One school's copy of one policy, as reports list it (a JUnit test suite, a SARIF run's scope).
 struct SuiteInfo {
-    std::string school_id;   // empty for the shared library
+    std::string school_id;  // empty for the shared library
     std::string policy_id;
     std::string school_name;
     std::string policy_title;
-    std::string path;        // the school file, or "clauses/"
+    std::string path;  // the school file, or "clauses/"
 };
 
 struct RuleSetting {

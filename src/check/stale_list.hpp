@@ -15,8 +15,8 @@ using model::StaleReference;
 
 struct StaleMatch {
     const StaleReference* ref = nullptr;
-    std::size_t offset = 0;   // bytes into the text
-    std::string text;         // what matched
+    std::size_t offset = 0;  // bytes into the text
+    std::string text;  // what matched
 };
 
 // Every stale reference in `text`, in order.

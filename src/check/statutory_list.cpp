@@ -25,7 +25,8 @@ std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
     if (contains(t, "committee")) return ApprovalLevel::committee;
     if (contains(t, "board") || contains(t, "governing body") || contains(t, "governors") || contains(t, "trustees") || contains(t, "fgb"))
         return ApprovalLevel::board;
-    if (contains(t, "headteacher") || contains(t, "head teacher") || contains(t, "principal") || contains(t, "head of school")) return ApprovalLevel::headteacher;
+    if (contains(t, "headteacher") || contains(t, "head teacher") || contains(t, "principal") || contains(t, "head of school"))
+        return ApprovalLevel::headteacher;
     if (t == "board") return ApprovalLevel::board;
     return std::nullopt;
 }

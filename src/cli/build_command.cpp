@@ -103,14 +103,13 @@ void trust_font(const model::Repository& repo, const model::PageAssets& assets, 
 }  // namespace
 
 void build_options(po::options_description& desc, po::positional_options_description&) {
-    desc.add_options()
-        ("school", po::value<std::vector<std::string>>()->composing(), "build only this school (repeatable)")
-        ("policy", po::value<std::vector<std::string>>()->composing(), "build only this policy (repeatable)")
-        ("format", po::value<std::vector<std::string>>()->composing(), "formats, comma-separated (default: all)")
-        ("out", po::value<std::string>(), "output folder (default: out/ at the repository root)")
-        ("force", po::bool_switch(), "rebuild every document, even those up to date since the last build (see out/.clausebook/manifest)")
-        ("jobs,j", po::value<unsigned>()->default_value(util::default_jobs()), "worker threads (default: the machine's cores)")
-        ("quiet,q", po::bool_switch(), "print nothing but problems");
+    desc.add_options()("school", po::value<std::vector<std::string>>()->composing(), "build only this school (repeatable)")(
+        "policy", po::value<std::vector<std::string>>()->composing(), "build only this policy (repeatable)")(
+        "format", po::value<std::vector<std::string>>()->composing(), "formats, comma-separated (default: all)")(
+        "out", po::value<std::string>(), "output folder (default: out/ at the repository root)")(
+        "force", po::bool_switch(), "rebuild every document, even those up to date since the last build (see out/.clausebook/manifest)")(
+        "jobs,j", po::value<unsigned>()->default_value(util::default_jobs()), "worker threads (default: the machine's cores)")("quiet,q", po::bool_switch(),
+                                                                                                                               "print nothing but problems");
 }
 
 int build_run(const po::variables_map& vm, Io& io) {
@@ -173,8 +172,8 @@ int build_loaded(const BuildArgs& args, model::Repository& repo, Io& io) {
     auto result = make::publish(request);
     const std::size_t documents = result.documents;
     if (!args.quiet)
-        io.out << "Built " << documents - result.up_to_date << " of " << documents << (documents == 1 ? " document" : " documents") << " for " << request.schools.size()
-               << (request.schools.size() == 1 ? " school" : " schools") << " into " << out_dir.string() << " (" << result.written
+        io.out << "Built " << documents - result.up_to_date << " of " << documents << (documents == 1 ? " document" : " documents") << " for "
+               << request.schools.size() << (request.schools.size() == 1 ? " school" : " schools") << " into " << out_dir.string() << " (" << result.written
                << " written, " << result.unchanged << " unchanged, " << result.up_to_date << " up to date)\n";
     return 0;
 }

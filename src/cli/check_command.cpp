@@ -68,15 +68,14 @@ util::Date parse_today(const po::variables_map& vm, const Io& io) {
 void check_options(po::options_description& desc, po::positional_options_description&) {
     std::string formats;
     for (const auto& f : check::report::report_formats()) formats += std::string(formats.empty() ? "" : "|") + std::string(f.name);
-    desc.add_options()
-        ("school", po::value<std::vector<std::string>>()->composing(), "check only this school (repeatable)")
-        ("policy", po::value<std::vector<std::string>>()->composing(), "check only this policy (repeatable)")
-        ("today", po::value<std::string>(), "check as on this day, YYYY-MM-DD (default: today, UTC)")
-        ("due-within", po::value<int>()->default_value(60), "days ahead in which a review counts as due soon")
-        ("format", po::value<std::string>(), (formats + " (default: text; github when GITHUB_ACTIONS=true)").c_str())
-        ("fail-level", po::value<std::string>()->default_value("error"), "exit 1 when a finding is at or above this: error, warning or info")
-        ("output,o", po::value<std::string>(), "write the report to this file instead of standard output")
-        ("list-rules", po::bool_switch(), "list the rules, their default severity and what they find");
+    desc.add_options()("school", po::value<std::vector<std::string>>()->composing(), "check only this school (repeatable)")(
+        "policy", po::value<std::vector<std::string>>()->composing(), "check only this policy (repeatable)")(
+        "today", po::value<std::string>(), "check as on this day, YYYY-MM-DD (default: today, UTC)")("due-within", po::value<int>()->default_value(60),
+                                                                                                     "days ahead in which a review counts as due soon")(
+        "format", po::value<std::string>(), (formats + " (default: text; github when GITHUB_ACTIONS=true)").c_str())(
+        "fail-level", po::value<std::string>()->default_value("error"), "exit 1 when a finding is at or above this: error, warning or info")(
+        "output,o", po::value<std::string>(), "write the report to this file instead of standard output")(
+        "list-rules", po::bool_switch(), "list the rules, their default severity and what they find");
 }
 
 int check_run(const po::variables_map& vm, Io& io) {

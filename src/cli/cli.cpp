@@ -20,7 +20,8 @@ namespace po = boost::program_options;
 namespace {
 
 void general_help(std::ostream& os) {
-    os << "clausebook " CLAUSEBOOK_VERSION " - build, compare and check schools' policies from a shared clause library\n\n"
+    os << "clausebook " CLAUSEBOOK_VERSION
+          " - build, compare and check schools' policies from a shared clause library\n\n"
           "usage: clausebook COMMAND [OPTIONS]\n\ncommands:\n";
     for (const auto& c : commands()) {
         std::string name = c.name;

@@ -19,10 +19,10 @@ int build_run(const boost::program_options::variables_map&, Io&);
 // school it renewed): load the repository at `root`, then build what is selected.
 struct BuildArgs {
     std::filesystem::path root;
-    std::vector<std::string> schools;   // empty: every school
+    std::vector<std::string> schools;  // empty: every school
     std::vector<std::string> policies;  // empty: every policy
-    std::vector<std::string> formats;   // as --format takes them; empty: every format
-    std::optional<std::string> out;     // --out; default: out/ at the root
+    std::vector<std::string> formats;  // as --format takes them; empty: every format
+    std::optional<std::string> out;  // --out; default: out/ at the root
     bool force = false;
     unsigned jobs = 1;
     bool quiet = false;

@@ -16,14 +16,14 @@ namespace po = boost::program_options;
 void compare_options(po::options_description& desc, po::positional_options_description&) {
     std::vector<std::string> names;
     for (const auto& f : compare::report::formats()) names.emplace_back(f.name);
-    desc.add_options()
-        ("policy", po::value<std::string>(), "the policy to compare (default: the repository's only one, or the only one the --school schools keep)")
-        ("school", po::value<std::vector<std::string>>()->composing(), "compare only this school (repeatable; default: all)")
-        ("format", po::value<std::string>(), ("report format: " + util::join(names, ", ") + " (default: text)").c_str())
-        ("today", po::value<std::string>(), "the day review dates are judged on, YYYY-MM-DD (default: today)")
-        ("due-within", po::value<int>()->default_value(60), "a review due within this many days is 'due soon'")
-        ("exact", po::bool_switch(), "count whitespace, smart quotes and list numbering as differences in redlines")
-        ("output,o", po::value<std::string>(), "write the report to this file instead of standard output");
+    desc.add_options()("policy", po::value<std::string>(),
+                       "the policy to compare (default: the repository's only one, or the only one the --school schools keep)")(
+        "school", po::value<std::vector<std::string>>()->composing(), "compare only this school (repeatable; default: all)")(
+        "format", po::value<std::string>(), ("report format: " + util::join(names, ", ") + " (default: text)").c_str())(
+        "today", po::value<std::string>(), "the day review dates are judged on, YYYY-MM-DD (default: today)")(
+        "due-within", po::value<int>()->default_value(60), "a review due within this many days is 'due soon'")(
+        "exact", po::bool_switch(), "count whitespace, smart quotes and list numbering as differences in redlines")(
+        "output,o", po::value<std::string>(), "write the report to this file instead of standard output");
 }
 
 int compare_run(const po::variables_map& vm, Io& io) {

@@ -18,14 +18,14 @@ const model::Outline& pick_outline(const model::Repository& repo, const po::vari
         std::string id = vm["policy"].as<std::string>();
         if (const model::Outline* o = repo.outline(id)) {
             for (const auto* s : schools)
-                if (!s->keeps(o->id))
-                    throw util::Fatal(s->id + " does not keep policy '" + id + "' (" + s->path + " does not list it under policies:)");
+                if (!s->keeps(o->id)) throw util::Fatal(s->id + " does not keep policy '" + id + "' (" + s->path + " does not list it under policies:)");
             return *o;
         }
         for (const auto& s : repo.schools)
             if (s.register_entry(id))
-                throw util::Fatal("'" + id + "' is a register entry, a policy clausebook does not write: there is no text to compare; the policies clausebook writes are: " +
-                                  util::join(ids, ", "));
+                throw util::Fatal(
+                    "'" + id + "' is a register entry, a policy clausebook does not write: there is no text to compare; the policies clausebook writes are: " +
+                    util::join(ids, ", "));
         std::string hint = util::did_you_mean(id, ids);
         throw util::Fatal("there is no policy '" + id + "'; " + (hint.empty() ? "the policies are: " + util::join(ids, ", ") : hint));
     }
@@ -56,8 +56,6 @@ bool color_output(const po::variables_map& vm, const Io& io) {
     return &io.out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
 }
 
-void emit_report(const po::variables_map& vm, Io& io, const std::string& bytes) {
-    write_report(vm, io, bytes);
-}
+void emit_report(const po::variables_map& vm, Io& io, const std::string& bytes) { write_report(vm, io, bytes); }
 
 }  // namespace clausebook::cli

@@ -17,11 +17,10 @@ namespace clausebook::cli {
 // (when `schools` is not empty). Unknown ids, a policy one of `schools` does not keep, or several
 // policies and no --policy, are usage errors (util::Fatal) naming the choices.
 const model::Outline& pick_outline(const model::Repository& repo, const boost::program_options::variables_map& vm,
-                                  const std::vector<const model::School*>& schools = {});
+                                   const std::vector<const model::School*>& schools = {});
 
 // Validates --format against `names`; "did you mean" for a near miss. Returns the name.
-std::string format_option(const boost::program_options::variables_map& vm, const std::vector<std::string>& names,
-                          const std::string& fallback);
+std::string format_option(const boost::program_options::variables_map& vm, const std::vector<std::string>& names, const std::string& fallback);
 
 // True when the report goes to a terminal that may be coloured: no --output, stdout is a
 // terminal, and NO_COLOR (https://no-color.org) is unset.

@@ -38,8 +38,8 @@ std::optional<compare::PolicyText> read_side(const std::string& spec, const mode
     const model::School& school = *select_schools(repo, {id}).front();
     util::Diagnostics diags;
     if (!approved) {
-        model::Document doc = assemble::assemble_document(repo, school, outline, diags,
-                                                          as_approved ? assemble::Rendering::as_approved : assemble::Rendering::settled);
+        model::Document doc =
+            assemble::assemble_document(repo, school, outline, diags, as_approved ? assemble::Rendering::as_approved : assemble::Rendering::settled);
         print_diagnostics(diags, repo.sources, io);
         if (diags.has_errors()) return std::nullopt;
         compare::PolicyText text = compare::policy_text(doc, repo.config.allow_raw_html);
@@ -69,15 +69,14 @@ std::string change_date(const po::variables_map& vm, const Io& io) {
 }  // namespace
 
 void diff_options(po::options_description& desc, po::positional_options_description& pos) {
-    desc.add_options()
-        ("sides", po::value<std::vector<std::string>>()->composing(), "SCHOOL-A SCHOOL-B, or SCHOOL with --since-approval")
-        ("since-approval", po::bool_switch(), "compare SCHOOL's last approved copy with its policy now")
-        ("policy", po::value<std::string>(), "the policy to compare (default: the only one both schools keep)")
-        ("format", po::value<std::string>(), "text, md, html, html-side or docx (default: text)")
-        ("exact", po::bool_switch(), "count whitespace, smart quotes and list numbering as differences")
-        ("author", po::value<std::string>()->default_value("clausebook"), "docx: the author of the tracked changes")
-        ("today", po::value<std::string>(), "docx: the date of the tracked changes, YYYY-MM-DD (default: today)")
-        ("output,o", po::value<std::string>(), "write to this file instead of standard output");
+    desc.add_options()("sides", po::value<std::vector<std::string>>()->composing(), "SCHOOL-A SCHOOL-B, or SCHOOL with --since-approval")(
+        "since-approval", po::bool_switch(), "compare SCHOOL's last approved copy with its policy now")(
+        "policy", po::value<std::string>(), "the policy to compare (default: the only one both schools keep)")(
+        "format", po::value<std::string>(), "text, md, html, html-side or docx (default: text)")(
+        "exact", po::bool_switch(), "count whitespace, smart quotes and list numbering as differences")(
+        "author", po::value<std::string>()->default_value("clausebook"), "docx: the author of the tracked changes")(
+        "today", po::value<std::string>(), "docx: the date of the tracked changes, YYYY-MM-DD (default: today)")(
+        "output,o", po::value<std::string>(), "write to this file instead of standard output");
     pos.add("sides", 2);
 }
 

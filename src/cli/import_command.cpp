@@ -25,16 +25,15 @@ namespace clausebook::cli {
 namespace po = boost::program_options;
 
 void import_options(po::options_description& desc, po::positional_options_description& pos) {
-    desc.add_options()
-        ("file", po::value<std::string>(), "the policy document: .docx, .pdf, .html, .txt, .md (.odt, .doc with LibreOffice)")
-        ("school", po::value<std::string>(), "the school's id (its file is schools/ID.yaml, written or merged)")
-        ("policy", po::value<std::string>(), "the policy outline (default: the one the document matches best)")
-        ("dry-run", "write nothing: print the report and the change to the school file as a diff")
-        ("changes", po::value<std::string>(), "tracked changes in a Word document: accept or reject (required when it has any)")
-        ("force", "import a document that matches almost nothing of the outline, or into another school's file")
-        ("report", po::value<std::string>(), "write the report to FILE instead of printing it")
-        ("format", po::value<std::string>()->default_value("text"), "the report's format: text, md, html, json")
-        ("today", po::value<std::string>(), "the date to record the import under (default: today, UTC)");
+    desc.add_options()("file", po::value<std::string>(), "the policy document: .docx, .pdf, .html, .txt, .md (.odt, .doc with LibreOffice)")(
+        "school", po::value<std::string>(), "the school's id (its file is schools/ID.yaml, written or merged)")(
+        "policy", po::value<std::string>(), "the policy outline (default: the one the document matches best)")(
+        "dry-run", "write nothing: print the report and the change to the school file as a diff")(
+        "changes", po::value<std::string>(), "tracked changes in a Word document: accept or reject (required when it has any)")(
+        "force", "import a document that matches almost nothing of the outline, or into another school's file")(
+        "report", po::value<std::string>(), "write the report to FILE instead of printing it")("format", po::value<std::string>()->default_value("text"),
+                                                                                               "the report's format: text, md, html, json")(
+        "today", po::value<std::string>(), "the date to record the import under (default: today, UTC)");
     pos.add("file", 1);
 }
 
@@ -64,8 +63,10 @@ bool import_own(const model::Repository& repo, const import::Request& req, const
         code = 0;
         return true;
     }
-    if (vm.count("report")) util::write_file_atomic(vm["report"].as<std::string>(), report);
-    else io.out << report << "\n";
+    if (vm.count("report"))
+        util::write_file_atomic(vm["report"].as<std::string>(), report);
+    else
+        io.out << report << "\n";
     if (same) {
         io.out << "No change: " << own.path << " already gives this document; nothing was written.\n";
         code = 0;
@@ -107,9 +108,12 @@ int import_run(const po::variables_map& vm, Io& io) {
     if (vm.count("policy")) req.policy_id = vm["policy"].as<std::string>();
     if (vm.count("changes")) {
         std::string c = vm["changes"].as<std::string>();
-        if (c == "accept") req.read.changes = import::Changes::accept;
-        else if (c == "reject") req.read.changes = import::Changes::reject;
-        else throw util::Fatal("--changes: '" + c + "' is neither accept nor reject");
+        if (c == "accept")
+            req.read.changes = import::Changes::accept;
+        else if (c == "reject")
+            req.read.changes = import::Changes::reject;
+        else
+            throw util::Fatal("--changes: '" + c + "' is neither accept nor reject");
     }
     req.force = vm.count("force") > 0;
     req.today = parse_today(vm, io);
@@ -149,8 +153,10 @@ int import_run(const po::variables_map& vm, Io& io) {
     // Write the school file, then read the repository again as every other command would.
     util::write_file_atomic(plan.file, plan.new_text);
     auto restore = [&] {
-        if (plan.existed) util::write_file_atomic(plan.file, plan.old_text);
-        else std::filesystem::remove(plan.file);
+        if (plan.existed)
+            util::write_file_atomic(plan.file, plan.old_text);
+        else
+            std::filesystem::remove(plan.file);
     };
     // The file as written, checked as a load checks a school; the other schools are as loaded.
     util::Diagnostics reload;
@@ -189,11 +195,10 @@ int import_run(const po::variables_map& vm, Io& io) {
 }
 
 void adopt_options(po::options_description& desc, po::positional_options_description& pos) {
-    desc.add_options()
-        ("school", po::value<std::string>(), "the school's id")
-        ("clause", po::value<std::vector<std::string>>(), "the clauses whose library wording the school takes")
-        ("all", "every clause the school has its own wording for")
-        ("policy", po::value<std::string>(), "the policy (default: the school's only policy with its own wording)");
+    desc.add_options()("school", po::value<std::string>(), "the school's id")("clause", po::value<std::vector<std::string>>(),
+                                                                              "the clauses whose library wording the school takes")(
+        "all", "every clause the school has its own wording for")("policy", po::value<std::string>(),
+                                                                  "the policy (default: the school's only policy with its own wording)");
     pos.add("school", 1).add("clause", -1);
 }
 

@@ -31,20 +31,21 @@ struct Due {
 std::string row_text(const model::Metadata& m, const util::Date& meeting) {
     (void)meeting;  // every row is due by the meeting: the date says how long it has been due
     std::string when = m.next_review ? "review due " + util::to_long(*m.next_review) : "no review date recorded";
-    std::string approved = m.approved ? "approved " + util::to_long(*m.approved) + (m.approved_by.empty() ? "" : " by " + m.approved_by) : "no approval recorded";
-    std::string where = m.registered ? (m.location.empty() ? "; kept outside clausebook" : "; kept outside clausebook: " + m.location) : "; draft and changes below";
+    std::string approved =
+        m.approved ? "approved " + util::to_long(*m.approved) + (m.approved_by.empty() ? "" : " by " + m.approved_by) : "no approval recorded";
+    std::string where =
+        m.registered ? (m.location.empty() ? "; kept outside clausebook" : "; kept outside clausebook: " + m.location) : "; draft and changes below";
     return m.title + ": " + when + ", " + approved + where;
 }
 
 }  // namespace
 
 void pack_options(po::options_description& desc, po::positional_options_description&) {
-    desc.add_options()
-        ("school", po::value<std::string>(), "the school the meeting is for")
-        ("meeting", po::value<std::string>(), "the date of the meeting, YYYY-MM-DD: every policy due by then is in the pack")
-        ("format", po::value<std::string>(), "docx or html (default: docx)")
-        ("author", po::value<std::string>()->default_value("clausebook"), "docx: the author of the tracked changes")
-        ("output,o", po::value<std::string>(), "write to this file instead of standard output");
+    desc.add_options()("school", po::value<std::string>(), "the school the meeting is for")(
+        "meeting", po::value<std::string>(), "the date of the meeting, YYYY-MM-DD: every policy due by then is in the pack")(
+        "format", po::value<std::string>(), "docx or html (default: docx)")("author", po::value<std::string>()->default_value("clausebook"),
+                                                                            "docx: the author of the tracked changes")(
+        "output,o", po::value<std::string>(), "write to this file instead of standard output");
 }
 
 int pack_run(const po::variables_map& vm, Io& io) {
@@ -101,7 +102,8 @@ int pack_run(const po::variables_map& vm, Io& io) {
     intro.push_back(due.empty() ? "No policy falls due for review by this meeting."
                                 : std::to_string(due.size()) + (due.size() == 1 ? " policy falls" : " policies fall") + " due for review by this meeting:");
     for (const auto& d : due) intro.push_back(row_text(d.meta, *meeting));
-    intro.push_back("Record the board's decisions afterwards with: clausebook renew " + school.id + " POLICY --approved " + util::to_iso(*meeting) + " --minute REF");
+    intro.push_back("Record the board's decisions afterwards with: clausebook renew " + school.id + " POLICY --approved " + util::to_iso(*meeting) +
+                    " --minute REF");
 
     std::string bytes;
     if (format == "docx") {

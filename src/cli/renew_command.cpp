@@ -60,8 +60,9 @@ renew::Request make_request(const po::variables_map& vm, const Io& io) {
         if (*v && ((*v)->find('\n') != std::string::npos || (*v)->empty())) throw util::Usage("--by and --minute take one line of text");
     for (const auto* v : {&r.approved_by, &r.minute})
         if (*v && has_control(**v))
-            throw util::Usage("--by and --minute take plain text: this one holds a control character (such as a carriage return, tab or escape), "
-                              "which the school file cannot keep");
+            throw util::Usage(
+                "--by and --minute take plain text: this one holds a control character (such as a carriage return, tab or escape), "
+                "which the school file cannot keep");
     if (r.period && util::add(r.approved, *r.period).year > 2200)
         throw util::Usage("--period " + util::to_iso(*r.period) + " puts the next review after 2200; give a period of a few years");
     r.today = parse_today(vm, io);
@@ -72,7 +73,8 @@ renew::Request make_request(const po::variables_map& vm, const Io& io) {
         util::Date earliest{1990, 1, 1};
         for (auto [name, d] : {std::pair<const char*, util::Date>{"--approved", r.approved}, {"--today", r.today}}) {
             if (latest < d || d < earliest)
-                throw util::Usage(std::string(name) + " " + util::to_iso(d) + " is " + (d < earliest ? "before 1990" : "more than a year after today (" + util::to_iso(real) + ")") +
+                throw util::Usage(std::string(name) + " " + util::to_iso(d) + " is " +
+                                  (d < earliest ? "before 1990" : "more than a year after today (" + util::to_iso(real) + ")") +
                                   ": is the year right? Give --force to record it all the same");
         }
     }
@@ -83,10 +85,13 @@ renew::Request make_request(const po::variables_map& vm, const Io& io) {
 // standard error, with what to do, instead of ending the program.
 void put_back(const std::filesystem::path& path, const std::optional<std::string>& text) noexcept {
     try {
-        if (text) util::write_file_atomic(path, *text);
-        else std::filesystem::remove(path);
+        if (text)
+            util::write_file_atomic(path, *text);
+        else
+            std::filesystem::remove(path);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "clausebook: error: renew failed, and %s could not be put back as it was: %s; restore it from version control (git checkout -- FILE)\n",
+        std::fprintf(stderr,
+                     "clausebook: error: renew failed, and %s could not be put back as it was: %s; restore it from version control (git checkout -- FILE)\n",
                      path.string().c_str(), e.what());
     }
 }
@@ -127,8 +132,7 @@ void print_summary(const renew::Plan& plan, const std::string& copy, const std::
     for (const auto& c : plan.changes)
         io.out << "  " << c.key << ": " << (c.before.empty() ? "(added)" : c.before) << " -> " << renew::yaml_scalar(c.after) << "\n";
     if (plan.changes.empty()) io.out << "  nothing to change: these values were already recorded\n";
-    if (plan.next_review && !plan.next_review_stated)
-        io.out << "  next review (derived, not written): " << util::to_long(*plan.next_review) << "\n";
+    if (plan.next_review && !plan.next_review_stated) io.out << "  next review (derived, not written): " << util::to_long(*plan.next_review) << "\n";
     io.out << "Approved copy: " << copy << "\n";
     if (!previous) {
         io.out << "No earlier approved copy to compare with: this is the first approval recorded with clausebook.\n";
@@ -147,15 +151,14 @@ void print_summary(const renew::Plan& plan, const std::string& copy, const std::
 }  // namespace
 
 void renew_options(po::options_description& desc, po::positional_options_description& pos) {
-    desc.add_options()
-        ("school", po::value<std::string>(), "the school id (its file is schools/SCHOOL.yaml)")
-        ("policy", po::value<std::string>(), "the policy id (templates/POLICY.yaml)")
-        ("approved", po::value<std::string>(), "the date of the meeting that approved it, YYYY-MM-DD")
-        ("by", po::value<std::string>(), "who approved it, e.g. \"Full governing board\"")
-        ("minute", po::value<std::string>(), "the minute reference, e.g. 26/11/4")
-        ("period", po::value<std::string>(), "a new review period, e.g. P1Y, P2Y, P18M")
-        ("today", po::value<std::string>(), "refuse approval dates after this day (default: today, UTC)")
-        ("force", po::bool_switch(), "accept an approval or --today before 1990 or more than a year after today");
+    desc.add_options()("school", po::value<std::string>(), "the school id (its file is schools/SCHOOL.yaml)")(
+        "policy", po::value<std::string>(), "the policy id (templates/POLICY.yaml)")("approved", po::value<std::string>(),
+                                                                                     "the date of the meeting that approved it, YYYY-MM-DD")(
+        "by", po::value<std::string>(), "who approved it, e.g. \"Full governing board\"")("minute", po::value<std::string>(),
+                                                                                          "the minute reference, e.g. 26/11/4")(
+        "period", po::value<std::string>(), "a new review period, e.g. P1Y, P2Y, P18M")("today", po::value<std::string>(),
+                                                                                        "refuse approval dates after this day (default: today, UTC)")(
+        "force", po::bool_switch(), "accept an approval or --today before 1990 or more than a year after today");
     pos.add("school", 1).add("policy", 1);
 }
 
@@ -199,13 +202,11 @@ int renew_run(const po::variables_map& vm, Io& io) {
         for (const auto& c : plan.changes)
             io.out << "  " << c.key << ": " << (c.before.empty() ? "(added)" : c.before) << " -> " << renew::yaml_scalar(c.after) << "\n";
         if (plan.changes.empty()) io.out << "  nothing to change: these values were already recorded\n";
-        if (plan.next_review && !plan.next_review_stated)
-            io.out << "  next review (derived, not written): " << util::to_long(*plan.next_review) << "\n";
+        if (plan.next_review && !plan.next_review_stated) io.out << "  next review (derived, not written): " << util::to_long(*plan.next_review) << "\n";
         return 0;
     }
     auto copy = renew::approved_copy_path(root, request.school_id, request.policy_id, request.approved);
-    if (auto problem = renew::approved_destination_problem(root, copy); !problem.empty())
-        throw util::Fatal(problem + "; renew refused, nothing was changed");
+    if (auto problem = renew::approved_destination_problem(root, copy); !problem.empty()) throw util::Fatal(problem + "; renew refused, nothing was changed");
 
     // Write the school file, then read the repository again as every other command would.
     util::write_file_atomic(plan.file, plan.new_text);

@@ -35,13 +35,12 @@ const schedule::ScheduleFormat& pick_format(const po::variables_map& vm) {
 }  // namespace
 
 void schedule_options(po::options_description& desc, po::positional_options_description&) {
-    desc.add_options()
-        ("school", po::value<std::vector<std::string>>()->composing(), "only this school (repeatable)")
-        ("policy", po::value<std::vector<std::string>>()->composing(), "only this policy (repeatable)")
-        ("today", po::value<std::string>(), "as on this day, YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH if set, else today, UTC)")
-        ("due-within", po::value<int>()->default_value(60), "days ahead in which a review counts as due soon")
-        ("format", po::value<std::string>()->default_value("text"), "text, csv, html, ics or xlsx")
-        ("output,o", po::value<std::string>(), "write to this file instead of standard output");
+    desc.add_options()("school", po::value<std::vector<std::string>>()->composing(), "only this school (repeatable)")(
+        "policy", po::value<std::vector<std::string>>()->composing(), "only this policy (repeatable)")(
+        "today", po::value<std::string>(), "as on this day, YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH if set, else today, UTC)")(
+        "due-within", po::value<int>()->default_value(60), "days ahead in which a review counts as due soon")(
+        "format", po::value<std::string>()->default_value("text"), "text, csv, html, ics or xlsx")("output,o", po::value<std::string>(),
+                                                                                                   "write to this file instead of standard output");
 }
 
 int schedule_run(const po::variables_map& vm, Io& io) {

@@ -18,7 +18,7 @@ namespace clausebook::compare {
 // the clause uses).
 struct ParamChange {
     std::string name;
-    std::string value;          // as text: "14", "parents", "Zoom or Microsoft Teams"; "(none)" when absent
+    std::string value;  // as text: "14", "parents", "Zoom or Microsoft Teams"; "(none)" when absent
     std::string default_value;  // the trust default, as text
 };
 

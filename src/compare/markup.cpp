@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 
-
 namespace clausebook::compare {
 
 namespace {
@@ -46,9 +45,12 @@ std::string escape_lines(const std::string& text) {
 std::string redline_text(const Redline& r, bool color) {
     std::string out;
     for (const auto& s : r.spans) {
-        if (s.op == Op::equal) out += s.text;
-        else if (color) out += std::string(s.op == Op::del ? k_red : k_green) + s.text + k_reset;
-        else out += (s.op == Op::del ? "[-" : "{+") + s.text + (s.op == Op::del ? "-]" : "+}");
+        if (s.op == Op::equal)
+            out += s.text;
+        else if (color)
+            out += std::string(s.op == Op::del ? k_red : k_green) + s.text + k_reset;
+        else
+            out += (s.op == Op::del ? "[-" : "{+") + s.text + (s.op == Op::del ? "-]" : "+}");
     }
     return out;
 }
@@ -61,7 +63,8 @@ std::string redline_markdown(const Redline& r) {
             continue;
         }
         const char* mark = s.op == Op::del ? "~~" : "**";
-        by_paragraph(s.text, [&](const std::string& p) { out += mark + escape_lines(p) + mark; }, [&] { out += "\n\n"; });
+        by_paragraph(
+            s.text, [&](const std::string& p) { out += mark + escape_lines(p) + mark; }, [&] { out += "\n\n"; });
     }
     return out;
 }
@@ -69,16 +72,16 @@ std::string redline_markdown(const Redline& r) {
 std::string redline_html(const Redline& r) {
     std::string out;
     for (const auto& s : r.spans) {
-        if (s.op == Op::equal) out += util::escape_html(s.text);
-        else if (s.op == Op::del) out += "<del>" + util::escape_html(s.text) + "</del>";
-        else out += "<ins>" + util::escape_html(s.text) + "</ins>";
+        if (s.op == Op::equal)
+            out += util::escape_html(s.text);
+        else if (s.op == Op::del)
+            out += "<del>" + util::escape_html(s.text) + "</del>";
+        else
+            out += "<ins>" + util::escape_html(s.text) + "</ins>";
     }
     return out;
 }
 
-std::string percent(double similarity) {
-    return std::to_string(static_cast<int>(std::floor(similarity * 100.0 + 1e-9))) + "%";
-}
-
+std::string percent(double similarity) { return std::to_string(static_cast<int>(std::floor(similarity * 100.0 + 1e-9))) + "%"; }
 
 }  // namespace clausebook::compare

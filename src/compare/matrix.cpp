@@ -109,9 +109,12 @@ public:
             Column& col = m_matrix.columns[c];
             for (const auto& row : m_matrix.rows) {
                 const Cell& cell = row.cells[c];
-                if (cell.status == Status::missing && cell.why == "not-applicable") ++col.not_applicable;
-                else if (cell.gap) ++col.gaps;
-                else ++col.counts[static_cast<int>(cell.status)];
+                if (cell.status == Status::missing && cell.why == "not-applicable")
+                    ++col.not_applicable;
+                else if (cell.gap)
+                    ++col.gaps;
+                else
+                    ++col.counts[static_cast<int>(cell.status)];
                 if (cell.moved) ++col.moved;
             }
             col.counts[static_cast<int>(Status::local)] = col.locals.size();
@@ -151,8 +154,7 @@ private:
             cell.status = Status::variant;
             cell.variant = c.variant;
             if (model_text != c.markdown) cell.params = used_changes();
-            if (const model::ClauseFile* library = m_repo.clause(c.id))
-                cell.redline = redline(render_clause(library->body_template, ctx), c.markdown);
+            if (const model::ClauseFile* library = m_repo.clause(c.id)) cell.redline = redline(render_clause(library->body_template, ctx), c.markdown);
             return cell;
         }
         if (model_text == c.markdown) return cell;  // same

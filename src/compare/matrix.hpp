@@ -20,12 +20,12 @@
 namespace clausebook::compare {
 
 enum class Status {
-    same,      // the library wording, rendering exactly as with the trust's default parameters
-    params,    // the library wording, with parameter values that change its text
-    variant,   // a named variant from the library
+    same,  // the library wording, rendering exactly as with the trust's default parameters
+    params,  // the library wording, with parameter values that change its text
+    variant,  // a named variant from the library
     reworded,  // the school's own wording for a library clause (an override)
-    missing,   // not in the school's policy (see Cell::why and Cell::gap)
-    local,     // a clause only this school has (counted per column; never a cell)
+    missing,  // not in the school's policy (see Cell::why and Cell::gap)
+    local,  // a clause only this school has (counted per column; never a cell)
 };
 
 // "same", "params", "variant", "reworded", "missing", "local".
@@ -34,25 +34,25 @@ const char* status_name(Status s);
 struct Cell {
     Status status = Status::same;
     bool moved = false;  // present, but not in the outline's order
-    bool gap = false;    // missing, required, would apply, and nothing local stands in its place
+    bool gap = false;  // missing, required, would apply, and nothing local stands in its place
     // For missing: "excluded" (the school left it out), "replaced" (left out, a local clause
     // placed before or after it), "not-applicable" (a condition of the outline does not hold:
     // an audience the school's policy does not cover).
     std::string why;
-    std::string title;    // the title in this school's policy (overrides may rename)
-    std::string number;   // "3.2" in this school's policy; empty when missing
+    std::string title;  // the title in this school's policy (overrides may rename)
+    std::string number;  // "3.2" in this school's policy; empty when missing
     std::string variant;  // for variant
     std::vector<ParamChange> params;  // for params (and variant, when it also uses changed values)
-    double similarity = 1.0;          // for reworded: the school's wording against the library's
+    double similarity = 1.0;  // for reworded: the school's wording against the library's
     Redline redline;  // reworded: library -> school; params: trust default -> school; else empty
 };
 
 struct Row {
     std::string clause_id;
-    std::string title;          // the library's
+    std::string title;  // the library's
     std::string section_title;  // the outline section
-    bool required = false;      // in the outline and not optional
-    std::vector<Cell> cells;    // one per column
+    bool required = false;  // in the outline and not optional
+    std::vector<Cell> cells;  // one per column
 };
 
 // A clause only this school has, where its policy places it.
@@ -60,7 +60,7 @@ struct LocalClause {
     std::string clause_id;
     std::string title;
     std::string section_title;  // the section it was placed in
-    std::string number;         // "3.4" in this school's policy
+    std::string number;  // "3.4" in this school's policy
 };
 
 struct Column {

@@ -16,11 +16,11 @@ struct ClauseDiff {
     std::string id;
     std::string number_a, number_b;  // empty on the side the clause is not on
     std::string title_a, title_b;
-    std::string section;             // b's section, else a's
+    std::string section;  // b's section, else a's
     std::string text_a, text_b;
-    Redline title;                   // title_a -> title_b
-    Redline body;                    // text_a -> text_b (added: all inserted; removed: all deleted)
-    bool moved = false;              // on both sides, but in another order relative to the others
+    Redline title;  // title_a -> title_b
+    Redline body;  // text_a -> text_b (added: all inserted; removed: all deleted)
+    bool moved = false;  // on both sides, but in another order relative to the others
 };
 
 struct CoverDiff {
@@ -31,8 +31,8 @@ struct CoverDiff {
 struct PolicyDiff {
     std::string label_a, label_b;
     std::string title_a, title_b;
-    std::vector<CoverDiff> cover;    // only the rows that differ
-    std::vector<ClauseDiff> clauses; // every clause, in b's order, a's removed ones after their predecessor
+    std::vector<CoverDiff> cover;  // only the rows that differ
+    std::vector<ClauseDiff> clauses;  // every clause, in b's order, a's removed ones after their predecessor
     bool identical() const;
     std::size_t count(ClauseDiff::Kind kind) const;
 };

@@ -94,7 +94,8 @@ PolicyText read_policy_markdown(std::string_view markdown, const std::string& pa
     std::size_t i = 0;
     while (i < lines.size() && util::trim(lines[i]).empty()) ++i;
     if (i == lines.size() || !util::starts_with(lines[i], "# ")) {
-        diags.error({path, static_cast<int>(i < lines.size() ? i + 1 : 1), 1}, k_rule, "this is not a policy written by clausebook: it does not start with '# Title'",
+        diags.error({path, static_cast<int>(i < lines.size() ? i + 1 : 1), 1}, k_rule,
+                    "this is not a policy written by clausebook: it does not start with '# Title'",
                     "approved copies are the Markdown clausebook wrote when the policy was approved; restore it from git history");
         return p;
     }
@@ -132,8 +133,10 @@ PolicyText read_policy_markdown(std::string_view markdown, const std::string& pa
             auto cells = cells_of(line);
             if (cells.size() == 2 && !util::starts_with(cells[0], "---")) p.cover.push_back({plain_text(cells[0]), plain_text(cells[1])});
         } else if (clause) {
-            if (std::string id = marker_id(line); !id.empty()) clause->id = id;
-            else body += std::string(line) + "\n";
+            if (std::string id = marker_id(line); !id.empty())
+                clause->id = id;
+            else
+                body += std::string(line) + "\n";
         }
     }
     finish();

@@ -14,12 +14,12 @@
 namespace clausebook::compare {
 
 struct TextClause {
-    std::string id;       // from the clause's id marker; empty when the copy has none (see match_ids)
-    std::string number;   // "3.2"
+    std::string id;  // from the clause's id marker; empty when the copy has none (see match_ids)
+    std::string number;  // "3.2"
     std::string title;
     std::string section;  // the section's title
-    std::string text;     // plain_text() of the body
-    int line = 0;         // of the heading, in the Markdown read
+    std::string text;  // plain_text() of the body
+    int line = 0;  // of the heading, in the Markdown read
 };
 
 struct CoverLine {

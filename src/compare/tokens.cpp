@@ -46,9 +46,12 @@ std::size_t apostrophe_length(std::string_view s, std::size_t i) {
 std::string plain_quotes(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
-        if (s.compare(i, 3, "\xE2\x80\x98") == 0 || s.compare(i, 3, "\xE2\x80\x99") == 0) out += '\'', i += 3;
-        else if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9D") == 0) out += '"', i += 3;
-        else out += s[i++];
+        if (s.compare(i, 3, "\xE2\x80\x98") == 0 || s.compare(i, 3, "\xE2\x80\x99") == 0)
+            out += '\'', i += 3;
+        else if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9D") == 0)
+            out += '"', i += 3;
+        else
+            out += s[i++];
     }
     return out;
 }
@@ -59,10 +62,14 @@ public:
 
     std::vector<Token> run() {
         while (m_i < m_s.size()) {
-            if (is_space_at(m_s, m_i)) space();
-            else if (m_line_start && list_marker()) continue;
-            else if (is_word_at(m_s, m_i)) word();
-            else punctuation();
+            if (is_space_at(m_s, m_i))
+                space();
+            else if (m_line_start && list_marker())
+                continue;
+            else if (is_word_at(m_s, m_i))
+                word();
+            else
+                punctuation();
         }
         return std::move(m_out);
     }

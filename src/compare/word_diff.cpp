@@ -156,8 +156,10 @@ void semantic_cleanup(std::vector<Piece>& pieces) {
 // Appends to the last span when it has the same op.
 void emit(std::vector<Span>& spans, Op op, const std::string& text) {
     if (text.empty()) return;
-    if (!spans.empty() && spans.back().op == op) spans.back().text += text;
-    else spans.push_back({op, text});
+    if (!spans.empty() && spans.back().op == op)
+        spans.back().text += text;
+    else
+        spans.push_back({op, text});
 }
 
 // The tokens as text; the first token's lead is left out (it belongs outside the change).

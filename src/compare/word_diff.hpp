@@ -21,9 +21,9 @@ struct DiffOptions {
 struct Token {
     std::string lead;  // the whitespace before the token, as written
     std::string text;  // a word, one punctuation character, or "" for a paragraph break
-    std::string key;   // what the diff compares
-    bool word = false; // letters or digits (what counts towards word totals)
-    bool marker = false; // a list item's marker at the start of a line ("-", "1.")
+    std::string key;  // what the diff compares
+    bool word = false;  // letters or digits (what counts towards word totals)
+    bool marker = false;  // a list item's marker at the start of a line ("-", "1.")
 };
 
 // Splits `text` into tokens. A word is a run of letters, digits and non-ASCII letters, with
@@ -43,7 +43,7 @@ struct Span {
 struct Redline {
     std::vector<Span> spans;  // equal spans show the new text (b)
     double similarity = 1.0;  // 2 * tokens kept / (tokens in a + tokens in b): 1 identical, 0 nothing shared
-    bool changed() const;     // any del or ins span
+    bool changed() const;  // any del or ins span
     // Words deleted and inserted (after clean-up), for summaries.
     std::size_t words_deleted = 0;
     std::size_t words_inserted = 0;

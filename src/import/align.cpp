@@ -17,14 +17,14 @@ namespace {
 
 const std::unordered_set<std::string>& stop_words() {
     static const std::unordered_set<std::string> k = {
-        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been",
-        "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "during", "each", "etc", "for", "from",
-        "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
-        "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once",
-        "only", "or", "other", "our", "ours", "out", "over", "own", "same", "shall", "she", "should", "so", "some", "such", "than",
-        "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
-        "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "whilst", "who", "whom",
-        "why", "will", "with", "within", "would", "you", "your", "yours", "s", "t"};
+        "a",       "about",   "above", "after", "again",  "all",    "also", "am",     "an",     "and",  "any",  "are",   "as",     "at",   "be",    "because",
+        "been",    "before",  "being", "both",  "but",    "by",     "can",  "could",  "did",    "do",   "does", "doing", "during", "each", "etc",   "for",
+        "from",    "further", "had",   "has",   "have",   "having", "he",   "her",    "here",   "hers", "him",  "his",   "how",    "i",    "if",    "in",
+        "into",    "is",      "it",    "its",   "itself", "just",   "may",  "me",     "might",  "more", "most", "must",  "my",     "no",   "nor",   "not",
+        "now",     "of",      "off",   "on",    "once",   "only",   "or",   "other",  "our",    "ours", "out",  "over",  "own",    "same", "shall", "she",
+        "should",  "so",      "some",  "such",  "than",   "that",   "the",  "their",  "theirs", "them", "then", "there", "these",  "they", "this",  "those",
+        "through", "to",      "too",   "under", "until",  "up",     "upon", "us",     "very",   "was",  "we",   "were",  "what",   "when", "where", "which",
+        "while",   "whilst",  "who",   "whom",  "why",    "will",   "with", "within", "would",  "you",  "your", "yours", "s",      "t"};
     return k;
 }
 
@@ -39,9 +39,12 @@ double dot(const Vec& a, const Vec& b) {
     double d = 0;
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
-        if (a[i].first == b[j].first) d += a[i++].second * b[j++].second;
-        else if (a[i].first < b[j].first) ++i;
-        else ++j;
+        if (a[i].first == b[j].first)
+            d += a[i++].second * b[j++].second;
+        else if (a[i].first < b[j].first)
+            ++i;
+        else
+            ++j;
     }
     return d;
 }
@@ -69,8 +72,10 @@ std::vector<std::string> stems(const std::string& text) {
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (std::isalnum(c)) word += static_cast<char>(std::tolower(c));
-        else if (c >= 0x80 && !(c == 0xE2 && i + 2 < text.size())) word += static_cast<char>(c);  // letters beyond ASCII; not punctuation (E2 ..)
+        if (std::isalnum(c))
+            word += static_cast<char>(std::tolower(c));
+        else if (c >= 0x80 && !(c == 0xE2 && i + 2 < text.size()))
+            word += static_cast<char>(c);  // letters beyond ASCII; not punctuation (E2 ..)
         else if (c == 0xE2 && i + 2 < text.size()) {
             flush();
             i += 2;  // dashes, quotes, bullets
@@ -142,8 +147,8 @@ std::vector<std::string> units_of(const std::string& text) {
 
 }  // namespace
 
-std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body,
-                             const std::vector<std::string>& heading_of, const std::vector<ClauseTarget>& clauses) {
+std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of,
+                             const std::vector<ClauseTarget>& clauses) {
     std::vector<Placement> out;
     const std::size_t n = body.size(), m = clauses.size();
     if (n == 0) return out;

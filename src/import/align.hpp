@@ -28,14 +28,14 @@
 namespace clausebook::import {
 
 constexpr double k_local_score = 0.25;  // below this, a block is its school's own (a local clause)
-constexpr double k_heading_weight = 0.0;    // the heading above a block against a clause's title and section
+constexpr double k_heading_weight = 0.0;  // the heading above a block against a clause's title and section
 constexpr double k_neighbour_weight = 0.5;  // the best of the two neighbours' scores for the same clause
-constexpr double k_unit_weight = 0.5;       // the clause sentence a block reads most like, against the whole clause
-constexpr double k_stay_bonus = 0.0;        // a block continuing the clause of the block before it
+constexpr double k_unit_weight = 0.5;  // the clause sentence a block reads most like, against the whole clause
+constexpr double k_stay_bonus = 0.0;  // a block continuing the clause of the block before it
 constexpr double k_candidate_margin = 0.0;  // a block goes only to clauses scoring within this of its best
-constexpr double k_bigram_weight = 0.0;     // pairs of stems in a row, against single stems
-constexpr double k_join_margin = 0.0;       // a block joins a clause's run only when that clause scores within this of its best
-constexpr bool k_unit_pairs = true;         // each two sentences in a row of a clause are a unit too
+constexpr double k_bigram_weight = 0.0;  // pairs of stems in a row, against single stems
+constexpr double k_join_margin = 0.0;  // a block joins a clause's run only when that clause scores within this of its best
+constexpr bool k_unit_pairs = true;  // each two sentences in a row of a clause are a unit too
 
 struct ClauseTarget {
     std::string id;
@@ -54,21 +54,21 @@ struct Candidate {
 };
 
 struct Placement {
-    std::size_t block = 0;   // index into the document's blocks
-    std::string clause_id;   // empty: not matched (a local clause)
-    double score = 0;        // against clause_id (or the best clause when unmatched)
-    double cosine = 0;       // the block's own words against that clause's, without heading or neighbours
-    std::string closest;     // the clause whose words the block's own words are closest to, order and context aside
+    std::size_t block = 0;  // index into the document's blocks
+    std::string clause_id;  // empty: not matched (a local clause)
+    double score = 0;  // against clause_id (or the best clause when unmatched)
+    double cosine = 0;  // the block's own words against that clause's, without heading or neighbours
+    std::string closest;  // the clause whose words the block's own words are closest to, order and context aside
     double closest_cosine = 0;
     std::vector<Candidate> others;  // the next two candidates
     bool moved = false;
-    std::string best;        // the best-scoring clause, order aside
+    std::string best;  // the best-scoring clause, order aside
 };
 
 // Aligns blocks[i] for every i in `body` (document order). `heading_of[k]` is the text of the
 // heading above body[k] (may be empty).
-std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body,
-                             const std::vector<std::string>& heading_of, const std::vector<ClauseTarget>& clauses);
+std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of,
+                             const std::vector<ClauseTarget>& clauses);
 
 // Words of `text` as stems, without common words: what the measure compares.
 std::vector<std::string> stems(const std::string& text);

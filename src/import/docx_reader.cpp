@@ -53,8 +53,8 @@ struct Numbering {
 };
 
 std::string roman(int n, bool upper) {
-    static const std::pair<int, const char*> k[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
-                                                    {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+    static const std::pair<int, const char*> k[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+                                                    {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
     std::string out;
     for (auto [v, s] : k)
         while (n >= v && out.size() < 20) {
@@ -120,8 +120,7 @@ struct Reader {
             if (s->outline >= 0) return s->outline;
             std::string lname = s->name;
             std::transform(lname.begin(), lname.end(), lname.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            if (util::starts_with(lname, "heading ") && lname.size() == 9 && std::isdigit(static_cast<unsigned char>(lname[8])))
-                return lname[8] - '1';
+            if (util::starts_with(lname, "heading ") && lname.size() == 9 && std::isdigit(static_cast<unsigned char>(lname[8]))) return lname[8] - '1';
             if (lname == "title") return 0;
             cur = s->based_on;
         }
@@ -213,9 +212,12 @@ struct Reader {
                 if (name == "w:instrText" && !fields.empty()) fields.back().instruction += c.text().get();
             } else if (name == "w:fldChar") {
                 std::string_view type = c.attribute("w:fldCharType").value();
-                if (type == "begin") fields.push_back({});
-                else if (type == "separate" && !fields.empty()) fields.back().in_result = true;
-                else if (type == "end" && !fields.empty()) fields.pop_back();
+                if (type == "begin")
+                    fields.push_back({});
+                else if (type == "separate" && !fields.empty())
+                    fields.back().in_result = true;
+                else if (type == "end" && !fields.empty())
+                    fields.pop_back();
             } else if (name == "w:ins" || name == "w:moveTo") {
                 count_change(paragraph);
                 change_note(c, name == "w:ins" ? "insertion" : "move");
@@ -386,8 +388,10 @@ struct Reader {
     void body(const pugi::xml_node& parent, bool in_toc_sdt) {
         for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
             std::string_view name = c.name();
-            if (name == "w:p") paragraph_block(c, in_toc_sdt);
-            else if (name == "w:tbl") table_block(c, in_toc_sdt);
+            if (name == "w:p")
+                paragraph_block(c, in_toc_sdt);
+            else if (name == "w:tbl")
+                table_block(c, in_toc_sdt);
             else if (name == "w:sdt") {
                 std::string gallery = c.child("w:sdtPr").child("w:docPartObj").child("w:docPartGallery").attribute("w:val").value();
                 body(c.child("w:sdtContent"), in_toc_sdt || gallery == "Table of Contents");
@@ -409,8 +413,7 @@ struct Reader {
 };
 
 bool has_doctype(const std::string& xml) {
-    return xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos ||
-           xml.find("<!doctype") != std::string::npos;
+    return xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos || xml.find("<!doctype") != std::string::npos;
 }
 
 }  // namespace
@@ -420,8 +423,7 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
     doc.path = display_path;
     doc.format = "docx";
     if (bytes.size() >= 8 && std::memcmp(bytes.data(), "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
-        diags.error({display_path, 0, 0}, "import-not-docx",
-                    "this is an old Word (.doc) file or an encrypted document with a .docx name, not a .docx package",
+        diags.error({display_path, 0, 0}, "import-not-docx", "this is an old Word (.doc) file or an encrypted document with a .docx name, not a .docx package",
                     "open it in Word or LibreOffice and save it as .docx (without a password)");
         return doc;
     }
@@ -465,8 +467,9 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
         }
         auto res = xml.load_buffer(text->data(), text->size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
         if (!res) {
-            diags.error({display_path + ":" + part, 0, 0}, "import-corrupt", std::string("the XML is damaged: ") + res.description() +
-                        " at byte " + std::to_string(res.offset), "open it in Word and save it again");
+            diags.error({display_path + ":" + part, 0, 0}, "import-corrupt",
+                        std::string("the XML is damaged: ") + res.description() + " at byte " + std::to_string(res.offset),
+                        "open it in Word and save it again");
             return false;
         }
         return true;
@@ -474,8 +477,7 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
 
     pugi::xml_document styles, numbering, footnotes, comments, document, custom;
     if (zip.has("docProps/custom.xml") && parse("docProps/custom.xml", custom))
-        for (auto p : custom.child("Properties").children("property"))
-            doc.properties[p.attribute("name").value()] = p.first_child().text().get();
+        for (auto p : custom.child("Properties").children("property")) doc.properties[p.attribute("name").value()] = p.first_child().text().get();
     if (zip.has("word/styles.xml") && parse("word/styles.xml", styles)) {
         for (auto s : styles.child("w:styles").children("w:style")) {
             StyleInfo si;
@@ -546,8 +548,8 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
         for (std::size_t i = 0; i < r.change_positions.size() && i < 10; ++i) where.push_back(std::to_string(r.change_positions[i]));
         if (r.change_positions.size() > 10) where.push_back("...");
         diags.error({display_path, 0, 0}, "import-tracked-changes",
-                    "the document has " + std::to_string(r.changes) + " tracked change" + (r.changes == 1 ? "" : "s") +
-                        " (paragraph" + (r.change_positions.size() == 1 ? " " : "s ") + util::join(where, ", ") + ")",
+                    "the document has " + std::to_string(r.changes) + " tracked change" + (r.changes == 1 ? "" : "s") + " (paragraph" +
+                        (r.change_positions.size() == 1 ? " " : "s ") + util::join(where, ", ") + ")",
                     "say which text to import: --changes accept (the text as if every change were accepted) or --changes reject");
         return doc;
     }

@@ -30,7 +30,8 @@ PolicyEntry entry(const YamlLines& f, const std::string& path, const std::string
 
 // The block under `key` in the entry (its line and end), npos when absent. A value on the key's
 // own line (flow style) is refused.
-std::pair<std::size_t, std::size_t> section(const YamlLines& f, const PolicyEntry& e, const std::string& key, const std::string& path, bool allow_flow = false) {
+std::pair<std::size_t, std::size_t> section(const YamlLines& f, const PolicyEntry& e, const std::string& key, const std::string& path,
+                                            bool allow_flow = false) {
     std::size_t at = find_key(f.lines, e.line + 1, e.end, key, e.child);
     if (at == std::string::npos) return {at, at};
     auto after = util::trim(std::string_view(f.lines[at]).substr(f.lines[at].find(':') + 1));
@@ -42,8 +43,8 @@ std::pair<std::size_t, std::size_t> section(const YamlLines& f, const PolicyEntr
 
 }  // namespace
 
-std::string set_override(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& clause_id,
-                         const std::string& title, const std::string& markdown, const std::string& comment) {
+std::string set_override(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& clause_id, const std::string& title,
+                         const std::string& markdown, const std::string& comment) {
     YamlLines f(text);
     PolicyEntry e = entry(f, path, policy_id);
     auto [at, end] = section(f, e, "overrides", path);
@@ -95,9 +96,8 @@ std::string add_exclusion(const std::string& text, const std::string& path, cons
     return f.str();
 }
 
-std::string set_local(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& id,
-                      const std::string& anchor_key, const std::string& anchor, const std::string& title, const std::string& markdown,
-                      const std::string& comment) {
+std::string set_local(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& id, const std::string& anchor_key,
+                      const std::string& anchor, const std::string& title, const std::string& markdown, const std::string& comment) {
     YamlLines f(text);
     PolicyEntry e = entry(f, path, policy_id);
     auto [at, end] = section(f, e, "local", path);

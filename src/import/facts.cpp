@@ -13,7 +13,8 @@ namespace clausebook::import {
 
 namespace {
 
-const char* k_months = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+const char* k_months =
+    "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 
 int month_number(std::string m) {
     static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -70,8 +71,9 @@ struct Line {
 };
 
 bool label_only(const std::string& s) {
-    static const rx::Regex k(R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
-                             true);
+    static const rx::Regex k(
+        R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
+        true);
     return rx::full(s, k);
 }
 
@@ -118,8 +120,8 @@ std::string parse_written_date(const std::string& text, bool* month_only) {
 
 std::string parse_period_words(const std::string& text) {
     std::string t = lower(text);
-    static const std::map<std::string, int> k_numbers = {{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
-                                                        {"eighteen", 18}, {"twelve", 12}, {"twenty-four", 24}};
+    static const std::map<std::string, int> k_numbers = {{"one", 1}, {"two", 2},       {"three", 3},   {"four", 4},        {"five", 5},
+                                                         {"six", 6}, {"eighteen", 18}, {"twelve", 12}, {"twenty-four", 24}};
     auto number = [&](const std::string& w) {
         if (std::isdigit(static_cast<unsigned char>(w[0]))) return std::stoi(w);
         auto it = k_numbers.find(w);
@@ -188,7 +190,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     };
 
     static const rx::Regex k_not_yet(
-        R"(\b((to be|will be|due to be|yet to be|awaiting|pending)\s+(ratified|approved|adopted|agreed)|(awaiting|pending|for|subject to)\s+(ratification|approval|adoption)))", true);
+        R"(\b((to be|will be|due to be|yet to be|awaiting|pending)\s+(ratified|approved|adopted|agreed)|(awaiting|pending|for|subject to)\s+(ratification|approval|adoption)))",
+        true);
     static const rx::Regex k_approved(R"(\b(approved|adopted|ratified|agreed)\b)", true);
     static const rx::Regex k_approved_by(
         R"(\b(?:approved|adopted|ratified|agreed)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|,?\s+\d.*|$))", true);
@@ -207,16 +210,17 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         bool label = rx::full(t, k_label_line) && util::word_count(t) <= 14;
         if (rx::search(t, k_not_yet, &m)) {
             out.refused.push_back({"approved", "not an approval: it says the policy is still " + lower(m[0]), t, l.position, l.page, false});
-        } else if (rx::search(t, k_approved) && (label || util::word_count(t) <= 16) && !rx::search(t, k_next_review) &&
-                   !rx::search(t, k_last_reviewed)) {
+        } else if (rx::search(t, k_approved) && (label || util::word_count(t) <= 16) && !rx::search(t, k_next_review) && !rx::search(t, k_last_reviewed)) {
             std::string date = parse_written_date(t);
             if (date.size() == 10) add("approved", date, l, true);
             if (rx::search(t, k_approved_by, &m)) {
                 std::string by = clean_line(m[1]);
                 while (!by.empty() && (by.back() == ':' || by.back() == ',' || by.back() == '*' || by.back() == ' ')) by.pop_back();
                 std::string lb = lower(by);
-                if (lb == "fgb" || lb == "the fgb") by = "Full governing board";
-                else if (lb == "lgb") by = "Local governing board";
+                if (lb == "fgb" || lb == "the fgb")
+                    by = "Full governing board";
+                else if (lb == "lgb")
+                    by = "Local governing board";
                 if (!by.empty() && util::word_count(by) <= 8 && parse_written_date(by).empty() && by.find("behalf") == std::string::npos)
                     add("approved_by", by, l, true);
             }
@@ -238,15 +242,17 @@ Facts extract_facts(const std::vector<Block>& blocks) {
 
     // Title: the first heading that names a policy ("... Policy", "Policy on ...").
     static const rx::Regex k_title_date(std::string(R"(\s*[(\-\xE2\x80\x93,]*\s*(?i:)") + k_months + R"()\s+\d{4}\s*\)?\s*$)");
-    static const rx::Regex k_not_title(R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|use of|breach|other|related|this|the purpose|about|who)\b)", true);
+    static const rx::Regex k_not_title(
+        R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|use of|breach|other|related|this|the purpose|about|who)\b)",
+        true);
     std::string school_for_title;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
         if (!b.dropped.empty() || (b.kind != BlockKind::heading && !(b.kind == BlockKind::paragraph && util::word_count(b.text) <= 10))) continue;
         std::string t = rx::replace_all(strip_marks(b.text), k_title_date, "");
         std::string lt = lower(t);
-        bool names_policy = (lt.size() > 7 && lt.compare(lt.size() - 6, 6, "policy") == 0) || util::starts_with(lt, "policy on ") ||
-                            util::starts_with(lt, "policy for ");
+        bool names_policy =
+            (lt.size() > 7 && lt.compare(lt.size() - 6, 6, "policy") == 0) || util::starts_with(lt, "policy on ") || util::starts_with(lt, "policy for ");
         if (!names_policy || rx::search(t, k_not_title) || util::word_count(t) > 14) continue;
         Line l{strip_marks(b.text), b.position, b.page, i};
         add("title", title_case_if_caps(t), l, true);
@@ -258,12 +264,12 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_school(
         R"(((?:St\.?|Saint|[A-Z][A-Za-z'\x80-\xFF\-]+)(?:[ \-](?:[A-Z][A-Za-z'\x80-\xFF\-]+|of|and|the|CE|RC|C of E|VA|VC|C\.E\.)){0,5}?\s+(?:(?:Primary|First|Junior|Infant|Infants|Middle|Secondary|High|Grammar|Nursery|Church of England|CE|C of E|Catholic|Community|Special)\s+)*([Ss]chool|Academy|College))\b)");
     static const rx::Regex k_qualified(R"(\b(Primary|First|Junior|Infants?|Middle|Secondary|High|Grammar|Nursery|CE|Catholic|Community|Special)\s+school$)");
-    static const std::set<std::string> k_not_names = {"the", "this", "our", "each", "every", "a", "an", "all", "any", "other", "whole", "local", "your",
-                                                      "their", "that", "which", "at", "in", "of", "to", "for", "within", "outside", "inside", "whilst",
-                                                      "while", "from", "by", "and", "or", "with", "maintained", "new", "leave", "after", "before",
-                                                      "during", "around", "about", "contact", "if", "when", "where", "as", "on", "is", "are"};
+    static const std::set<std::string> k_not_names = {
+        "the", "this",  "our",   "each",   "every",  "a",      "an",      "all",     "any",    "other", "whole", "local", "your", "their", "that", "which",
+        "at",  "in",    "of",    "to",     "for",    "within", "outside", "inside",  "whilst", "while", "from",  "by",    "and",  "or",    "with", "maintained",
+        "new", "leave", "after", "before", "during", "around", "about",   "contact", "if",     "when",  "where", "as",    "on",   "is",    "are"};
     std::map<std::string, std::vector<FactValue>> schools;  // normalised name -> mentions
-    std::set<std::string> standing_alone;                    // spellings that are a block of their own (a title page)
+    std::set<std::string> standing_alone;  // spellings that are a block of their own (a title page)
     for (const auto& l : lines) {
         if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "College", "COLLEGE"})) continue;
         std::string t = title_case_if_caps(l.text);
@@ -275,8 +281,10 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 if (sp == std::string::npos) break;
                 std::string first = lower(name.substr(0, sp));
                 bool capital = std::isupper(static_cast<unsigned char>(name[0]));
-                if (k_not_names.count(first) || !capital) name = name.substr(sp + 1);
-                else break;
+                if (k_not_names.count(first) || !capital)
+                    name = name.substr(sp + 1);
+                else
+                    break;
             }
             if (name.find(' ') == std::string::npos) continue;  // "School" alone
             if (found[2] == "school" && !rx::search(name, k_qualified)) continue;  // "Breaching school"
@@ -343,13 +351,15 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             while (true) {  // "the Greenwich Council" -> "Greenwich Council"
                 auto sp = name.find(' ');
                 std::string first = lower(name.substr(0, sp));
-                if (sp != std::string::npos && (first == "the" || first == "a" || first == "by" || first == "our" || first == "where" || first == "or" || first == "and"))
+                if (sp != std::string::npos &&
+                    (first == "the" || first == "a" || first == "by" || first == "our" || first == "where" || first == "or" || first == "and"))
                     name = name.substr(sp + 1);
                 else
                     break;
             }
             if (name == "Council" || name.find(' ') == std::string::npos) continue;
-            if (!authorities.count(name)) authorities[name] = {"local_authority", name, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, false};
+            if (!authorities.count(name))
+                authorities[name] = {"local_authority", name, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, false};
         }
     }
     for (auto& [k, f] : authorities) candidates["local_authority"].push_back(f);
@@ -360,17 +370,21 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         rx::Regex pattern;
     };
     static const std::vector<Role> k_roles = {
-        {"deputy_dsl", rx::Regex(R"(deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)))", true)},
-        {"dsl", rx::Regex(R"((?:designated\s+safeguarding\s+lead|\bDSL\b|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)|designated\s+senior\s+(?:person|lead)))", true)},
+        {"deputy_dsl",
+         rx::Regex(R"(deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)))", true)},
+        {"dsl",
+         rx::Regex(
+             R"((?:designated\s+safeguarding\s+lead|\bDSL\b|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)|designated\s+senior\s+(?:person|lead)))",
+             true)},
         {"chair_of_governors", rx::Regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)))", true)},
         {"headteacher", rx::Regex(R"((?:head\s?teacher|head\s+of\s+school|executive\s+head(?:teacher)?|principal))", true)},
     };
     static const std::string k_name = R"(((?:(?:Mr|Mrs|Miss|Ms|Dr|Rev)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,2}))";
     static const rx::Regex k_after(R"(^\s*(?:is|:|-|\xE2\x80\x93|,|\()?\s*)" + k_name);
     static const rx::Regex k_before(k_name + R"(\s*(?:,|-|\xE2\x80\x93|\()\s*(?:the\s+)?$)");
-    static const std::set<std::string> k_not_person = {"school", "policy", "council", "governing", "body", "board", "primary", "lead", "officer",
-                                                       "person", "designated", "safeguarding", "child", "protection", "teacher", "deputy",
-                                                       "governors", "staff", "parents", "local", "authority", "the", "head", "and"};
+    static const std::set<std::string> k_not_person = {"school",    "policy", "council",    "governing",    "body",      "board",      "primary", "lead",
+                                                       "officer",   "person", "designated", "safeguarding", "child",     "protection", "teacher", "deputy",
+                                                       "governors", "staff",  "parents",    "local",        "authority", "the",        "head",    "and"};
     auto person_ok = [&](const std::string& name) {
         std::string w;
         std::istringstream in(lower(name));
@@ -411,8 +425,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                         rx::Match r3;
                         for (const auto& other : k_roles)
                             if (std::string(other.field) != role.field && rx::search(shown_role, other.pattern, &r3) &&
-                                !(std::string(other.field) == "headteacher" && (lower(shown_role).find("deputy") != std::string::npos ||
-                                                                                lower(shown_role).find("assistant") != std::string::npos)))
+                                !(std::string(other.field) == "headteacher" &&
+                                  (lower(shown_role).find("deputy") != std::string::npos || lower(shown_role).find("assistant") != std::string::npos)))
                                 add(other.field, name + "|" + shown_role, l, person_label);
                     }
                     add(role.field, name + "|" + shown_role, l, person_label);
@@ -425,8 +439,10 @@ Facts extract_facts(const std::vector<Block>& blocks) {
 
     // The minimum age for holding an account, as the policy states it.
     static const rx::Regex k_age(
-        R"(\b(?:be|are|is|aged?|users?\s+(?:must\s+be|are))\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?)?(1[0-8])\s*(?:years?\s+old|years?\s+of\s+age|\+|or\s+(?:older|over))|minimum\s+age\s+(?:of|is|for\s+\w+\s+is)\s+(1[0-8])\b)", true);
-    static const rx::Regex k_account_context(R"(\b(sites?|profiles?|accounts?|platforms?|apps?|users?|social\s+(?:media|network)|facebook|instagram|tiktok|snapchat|whatsapp|youtube)\b)", true);
+        R"(\b(?:be|are|is|aged?|users?\s+(?:must\s+be|are))\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?)?(1[0-8])\s*(?:years?\s+old|years?\s+of\s+age|\+|or\s+(?:older|over))|minimum\s+age\s+(?:of|is|for\s+\w+\s+is)\s+(1[0-8])\b)",
+        true);
+    static const rx::Regex k_account_context(
+        R"(\b(sites?|profiles?|accounts?|platforms?|apps?|users?|social\s+(?:media|network)|facebook|instagram|tiktok|snapchat|whatsapp|youtube)\b)", true);
     for (const auto& l : lines) {
         if (!has_any(lower(l.text), {"1"}) || !has_any(lower(l.text), {"old", "age", "over", "+"})) continue;
         for (const rx::Match& found : rx::all(l.text, k_age)) {

@@ -15,21 +15,21 @@
 namespace clausebook::import {
 
 struct FactValue {
-    std::string field;   // see k_fact_fields in facts.cpp: title, school_name, approved, approved_by, minute, last_reviewed,
-                         // review_period, next_review, headteacher, dsl, deputy_dsl, chair_of_governors, local_authority, min_platform_age
-    std::string value;   // as the school file writes it: 2019-04-03, 2022-04, P3Y, 13, "Grace Smith|Headteacher" for people
-    std::string quote;   // the document's words
-    int position = 0;    // block position (line or paragraph)
+    std::string field;  // see k_fact_fields in facts.cpp: title, school_name, approved, approved_by, minute, last_reviewed,
+        // review_period, next_review, headteacher, dsl, deputy_dsl, chair_of_governors, local_authority, min_platform_age
+    std::string value;  // as the school file writes it: 2019-04-03, 2022-04, P3Y, 13, "Grace Smith|Headteacher" for people
+    std::string quote;  // the document's words
+    int position = 0;  // block position (line or paragraph)
     int page = 0;
     bool labelled = false;  // stated as "Label: value" rather than in a sentence
 };
 
 struct Facts {
-    std::map<std::string, FactValue> found;                     // unambiguous
-    std::map<std::string, std::vector<FactValue>> ambiguous;    // field -> every distinct candidate
-    std::vector<FactValue> also_stated;                         // prose statements a labelled value overrode
-    std::vector<FactValue> refused;                             // not facts: "to be ratified ...", with the reason in value
-    std::vector<std::size_t> cover_blocks;                      // title-page blocks wholly made of facts
+    std::map<std::string, FactValue> found;  // unambiguous
+    std::map<std::string, std::vector<FactValue>> ambiguous;  // field -> every distinct candidate
+    std::vector<FactValue> also_stated;  // prose statements a labelled value overrode
+    std::vector<FactValue> refused;  // not facts: "to be ratified ...", with the reason in value
+    std::vector<std::size_t> cover_blocks;  // title-page blocks wholly made of facts
 };
 
 Facts extract_facts(const std::vector<Block>& blocks);

@@ -12,10 +12,10 @@ namespace clausebook::import {
 
 const char* block_kind_name(BlockKind k) {
     switch (k) {
-        case BlockKind::heading: return "heading";
-        case BlockKind::paragraph: return "paragraph";
-        case BlockKind::list_item: return "list item";
-        case BlockKind::table: return "table";
+    case BlockKind::heading: return "heading";
+    case BlockKind::paragraph: return "paragraph";
+    case BlockKind::list_item: return "list item";
+    case BlockKind::table: return "table";
     }
     return "?";
 }
@@ -59,7 +59,8 @@ bool contents_entry(const std::string& raw, bool after_contents_heading) {
 
 bool blank_label(const std::string& text) {
     static const rx::Regex k_label(
-        R"(^(signed|signature|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))[ \t]*[:.]?[ \t_.\-]*$)", true);
+        R"(^(signed|signature|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))[ \t]*[:.]?[ \t_.\-]*$)",
+        true);
     return rx::full(text, k_label);
 }
 
@@ -78,8 +79,8 @@ void mark_furniture(std::vector<Block>& blocks) {
         if (!joined.empty() && b.kind == BlockKind::paragraph && b.number.empty() && b.dropped.empty() && starts_lower(b.text)) {
             Block& prev = joined.back();
             std::string pt = clean_line(prev.text);
-            if ((prev.kind == BlockKind::paragraph || prev.kind == BlockKind::list_item) && prev.dropped.empty() && pt.size() > 40 &&
-                !ends_sentence(pt) && pt.find('\t') == std::string::npos) {
+            if ((prev.kind == BlockKind::paragraph || prev.kind == BlockKind::list_item) && prev.dropped.empty() && pt.size() > 40 && !ends_sentence(pt) &&
+                pt.find('\t') == std::string::npos) {
                 prev.text = pt + " " + clean_line(b.text);
                 continue;
             }
@@ -121,12 +122,11 @@ void mark_furniture(std::vector<Block>& blocks) {
     // "Approved on behalf of the governing body" just above a blank signature box belongs to it.
     static const rx::Regex k_sign_intro(R"(^(approved|signed|agreed|ratified)( by| on behalf of).{0,80}$)", true);
     for (std::size_t i = 0; i + 1 < blocks.size(); ++i)
-        if (blocks[i].dropped.empty() && util::starts_with(blocks[i + 1].dropped, "signature box") &&
-            rx::full(blocks[i].text, k_sign_intro) && blocks[i].text.find("on behalf") != std::string::npos)
+        if (blocks[i].dropped.empty() && util::starts_with(blocks[i + 1].dropped, "signature box") && rx::full(blocks[i].text, k_sign_intro) &&
+            blocks[i].text.find("on behalf") != std::string::npos)
             blocks[i].dropped = "signature box";
     // Empty blocks carry nothing.
-    blocks.erase(std::remove_if(blocks.begin(), blocks.end(),
-                                [](const Block& b) { return b.kind != BlockKind::table && b.text.empty() && b.number.empty(); }),
+    blocks.erase(std::remove_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.kind != BlockKind::table && b.text.empty() && b.number.empty(); }),
                  blocks.end());
 }
 
@@ -140,8 +140,7 @@ std::string lower_extension(const std::filesystem::path& p) {
 
 }  // namespace
 
-ImportedDocument read_document(const std::filesystem::path& file, const std::string& display_path, const ReadOptions& options,
-                               util::Diagnostics& diags) {
+ImportedDocument read_document(const std::filesystem::path& file, const std::string& display_path, const ReadOptions& options, util::Diagnostics& diags) {
     auto bytes = util::read_file(file);
     if (!bytes.text) {
         diags.error({display_path, 0, 0}, "import-unreadable", "cannot read this file", "check the path and that the file is readable");
@@ -149,14 +148,21 @@ ImportedDocument read_document(const std::filesystem::path& file, const std::str
     }
     std::string ext = lower_extension(file);
     ImportedDocument doc;
-    if (ext == ".txt" || ext == ".text") doc = read_text(*bytes.text, display_path, false, diags);
-    else if (ext == ".md" || ext == ".markdown") doc = read_text(*bytes.text, display_path, true, diags);
-    else if (ext == ".docx" || ext == ".docm") doc = read_docx(*bytes.text, display_path, options, diags);
-    else if (ext == ".html" || ext == ".htm") doc = read_html(*bytes.text, display_path, diags);
-    else if (ext == ".pdf") doc = read_pdf(*bytes.text, display_path, diags);
-    else if (ext == ".odt" || ext == ".doc" || ext == ".rtf") doc = read_via_libreoffice(file, display_path, options, diags);
+    if (ext == ".txt" || ext == ".text")
+        doc = read_text(*bytes.text, display_path, false, diags);
+    else if (ext == ".md" || ext == ".markdown")
+        doc = read_text(*bytes.text, display_path, true, diags);
+    else if (ext == ".docx" || ext == ".docm")
+        doc = read_docx(*bytes.text, display_path, options, diags);
+    else if (ext == ".html" || ext == ".htm")
+        doc = read_html(*bytes.text, display_path, diags);
+    else if (ext == ".pdf")
+        doc = read_pdf(*bytes.text, display_path, diags);
+    else if (ext == ".odt" || ext == ".doc" || ext == ".rtf")
+        doc = read_via_libreoffice(file, display_path, options, diags);
     else {
-        diags.error({display_path, 0, 0}, "import-format", "clausebook cannot import " + (ext.empty() ? std::string("a file without an extension") : ext + " files"),
+        diags.error({display_path, 0, 0}, "import-format",
+                    "clausebook cannot import " + (ext.empty() ? std::string("a file without an extension") : ext + " files"),
                     "import a .docx, .pdf, .html, .txt or .md file (or .odt and .doc with LibreOffice installed)");
         return {};
     }

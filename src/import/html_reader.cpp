@@ -30,29 +30,58 @@ std::string lower(std::string s) {
 bool is_chrome(const GumboNode* n) {
     if (n->type != GUMBO_NODE_ELEMENT) return false;
     switch (n->v.element.tag) {
-        case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_SCRIPT:
-        case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_IFRAME:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_SELECT: case GUMBO_TAG_HEAD:
-            return true;
-        default: break;
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_HEAD: return true;
+    default: break;
     }
     std::string role = lower(attr(n, "role"));
     if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "dialog" || role == "search") return true;
     if (!attr(n, "hidden").empty() || lower(attr(n, "aria-hidden")) == "true") return true;
     std::string names = lower(attr(n, "id") + " " + attr(n, "class"));
-    for (const char* w : {"cookie", "consent", "gdpr", "banner", "navbar", "menu", "breadcrumb", "sidebar", "footer", "skip-link", "share", "social-links", "modal", "popup"})
+    for (const char* w :
+         {"cookie", "consent", "gdpr", "banner", "navbar", "menu", "breadcrumb", "sidebar", "footer", "skip-link", "share", "social-links", "modal", "popup"})
         if (names.find(w) != std::string::npos) return true;
     return false;
 }
 
 bool is_block_tag(GumboTag t) {
     switch (t) {
-        case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_TABLE:
-        case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DL:
-        case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR:
-            return true;
-        default: return false;
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HR: return true;
+    default: return false;
     }
 }
 

@@ -18,7 +18,6 @@ namespace clausebook::import {
 
 namespace {
 
-
 std::string phase_from_name(const std::string& name) {
     std::string l = name;
     std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -56,19 +55,20 @@ std::string block_markdown(const Block& b) {
             std::vector<std::string> cells;
             for (std::size_t k = 0; k < width; ++k) cells.push_back(k < b.cells[i].size() ? escape_markdown(b.cells[i][k], false) : "");
             rows.push_back("| " + util::join(cells, " | ") + " |");
-            if (i == 0) rows.push_back("|" + [&] {
-                std::string d;
-                for (std::size_t k = 0; k < width; ++k) d += " --- |";
-                return d;
-            }());
+            if (i == 0)
+                rows.push_back("|" + [&] {
+                    std::string d;
+                    for (std::size_t k = 0; k < width; ++k) d += " --- |";
+                    return d;
+                }());
         }
         return util::join(rows, "\n");
     }
     std::string text = escape_markdown(b.text);
     if (b.kind == BlockKind::list_item) {
         std::string pad(static_cast<std::size_t>(std::min(b.level, 3) * 4), ' ');
-        bool numeric = !b.number.empty() && std::isdigit(static_cast<unsigned char>(b.number[0])) &&
-                       b.number.find('.') == b.number.size() - 1 && b.number.size() <= 4;
+        bool numeric =
+            !b.number.empty() && std::isdigit(static_cast<unsigned char>(b.number[0])) && b.number.find('.') == b.number.size() - 1 && b.number.size() <= 4;
         if (numeric) return pad + b.number + " " + text;
         if (!b.number.empty()) return pad + "- " + escape_markdown(b.number, false) + " " + text;
         return pad + "- " + text;
@@ -123,7 +123,7 @@ struct Aligned {
     double share = 0;
     Evidence evidence;
     util::Diagnostics assembly;  // problems rendering the model for the school (a value the document does not state)
-    model::Document model;       // the policy as assembled for the school, and its text: what the blocks were aligned to
+    model::Document model;  // the policy as assembled for the school, and its text: what the blocks were aligned to
     compare::PolicyText model_text;
 };
 
@@ -174,7 +174,8 @@ Aligned align_with(const model::Repository& repo, const model::School& school, c
         auto files = repo.clauses.find(c.id);
         if (used && files != repo.clauses.end())
             for (const auto& f : files->second)
-                if (used->source == model::ClauseSource::override_ || f.variant != used->variant) t.other_wordings.push_back(compare::plain_text(without_placeholders(f.body)));
+                if (used->source == model::ClauseSource::override_ || f.variant != used->variant)
+                    t.other_wordings.push_back(compare::plain_text(without_placeholders(f.body)));
         targets.push_back(std::move(t));
     }
     (void)diags;  // the assembly's problems are reported once the document is known to be the policy
@@ -279,8 +280,15 @@ void keep_school_choices(const model::SchoolPolicy& had, const model::Outline& o
             plan.notes.push_back(l.id + ": the document has it: kept, with the document's text");
             continue;
         }
-        LocalWrite kept{l.id, l.anchor == model::LocalClause::Anchor::after ? "after" : l.anchor == model::LocalClause::Anchor::before ? "before" : "section",
-                        l.anchor_id.value, l.title, l.text, "kept from the school file: the document does not have it", true};
+        LocalWrite kept{l.id,
+                        l.anchor == model::LocalClause::Anchor::after    ? "after"
+                        : l.anchor == model::LocalClause::Anchor::before ? "before"
+                                                                         : "section",
+                        l.anchor_id.value,
+                        l.title,
+                        l.text,
+                        "kept from the school file: the document does not have it",
+                        true};
         pw.local.push_back(kept);
         plan.notes.push_back(l.id + ": kept from the school file (the document does not have it)");
     }
@@ -355,8 +363,8 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
     std::vector<KeyValue> school_keys;
     std::string school_name = existing ? existing->name : (fact("school_name") ? fact("school_name")->value : request.school_id);
     if (!existing) {
-        school_keys.push_back({"name", renew::yaml_scalar(school_name), fact("school_name") ? comment_quote(fact("school_name")->quote)
-                                                                                            : "not found in the document: put the school's name here"});
+        school_keys.push_back({"name", renew::yaml_scalar(school_name),
+                               fact("school_name") ? comment_quote(fact("school_name")->quote) : "not found in the document: put the school's name here"});
         if (auto la = fact("local_authority")) school_keys.push_back({"local_authority", renew::yaml_scalar(la->value), comment_quote(la->quote)});
         std::string phase = phase_from_name(school_name);
         if (!phase.empty()) school_keys.push_back({"phase", phase, "from the school's name"});
@@ -407,13 +415,16 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
         if (auto a = fact("min_platform_age")) {
             const model::ParamSpec* spec = o->param("min_platform_age");
             int v = std::stoi(a->value);
-            if (spec && (!spec->type.min || v >= *spec->type.min) && (!spec->type.max || v <= *spec->type.max)) add_param("min_platform_age", a->value, *a);
-            else if (spec) plan.notes.push_back("the document states a minimum age of " + a->value + ", outside the outline's range: not written");
+            if (spec && (!spec->type.min || v >= *spec->type.min) && (!spec->type.max || v <= *spec->type.max))
+                add_param("min_platform_age", a->value, *a);
+            else if (spec)
+                plan.notes.push_back("the document states a minimum age of " + a->value + ", outside the outline's range: not written");
         }
         for (const char* person : {"headteacher", "dsl", "deputy_dsl", "chair_of_governors"})
             if (auto p = fact(person)) {
                 auto bar = p->value.find('|');
-                add_param(person, "{ name: " + renew::yaml_scalar(p->value.substr(0, bar)) + ", role: " + renew::yaml_scalar(p->value.substr(bar + 1)) + " }", *p);
+                add_param(person, "{ name: " + renew::yaml_scalar(p->value.substr(0, bar)) + ", role: " + renew::yaml_scalar(p->value.substr(bar + 1)) + " }",
+                          *p);
             }
         if (auto lr = fact("last_reviewed")) {
             bool same_as_approval = fact("approved") && fact("approved")->value == lr->value;
@@ -429,8 +440,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
         std::string provisional;
         std::vector<std::string> ignore;
         try {
-            provisional = plan.existed ? merge_school_file(plan.old_text, plan.path, o->id, pw, ignore)
-                                       : new_school_file("", school_keys, o->id, pw);
+            provisional = plan.existed ? merge_school_file(plan.old_text, plan.path, o->id, pw, ignore) : new_school_file("", school_keys, o->id, pw);
         } catch (const std::exception& e) {
             diags.error({plan.path, 0, 0}, "import-school-file", e.what(), "edit the file by hand into block style, then import again");
             return plan;
@@ -495,15 +505,20 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
         std::snprintf(best_cos, sizeof best_cos, "%.2f", e.best_cosine);
         auto n = [](int k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
         std::string why = e.good_clauses < e.needed_clauses
-                              ? std::to_string(e.good_blocks) + " of its " + n(e.body_blocks, "paragraph", "paragraphs") + (e.good_blocks == 1 || e.body_blocks == 1 ? " reads" : " read") +
-                                    " like a clause of the outline, matching " + n(e.good_clauses, "clause", "clauses") + "; a policy of its length would match at least " +
-                                    std::to_string(e.needed_clauses)
-                              : "the paragraphs that read like a clause of the outline hold only " + pct(e.good_share) + " of its words (" + pct(k_min_good_share) + " needed)";
-        diags.error({request.display_path, 0, 0}, "import-no-match",
-                    "the document does not read as the policy '" + plan.policy_id + "': " + why + " (reading like one: a similarity of " + cos + " or more with the clause's words; its best paragraph has " + best_cos + ")" + (better_id.empty() ? "" : "; it fits '" + better_id + "' better"),
-                    better_id.empty() ? "check that this is the school's " + plan.policy_title +
-                                            "; if it is another policy, import it with --policy and that policy's id; to keep it anyway as the school's own clauses, pass --force"
-                                      : "import it with --policy " + better_id + ", or pass --force to import it into '" + plan.policy_id + "' anyway");
+                              ? std::to_string(e.good_blocks) + " of its " + n(e.body_blocks, "paragraph", "paragraphs") +
+                                    (e.good_blocks == 1 || e.body_blocks == 1 ? " reads" : " read") + " like a clause of the outline, matching " +
+                                    n(e.good_clauses, "clause", "clauses") + "; a policy of its length would match at least " + std::to_string(e.needed_clauses)
+                              : "the paragraphs that read like a clause of the outline hold only " + pct(e.good_share) + " of its words (" +
+                                    pct(k_min_good_share) + " needed)";
+        diags.error(
+            {request.display_path, 0, 0}, "import-no-match",
+            "the document does not read as the policy '" + plan.policy_id + "': " + why + " (reading like one: a similarity of " + cos +
+                " or more with the clause's words; its best paragraph has " + best_cos + ")" +
+                (better_id.empty() ? "" : "; it fits '" + better_id + "' better"),
+            better_id.empty()
+                ? "check that this is the school's " + plan.policy_title +
+                      "; if it is another policy, import it with --policy and that policy's id; to keep it anyway as the school's own clauses, pass --force"
+                : "import it with --policy " + better_id + ", or pass --force to import it into '" + plan.policy_id + "' anyway");
         return plan;
     }
 
@@ -524,9 +539,9 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
     std::string previous_unit;  // the id of the clause or local clause last placed
     std::string first_clause;
     const model::School* provisional = trial.repo.school(request.school_id);
-    std::map<std::string, std::string> doc_texts;            // clause id -> the document's words for it
+    std::map<std::string, std::string> doc_texts;  // clause id -> the document's words for it
     std::map<std::string, std::vector<ParamChange>> value_of;  // clause id -> the values that make it the model's words
-    std::set<std::string> near_reworded;                     // reworded clauses close enough to try switches on
+    std::set<std::string> near_reworded;  // reworded clauses close enough to try switches on
     for (const auto& t : trial.targets) {
         const model::ClauseEntry* entry = trial.outline->entry(t.id);
         ClauseOutcome o;
@@ -568,7 +583,8 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
         plan.clauses.push_back(o);
     }
     // Booleans and enums: a reworded clause that is the model's words under another value.
-    for (auto& [id, c] : switch_changes(trial.repo, *provisional, *trial.outline, trial.aligned.model, trial.aligned.model_text, doc_texts, near_reworded)) value_of[id] = {c};
+    for (auto& [id, c] : switch_changes(trial.repo, *provisional, *trial.outline, trial.aligned.model, trial.aligned.model_text, doc_texts, near_reworded))
+        value_of[id] = {c};
     // Each parameter takes one value: a clause whose value another clause contradicts stays reworded.
     std::map<std::string, std::string> taken;  // param -> yaml
     for (auto& o : plan.clauses) {
@@ -586,8 +602,10 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
                 taken[c.name] = c.yaml;
                 KeyValue kv{c.name, c.yaml, comment_quote(plan.doc.blocks[o.blocks.front()].text)};
                 auto it2 = std::find_if(pw.params.begin(), pw.params.end(), [&](const KeyValue& x) { return x.key == kv.key; });
-                if (it2 != pw.params.end()) *it2 = kv;
-                else pw.params.push_back(kv);
+                if (it2 != pw.params.end())
+                    *it2 = kv;
+                else
+                    pw.params.push_back(kv);
             }
             continue;
         }
@@ -650,15 +668,17 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
         plan.locals.push_back(lo);
     }
     // An existing entry: what the school file has and the document does not contradict stays.
-    if (const model::SchoolPolicy* had = existing ? existing->policy(plan.policy_id) : nullptr)
-        keep_school_choices(*had, *trial.outline, plan, pw);
+    if (const model::SchoolPolicy* had = existing ? existing->policy(plan.policy_id) : nullptr) keep_school_choices(*had, *trial.outline, plan, pw);
 
     // Every block's fate, for the report.
     for (std::size_t i = 0; i < plan.doc.blocks.size(); ++i) {
         const Block& b = plan.doc.blocks[i];
-        if (!b.dropped.empty()) plan.fates[i] = {"dropped", "", "", b.dropped, nullptr};
-        else if (cover.count(i)) plan.fates[i] = {"title page", "", "", "carried as facts in the school file", nullptr};
-        else if (b.kind == BlockKind::heading) plan.fates[i] = {"heading", "", "", "", nullptr};
+        if (!b.dropped.empty())
+            plan.fates[i] = {"dropped", "", "", b.dropped, nullptr};
+        else if (cover.count(i))
+            plan.fates[i] = {"title page", "", "", "carried as facts in the school file", nullptr};
+        else if (b.kind == BlockKind::heading)
+            plan.fates[i] = {"heading", "", "", "", nullptr};
     }
     for (const auto& p : plan.placements) {
         BlockFate f;
@@ -679,8 +699,10 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
     std::string header = "Imported by clausebook import from " + request.file.filename().string() + " on " + util::to_iso(request.today) +
                          ".\nEach value's comment quotes the words it came from; overrides and local clauses are the document's own text.";
     try {
-        if (plan.existed) plan.new_text = merge_school_file(plan.old_text, plan.path, plan.policy_id, pw, plan.notes);
-        else plan.new_text = new_school_file(header, school_keys, plan.policy_id, pw);
+        if (plan.existed)
+            plan.new_text = merge_school_file(plan.old_text, plan.path, plan.policy_id, pw, plan.notes);
+        else
+            plan.new_text = new_school_file(header, school_keys, plan.policy_id, pw);
     } catch (const std::exception& e) {
         diags.error({plan.path, 0, 0}, "import-school-file", e.what(), "edit the file by hand into block style, then import again");
         return plan;

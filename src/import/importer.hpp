@@ -34,12 +34,12 @@ constexpr int k_min_good_clauses = 3;
 struct Evidence {
     int body_blocks = 0;
     int outline_clauses = 0;
-    int good_blocks = 0;        // blocks reading like their clause
-    int good_clauses = 0;       // distinct clauses with such a block
+    int good_blocks = 0;  // blocks reading like their clause
+    int good_clauses = 0;  // distinct clauses with such a block
     int needed_clauses = 1;
-    double placed_share = 0;    // share of the body's words placed in a library clause at all
-    double good_share = 0;      // share of the body's words in blocks reading like their clause
-    double best_cosine = 0;     // the best any block reads like any clause
+    double placed_share = 0;  // share of the body's words placed in a library clause at all
+    double good_share = 0;  // share of the body's words in blocks reading like their clause
+    double best_cosine = 0;  // the best any block reads like any clause
     bool enough() const { return good_clauses >= needed_clauses && good_share >= k_min_good_share; }
 };
 
@@ -59,7 +59,7 @@ struct ClauseOutcome {
     std::string outcome;  // same, params, reworded, excluded, gap
     double similarity = 0;
     std::vector<std::size_t> blocks;
-    std::string detail;   // params: what was written
+    std::string detail;  // params: what was written
 };
 
 struct LocalOutcome {
@@ -87,16 +87,16 @@ struct Plan {
     std::vector<ClauseOutcome> clauses;
     std::vector<LocalOutcome> locals;
     std::vector<BlockFate> fates;  // per block
-    double matched_share = 0;      // share of the body's words placed in a library clause
-    Evidence evidence;             // how far the document reads as the chosen outline's policy
+    double matched_share = 0;  // share of the body's words placed in a library clause
+    Evidence evidence;  // how far the document reads as the chosen outline's policy
     std::map<std::string, double> other_outlines;  // policy id -> matched share
-    std::string path;              // schools/<id>.yaml
+    std::string path;  // schools/<id>.yaml
     std::filesystem::path file;
     bool existed = false;
     std::string old_text, new_text;
     std::vector<std::string> notes;
     std::optional<util::Date> copy_date;  // the approved copy's date
-    std::string copy_date_from;           // "approved", "last reviewed", "today"
+    std::string copy_date_from;  // "approved", "last reviewed", "today"
 };
 
 // Blocks as the Markdown of an override or local clause, verbatim (escaped): paragraphs, list

@@ -66,7 +66,7 @@ struct Unit {
     std::string clause_id;
     std::string title;
     std::vector<std::size_t> blocks;  // body blocks, in order
-    int position = 0;                 // the paragraph where it starts
+    int position = 0;  // the paragraph where it starts
 };
 
 // The length of a heading number typed at the start of `text` ("3 ", "3.2 "), else 0.
@@ -166,7 +166,8 @@ std::map<std::string, std::string> cover_of(const ImportedDocument& doc, const U
 }
 
 std::string where(const ImportedDocument& doc, const Unit& u) {
-    return "from " + fs::path(doc.path).filename().string() + ", paragraph " + std::to_string(u.blocks.empty() ? u.position : doc.blocks[u.blocks.front()].position);
+    return "from " + fs::path(doc.path).filename().string() + ", paragraph " +
+           std::to_string(u.blocks.empty() ? u.position : doc.blocks[u.blocks.front()].position);
 }
 
 // The placeholders of the clause's own wording (the school's override, else its variant, else the
@@ -261,11 +262,11 @@ OwnPlan plan_own_import(const model::Repository& repo, const Request& request, c
     if (identity.school_id != request.school_id || (!request.policy_id.empty() && request.policy_id != identity.policy_id)) {
         const model::School* asked = repo.school(request.school_id);
         std::string asked_name = asked ? asked->name + " (" + request.school_id + ")" : request.school_id;
-        diags.error({request.display_path, 0, 0}, "import-own-other",
-                    "this is clausebook's document of " + whose + ", policy '" + identity.policy_id + "'; it cannot be taken back into " + asked_name +
-                        (request.policy_id.empty() ? std::string() : ", policy '" + request.policy_id + "'"),
-                    "import it with --school " + identity.school_id + " (and --policy " + identity.policy_id + "), or import " + asked_name +
-                        "'s own document");
+        diags.error(
+            {request.display_path, 0, 0}, "import-own-other",
+            "this is clausebook's document of " + whose + ", policy '" + identity.policy_id + "'; it cannot be taken back into " + asked_name +
+                (request.policy_id.empty() ? std::string() : ", policy '" + request.policy_id + "'"),
+            "import it with --school " + identity.school_id + " (and --policy " + identity.policy_id + "), or import " + asked_name + "'s own document");
         return plan;
     }
     const model::School* school = repo.school(identity.school_id);
@@ -322,8 +323,10 @@ OwnPlan plan_own_import(const model::Repository& repo, const Request& request, c
 
     for (const auto& m : identity.clauses) {
         auto it = current_fp.find(m.clause_id);
-        if (it == current_fp.end()) plan.underneath.push_back(m.clause_id + ": no longer in the policy as the repository builds it now");
-        else if (it->second != m.fingerprint) plan.underneath.push_back(m.clause_id + ": its text or title in the repository changed since the document was built");
+        if (it == current_fp.end())
+            plan.underneath.push_back(m.clause_id + ": no longer in the policy as the repository builds it now");
+        else if (it->second != m.fingerprint)
+            plan.underneath.push_back(m.clause_id + ": its text or title in the repository changed since the document was built");
     }
     for (const auto& m : current.clauses)
         if (!stored_fp.count(m.clause_id)) plan.underneath.push_back(m.clause_id + ": added to the policy since the document was built");
@@ -427,7 +430,8 @@ OwnPlan plan_own_import(const model::Repository& repo, const Request& request, c
         }
         std::string t = title.empty() ? short_title(plan.doc.blocks[blocks.front()].text, "Added in Word") : title;
         text = set_local(text, plan.path, identity.policy_id, id, key, anchor, t, blocks_markdown(plan.doc.blocks, blocks), comment_quote(where(plan.doc, u)));
-        plan.changes.push_back({"added", id, std::to_string(blocks.size()) + (blocks.size() == 1 ? " paragraph" : " paragraphs") + ", placed " + key + " " + anchor});
+        plan.changes.push_back(
+            {"added", id, std::to_string(blocks.size()) + (blocks.size() == 1 ? " paragraph" : " paragraphs") + ", placed " + key + " " + anchor});
         previous = id;
     };
     for (std::size_t k = 0; k < edited.size(); ++k) {
@@ -485,15 +489,14 @@ OwnPlan plan_own_import(const model::Repository& repo, const Request& request, c
         std::string title = was && marks::canonical_text(was->title) != marks::canonical_text(u.title) ? u.title : std::string();
         std::vector<std::string> kept;
         const model::Clause* now_cl = now.find(u.clause_id);
-        std::string md = keep_placeholders(repo, entry, u.clause_id, context, now_cl ? now_cl->markdown : std::string(),
-                                           blocks_markdown(plan.doc.blocks, u.blocks), kept);
+        std::string md =
+            keep_placeholders(repo, entry, u.clause_id, context, now_cl ? now_cl->markdown : std::string(), blocks_markdown(plan.doc.blocks, u.blocks), kept);
         text = set_override(text, plan.path, identity.policy_id, u.clause_id, title, md, comment_quote(where(plan.doc, u)));
-        plan.changes.push_back({"edited", u.clause_id,
-                                std::string(has_override(u.clause_id) ? "the school's override replaced" : "an override") + " with the document's text" +
-                                    (kept.empty() ? "" : " (placeholders kept: " + util::join(kept, ", ") + ")") +
-                                    (title.empty() ? "" : ", titled \"" + title + "\"") +
-                                    (underneath ? "; the repository's text of this clause also changed since the document was built, and the editor's wording replaces it"
-                                                : "")});
+        plan.changes.push_back(
+            {"edited", u.clause_id,
+             std::string(has_override(u.clause_id) ? "the school's override replaced" : "an override") + " with the document's text" +
+                 (kept.empty() ? "" : " (placeholders kept: " + util::join(kept, ", ") + ")") + (title.empty() ? "" : ", titled \"" + title + "\"") +
+                 (underneath ? "; the repository's text of this clause also changed since the document was built, and the editor's wording replaces it" : "")});
         previous = u.clause_id;
     }
     for (const auto& m : identity.clauses) {
@@ -509,8 +512,8 @@ OwnPlan plan_own_import(const model::Repository& repo, const Request& request, c
         }
         text = add_exclusion(text, plan.path, identity.policy_id, m.clause_id);
         const model::ClauseEntry* ce = outline->entry(m.clause_id);
-        plan.changes.push_back({"deleted", m.clause_id,
-                                std::string("excluded") + (ce && !ce->optional ? " (a required clause: check reports it as left out)" : "")});
+        plan.changes.push_back(
+            {"deleted", m.clause_id, std::string("excluded") + (ce && !ce->optional ? " (a required clause: check reports it as left out)" : "")});
     }
     plan.new_text = text;
 
@@ -519,13 +522,17 @@ OwnPlan plan_own_import(const model::Repository& repo, const Request& request, c
         std::string on = "the title page";
         for (const auto& u : edited) {
             if (u.position > n.position) continue;  // the last unit starting at or before the note's paragraph
-            on = u.kind == Unit::Kind::clause ? u.clause_id : u.kind == Unit::Kind::section ? "section heading \"" + u.title + "\""
-                                               : u.kind == Unit::Kind::intro                ? "text under a section heading"
-                                                                                            : "the title page";
+            on = u.kind == Unit::Kind::clause    ? u.clause_id
+                 : u.kind == Unit::Kind::section ? "section heading \"" + u.title + "\""
+                 : u.kind == Unit::Kind::intro   ? "text under a section heading"
+                                                 : "the title page";
         }
-        std::string state = n.kind == "comment" ? "" : request.read.changes == Changes::accept ? " (accepted)" : request.read.changes == Changes::reject ? " (rejected)" : "";
-        plan.notes.push_back(n.kind + state + " by " + (n.author.empty() ? "unknown" : n.author) + (n.date.empty() ? "" : " on " + n.date) + " in " + on + ": \"" +
-                             n.text + "\"");
+        std::string state = n.kind == "comment"                       ? ""
+                            : request.read.changes == Changes::accept ? " (accepted)"
+                            : request.read.changes == Changes::reject ? " (rejected)"
+                                                                      : "";
+        plan.notes.push_back(n.kind + state + " by " + (n.author.empty() ? "unknown" : n.author) + (n.date.empty() ? "" : " on " + n.date) + " in " + on +
+                             ": \"" + n.text + "\"");
     }
     return plan;
 }

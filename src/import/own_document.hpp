@@ -36,7 +36,7 @@ std::optional<OwnIdentity> own_identity(const ImportedDocument& doc);
 
 // One line of the report: what happened to one clause, or to the cover.
 struct OwnChange {
-    std::string kind;       // edited, deleted, added, underneath, gone, cover, kept
+    std::string kind;  // edited, deleted, added, underneath, gone, cover, kept
     std::string clause_id;  // or the local clause's id
     std::string detail;
 };
@@ -44,13 +44,13 @@ struct OwnChange {
 struct OwnPlan {
     OwnIdentity identity;
     ImportedDocument doc;
-    std::string path;              // schools/<id>.yaml
+    std::string path;  // schools/<id>.yaml
     std::filesystem::path file;
     std::string old_text, new_text;
     std::vector<OwnChange> changes;
     std::vector<std::string> underneath;  // clauses whose text changed in the repository since the document was built
-    std::vector<std::string> notes;       // tracked changes and comments, with the clause they sit on
-    bool fall_back = false;               // no clause markers found: use the general import
+    std::vector<std::string> notes;  // tracked changes and comments, with the clause they sit on
+    bool fall_back = false;  // no clause markers found: use the general import
     std::string fall_back_reason;
 };
 
@@ -64,13 +64,12 @@ std::string render_own_report(const OwnPlan& plan);
 
 // Edits of the policy entry of a school file, as text (comments and layout elsewhere kept).
 // src/import/edit_map.cpp. Each throws util::Fatal when the entry cannot be edited safely.
-std::string set_override(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& clause_id,
-                         const std::string& title, const std::string& markdown, const std::string& comment);
+std::string set_override(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& clause_id, const std::string& title,
+                         const std::string& markdown, const std::string& comment);
 std::string add_exclusion(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& clause_id);
 // A local clause `id` placed `anchor_key` (after, before) `anchor`; replaces one of the same id.
-std::string set_local(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& id,
-                      const std::string& anchor_key, const std::string& anchor, const std::string& title, const std::string& markdown,
-                      const std::string& comment);
+std::string set_local(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& id, const std::string& anchor_key,
+                      const std::string& anchor, const std::string& title, const std::string& markdown, const std::string& comment);
 // Removes local clause `id` from the entry.
 std::string remove_local(const std::string& text, const std::string& path, const std::string& policy_id, const std::string& id);
 

@@ -64,8 +64,7 @@ std::vector<Hunk> diff(const std::vector<std::string>& model, const std::vector<
     const std::size_t n = model.size(), m = doc.size();
     std::vector<std::vector<int>> l(n + 1, std::vector<int>(m + 1, 0));
     for (std::size_t i = n; i-- > 0;)
-        for (std::size_t j = m; j-- > 0;)
-            l[i][j] = model[i] == doc[j].word ? l[i + 1][j + 1] + 1 : std::max(l[i + 1][j], l[i][j + 1]);
+        for (std::size_t j = m; j-- > 0;) l[i][j] = model[i] == doc[j].word ? l[i + 1][j + 1] + 1 : std::max(l[i + 1][j], l[i][j + 1]);
     std::vector<Hunk> out;
     std::size_t i = 0, j = 0;
     while (i < n || j < m) {
@@ -76,8 +75,10 @@ std::vector<Hunk> diff(const std::vector<std::string>& model, const std::vector<
         }
         Hunk h{i, i, j, j};
         while ((i < n || j < m) && !(i < n && j < m && model[i] == doc[j].word)) {
-            if (j >= m || (i < n && l[i + 1][j] >= l[i][j + 1])) ++i;
-            else ++j;
+            if (j >= m || (i < n && l[i + 1][j] >= l[i][j + 1]))
+                ++i;
+            else
+                ++j;
         }
         h.mb = i;
         h.db = j;
@@ -103,7 +104,9 @@ std::vector<std::vector<std::string>> shown_forms(const model::ParamSpec& spec, 
     return out;
 }
 
-bool all_digits(const std::string& s) { return !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); }); }
+bool all_digits(const std::string& s) {
+    return !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
 
 // The document's words as a value of `spec`'s type, or nullopt.
 std::optional<ParamChange> as_value(const model::ParamSpec& spec, const model::Value& current, const std::string& text) {
@@ -112,39 +115,37 @@ std::optional<ParamChange> as_value(const model::ParamSpec& spec, const model::V
     std::size_t n = util::word_count(t);
     if (t.empty()) return std::nullopt;
     switch (spec.type.kind) {
-        case K::integer: {
-            if (!all_digits(t)) return std::nullopt;
-            long long v = std::stoll(t);
-            if ((spec.type.min && v < *spec.type.min) || (spec.type.max && v > *spec.type.max)) return std::nullopt;
-            return ParamChange{spec.name, t, t};
-        }
-        case K::string:
-            if (n > 20) return std::nullopt;
-            return ParamChange{spec.name, renew::yaml_scalar(t), t};
-        case K::person: {
-            if (n > 5 || !std::isupper(static_cast<unsigned char>(t[0]))) return std::nullopt;
-            std::string yaml = "{ name: " + renew::yaml_scalar(t);
-            if (const model::Value* role = current.get("role"); role && !role->to_text().empty()) yaml += ", role: " + renew::yaml_scalar(role->to_text());
-            return ParamChange{spec.name, yaml + " }", t};
-        }
-        case K::enum_:
-            for (const auto& v : spec.type.values)
-                if (words(v) == words(t)) return ParamChange{spec.name, renew::yaml_scalar(v), v};
-            return std::nullopt;
-        case K::date: {
-            std::string d = parse_written_date(t);
-            if (d.size() != 10 || n > 5) return std::nullopt;
-            return ParamChange{spec.name, d, d};
-        }
-        default:
-            return std::nullopt;
+    case K::integer: {
+        if (!all_digits(t)) return std::nullopt;
+        long long v = std::stoll(t);
+        if ((spec.type.min && v < *spec.type.min) || (spec.type.max && v > *spec.type.max)) return std::nullopt;
+        return ParamChange{spec.name, t, t};
+    }
+    case K::string:
+        if (n > 20) return std::nullopt;
+        return ParamChange{spec.name, renew::yaml_scalar(t), t};
+    case K::person: {
+        if (n > 5 || !std::isupper(static_cast<unsigned char>(t[0]))) return std::nullopt;
+        std::string yaml = "{ name: " + renew::yaml_scalar(t);
+        if (const model::Value* role = current.get("role"); role && !role->to_text().empty()) yaml += ", role: " + renew::yaml_scalar(role->to_text());
+        return ParamChange{spec.name, yaml + " }", t};
+    }
+    case K::enum_:
+        for (const auto& v : spec.type.values)
+            if (words(v) == words(t)) return ParamChange{spec.name, renew::yaml_scalar(v), v};
+        return std::nullopt;
+    case K::date: {
+        std::string d = parse_written_date(t);
+        if (d.size() != 10 || n > 5) return std::nullopt;
+        return ParamChange{spec.name, d, d};
+    }
+    default: return std::nullopt;
     }
 }
 
 }  // namespace
 
-std::optional<model::Value> param_value(const model::Repository& repo, const model::School& school, const model::Outline& outline,
-                                        const std::string& name) {
+std::optional<model::Value> param_value(const model::Repository& repo, const model::School& school, const model::Outline& outline, const std::string& name) {
     if (const model::SchoolPolicy* p = school.policy(outline.id))
         for (const auto& pv : p->params)
             if (pv.name == name) return pv.value;
@@ -366,8 +367,10 @@ std::map<std::string, ParamChange> switch_changes(const model::Repository& repo,
                 if (p.policy_id == outline.id) policy = &p;
             if (!policy) return out;
             auto it = std::find_if(policy->params.begin(), policy->params.end(), [&](const model::ParamValue& pv) { return pv.name == spec.name; });
-            if (it != policy->params.end()) it->value = alt;
-            else policy->params.push_back({spec.name, alt, {}, {}});
+            if (it != policy->params.end())
+                it->value = alt;
+            else
+                policy->params.push_back({spec.name, alt, {}, {}});
             auto changed_doc = assemble(changed);
             if (!changed_doc || !may_change_wanted(base_doc, *changed_doc)) continue;
             // The clauses whose words may differ, with their words under this value: by clause

@@ -28,14 +28,13 @@ namespace clausebook::import {
 
 struct ParamChange {
     std::string name;
-    std::string yaml;   // the new value as one line of YAML
+    std::string yaml;  // the new value as one line of YAML
     std::string shown;  // for the report: "15", "Dan Smith", "true"
 };
 
 // The value `name` has for this school and policy: the policy's params, the school's, the
 // trust's defaults, the outline's default (nullopt when none gives one).
-std::optional<model::Value> param_value(const model::Repository& repo, const model::School& school, const model::Outline& outline,
-                                        const std::string& name);
+std::optional<model::Value> param_value(const model::Repository& repo, const model::School& school, const model::Outline& outline, const std::string& name);
 
 // The parameter values that turn `model_text` into `doc_text`, or nullopt when the texts differ
 // by anything else (or are the same).

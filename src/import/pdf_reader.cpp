@@ -191,8 +191,8 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
             bool prev_full = pieces.back().right >= max_right * 0.8;
             // A line that stops short of the right margin ends its paragraph (or is a line of
             // its own: a title, an address); a full line runs on into the next.
-            join = (close || (new_page && !ends_sentence(pieces.back().text))) && prev_full && !starts_with_marker(l.text) &&
-                   pieces.back().big == big && !pieces.back().text.empty();
+            join = (close || (new_page && !ends_sentence(pieces.back().text))) && prev_full && !starts_with_marker(l.text) && pieces.back().big == big &&
+                   !pieces.back().text.empty();
             if (join) {
                 std::string& t = pieces.back().text;
                 if (t.size() > 1 && t.back() == '-' && std::isalpha(static_cast<unsigned char>(t[t.size() - 2])) && starts_lower(l.text))

@@ -48,7 +48,8 @@ std::string fate_line(const Plan& p, std::size_t i) {
     std::string out;
     if (f.fate == "clause" || f.fate == "local") {
         const Placement& pl = *f.placement;
-        out = f.fate == "clause" ? f.clause_id + " " + num(pl.score) : "local " + f.local_id + (pl.moved ? " (moved: reads like " + pl.best + " " + num(pl.score) + ")" : "");
+        out = f.fate == "clause" ? f.clause_id + " " + num(pl.score)
+                                 : "local " + f.local_id + (pl.moved ? " (moved: reads like " + pl.best + " " + num(pl.score) + ")" : "");
         std::vector<std::string> others;
         for (const auto& c : pl.others) others.push_back(c.clause_id + " " + num(c.score));
         if (!others.empty()) out += "; next: " + util::join(others, ", ");
@@ -72,13 +73,18 @@ std::string text_report(const Plan& p, bool md) {
       << p.evidence.good_clauses << " clauses (" << p.evidence.needed_clauses << " needed), " << pct(p.evidence.good_share) << " of the words\n\n";
     h("Facts");
     if (p.facts.found.empty()) o << "  (none stated)\n";
-    for (const auto& [k, f] : p.facts.found) o << (md ? "- " : "  ") << k << ": " << shown_value(f) << "   \"" << excerpt(f.quote, 90) << "\" (" << (f.page ? "p" + std::to_string(f.page) + " " : "") << "at " << f.position << ")\n";
+    for (const auto& [k, f] : p.facts.found)
+        o << (md ? "- " : "  ") << k << ": " << shown_value(f) << "   \"" << excerpt(f.quote, 90) << "\" ("
+          << (f.page ? "p" + std::to_string(f.page) + " " : "") << "at " << f.position << ")\n";
     for (const auto& [k, list] : p.facts.ambiguous) {
         o << (md ? "- " : "  ") << k << ": ambiguous, left for a person:\n";
         for (const auto& f : list) o << (md ? "  - " : "      ") << shown_value(f) << "   \"" << excerpt(f.quote, 90) << "\" (at " << f.position << ")\n";
     }
-    for (const auto& f : p.facts.also_stated) o << (md ? "- " : "  ") << "also stated, not used: " << f.field << " " << shown_value(f) << "   \"" << excerpt(f.quote, 90) << "\" (at " << f.position << ")\n";
-    for (const auto& f : p.facts.refused) o << (md ? "- " : "  ") << "not taken: " << f.value << "   \"" << excerpt(f.quote, 90) << "\" (at " << f.position << ")\n";
+    for (const auto& f : p.facts.also_stated)
+        o << (md ? "- " : "  ") << "also stated, not used: " << f.field << " " << shown_value(f) << "   \"" << excerpt(f.quote, 90) << "\" (at " << f.position
+          << ")\n";
+    for (const auto& f : p.facts.refused)
+        o << (md ? "- " : "  ") << "not taken: " << f.value << "   \"" << excerpt(f.quote, 90) << "\" (at " << f.position << ")\n";
     for (const auto& n : p.notes) o << (md ? "- " : "  ") << "note: " << n << "\n";
     o << "\n";
     h("Clauses");
@@ -102,7 +108,8 @@ std::string text_report(const Plan& p, bool md) {
     if (!p.doc.notes.empty()) {
         o << "\n";
         h("Comments and tracked changes");
-        for (const auto& n : p.doc.notes) o << (md ? "- " : "  ") << n.kind << " by " << n.author << (n.date.empty() ? "" : " " + n.date) << " at " << n.position << ": " << n.text << "\n";
+        for (const auto& n : p.doc.notes)
+            o << (md ? "- " : "  ") << n.kind << " by " << n.author << (n.date.empty() ? "" : " " + n.date) << " at " << n.position << ": " << n.text << "\n";
     }
     for (const auto& w : p.doc.warnings) o << "warning: " << w << "\n";
     return o.str();
@@ -111,11 +118,16 @@ std::string text_report(const Plan& p, bool md) {
 std::string html_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
+        if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '&')
+            out += "&amp;";
+        else if (c == '"')
+            out += "&quot;";
+        else
+            out += c;
     }
     return out;
 }
@@ -131,17 +143,19 @@ std::string html_report(const Plan& p) {
         o << "<tr><th>" << html_escape(k) << "</th><td>" << html_escape(shown_value(f)) << "</td><td>&ldquo;" << html_escape(f.quote) << "&rdquo;</td></tr>\n";
     for (const auto& [k, list] : p.facts.ambiguous)
         for (const auto& f : list)
-            o << "<tr><th>" << html_escape(k) << " (ambiguous)</th><td>" << html_escape(shown_value(f)) << "</td><td>&ldquo;" << html_escape(f.quote) << "&rdquo;</td></tr>\n";
+            o << "<tr><th>" << html_escape(k) << " (ambiguous)</th><td>" << html_escape(shown_value(f)) << "</td><td>&ldquo;" << html_escape(f.quote)
+              << "&rdquo;</td></tr>\n";
     o << "</table>\n<h2>Clauses</h2><table>\n";
     for (const auto& c : p.clauses)
         o << "<tr><td>" << c.outcome << "</td><td>" << html_escape(c.clause_id) << "</td><td>" << (c.blocks.empty() ? "" : num(c.similarity)) << "</td></tr>\n";
     for (const auto& l : p.locals)
-        o << "<tr class=\"local\"><td>" << (l.moved ? "moved" : "local") << "</td><td>" << html_escape(l.id) << "</td><td>" << html_escape(l.anchor_key + " " + l.anchor) << "</td></tr>\n";
+        o << "<tr class=\"local\"><td>" << (l.moved ? "moved" : "local") << "</td><td>" << html_escape(l.id) << "</td><td>"
+          << html_escape(l.anchor_key + " " + l.anchor) << "</td></tr>\n";
     o << "</table>\n<h2>Blocks</h2><table>\n";
     for (std::size_t i = 0; i < p.doc.blocks.size(); ++i) {
         const Block& b = p.doc.blocks[i];
-        o << "<tr" << (p.fates[i].fate == "dropped" ? " class=\"dropped\"" : "") << "><td>" << html_escape(where(p, b)) << "</td><td>" << block_kind_name(b.kind)
-          << "</td><td>" << html_escape(excerpt(b.text, 120)) << "</td><td>" << html_escape(fate_line(p, i)) << "</td></tr>\n";
+        o << "<tr" << (p.fates[i].fate == "dropped" ? " class=\"dropped\"" : "") << "><td>" << html_escape(where(p, b)) << "</td><td>"
+          << block_kind_name(b.kind) << "</td><td>" << html_escape(excerpt(b.text, 120)) << "</td><td>" << html_escape(fate_line(p, i)) << "</td></tr>\n";
     }
     o << "</table>\n</body></html>\n";
     return o.str();
@@ -184,12 +198,9 @@ std::string json_report(const Plan& p) {
     }
     Json notes = Json::array();
     for (const auto& n : p.doc.notes) notes.push_back(Json{{"kind", n.kind}, {"author", n.author}, {"text", n.text}, {"position", n.position}});
-    Json evidence{{"body_blocks", p.evidence.body_blocks},
-                  {"good_blocks", p.evidence.good_blocks},
-                  {"good_clauses", p.evidence.good_clauses},
-                  {"needed_clauses", p.evidence.needed_clauses},
-                  {"good_share", rounded(p.evidence.good_share)},
-                  {"placed_share", rounded(p.evidence.placed_share)}};
+    Json evidence{{"body_blocks", p.evidence.body_blocks},        {"good_blocks", p.evidence.good_blocks},
+                  {"good_clauses", p.evidence.good_clauses},      {"needed_clauses", p.evidence.needed_clauses},
+                  {"good_share", rounded(p.evidence.good_share)}, {"placed_share", rounded(p.evidence.placed_share)}};
     util::JsonObjectWriter out;
     out.member("document", p.doc.path);
     out.member("format", p.doc.format);
@@ -240,9 +251,12 @@ std::string unified_diff(const std::string& before, const std::string& after, co
     std::vector<Op> ops;
     std::size_t i = 0, j = 0;
     while (i < n || j < m) {
-        if (i < n && j < m && a[i] == b[j]) ops.push_back({' ', a[i], i++, j++});
-        else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push_back({'+', b[j], i, j++});
-        else ops.push_back({'-', a[i], i++, j});
+        if (i < n && j < m && a[i] == b[j])
+            ops.push_back({' ', a[i], i++, j++});
+        else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]))
+            ops.push_back({'+', b[j], i, j++});
+        else
+            ops.push_back({'-', a[i], i++, j});
     }
     std::ostringstream o;
     o << "--- " << (new_file ? "/dev/null" : "a/" + path) << "\n+++ b/" << path << "\n";

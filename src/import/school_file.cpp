@@ -26,8 +26,8 @@ struct OldItem {
 struct OldBlock {
     bool found = false;
     std::vector<std::string> lines;  // the whole block, its key's line first
-    std::string key_comment;         // "# ..." after `key:` on its own line
-    bool flow = false;               // `key: [...]`
+    std::string key_comment;  // "# ..." after `key:` on its own line
+    bool flow = false;  // `key: [...]`
     std::vector<OldItem> items;
     std::vector<std::string> tail;  // comment lines after the last entry
     const OldItem* item(const std::string& key) const {
@@ -93,9 +93,12 @@ OldBlock read_old_block(const std::vector<std::string>& lines, std::size_t at, s
             if (util::starts_with(rest, "- ")) rest = std::string(util::trim(std::string_view(rest).substr(2)));
             std::string c = trailing_comment(rest);
             if (!c.empty()) rest = std::string(util::trim(std::string_view(rest).substr(0, rest.size() - c.size())));
-            if (util::starts_with(rest, "id:")) it.key = unquote(rest.substr(3));
-            else if (rest.find(':') != std::string::npos) it.key = unquote(rest.substr(0, rest.find(':')));
-            else it.key = unquote(rest);
+            if (util::starts_with(rest, "id:"))
+                it.key = unquote(rest.substr(3));
+            else if (rest.find(':') != std::string::npos)
+                it.key = unquote(rest.substr(0, rest.find(':')));
+            else
+                it.key = unquote(rest);
             b.items.push_back(std::move(it));
             continue;
         }
@@ -186,8 +189,10 @@ std::vector<std::string> generated_blocks(const PolicyWrite& p, int c, bool with
             // Flow style as the school file has it: the same line when the list is the same.
             std::string had = std::string(util::trim(ob->lines.front()));
             std::string now = "exclude: [" + util::join(p.exclude, ", ") + "]";
-            if (util::starts_with(had, now)) out.push_back(reindent({ob->lines.front()}, indent_of(ob->lines.front()), c).front());
-            else out.push_back(spaces(c) + now + ob->key_comment);
+            if (util::starts_with(had, now))
+                out.push_back(reindent({ob->lines.front()}, indent_of(ob->lines.front()), c).front());
+            else
+                out.push_back(spaces(c) + now + ob->key_comment);
         } else {
             out.push_back(spaces(c) + "exclude: [" + util::join(p.exclude, ", ") + "]");
         }
@@ -293,8 +298,7 @@ std::string comment_quote(const std::string& words) {
     return "\"" + t + "\"";
 }
 
-std::string new_school_file(const std::string& header_comment, const std::vector<KeyValue>& school, const std::string& policy_id,
-                            const PolicyWrite& policy) {
+std::string new_school_file(const std::string& header_comment, const std::vector<KeyValue>& school, const std::string& policy_id, const PolicyWrite& policy) {
     std::vector<std::string> out;
     std::istringstream in(header_comment);
     std::string l;
@@ -360,7 +364,8 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
         } else {
             auto after = util::trim(std::string_view(f.lines[params]).substr(static_cast<std::size_t>(e.child) + 7));
             if (!after.empty() && after[0] != '#') {
-                notes.push_back(path + ":" + std::to_string(params + 1) + ": params of " + policy_id + " are written in flow style: not edited; set them by hand");
+                notes.push_back(path + ":" + std::to_string(params + 1) + ": params of " + policy_id +
+                                " are written in flow style: not edited; set them by hand");
             } else {
                 std::size_t pend = block_end(f.lines, params, e.child);
                 int ci = child_indent(f.lines, params, pend, e.child + 2);
@@ -400,8 +405,8 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
     return f.str();
 }
 
-std::string remove_overrides(const std::string& text, const std::string& path, const std::string& policy_id,
-                             const std::vector<std::string>& clause_ids, bool all, std::vector<std::string>& removed) {
+std::string remove_overrides(const std::string& text, const std::string& path, const std::string& policy_id, const std::vector<std::string>& clause_ids,
+                             bool all, std::vector<std::string>& removed) {
     YamlLines f(text);
     PolicyEntry e = find_policy_entry(f, policy_id, path);
     if (e.line == std::string::npos) return text;

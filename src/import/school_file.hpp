@@ -11,16 +11,16 @@ namespace clausebook::import {
 
 struct KeyValue {
     std::string key;
-    std::string yaml;     // the value as one line of YAML (already quoted where needed)
+    std::string yaml;  // the value as one line of YAML (already quoted where needed)
     std::string comment;  // the document's words it came from, written as a trailing comment
 };
 
 struct OverrideWrite {
     std::string clause_id;
-    std::string title;    // empty: the library's title
-    std::string text;     // Markdown
+    std::string title;  // empty: the library's title
+    std::string text;  // Markdown
     std::string comment;
-    bool kept = false;    // kept from the school file as it was: its lines are written back verbatim
+    bool kept = false;  // kept from the school file as it was: its lines are written back verbatim
 };
 
 struct LocalWrite {
@@ -30,11 +30,11 @@ struct LocalWrite {
     std::string title;
     std::string text;
     std::string comment;
-    bool kept = false;    // kept from the school file: its lines verbatim (the anchor line set again)
+    bool kept = false;  // kept from the school file: its lines verbatim (the anchor line set again)
 };
 
 struct PolicyWrite {
-    std::vector<KeyValue> scalars;   // title, approved, approved_by, minute, review_period, next_review
+    std::vector<KeyValue> scalars;  // title, approved, approved_by, minute, review_period, next_review
     std::vector<KeyValue> params;
     std::vector<std::string> exclude;
     std::vector<OverrideWrite> overrides;
@@ -42,8 +42,7 @@ struct PolicyWrite {
 };
 
 // A whole new school file.
-std::string new_school_file(const std::string& header_comment, const std::vector<KeyValue>& school, const std::string& policy_id,
-                            const PolicyWrite& policy);
+std::string new_school_file(const std::string& header_comment, const std::vector<KeyValue>& school, const std::string& policy_id, const PolicyWrite& policy);
 
 // `text` with the policy entry updated: scalars and params set one by one; exclude, overrides
 // and local written again from `policy` (the import works out what the school's file keeps).
@@ -57,8 +56,8 @@ std::string merge_school_file(const std::string& text, const std::string& path, 
 // `text` without the overrides of `clause_ids` in the policy's entry (an emptied `overrides:`
 // goes too). `removed` gets the ids that had one. Throws util::Fatal when the overrides are
 // written in flow style.
-std::string remove_overrides(const std::string& text, const std::string& path, const std::string& policy_id,
-                             const std::vector<std::string>& clause_ids, bool all, std::vector<std::string>& removed);
+std::string remove_overrides(const std::string& text, const std::string& path, const std::string& policy_id, const std::vector<std::string>& clause_ids,
+                             bool all, std::vector<std::string>& removed);
 
 // Markdown for text taken verbatim: characters Markdown or Mustache would read as markup escaped.
 std::string escape_markdown(const std::string& text, bool line_start = true);

@@ -24,9 +24,12 @@ bool blank(std::string_view s) { return util::trim(s).empty() || clean_line(s).e
 int indent_of(std::string_view s) {
     int n = 0;
     for (char c : s) {
-        if (c == ' ') ++n;
-        else if (c == '\t') n += 4;
-        else break;
+        if (c == ' ')
+            ++n;
+        else if (c == '\t')
+            n += 4;
+        else
+            break;
     }
     return n;
 }
@@ -171,8 +174,7 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
                 auto pt = util::trim(prev);
                 bool prev_open = !pt.empty() && !ends_sentence(pt);
                 auto cur = util::trim(l);
-                bool continuation = indent_of(l) > 0 || (prev_open && (starts_lower(cur) || pt.size() > 50)) ||
-                                    (markdown && !pt.empty() && pt.back() != '\t');
+                bool continuation = indent_of(l) > 0 || (prev_open && (starts_lower(cur) || pt.size() > 50)) || (markdown && !pt.empty() && pt.back() != '\t');
                 if (markdown && prev.find('\t') == std::string::npos) continuation = true;
                 if (continuation && prev.find('\t') == std::string::npos && l.find('\t') == std::string::npos) {
                     pieces.back().text += " ";
@@ -200,8 +202,7 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
         if (!joined.empty() && !p.fenced_table && !joined.back().fenced_table) {
             auto prev = util::trim(joined.back().text);
             auto cur = util::trim(p.text);
-            if (prev.size() > 40 && !ends_sentence(prev) && starts_lower(cur) && !starts_with_marker(p.text) &&
-                prev.find('\t') == std::string::npos) {
+            if (prev.size() > 40 && !ends_sentence(prev) && starts_lower(cur) && !starts_with_marker(p.text) && prev.find('\t') == std::string::npos) {
                 joined.back().text = std::string(prev) + " " + std::string(cur);
                 joined.back().alone = false;
                 continue;

@@ -13,17 +13,38 @@ namespace {
 // Bullet characters as they come out of Word, PDF and copy-and-paste: the Symbol and
 // Wingdings private-use glyphs (U+F0B7, U+F0A7, U+F0D8, U+F0FC), their Latin-1 look-alikes
 // (§, Ø, ü, o), and the ordinary ones.
-constexpr std::array<std::string_view, 22> k_bullets = {
-    "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x83\x98", "\xEF\x83\xBC", "\xEF\x82\xA8", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA",
-    "\xE2\x96\xA0", "\xE2\x97\xA6", "\xE2\x97\x8F", "\xE2\x97\x8B", "\xE2\x9E\xA2", "\xE2\x9E\xA4", "\xE2\x9C\x93", "\xC2\xA7",
-    "\xC3\x98", "\xC3\xBC", "\xE2\x80\x93", "-", "*", "o"};
+constexpr std::array<std::string_view, 22> k_bullets = {"\xEF\x82\xB7",
+                                                        "\xEF\x82\xA7",
+                                                        "\xEF\x83\x98",
+                                                        "\xEF\x83\xBC",
+                                                        "\xEF\x82\xA8",
+                                                        "\xE2\x80\xA2",
+                                                        "\xC2\xB7",
+                                                        "\xE2\x96\xAA",
+                                                        "\xE2\x96\xA0",
+                                                        "\xE2\x97\xA6",
+                                                        "\xE2\x97\x8F",
+                                                        "\xE2\x97\x8B",
+                                                        "\xE2\x9E\xA2",
+                                                        "\xE2\x9E\xA4",
+                                                        "\xE2\x9C\x93",
+                                                        "\xC2\xA7",
+                                                        "\xC3\x98",
+                                                        "\xC3\xBC",
+                                                        "\xE2\x80\x93",
+                                                        "-",
+                                                        "*",
+                                                        "o"};
 
 std::string_view skip_space(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
-        if (s[i] == ' ' || s[i] == '\t') ++i;
-        else if (s.substr(i, 2) == "\xC2\xA0") i += 2;
-        else break;
+        if (s[i] == ' ' || s[i] == '\t')
+            ++i;
+        else if (s.substr(i, 2) == "\xC2\xA0")
+            i += 2;
+        else
+            break;
     }
     return s.substr(i);
 }
@@ -58,7 +79,8 @@ const rx::Regex& letter_number() {
     return r;
 }
 const rx::Regex& section_word() {
-    static const rx::Regex r(R"(^((?:Section|SECTION|Part|PART|Appendix|APPENDIX|Annex|Chapter)[ \t]+[0-9A-Z]{1,3})[:.]?[ \t]*(?:(?:-|\xE2\x80\x93|:)[ \t]*)?(.*)$)");
+    static const rx::Regex r(
+        R"(^((?:Section|SECTION|Part|PART|Appendix|APPENDIX|Annex|Chapter)[ \t]+[0-9A-Z]{1,3})[:.]?[ \t]*(?:(?:-|\xE2\x80\x93|:)[ \t]*)?(.*)$)");
     return r;
 }
 
@@ -118,8 +140,7 @@ bool starts_with_marker(std::string_view line) {
     if (bullet_length(s)) return true;
     std::string str(s);
     rx::Match m;
-    return rx::full(str, dotted_number(), &m) || rx::full(str, plain_number(), &m) ||
-           rx::full(str, letter_number(), &m);
+    return rx::full(str, dotted_number(), &m) || rx::full(str, plain_number(), &m) || rx::full(str, letter_number(), &m);
 }
 
 Shape shape_of(std::string_view line, bool alone) {

@@ -13,9 +13,9 @@ namespace clausebook::import {
 
 struct Shape {
     BlockKind kind = BlockKind::paragraph;
-    int level = 0;       // heading level, or list nesting
+    int level = 0;  // heading level, or list nesting
     std::string number;  // the typed number or letter, as typed ("1.2", "a)"); empty for bullets
-    std::string rest;    // the text after the marker
+    std::string rest;  // the text after the marker
     bool bullet = false;
 };
 

@@ -23,9 +23,12 @@ ZipPackage::ZipPackage(const std::string& bytes, std::size_t max_part, std::size
     if (!m_impl->archive) {
         zip_source_free(src);
         int code = zip_error_code_zip(&err);
-        if (code == ZIP_ER_NOZIP) m_error = "the file is not a ZIP package (a Word .docx file is one): it may be another format renamed, or damaged";
-        else if (code == ZIP_ER_INCONS || code == ZIP_ER_CRC) m_error = "the ZIP package is damaged (its directory does not agree with its contents)";
-        else m_error = std::string("the ZIP package cannot be opened: ") + zip_error_strerror(&err);
+        if (code == ZIP_ER_NOZIP)
+            m_error = "the file is not a ZIP package (a Word .docx file is one): it may be another format renamed, or damaged";
+        else if (code == ZIP_ER_INCONS || code == ZIP_ER_CRC)
+            m_error = "the ZIP package is damaged (its directory does not agree with its contents)";
+        else
+            m_error = std::string("the ZIP package cannot be opened: ") + zip_error_strerror(&err);
         zip_error_fini(&err);
         return;
     }

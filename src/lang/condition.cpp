@@ -10,9 +10,9 @@ struct clausebook::model::ConditionNode {
     enum class Kind { name, compare, op_not, op_and, op_or };
     Kind kind = Kind::name;
     std::vector<std::string> path;  // name, compare
-    std::string op;                 // compare: == != < <= > >=
-    std::string literal;            // compare
-    int col = 0;                    // offset of the name in the text, for messages
+    std::string op;  // compare: == != < <= > >=
+    std::string literal;  // compare
+    int col = 0;  // offset of the name in the text, for messages
     std::shared_ptr<const ConditionNode> a, b;
 };
 
@@ -33,16 +33,16 @@ constexpr std::size_t k_max_condition_depth = 32;
 
 class CondParser {
 public:
-    CondParser(const std::string& text, const util::SourcePos& pos, util::Diagnostics& diags)
-        : m_text(text), m_pos(pos), m_diags(diags) {}
+    CondParser(const std::string& text, const util::SourcePos& pos, util::Diagnostics& diags) : m_text(text), m_pos(pos), m_diags(diags) {}
 
     std::shared_ptr<const ConditionNode> parse() {
         // Parsing, evaluating and freeing a condition recurse once per level: a cap on its
         // length bounds them all (issue 8). Real conditions are a few words.
         if (m_text.size() > k_max_condition_chars) {
             m_failed = true;
-            m_diags.error(m_pos, "invalid-condition", "this condition is " + std::to_string(m_text.size()) + " characters long, over the limit of " +
-                          std::to_string(k_max_condition_chars), "a condition names a few parameters: split the text, or check the quoting");
+            m_diags.error(m_pos, "invalid-condition",
+                          "this condition is " + std::to_string(m_text.size()) + " characters long, over the limit of " + std::to_string(k_max_condition_chars),
+                          "a condition names a few parameters: split the text, or check the quoting");
             return nullptr;
         }
         if (!lex()) return nullptr;
@@ -63,27 +63,43 @@ private:
         std::size_t i = 0;
         while (i < m_text.size()) {
             char c = m_text[i];
-            if (std::isspace(static_cast<unsigned char>(c))) { ++i; continue; }
-            if (c == '(' || c == ')') { m_toks.push_back({std::string(1, c), i}); ++i; continue; }
+            if (std::isspace(static_cast<unsigned char>(c))) {
+                ++i;
+                continue;
+            }
+            if (c == '(' || c == ')') {
+                m_toks.push_back({std::string(1, c), i});
+                ++i;
+                continue;
+            }
             if (c == '=' || c == '!' || c == '<' || c == '>') {
                 std::size_t j = i + 1;
                 if (j < m_text.size() && m_text[j] == '=') ++j;
                 std::string op = m_text.substr(i, j - i);
-                if (op == "=" || op == "!") { fail(i, "'" + op + "' is not an operator: use == or !="); return false; }
+                if (op == "=" || op == "!") {
+                    fail(i, "'" + op + "' is not an operator: use == or !=");
+                    return false;
+                }
                 m_toks.push_back({op, i});
                 i = j;
                 continue;
             }
             if (c == '"' || c == '\'') {
                 auto e = m_text.find(c, i + 1);
-                if (e == std::string::npos) { fail(i, "a quoted value is never closed"); return false; }
+                if (e == std::string::npos) {
+                    fail(i, "a quoted value is never closed");
+                    return false;
+                }
                 m_toks.push_back({m_text.substr(i, e - i + 1), i});
                 i = e + 1;
                 continue;
             }
             std::size_t j = i;
             while (j < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[j])) || m_text[j] == '_' || m_text[j] == '-' || m_text[j] == '.')) ++j;
-            if (j == i) { fail(i, std::string("unexpected character '") + c + "'"); return false; }
+            if (j == i) {
+                fail(i, std::string("unexpected character '") + c + "'");
+                return false;
+            }
             m_toks.push_back({m_text.substr(i, j - i), i});
             i = j;
         }
@@ -102,20 +118,37 @@ private:
 
     std::shared_ptr<const ConditionNode> parse_or() {
         auto a = parse_and();
-        while (a && at("or")) { ++m_i; auto b = parse_and(); if (!b) return nullptr; a = binary(ConditionNode::Kind::op_or, a, b); }
+        while (a && at("or")) {
+            ++m_i;
+            auto b = parse_and();
+            if (!b) return nullptr;
+            a = binary(ConditionNode::Kind::op_or, a, b);
+        }
         return a;
     }
     std::shared_ptr<const ConditionNode> parse_and() {
         auto a = parse_not();
-        while (a && at("and")) { ++m_i; auto b = parse_not(); if (!b) return nullptr; a = binary(ConditionNode::Kind::op_and, a, b); }
+        while (a && at("and")) {
+            ++m_i;
+            auto b = parse_not();
+            if (!b) return nullptr;
+            a = binary(ConditionNode::Kind::op_and, a, b);
+        }
         return a;
     }
     std::shared_ptr<const ConditionNode> parse_not() {
-        if (at("not")) { ++m_i; auto a = parse_not(); return a ? binary(ConditionNode::Kind::op_not, a, nullptr) : nullptr; }
+        if (at("not")) {
+            ++m_i;
+            auto a = parse_not();
+            return a ? binary(ConditionNode::Kind::op_not, a, nullptr) : nullptr;
+        }
         return parse_atom();
     }
     std::shared_ptr<const ConditionNode> parse_atom() {
-        if (m_i >= m_toks.size()) { fail(m_text.size(), "the condition ends too early"); return nullptr; }
+        if (m_i >= m_toks.size()) {
+            fail(m_text.size(), "the condition ends too early");
+            return nullptr;
+        }
         if (at("(")) {
             std::size_t open = m_toks[m_i].offset;
             if (++m_depth > k_max_condition_depth) {
@@ -126,7 +159,10 @@ private:
             auto a = parse_or();
             --m_depth;
             if (!a) return nullptr;
-            if (!at(")")) { fail(open, "'(' is never closed"); return nullptr; }
+            if (!at(")")) {
+                fail(open, "'(' is never closed");
+                return nullptr;
+            }
             ++m_i;
             return a;
         }
@@ -149,7 +185,10 @@ private:
             const std::string& op = m_toks[m_i].text;
             if (op == "==" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=") {
                 ++m_i;
-                if (m_i >= m_toks.size()) { fail(m_text.size(), "'" + op + "' needs a value after it"); return nullptr; }
+                if (m_i >= m_toks.size()) {
+                    fail(m_text.size(), "'" + op + "' needs a value after it");
+                    return nullptr;
+                }
                 std::string lit = m_toks[m_i].text;
                 if (lit.size() >= 2 && (lit[0] == '"' || lit[0] == '\'')) lit = lit.substr(1, lit.size() - 2);
                 n->kind = ConditionNode::Kind::compare;
@@ -166,8 +205,7 @@ private:
         m_failed = true;
         util::SourcePos p = m_pos;
         if (p.col > 0) p.col += static_cast<int>(offset);
-        m_diags.error(p, "invalid-condition", "in condition '" + m_text + "': " + msg,
-                      "write names, 'not', 'and', 'or', parentheses and == != < <= > >=");
+        m_diags.error(p, "invalid-condition", "in condition '" + m_text + "': " + msg, "write names, 'not', 'and', 'or', parentheses and == != < <= > >=");
     }
 
     const std::string& m_text;
@@ -198,7 +236,7 @@ void check_node(const ConditionNode& n, const Condition& c, const ParamType& roo
                 if (!known)
                     diags.error(p, "unknown-param", "'" + n.path[i] + "' is not one of the values of '" + n.path[i - 1] + "'",
                                 util::did_you_mean(n.path[i], item->values).empty() ? "its values are: " + util::join(item->values, ", ")
-                                                                                     : util::did_you_mean(n.path[i], item->values));
+                                                                                    : util::did_you_mean(n.path[i], item->values));
             }
             return;
         }
@@ -215,7 +253,8 @@ void check_node(const ConditionNode& n, const Condition& c, const ParamType& roo
     }
     if (n.kind == ConditionNode::Kind::compare && (t->kind == ParamType::Kind::person || t->kind == ParamType::Kind::map || t->kind == ParamType::Kind::list)) {
         diags.error(p, "invalid-condition", "'" + util::join(n.path, ".") + "' is " + t->describe() + ", which cannot be compared with a value",
-                    t->kind == ParamType::Kind::person ? "compare one of its fields, such as " + util::join(n.path, ".") + ".name" : "name it alone to ask whether it is given");
+                    t->kind == ParamType::Kind::person ? "compare one of its fields, such as " + util::join(n.path, ".") + ".name"
+                                                       : "name it alone to ask whether it is given");
         return;
     }
     if (n.kind == ConditionNode::Kind::compare && n.op != "==" && n.op != "!=" && t->kind != ParamType::Kind::integer)
@@ -230,7 +269,9 @@ void check_node(const ConditionNode& n, const Condition& c, const ParamType& roo
     if (n.kind == ConditionNode::Kind::compare && t->kind == ParamType::Kind::enum_) {
         bool known = false;
         for (const auto& v : t->values) known = known || v == n.literal;
-        if (!known) diags.error(p, "unknown-param", "'" + n.literal + "' is not a value of '" + util::join(n.path, ".") + "'", "its values are: " + util::join(t->values, ", "));
+        if (!known)
+            diags.error(p, "unknown-param", "'" + n.literal + "' is not a value of '" + util::join(n.path, ".") + "'",
+                        "its values are: " + util::join(t->values, ", "));
     }
 }
 

@@ -24,14 +24,13 @@ struct Token {
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 bool standalone_kind(Token::Kind k) {
-    return k == Token::Kind::section || k == Token::Kind::inverted || k == Token::Kind::close ||
-           k == Token::Kind::comment || k == Token::Kind::delimiters || k == Token::Kind::partial;
+    return k == Token::Kind::section || k == Token::Kind::inverted || k == Token::Kind::close || k == Token::Kind::comment || k == Token::Kind::delimiters ||
+           k == Token::Kind::partial;
 }
 
 class Parser {
 public:
-    Parser(std::string_view text, const util::TextOrigin& origin, util::Diagnostics& diags)
-        : m_text(text), m_origin(origin), m_diags(diags) {}
+    Parser(std::string_view text, const util::TextOrigin& origin, util::Diagnostics& diags) : m_text(text), m_origin(origin), m_diags(diags) {}
 
     std::vector<Token> tokenize() {
         std::vector<Token> tokens;
@@ -59,12 +58,30 @@ public:
                 end = c + close.size();
                 char sigil = body.empty() ? '\0' : body.front();
                 switch (sigil) {
-                case '#': tok.kind = Token::Kind::section; body.remove_prefix(1); break;
-                case '^': tok.kind = Token::Kind::inverted; body.remove_prefix(1); break;
-                case '/': tok.kind = Token::Kind::close; body.remove_prefix(1); break;
-                case '!': tok.kind = Token::Kind::comment; body.remove_prefix(1); break;
-                case '&': tok.kind = Token::Kind::unescaped; body.remove_prefix(1); break;
-                case '>': tok.kind = Token::Kind::partial; body.remove_prefix(1); break;
+                case '#':
+                    tok.kind = Token::Kind::section;
+                    body.remove_prefix(1);
+                    break;
+                case '^':
+                    tok.kind = Token::Kind::inverted;
+                    body.remove_prefix(1);
+                    break;
+                case '/':
+                    tok.kind = Token::Kind::close;
+                    body.remove_prefix(1);
+                    break;
+                case '!':
+                    tok.kind = Token::Kind::comment;
+                    body.remove_prefix(1);
+                    break;
+                case '&':
+                    tok.kind = Token::Kind::unescaped;
+                    body.remove_prefix(1);
+                    break;
+                case '>':
+                    tok.kind = Token::Kind::partial;
+                    body.remove_prefix(1);
+                    break;
                 case '=':
                     tok.kind = Token::Kind::delimiters;
                     body.remove_prefix(1);
@@ -103,8 +120,10 @@ public:
             } else if (tok.kind == Token::Kind::partial) {
                 error(start, "partials ({{>" + tok.text + "}}) are not supported in clauses; write the text or use a cross-reference");
             } else if (tok.kind != Token::Kind::comment) {
-                if (tok.text.empty()) error(start, "an empty tag names nothing");
-                else tokens.push_back(tok);
+                if (tok.text.empty())
+                    error(start, "an empty tag names nothing");
+                else
+                    tokens.push_back(tok);
             }
             pos = end;
         }
@@ -129,8 +148,10 @@ public:
             t.has_tags = true;
             SourcePos pos = at(tok.offset);
             if (++tags > k_max_tags) {
-                m_diags.error(pos, "mustache-limit", "this is tag " + std::to_string(k_max_tags + 1) + " of this text (the limit is " + std::to_string(k_max_tags) + " tags in one clause)",
-                              "a clause needs a few placeholders: look for a tag repeated by mistake, or split the clause");
+                m_diags.error(
+                    pos, "mustache-limit",
+                    "this is tag " + std::to_string(k_max_tags + 1) + " of this text (the limit is " + std::to_string(k_max_tags) + " tags in one clause)",
+                    "a clause needs a few placeholders: look for a tag repeated by mistake, or split the clause");
                 t.nodes.clear();
                 return t;
             }
@@ -141,8 +162,9 @@ public:
                 }
                 if (stack.back().node.text != tok.text) {
                     SourcePos opened = stack.back().node.pos;
-                    error(tok.offset, "'{{/" + tok.text + "}}' does not match the open section '" + stack.back().node.text +
-                                          "' (opened at line " + std::to_string(opened.line) + ", column " + std::to_string(opened.col) + ")",
+                    error(tok.offset,
+                          "'{{/" + tok.text + "}}' does not match the open section '" + stack.back().node.text + "' (opened at line " +
+                              std::to_string(opened.line) + ", column " + std::to_string(opened.col) + ")",
                           "close it with {{/" + stack.back().node.text + "}}");
                     continue;
                 }
@@ -152,8 +174,8 @@ public:
                 continue;
             }
             MustacheNode node;
-            node.kind = tok.kind == Token::Kind::section ? MustacheNode::Kind::section
-                        : tok.kind == Token::Kind::inverted ? MustacheNode::Kind::inverted
+            node.kind = tok.kind == Token::Kind::section     ? MustacheNode::Kind::section
+                        : tok.kind == Token::Kind::inverted  ? MustacheNode::Kind::inverted
                         : tok.kind == Token::Kind::unescaped ? MustacheNode::Kind::unescaped
                                                              : MustacheNode::Kind::variable;
             node.text = tok.text;
@@ -162,19 +184,18 @@ public:
             if (node.kind == MustacheNode::Kind::section || node.kind == MustacheNode::Kind::inverted) {
                 if (stack.size() >= k_max_section_depth) {
                     // Checking and rendering recurse once per level: refuse runaway nesting here.
-                    m_diags.error(pos, "mustache-limit", "sections nest more than " + std::to_string(k_max_section_depth) + " deep here (the limit for a clause)",
+                    m_diags.error(pos, "mustache-limit",
+                                  "sections nest more than " + std::to_string(k_max_section_depth) + " deep here (the limit for a clause)",
                                   "close the sections above before opening another: {{/name}}");
                     t.nodes.clear();
                     return t;
                 }
                 stack.push_back({std::move(node), tok.offset});
-            }
-            else
+            } else
                 current().push_back(std::move(node));
         }
         while (!stack.empty()) {
-            error(stack.back().offset, "section '" + stack.back().node.text + "' is never closed",
-                  "add {{/" + stack.back().node.text + "}} where it ends");
+            error(stack.back().offset, "section '" + stack.back().node.text + "' is never closed", "add {{/" + stack.back().node.text + "}} where it ends");
             MustacheNode done = std::move(stack.back().node);
             stack.pop_back();
             current().push_back(std::move(done));
@@ -293,10 +314,12 @@ void check_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Param
                 t = next;
             }
             if (membership) {
-                if (n.kind == MustacheNode::Kind::section || n.kind == MustacheNode::Kind::inverted) check_nodes(n.children, stack, diags);
+                if (n.kind == MustacheNode::Kind::section || n.kind == MustacheNode::Kind::inverted)
+                    check_nodes(n.children, stack, diags);
                 else
-                    diags.error(n.pos, "unknown-param", "'" + util::join(n.path, ".") + "' is a condition (whether '" + n.path[n.path.size() - 2] +
-                                                            "' includes '" + n.path.back() + "'), not a value to print",
+                    diags.error(n.pos, "unknown-param",
+                                "'" + util::join(n.path, ".") + "' is a condition (whether '" + n.path[n.path.size() - 2] + "' includes '" + n.path.back() +
+                                    "'), not a value to print",
                                 "use it as a section: {{#" + util::join(n.path, ".") + "}}...{{/" + util::join(n.path, ".") + "}}");
                 continue;
             }
@@ -353,8 +376,10 @@ bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Valu
                 break;
             }
             std::string s = v->to_text();
-            if (n.kind == MustacheNode::Kind::variable) out += opt.escape ? opt.escape(s) : s;
-            else out += opt.unescaped ? opt.unescaped(s) : s;
+            if (n.kind == MustacheNode::Kind::variable)
+                out += opt.escape ? opt.escape(s) : s;
+            else
+                out += opt.unescaped ? opt.unescaped(s) : s;
             break;
         }
         case MustacheNode::Kind::section: {

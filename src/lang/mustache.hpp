@@ -18,8 +18,6 @@
 
 namespace clausebook::lang {
 
-
-
 // Limits (issue 8): sections nested deeper than this, or more tags than this in one text, are a
 // syntax error ("mustache-limit"); a rendering that grows past RenderOptions::max_bytes stops
 // there (sections over lists multiply).

@@ -9,8 +9,8 @@ namespace {
 
 // The asset's text, kept in `sources` when messages may quote its lines; nullopt when absent
 // (the built-in one is used) or unreadable (an error).
-std::optional<std::string> read_asset(const model::Repository& repo, const std::string& relative, util::SourceFiles& sources,
-                                      util::Diagnostics& diags, bool keep_source) {
+std::optional<std::string> read_asset(const model::Repository& repo, const std::string& relative, util::SourceFiles& sources, util::Diagnostics& diags,
+                                      bool keep_source) {
     auto text = read_optional_file(repo.root, relative, "use the built-in one", diags);
     if (text && keep_source) sources.add(relative, *text);
     return text;

@@ -52,7 +52,8 @@ void load_clause(Repository& repo, const std::string& path, const std::string& t
     repo.sources.add(path, text);
     if (!check_text(path, text, diags)) return;
     if (util::trim(text).empty()) {
-        diags.error({path, 1, 1}, "empty-file", "this clause file is empty", "a clause starts with front matter: ---, id:, title:, version:, ---, then its text");
+        diags.error({path, 1, 1}, "empty-file", "this clause file is empty",
+                    "a clause starts with front matter: ---, id:, title:, version:, ---, then its text");
         return;
     }
     std::size_t start = util::starts_with(text, "\xEF\xBB\xBF") ? 3 : 0;

@@ -49,7 +49,7 @@ void load_config(Repository& repo, const std::string& path, const std::string& t
             font.files = fm.string_list("files");
             if (font.files.empty())
                 diags.error(fm.pos(), "missing-field", "'font' needs 'files': the font files of the family, relative to the repository",
-                                              "for example  files: [fonts/TrustSans-Regular.ttf, fonts/TrustSans-Bold.ttf]");
+                            "for example  files: [fonts/TrustSans-Regular.ttf, fonts/TrustSans-Bold.ttf]");
             if (name) {
                 font.name = *name;
                 repo.config.font = std::move(font);
@@ -73,7 +73,8 @@ void load_config(Repository& repo, const std::string& path, const std::string& t
                     for (auto& t : rm.string_list("applies_to")) {
                         const auto& types = school_types();
                         if (std::find(types.begin(), types.end(), t.value) == types.end())
-                            diags.error(t.pos, "invalid-value", "school type '" + t.value + "' is not one of: " + util::join(types, ", "), util::did_you_mean(t.value, types));
+                            diags.error(t.pos, "invalid-value", "school type '" + t.value + "' is not one of: " + util::join(types, ", "),
+                                        util::did_you_mean(t.value, types));
                         r.applies_to.push_back(t.value);
                     }
                     rm.finish();

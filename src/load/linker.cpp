@@ -19,12 +19,12 @@ namespace {
 
 void unknown_clause(const Repository& repo, const SourcePos& pos, const std::string& id, const std::string& what, util::Diagnostics& diags) {
     std::string hint = util::did_you_mean(id, repo.clause_ids());
-    diags.error(pos, "unknown-clause", what + " '" + id + "' is not in the clause library", hint.empty() ? "the clause ids are listed by 'clausebook list clauses'" : hint);
+    diags.error(pos, "unknown-clause", what + " '" + id + "' is not in the clause library",
+                hint.empty() ? "the clause ids are listed by 'clausebook list clauses'" : hint);
 }
 
 // Markup a clause may not contain, and cross-references to clauses that do not exist.
-void lint_markdown(const Repository& repo, const std::string& path, const std::string& text, int first_line, int first_col,
-                   util::Diagnostics& diags) {
+void lint_markdown(const Repository& repo, const std::string& path, const std::string& text, int first_line, int first_col, util::Diagnostics& diags) {
     util::MarkdownTree tree = util::parse_markdown(text);
     cmark_iter* it = cmark_iter_new(tree.get());
     cmark_event_type ev;
@@ -83,7 +83,9 @@ void check_school_text(const std::string& text, const SourcePos& pos, const std:
         diags.error(pos, "heading-in-clause", "the text of " + what + " contains a heading: the outline makes the headings",
                     "make it a paragraph in **bold**, or split the clause in two");
     if (html)
-        diags.error(pos, "raw-html", "the text of " + what + " holds raw HTML; settings.allow_raw_html passes raw HTML through from the library's clause files only, never from a school file",
+        diags.error(pos, "raw-html",
+                    "the text of " + what +
+                        " holds raw HTML; settings.allow_raw_html passes raw HTML through from the library's clause files only, never from a school file",
                     "write it in Markdown, or put the wording in a clause file of the library");
 }
 
@@ -91,7 +93,8 @@ void link_outline(const Repository& repo, const Outline& o, util::Diagnostics& d
     std::set<std::string> seen;
     for (const auto& s : o.sections)
         for (const auto& e : s.clauses) {
-            if (!repo.clause(e.id) && !repo.clauses.count(e.id)) unknown_clause(repo, e.pos, e.id, "clause", diags);
+            if (!repo.clause(e.id) && !repo.clauses.count(e.id))
+                unknown_clause(repo, e.pos, e.id, "clause", diags);
             else if (!repo.clause(e.id))
                 diags.error(e.pos, "missing-default", "clause '" + e.id + "' has variants but no default wording (a file without 'variant:')");
             if (!seen.insert(e.id).second) diags.error(e.pos, "duplicate-clause", "clause '" + e.id + "' appears twice in this outline");
@@ -130,8 +133,10 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
     if (!o) return;
     auto in_outline = [&](const std::string& id) { return o->entry(id) != nullptr; };
     for (const auto& e : p.exclude) {
-        if (!repo.clauses.count(e.value)) unknown_clause(repo, e.pos, e.value, "excluded clause", diags);
-        else if (!in_outline(e.value)) diags.error(e.pos, "unknown-clause", "clause '" + e.value + "' is not part of policy '" + o->id + "', so it cannot be excluded");
+        if (!repo.clauses.count(e.value))
+            unknown_clause(repo, e.pos, e.value, "excluded clause", diags);
+        else if (!in_outline(e.value))
+            diags.error(e.pos, "unknown-clause", "clause '" + e.value + "' is not part of policy '" + o->id + "', so it cannot be excluded");
     }
     for (const auto& v : p.variants) {
         if (!repo.clauses.count(v.clause_id)) {
@@ -144,7 +149,9 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
                 if (!c.variant.empty()) names.push_back(c.variant);
             std::string hint = util::did_you_mean(v.variant, names);
             diags.error(v.variant_pos, "unknown-variant", "clause '" + v.clause_id + "' has no variant '" + v.variant + "'",
-                        !hint.empty() ? hint : names.empty() ? "it has no variants" : "its variants are: " + util::join(names, ", "));
+                        !hint.empty()   ? hint
+                        : names.empty() ? "it has no variants"
+                                        : "its variants are: " + util::join(names, ", "));
         }
     }
     for (const auto& ov : p.overrides) {
@@ -156,7 +163,8 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
     std::set<std::string> local_ids;
     for (const auto& l : p.local) {
         if (repo.clauses.count(l.id))
-            diags.error(l.pos, "duplicate-clause", "local clause '" + l.id + "' has the id of a library clause", "give it an id of its own, such as local." + l.id.substr(l.id.find('.') + 1));
+            diags.error(l.pos, "duplicate-clause", "local clause '" + l.id + "' has the id of a library clause",
+                        "give it an id of its own, such as local." + l.id.substr(l.id.find('.') + 1));
         if (!local_ids.insert(l.id).second) diags.error(l.pos, "duplicate-clause", "local clause id '" + l.id + "' is used twice");
         lang::check_names(l.text_template, o->scope, diags);
     }
@@ -171,11 +179,14 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
             }
             if (!found) {
                 std::string hint = util::did_you_mean(a, ids);
-                diags.error(l.anchor_id.pos, "unknown-section", "policy '" + o->id + "' has no section '" + a + "'", hint.empty() ? "its sections are: " + util::join(ids, ", ") : hint);
+                diags.error(l.anchor_id.pos, "unknown-section", "policy '" + o->id + "' has no section '" + a + "'",
+                            hint.empty() ? "its sections are: " + util::join(ids, ", ") : hint);
             }
         } else if (!in_outline(a) && !local_ids.count(a)) {
-            if (repo.clauses.count(a)) diags.error(l.anchor_id.pos, "unknown-clause", "clause '" + a + "' is not part of policy '" + o->id + "'");
-            else unknown_clause(repo, l.anchor_id.pos, a, "clause", diags);
+            if (repo.clauses.count(a))
+                diags.error(l.anchor_id.pos, "unknown-clause", "clause '" + a + "' is not part of policy '" + o->id + "'");
+            else
+                unknown_clause(repo, l.anchor_id.pos, a, "clause", diags);
         }
     }
     // Local clauses placed after or before each other must end at a clause of the outline:
@@ -223,7 +234,8 @@ void link_school_policy(const Repository& repo, const School& s, const SchoolPol
         for (const auto& v : p.params) given = given || v.name == spec.name;
         given = given || find_param(s.params, spec.name, o->id) || find_param(repo.config.default_params, spec.name, o->id);
         if (!given)
-            diags.error(p.pos, "missing-param", "policy '" + o->id + "' needs '" + spec.name + "' (" + spec.type.describe() + "), and " + s.name + " gives none",
+            diags.error(p.pos, "missing-param",
+                        "policy '" + o->id + "' needs '" + spec.name + "' (" + spec.type.describe() + "), and " + s.name + " gives none",
                         "add it under params: in " + s.path);
     }
 }

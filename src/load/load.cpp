@@ -107,9 +107,7 @@ std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir,
             return;
         }
         if (e.is_directory(ec2)) {
-            if (!recursive)
-                diags.error({display, 0, 0}, "unreadable", "this is a folder, not a file, although its name ends in " + ext,
-                            "rename or remove it");
+            if (!recursive) diags.error({display, 0, 0}, "unreadable", "this is a folder, not a file, although its name ends in " + ext, "rename or remove it");
             return;
         }
         if (!e.is_regular_file(ec2)) {
@@ -117,8 +115,10 @@ std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir,
             return;
         }
         if (out.size() == k_max_files_per_folder) {
-            diags.error({dir, 0, 0}, "too-many-files", "this folder holds more than " + std::to_string(k_max_files_per_folder) + " input files (the limit for one folder); the rest are not read",
-                        "split the repository, or remove files that are not part of it");
+            diags.error(
+                {dir, 0, 0}, "too-many-files",
+                "this folder holds more than " + std::to_string(k_max_files_per_folder) + " input files (the limit for one folder); the rest are not read",
+                "split the repository, or remove files that are not part of it");
         }
         if (out.size() >= k_max_files_per_folder) return;
         out.push_back({e.path(), display});
@@ -166,8 +166,9 @@ private:
         m_total += r.text->size();
         if (m_total > k_max_total_bytes) {
             if (!m_over)
-                m_diags.error({f.display, 0, 0}, "too-many-files", "the repository's input files together pass " + std::to_string(k_max_total_bytes >> 20) +
-                              " MiB here (the limit for one run); this and later files are not read");
+                m_diags.error({f.display, 0, 0}, "too-many-files",
+                              "the repository's input files together pass " + std::to_string(k_max_total_bytes >> 20) +
+                                  " MiB here (the limit for one run); this and later files are not read");
             m_over = true;
             return std::nullopt;
         }
@@ -255,8 +256,7 @@ Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
     return repo;
 }
 
-std::optional<std::string> read_optional_file(const fs::path& root, const std::string& relative, std::string_view without_it,
-                                              util::Diagnostics& diags) {
+std::optional<std::string> read_optional_file(const fs::path& root, const std::string& relative, std::string_view without_it, util::Diagnostics& diags) {
     auto file = util::read_repository_file(root, relative);
     if (file.text || file.missing) return std::move(file.text);
     diags.error({relative, 0, 0}, file.rule, "cannot read this file: it " + file.error,

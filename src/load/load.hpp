@@ -38,7 +38,7 @@ model::PageAssets load_page_assets(const model::Repository& repo, util::SourceFi
 // For renew's summary: the newest approved copy of `policy_id` for `school_id` dated before
 // `before` (approved/<school>/<policy>/<YYYY-MM-DD>.md), or nullopt. A copy that cannot be read
 // has empty text.
-std::optional<model::ApprovedCopy> load_previous_approved_copy(const model::Repository& repo, const std::string& school_id,
-                                                               const std::string& policy_id, const util::Date& before);
+std::optional<model::ApprovedCopy> load_previous_approved_copy(const model::Repository& repo, const std::string& school_id, const std::string& policy_id,
+                                                               const util::Date& before);
 
 }  // namespace clausebook::load

@@ -23,7 +23,7 @@ void load_school(model::Repository& repo, const std::string& id, const std::stri
 
 // A school file's text, read but not yet parsed.
 struct SchoolText {
-    std::string id;    // the file stem
+    std::string id;  // the file stem
     std::string path;  // display path
     std::string text;
 };
@@ -35,8 +35,8 @@ void load_schools(model::Repository& repo, std::vector<SchoolText> inputs, util:
 // all of them; a name declared with different types gives one value per outline, each marked
 // with its outline (ParamValue::outline). A name none of them declares is typed by the first
 // of `fallback` that does, and is an unknown-param error if none does.
-std::vector<model::ParamValue> read_params_for(const YamlNode& node, const std::vector<const model::Outline*>& outlines, const std::vector<const model::Outline*>& fallback,
-                                        const std::string& path, util::Diagnostics& diags);
+std::vector<model::ParamValue> read_params_for(const YamlNode& node, const std::vector<const model::Outline*>& outlines,
+                                               const std::vector<const model::Outline*>& fallback, const std::string& path, util::Diagnostics& diags);
 
 // Every parameter any outline declares (the first declaration of a name wins).
 std::vector<model::ParamSpec> all_param_specs(const model::Repository& repo);

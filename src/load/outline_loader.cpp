@@ -14,8 +14,7 @@ using model::ParamType;
 
 namespace {
 
-std::optional<ParamType> read_type(const YamlNode& node, const std::string& path, const std::string& name, util::Diagnostics& diags,
-                                   YamlMap* outer = nullptr);
+std::optional<ParamType> read_type(const YamlNode& node, const std::string& path, const std::string& name, util::Diagnostics& diags, YamlMap* outer = nullptr);
 
 std::optional<ParamType> read_type_fields(YamlMap& m, const std::string& path, const std::string& name, util::Diagnostics& diags) {
     auto type_name = m.string("type", true);
@@ -37,8 +36,7 @@ std::optional<ParamType> read_type_fields(YamlMap& m, const std::string& path, c
             std::size_t used = 0;
             long long v = std::stoll(s->value, &used);
             if (used == s->value.size()) return v;
-        } catch (...) {
-        }
+        } catch (...) {}
         diags.error(s->pos, "wrong-type", "'" + std::string(key) + "' must be a whole number");
         return std::nullopt;
     };
@@ -46,16 +44,18 @@ std::optional<ParamType> read_type_fields(YamlMap& m, const std::string& path, c
     t.max = read_int("max");
     if (t.min && t.max && *t.min > *t.max)
         if (auto s = m.string("min"))
-            diags.error(s->pos, "invalid-value", "'" + name + "' has min " + std::to_string(*t.min) + " above its max " + std::to_string(*t.max) +
-                        ", so no value is allowed", "swap them, or correct the one mistyped");
-    if ((t.min || t.max) && t.kind != ParamType::Kind::integer)
-        diags.error(m.pos(), "wrong-type", "'" + name + "': min and max apply to integers only");
+            diags.error(s->pos, "invalid-value",
+                        "'" + name + "' has min " + std::to_string(*t.min) + " above its max " + std::to_string(*t.max) + ", so no value is allowed",
+                        "swap them, or correct the one mistyped");
+    if ((t.min || t.max) && t.kind != ParamType::Kind::integer) diags.error(m.pos(), "wrong-type", "'" + name + "': min and max apply to integers only");
     for (auto& v : m.string_list("values")) t.values.push_back(v.value);
     if (t.kind == ParamType::Kind::enum_ && t.values.empty())
         diags.error(m.pos(), "missing-field", "'" + name + "' is an enum with no 'values'", "add values: [a, b, c]");
     if (auto of = m.get("of")) {
-        if (t.kind != ParamType::Kind::list) diags.error(pos_of(path, *of), "wrong-type", "'" + name + "': 'of' applies to lists only");
-        else if (auto item = read_type(*of, path, name + " item", diags)) t.item = std::make_shared<ParamType>(std::move(*item));
+        if (t.kind != ParamType::Kind::list)
+            diags.error(pos_of(path, *of), "wrong-type", "'" + name + "': 'of' applies to lists only");
+        else if (auto item = read_type(*of, path, name + " item", diags))
+            t.item = std::make_shared<ParamType>(std::move(*item));
     } else if (t.kind == ParamType::Kind::list) {
         t.item = std::make_shared<ParamType>();
     }
@@ -98,8 +98,7 @@ void read_params(Outline& o, const YamlNode& node, util::Diagnostics& diags) {
             diags.error(spec.pos, "invalid-id", "'" + spec.name + "' is a built-in name and cannot be a parameter");
             continue;
         }
-        YamlMap m(value, o.path, diags, "parameter '" + spec.name + "'",
-                  {"type", "min", "max", "values", "of", "required", "default", "description"});
+        YamlMap m(value, o.path, diags, "parameter '" + spec.name + "'", {"type", "min", "max", "values", "of", "required", "default", "description"});
         if (!m.ok()) continue;
         auto t = read_type_fields(m, o.path, spec.name, diags);
         if (auto r = m.boolean("required")) spec.required = r->value;
@@ -193,13 +192,23 @@ model::ParamType make_scope(const std::vector<ParamSpec>& params) {
     using K = ParamType::Kind;
     ParamType root;
     root.kind = K::map;
-    root.fields.push_back({"school", map_of({{"name", K::string}, {"short_name", K::string}, {"local_authority", K::string},
-                                             {"phase", K::string}, {"first_school", K::boolean}, {"website", K::string},
-                                             {"address", K::string}, {"email", K::string}, {"phone", K::string},
+    root.fields.push_back({"school", map_of({{"name", K::string},
+                                             {"short_name", K::string},
+                                             {"local_authority", K::string},
+                                             {"phase", K::string},
+                                             {"first_school", K::boolean},
+                                             {"website", K::string},
+                                             {"address", K::string},
+                                             {"email", K::string},
+                                             {"phone", K::string},
                                              {"vision", K::string}})});
     root.fields.push_back({"trust", map_of({{"name", K::string}, {"kind", K::string}})});
-    root.fields.push_back({"policy", map_of({{"title", K::string}, {"approved", K::string}, {"approved_by", K::string},
-                                             {"minute", K::string}, {"review_period", K::string}, {"next_review", K::string},
+    root.fields.push_back({"policy", map_of({{"title", K::string},
+                                             {"approved", K::string},
+                                             {"approved_by", K::string},
+                                             {"minute", K::string},
+                                             {"review_period", K::string},
+                                             {"next_review", K::string},
                                              {"draft", K::boolean}})});
     for (const auto& p : params) root.fields.push_back({p.name, p.type});
     return root;
@@ -214,7 +223,8 @@ void load_outline(Repository& repo, const std::string& id, const std::string& pa
     }
     // out/<school>/index.html is the school's policies page (write/school_page.hpp).
     if (id == "index") {
-        diags.error({path, 0, 0}, "invalid-id", "the outline's file name gives the policy id, and 'index' is kept for each school's policies page (out/<school>/index.html)",
+        diags.error({path, 0, 0}, "invalid-id",
+                    "the outline's file name gives the policy id, and 'index' is kept for each school's policies page (out/<school>/index.html)",
                     "rename the file, for example to templates/index-policy.yaml");
         return;
     }

@@ -27,8 +27,7 @@ std::size_t back_reference(const std::string& pattern) {
 
 std::shared_ptr<const re2::RE2> compile(const model::Located<std::string>& p, util::Diagnostics& diags) {
     if (auto at = back_reference(p.value); at != std::string::npos) {
-        diags.error(p.pos, "invalid-pattern",
-                    "'" + p.value + "' uses a back-reference (" + p.value.substr(at, 2) + "), which patterns do not support",
+        diags.error(p.pos, "invalid-pattern", "'" + p.value + "' uses a back-reference (" + p.value.substr(at, 2) + "), which patterns do not support",
                     "patterns run in linear time and cannot refer back to a group: spell out the alternatives instead");
         return nullptr;
     }
@@ -39,9 +38,11 @@ std::shared_ptr<const re2::RE2> compile(const model::Located<std::string>& p, ut
     if (!re->ok()) {
         std::string why = re->error();
         bool lookaround = p.value.find("(?=") != std::string::npos || p.value.find("(?!") != std::string::npos || p.value.find("(?<") != std::string::npos;
-        diags.error(p.pos, "invalid-pattern", "'" + p.value + "' is not a valid regular expression: " + why,
-                    lookaround ? "patterns cannot look ahead or behind ((?= (?! (?<=): match the surrounding text instead, or use except:"
-                               : "patterns use RE2 syntax (as Perl's, without back-references or look-arounds); escape ( ) + . with a backslash to match them literally");
+        diags.error(
+            p.pos, "invalid-pattern", "'" + p.value + "' is not a valid regular expression: " + why,
+            lookaround
+                ? "patterns cannot look ahead or behind ((?= (?! (?<=): match the surrounding text instead, or use except:"
+                : "patterns use RE2 syntax (as Perl's, without back-references or look-arounds); escape ( ) + . with a backslash to match them literally");
         return nullptr;
     }
     return re;
@@ -140,8 +141,7 @@ KcsieList read_kcsie_list(const std::filesystem::path& root, util::SourceFiles& 
     return list;
 }
 
-StatutoryList read_statutory_list(const std::filesystem::path& root, const model::Config& config, util::SourceFiles& sources,
-                                  util::Diagnostics& diags) {
+StatutoryList read_statutory_list(const std::filesystem::path& root, const model::Config& config, util::SourceFiles& sources, util::Diagnostics& diags) {
     StatutoryList list;
     const std::string path = k_statutory_list_path;
     if (auto doc = read_data_file(root, path, sources, diags)) {
@@ -153,7 +153,7 @@ StatutoryList read_statutory_list(const std::filesystem::path& root, const model
             } else {
                 for (const auto& n : items->items()) {
                     YamlMap e(n, path, diags, "a statutory policy",
-                                  {"id", "title", "category", "applies_to", "phase", "review", "review_set", "approval", "source", "checked", "confirmed", "note"});
+                              {"id", "title", "category", "applies_to", "phase", "review", "review_set", "approval", "source", "checked", "confirmed", "note"});
                     if (!e.ok()) continue;
                     StatutoryPolicy p;
                     p.pos = e.pos();
@@ -181,11 +181,15 @@ StatutoryList read_statutory_list(const std::filesystem::path& root, const model
                         p.review_required = s->value == "required";
                     }
                     for (auto& a : e.string_list("approval")) {
-                        if (a.value == "board") p.approval.push_back(ApprovalLevel::board);
-                        else if (a.value == "committee") p.approval.push_back(ApprovalLevel::committee);
-                        else if (a.value == "headteacher") p.approval.push_back(ApprovalLevel::headteacher);
-                        else diags.error(a.pos, "invalid-value", "approval level '" + a.value + "' is not one of: " + util::join(k_levels, ", "),
-                                         util::did_you_mean(a.value, k_levels));
+                        if (a.value == "board")
+                            p.approval.push_back(ApprovalLevel::board);
+                        else if (a.value == "committee")
+                            p.approval.push_back(ApprovalLevel::committee);
+                        else if (a.value == "headteacher")
+                            p.approval.push_back(ApprovalLevel::headteacher);
+                        else
+                            diags.error(a.pos, "invalid-value", "approval level '" + a.value + "' is not one of: " + util::join(k_levels, ", "),
+                                        util::did_you_mean(a.value, k_levels));
                     }
                     if (auto s = e.string("source")) p.source = s->value;
                     if (auto c = e.boolean("confirmed")) p.confirmed = c->value;

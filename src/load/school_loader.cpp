@@ -46,7 +46,9 @@ void read_school_info(School& s, const YamlNode& node, util::Diagnostics& diags)
         s.phase = *phase;
         bool known = false;
         for (const auto& p : k_phases) known = known || p == phase->value;
-        if (!known) diags.error(phase->pos, "invalid-value", "phase '" + phase->value + "' is not one of: " + util::join(k_phases, ", "), util::did_you_mean(phase->value, k_phases));
+        if (!known)
+            diags.error(phase->pos, "invalid-value", "phase '" + phase->value + "' is not one of: " + util::join(k_phases, ", "),
+                        util::did_you_mean(phase->value, k_phases));
         s.info.set("phase", phase->value);
         s.info.set("first_school", phase->value == "first" || phase->value == "infant");
     } else {
@@ -117,9 +119,18 @@ void read_local(SchoolPolicy& p, const School& s, const YamlNode& node, const st
         c.id = id->value;
         c.pos = id->pos;
         c.title = title->value;
-        if (after) { c.anchor = LocalClause::Anchor::after; c.anchor_id = *after; }
-        if (before) { c.anchor = LocalClause::Anchor::before; c.anchor_id = *before; }
-        if (section) { c.anchor = LocalClause::Anchor::section; c.anchor_id = *section; }
+        if (after) {
+            c.anchor = LocalClause::Anchor::after;
+            c.anchor_id = *after;
+        }
+        if (before) {
+            c.anchor = LocalClause::Anchor::before;
+            c.anchor_id = *before;
+        }
+        if (section) {
+            c.anchor = LocalClause::Anchor::section;
+            c.anchor_id = *section;
+        }
         auto body = scalar_text(*tn, s.path, diags, "the text of '" + c.id + "'");
         if (!body) continue;
         c.text = *body;
@@ -146,8 +157,8 @@ void read_waivers(SchoolPolicy& p, const School& s, const YamlNode& node, util::
     }
 }
 
-void read_policy(School& s, const Outline* outline, const std::string& policy_id, const YamlNode& key, const YamlNode& node,
-                 const std::string& text, util::Diagnostics& diags) {
+void read_policy(School& s, const Outline* outline, const std::string& policy_id, const YamlNode& key, const YamlNode& node, const std::string& text,
+                 util::Diagnostics& diags) {
     SchoolPolicy p;
     p.policy_id = policy_id;
     p.pos = pos_of(s.path, key);
@@ -190,13 +201,17 @@ void check_location(const Located<std::string>& loc, util::Diagnostics& diags) {
     auto colon = v.find(':');
     auto slash = v.find('/');
     bool has_scheme = colon != std::string::npos && colon > 0 && (slash == std::string::npos || colon < slash) &&
-                      std::all_of(v.begin(), v.begin() + static_cast<long>(colon), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'; });
+                      std::all_of(v.begin(), v.begin() + static_cast<long>(colon),
+                                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'; });
     if (has_scheme) {
         std::string scheme = v.substr(0, colon);
         std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (scheme != "https")
-            diags.error(loc.pos, "invalid-location", "the location '" + v + "' is not an https URL (it is " + scheme + ":); a register entry's location is an https URL or a path in the repository",
-                        scheme == "http" ? "write https:// (an http address can be changed on its way to the reader)" : "link to the document on the school's website (https://...), or commit it to the repository and give its path");
+            diags.error(
+                loc.pos, "invalid-location",
+                "the location '" + v + "' is not an https URL (it is " + scheme + ":); a register entry's location is an https URL or a path in the repository",
+                scheme == "http" ? "write https:// (an http address can be changed on its way to the reader)"
+                                 : "link to the document on the school's website (https://...), or commit it to the repository and give its path");
         else if (v.size() <= 8 || v.compare(0, 8, "https://") != 0)
             diags.error(loc.pos, "invalid-location", "the location '" + v + "' is not a whole https URL", "write it as https://host/path");
         return;
@@ -212,8 +227,10 @@ void check_location(const Located<std::string>& loc, util::Diagnostics& diags) {
         auto end = v.find_first_of("/\\", start);
         if (end == std::string::npos) end = v.size();
         std::string part = v.substr(start, end - start);
-        if (part == "..") --depth;
-        else if (!part.empty() && part != ".") ++depth;
+        if (part == "..")
+            --depth;
+        else if (!part.empty() && part != ".")
+            ++depth;
         if (depth < 0) {
             diags.error(loc.pos, "outside-repository", "the location '" + v + "' leads outside the repository",
                         "commit the document inside the repository and give its path from the root, or give its https URL");
@@ -304,8 +321,7 @@ std::vector<ParamValue> read_params_for(const YamlNode& node, const std::vector<
         bool one_type = true;
         for (const auto& d : decls) one_type = one_type && d.second->type.describe() == decls.front().second->type.describe();
         if (one_type) {
-            if (auto v = convert_param(value, decls.front().second->type, path, key, diags))
-                out.push_back({key, std::move(*v), pos_of(path, value), {}});
+            if (auto v = convert_param(value, decls.front().second->type, path, key, diags)) out.push_back({key, std::move(*v), pos_of(path, value), {}});
             continue;
         }
         // Declared with different types: read once per outline, each value for its outline only.
@@ -337,7 +353,7 @@ std::vector<model::ParamSpec> all_param_specs(const Repository& repo) {
 }
 
 static std::optional<School> parse_school(const Repository& repo, const std::vector<const Outline*>& all_outlines, const std::string& id,
-                                   const std::string& path, const std::string& text, util::Diagnostics& diags) {
+                                          const std::string& path, const std::string& text, util::Diagnostics& diags) {
     std::string why;
     if (!util::is_simple_id(id, &why)) {
         diags.error({path, 0, 0}, "invalid-id", "the file name gives the school id, and " + why, "rename the file");
@@ -370,7 +386,9 @@ static std::optional<School> parse_school(const Repository& repo, const std::vec
             for (const auto& [key, value] : reg->pairs()) {
                 if (!key.is_scalar()) continue;
                 if (repo.outline(key.scalar()))
-                    diags.error(pos_of(path, key), "duplicate-policy", "'" + key.scalar() + "' is a policy clausebook writes (templates/" + key.scalar() + ".yaml); list it under policies:, not register:");
+                    diags.error(
+                        pos_of(path, key), "duplicate-policy",
+                        "'" + key.scalar() + "' is a policy clausebook writes (templates/" + key.scalar() + ".yaml); list it under policies:, not register:");
                 else if (s.register_entry(key.scalar()))
                     diags.error(pos_of(path, key), "duplicate-policy", "register entry '" + key.scalar() + "' is given twice");
                 else
@@ -413,9 +431,8 @@ void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagno
     std::vector<util::Diagnostics> found(inputs.size());
     repo.schools.reserve(repo.schools.size() + inputs.size());
     // Schools are independent of one another: parse them on every core, report in file order.
-    util::parallel_for(inputs.size(), util::default_jobs(), [&](std::size_t i) {
-        schools[i] = parse_school(repo, all, inputs[i].id, inputs[i].path, inputs[i].text, found[i]);
-    });
+    util::parallel_for(inputs.size(), util::default_jobs(),
+                       [&](std::size_t i) { schools[i] = parse_school(repo, all, inputs[i].id, inputs[i].path, inputs[i].text, found[i]); });
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         diags.append(found[i]);
         if (schools[i]) repo.schools.push_back(std::move(*schools[i]));

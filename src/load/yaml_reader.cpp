@@ -104,7 +104,7 @@ private:
 struct Stop {
     YamlNode::Mark mark;
     std::string rule, message, hint;
-    bool syntax = false;          // not valid YAML: the message gets its prefix, the hint a guess
+    bool syntax = false;  // not valid YAML: the message gets its prefix, the hint a guess
     bool separating_tab = false;  // a tab libyaml will not take between tokens: see parse_tree
 };
 
@@ -167,8 +167,7 @@ private:
         };
         auto refuse_anchor = [&](const yaml_char_t* anchor) -> std::optional<Stop> {
             if (!anchor) return std::nullopt;
-            return Stop{m_marks.at(e.start_mark), "yaml-alias",
-                        "this file defines a YAML anchor (&name); clausebook does not read anchors and aliases",
+            return Stop{m_marks.at(e.start_mark), "yaml-alias", "this file defines a YAML anchor (&name); clausebook does not read anchors and aliases",
                         "remove the '&name' and write the value out in full wherever it is needed"};
         };
         switch (e.type) {
@@ -285,14 +284,17 @@ private:
         else if (context == "while scanning a quoted scalar")
             s.message = "a quoted value opened" + where + " is never closed: add the closing quote" + said;
         else if (problem == "did not find expected key" || problem == "did not find expected '-' indicator")
-            s.message = "this line does not line up with the " + std::string(problem == "did not find expected key" ? "keys" : "'-' items") +
-                        " above it (" + problem + ", " + std::string(context) + " that starts on line " + std::to_string(opened.line + 1) + ")";
+            s.message = "this line does not line up with the " + std::string(problem == "did not find expected key" ? "keys" : "'-' items") + " above it (" +
+                        problem + ", " + std::string(context) + " that starts on line " + std::to_string(opened.line + 1) + ")";
         else if (problem == "mapping values are not allowed in this context")
             s.message = "a key and ':' where YAML does not allow one" + said;
         else if (problem == "found character that cannot start any token") {
-            std::string_view c = s.mark.offset < m_text.size() ? m_text.substr(s.mark.offset, utf8_length(static_cast<unsigned char>(m_text[s.mark.offset]))) : " ";
+            std::string_view c =
+                s.mark.offset < m_text.size() ? m_text.substr(s.mark.offset, utf8_length(static_cast<unsigned char>(m_text[s.mark.offset]))) : " ";
             s.separating_tab = c == "\t";
-            s.message = (s.separating_tab ? std::string("a tab where YAML expects a space") : "'" + std::string(c) + "' cannot start a value: put the value in quotes") + said;
+            s.message = (s.separating_tab ? std::string("a tab where YAML expects a space")
+                                          : "'" + std::string(c) + "' cannot start a value: put the value in quotes") +
+                        said;
         } else if (problem == "did not find expected <document start>")
             s.message = "there is more after the end of the document (the '...' line above)" + said;
         else if (problem == "did not find expected node content")
@@ -347,7 +349,8 @@ std::optional<std::pair<std::size_t, unsigned>> find_unreadable(std::string_view
         if (c == 0x7F) return std::pair<std::size_t, unsigned>{i, 0x7F};
         if (c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return std::pair<std::size_t, unsigned>{i, next(1)};
         if (c == 0xE2 && next(1) == 0x80 && (next(2) == 0xA8 || next(2) == 0xA9)) return std::pair<std::size_t, unsigned>{i, 0x2000u + next(2) - 0x80};
-        if (c == 0xEF && next(1) == 0xBF && (next(2) == 0xBE || next(2) == 0xBF)) return std::pair<std::size_t, unsigned>{i, next(2) == 0xBE ? 0xFFFEu : 0xFFFFu};
+        if (c == 0xEF && next(1) == 0xBF && (next(2) == 0xBE || next(2) == 0xBF))
+            return std::pair<std::size_t, unsigned>{i, next(2) == 0xBE ? 0xFFFEu : 0xFFFFu};
     }
     return std::nullopt;
 }
@@ -428,7 +431,8 @@ bool check_text(const std::string& path, std::string_view text, util::Diagnostic
         if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
         char code[8];
         std::snprintf(code, sizeof code, "U+%04X", c);
-        if (c == 0) diags.error(at(i), "not-utf8", "this file contains a NUL byte", "save it as plain UTF-8 text");
+        if (c == 0)
+            diags.error(at(i), "not-utf8", "this file contains a NUL byte", "save it as plain UTF-8 text");
         else
             diags.error(at(i), "control-character", std::string("this file contains the control character ") + code + ", which no document can show",
                         c == 0x0B ? "a line break pasted from Word (Shift+Enter) arrives as U+000B: replace it with a new line"
@@ -454,8 +458,9 @@ std::optional<YamlNode> parse_yaml(const std::string& path, const std::string& t
         auto lc = util::line_col_at(text, nbsp->first);
         diags.error({path, lc.line + first_line - 1, static_cast<int>(lc.col0) + 1}, "yaml-syntax",
                     "this line is indented with a non-breaking space, which YAML does not read as indentation (word processors insert them)",
-                    nbsp->second > 1 ? "replace them with ordinary spaces: " + std::to_string(nbsp->second) + " lines have them; save the file from a text editor"
-                                     : "replace it with ordinary spaces, and save the file from a text editor");
+                    nbsp->second > 1
+                        ? "replace them with ordinary spaces: " + std::to_string(nbsp->second) + " lines have them; save the file from a text editor"
+                        : "replace it with ordinary spaces, and save the file from a text editor");
         return std::nullopt;
     }
     if (auto bad = printable_ascii ? std::nullopt : find_unreadable(text)) {
@@ -465,14 +470,17 @@ std::optional<YamlNode> parse_yaml(const std::string& path, const std::string& t
         char name[16];
         std::snprintf(name, sizeof name, "U+%04X", code);
         if (code == 0x85 || code == 0x2028 || code == 0x2029)
-            diags.error(at, "control-character", std::string("this file contains the character ") + name + " (a line separator), which YAML would read as a new line",
+            diags.error(at, "control-character",
+                        std::string("this file contains the character ") + name + " (a line separator), which YAML would read as a new line",
                         "replace it with a new line, or with a space (it is invisible in most editors)");
         else if (code >= 0x80 && code <= 0x9F)
             diags.error(at, "control-character", std::string("this file contains the control character ") + name + ", which no document can show",
                         "U+0080 to U+009F are usually punctuation (\u2019 \u201C \u201D \u2013 \u2026) from a Windows program, converted wrongly: retype it");
         else
-            diags.error(at, "control-character", std::string("this file contains the ") + (code == 0x7F ? "control character " : "non-character ") + name + ", which no document can show",
-                        "delete it (it is invisible in most editors: search for it, or retype the line)");
+            diags.error(
+                at, "control-character",
+                std::string("this file contains the ") + (code == 0x7F ? "control character " : "non-character ") + name + ", which no document can show",
+                "delete it (it is invisible in most editors: search for it, or retype the line)");
         return std::nullopt;
     }
     std::optional<Stop> stop;
@@ -509,7 +517,10 @@ util::TextOrigin text_origin(const std::string& path, const YamlNode& scalar, st
             if (nl != std::string_view::npos) {
                 std::size_t p = nl + 1;
                 int indent = 0;
-                while (p < file_text.size() && file_text[p] == ' ') { ++indent; ++p; }
+                while (p < file_text.size() && file_text[p] == ' ') {
+                    ++indent;
+                    ++p;
+                }
                 o.line += 1;
                 o.col = indent + 1;
                 o.indent = indent;
@@ -519,8 +530,7 @@ util::TextOrigin text_origin(const std::string& path, const YamlNode& scalar, st
     return o;
 }
 
-YamlMap::YamlMap(const YamlNode& node, const std::string& path, util::Diagnostics& diags, std::string what,
-                 std::vector<std::string> known, int first_line)
+YamlMap::YamlMap(const YamlNode& node, const std::string& path, util::Diagnostics& diags, std::string what, std::vector<std::string> known, int first_line)
     : m_node(&node), m_path(path), m_diags(diags), m_what(std::move(what)), m_known(std::move(known)), m_first_line(first_line) {
     if (!node.is_map()) {
         m_diags.error(pos_of(path, node, first_line), "wrong-type", m_what + " must be a map of keys and values, not " + node_kind(node));
@@ -540,10 +550,10 @@ YamlMap::YamlMap(const YamlNode& node, const std::string& path, util::Diagnostic
             continue;
         }
         bool again = false;
-        if (long_map) again = !seen.insert(key.scalar()).second;
+        if (long_map)
+            again = !seen.insert(key.scalar()).second;
         else
-            for (auto before = pairs.begin(); before != it && !again; ++before)
-                again = (*before).key.is_scalar() && (*before).key.scalar() == key.scalar();
+            for (auto before = pairs.begin(); before != it && !again; ++before) again = (*before).key.is_scalar() && (*before).key.scalar() == key.scalar();
         if (again)
             m_diags.error(pos_of(path, key, first_line), "duplicate-key", "'" + key.scalar() + "' is given twice in " + m_what,
                           "keep one of them: YAML would silently use only one");
@@ -561,13 +571,11 @@ const YamlNode* YamlMap::get(const std::string& key, bool required) {
         }
         ++i;
     }
-    if (!found && required)
-        m_diags.error(pos(), "missing-field", m_what + " has no '" + key + "'", "add '" + key + ":' with a value");
+    if (!found && required) m_diags.error(pos(), "missing-field", m_what + " has no '" + key + "'", "add '" + key + ":' with a value");
     return found;
 }
 
-std::optional<std::string> scalar_text(const YamlNode& node, const std::string& path, util::Diagnostics& diags,
-                                       const std::string& what, int first_line) {
+std::optional<std::string> scalar_text(const YamlNode& node, const std::string& path, util::Diagnostics& diags, const std::string& what, int first_line) {
     if (node.is_scalar()) return node.scalar();
     diags.error(pos_of(path, node, first_line), "wrong-type", what + " must be a single value, not " + node_kind(node));
     return std::nullopt;
@@ -644,8 +652,7 @@ std::vector<Located<std::string>> YamlMap::string_list(const std::string& key) {
         return out;
     }
     for (const auto& item : n->items())
-        if (auto s = scalar_text(item, m_path, m_diags, "an item of '" + key + "'", m_first_line))
-            out.push_back({*s, pos_of(m_path, item, m_first_line)});
+        if (auto s = scalar_text(item, m_path, m_diags, "an item of '" + key + "'", m_first_line)) out.push_back({*s, pos_of(m_path, item, m_first_line)});
     return out;
 }
 
@@ -663,8 +670,8 @@ void YamlMap::finish() {
 
 SourcePos YamlMap::pos() const { return pos_of(m_path, *m_node, m_first_line); }
 
-std::optional<Value> convert_param(const YamlNode& node, const ParamType& type, const std::string& path,
-                                   const std::string& name, util::Diagnostics& diags, int first_line) {
+std::optional<Value> convert_param(const YamlNode& node, const ParamType& type, const std::string& path, const std::string& name, util::Diagnostics& diags,
+                                   int first_line) {
     SourcePos p = pos_of(path, node, first_line);
     auto wrong = [&](const std::string& got) -> std::optional<Value> {
         diags.error(p, "wrong-type", "'" + name + "' must be " + type.describe() + ", not " + got);
@@ -741,8 +748,8 @@ std::optional<Value> convert_param(const YamlNode& node, const ParamType& type, 
     }
 }
 
-std::vector<ParamValue> read_params(const YamlNode& node, const std::vector<model::ParamSpec>& specs,
-                                    const std::string& path, util::Diagnostics& diags, int first_line) {
+std::vector<ParamValue> read_params(const YamlNode& node, const std::vector<model::ParamSpec>& specs, const std::string& path, util::Diagnostics& diags,
+                                    int first_line) {
     std::vector<ParamValue> out;
     std::vector<std::string> names;
     names.reserve(specs.size());
@@ -757,8 +764,7 @@ std::vector<ParamValue> read_params(const YamlNode& node, const std::vector<mode
             if (s.name == key) spec = &s;
         if (!spec) continue;  // reported by finish()
         m.get(key);
-        if (auto v = convert_param(value, spec->type, path, key, diags, first_line))
-            out.push_back({key, std::move(*v), pos_of(path, value, first_line), {}});
+        if (auto v = convert_param(value, spec->type, path, key, diags, first_line)) out.push_back({key, std::move(*v), pos_of(path, value, first_line), {}});
     }
     m.finish();
     return out;

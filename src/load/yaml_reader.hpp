@@ -97,7 +97,6 @@ private:
 
 inline YamlPairs YamlNode::pairs() const { return YamlPairs(is_map() ? std::span<const YamlNode>(m_children) : std::span<const YamlNode>()); }
 
-
 // Checks that `text` is UTF-8 without NUL or other control characters but tab, CR and LF;
 // reports the first problem at its line and column ("not-utf8", "control-character").
 bool check_text(const std::string& path, std::string_view text, util::Diagnostics& diags, int first_line = 1);
@@ -105,8 +104,7 @@ bool check_text(const std::string& path, std::string_view text, util::Diagnostic
 // Checks encoding and parses `text` as one YAML document. Problems (not UTF-8, empty,
 // syntax, anchors and aliases, nesting deeper than 64, a second document) are added to `diags`;
 // the result is empty then. `first_line` is the file's line number of the text's first line.
-std::optional<YamlNode> parse_yaml(const std::string& path, const std::string& text, util::Diagnostics& diags,
-                                     int first_line = 1);
+std::optional<YamlNode> parse_yaml(const std::string& path, const std::string& text, util::Diagnostics& diags, int first_line = 1);
 
 SourcePos pos_of(const std::string& path, const YamlNode& node, int first_line = 1);
 
@@ -117,8 +115,7 @@ util::TextOrigin text_origin(const std::string& path, const YamlNode& scalar, st
 // never asked for are reported by finish(), with a suggestion from `known`.
 class YamlMap {
 public:
-    YamlMap(const YamlNode& node, const std::string& path, util::Diagnostics& diags, std::string what,
-            std::vector<std::string> known, int first_line = 1);
+    YamlMap(const YamlNode& node, const std::string& path, util::Diagnostics& diags, std::string what, std::vector<std::string> known, int first_line = 1);
 
     bool ok() const { return m_ok; }
     // The value of `key`, if present (the first, if the key is given twice); null when it is
@@ -149,16 +146,15 @@ private:
 };
 
 // A scalar as text, or a wrong-type diagnostic naming `what`.
-std::optional<std::string> scalar_text(const YamlNode& node, const std::string& path, util::Diagnostics& diags,
-                                       const std::string& what, int first_line = 1);
+std::optional<std::string> scalar_text(const YamlNode& node, const std::string& path, util::Diagnostics& diags, const std::string& what, int first_line = 1);
 
 // Converts a YAML value to a typed parameter value. Type errors are reported ("wrong-type");
 // an integer outside its range is a warning ("param-out-of-range") and is kept.
-std::optional<model::Value> convert_param(const YamlNode& node, const model::ParamType& type, const std::string& path,
-                                          const std::string& name, util::Diagnostics& diags, int first_line = 1);
+std::optional<model::Value> convert_param(const YamlNode& node, const model::ParamType& type, const std::string& path, const std::string& name,
+                                          util::Diagnostics& diags, int first_line = 1);
 
 // Reads a `params:` map against an outline's schema (or any schema, for defaults).
-std::vector<model::ParamValue> read_params(const YamlNode& node, const std::vector<model::ParamSpec>& specs,
-                                    const std::string& path, util::Diagnostics& diags, int first_line = 1);
+std::vector<model::ParamValue> read_params(const YamlNode& node, const std::vector<model::ParamSpec>& specs, const std::string& path, util::Diagnostics& diags,
+                                           int first_line = 1);
 
 }  // namespace clausebook::load

@@ -101,8 +101,8 @@ std::string changes_page(const model::Repository& repo, const model::School& sch
 
 // Whether the document of `school` and `outline` is approved, for the index: as this run settled
 // it, else as the manifest recorded it for a file built from the same inputs, else settled now.
-bool index_approved(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled,
-                    const model::School& school, const model::Outline& outline, const model::Metadata& meta) {
+bool index_approved(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled, const model::School& school,
+                    const model::Outline& outline, const model::Metadata& meta) {
     if (meta.draft_reason != model::DraftReason::unsettled) return !meta.draft();
     if (auto it = settled.find(school.id + "/" + outline.id); it != settled.end()) return it->second;
     for (const auto& f : write::formats()) {
@@ -117,7 +117,8 @@ bool index_approved(const Request& r, const Fingerprints& fingerprints, const st
 // the files this run writes and those an earlier run left: one row per policy it keeps, then one
 // per register entry.
 std::vector<write::IndexRow> school_rows(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled,
-                                         const std::unordered_set<const model::School*>& built_schools, const std::unordered_set<const model::Outline*>& built_outlines,
+                                         const std::unordered_set<const model::School*>& built_schools,
+                                         const std::unordered_set<const model::Outline*>& built_outlines,
                                          const std::unordered_set<const write::Format*>& built_formats, const model::School& school) {
     const model::Repository& repo = *r.repo;
     std::vector<write::IndexRow> rows;
@@ -153,8 +154,8 @@ std::vector<write::IndexRow> school_rows(const Request& r, const Fingerprints& f
 // run left it, is neither rendered nor read again. The entry of each page written, unchanged or
 // skipped is appended to `entries`; the files written and left unchanged are counted.
 std::vector<write::IndexSchool> index_and_school_pages(const Request& r, const Fingerprints& fingerprints, const std::unordered_map<std::string, bool>& settled,
-                                                      const write::WriteOptions& options, std::atomic<std::size_t>& written, std::atomic<std::size_t>& unchanged,
-                                                      std::vector<std::pair<std::string, ManifestEntry>>& entries) {
+                                                       const write::WriteOptions& options, std::atomic<std::size_t>& written,
+                                                       std::atomic<std::size_t>& unchanged, std::vector<std::pair<std::string, ManifestEntry>>& entries) {
     const model::Repository& repo = *r.repo;
     const std::unordered_set<const model::School*> built_schools(r.schools.begin(), r.schools.end());
     const std::unordered_set<const model::Outline*> built_outlines(r.outlines.begin(), r.outlines.end());
@@ -188,8 +189,10 @@ std::vector<write::IndexSchool> index_and_school_pages(const Request& r, const F
             recorded[k].emplace(std::move(relative), *e);
             return;
         }
-        if (util::write_file_atomic(path, write::write_school_page(page, options))) ++written;
-        else ++unchanged;
+        if (util::write_file_atomic(path, write::write_school_page(page, options)))
+            ++written;
+        else
+            ++unchanged;
         if (auto stamp = stamp_of(path)) recorded[k].emplace(std::move(relative), ManifestEntry{std::move(fingerprint), *stamp, true, false});
     });
     for (auto& e : recorded)
@@ -239,8 +242,10 @@ Result publish(const Request& r) {
             for (std::size_t j = 0; j < r.formats.size(); ++j) {
                 std::string relative = relative_path(item, *r.formats[j]);
                 auto path = r.out_dir / relative;
-                if (util::write_file_atomic(path, r.formats[j]->write(doc, options))) ++written;
-                else ++unchanged;
+                if (util::write_file_atomic(path, r.formats[j]->write(doc, options)))
+                    ++written;
+                else
+                    ++unchanged;
                 auto stamp = stamp_of(path);
                 if (stamp && !fps[j].empty()) built[i].push_back({relative, {fps[j], *stamp, found.items().empty(), !doc.meta.draft()}});
             }
@@ -249,8 +254,10 @@ Result publish(const Request& r) {
             if (html) {
                 auto changes = r.out_dir / item.school->id / (item.outline->id + ".changes.html");
                 if (!write::changes_file(doc.meta).empty()) {
-                    if (util::write_file_atomic(changes, changes_page(*r.repo, *item.school, *item.outline))) ++written;
-                    else ++unchanged;
+                    if (util::write_file_atomic(changes, changes_page(*r.repo, *item.school, *item.outline)))
+                        ++written;
+                    else
+                        ++unchanged;
                 } else {
                     std::error_code ec;
                     std::filesystem::remove(changes, ec);
@@ -265,8 +272,10 @@ Result publish(const Request& r) {
         if (approved[i] >= 0) settled[work[i].school->id + "/" + work[i].outline->id] = approved[i] == 1;
     built.emplace_back();
     std::vector<write::IndexSchool> parts = index_and_school_pages(r, fingerprints, settled, options, written, unchanged, built.back());
-    if (util::write_file_atomic(r.out_dir / "index.html", write::write_index(parts, r.repo->config.trust_name, r.options))) ++written;
-    else ++unchanged;
+    if (util::write_file_atomic(r.out_dir / "index.html", write::write_index(parts, r.repo->config.trust_name, r.options)))
+        ++written;
+    else
+        ++unchanged;
     next_manifest(r, built).write(r.out_dir);
     util::remove_stale_temp_files(Manifest::location(r.out_dir).parent_path(), stale_before);
     return Result{work.size(), written.load(), unchanged.load(), skipped.load()};

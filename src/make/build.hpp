@@ -27,14 +27,14 @@ struct Request {
     write::WriteOptions options;
     unsigned jobs = 1;  // worker threads; the output does not depend on it
     Manifest previous;  // what earlier runs recorded: Manifest::read(out_dir), or empty
-    bool force = false; // build every document whatever `previous` says (its other entries are kept)
+    bool force = false;  // build every document whatever `previous` says (its other entries are kept)
 };
 
 struct Result {
     std::size_t documents = 0;
-    std::size_t written = 0;    // files whose bytes changed
+    std::size_t written = 0;  // files whose bytes changed
     std::size_t unchanged = 0;  // files left as they were
-    std::size_t up_to_date = 0; // documents not built at all: made before from the same inputs, files untouched since
+    std::size_t up_to_date = 0;  // documents not built at all: made before from the same inputs, files untouched since
 };
 
 // Assembles every requested document and returns the problems found, in school and policy

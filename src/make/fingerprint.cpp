@@ -44,8 +44,10 @@ private:
 void add_tool(Hasher& h) {
     h.add(std::string_view(CLAUSEBOOK_VERSION));
     struct stat st {};
-    if (::stat("/proc/self/exe", &st) == 0) h.add(static_cast<std::int64_t>(st.st_size)).add(static_cast<std::int64_t>(st.st_mtim.tv_sec)).add(static_cast<std::int64_t>(st.st_mtim.tv_nsec));
-    else h.add(std::string_view("no /proc/self/exe"));
+    if (::stat("/proc/self/exe", &st) == 0)
+        h.add(static_cast<std::int64_t>(st.st_size)).add(static_cast<std::int64_t>(st.st_mtim.tv_sec)).add(static_cast<std::int64_t>(st.st_mtim.tv_nsec));
+    else
+        h.add(std::string_view("no /proc/self/exe"));
 }
 
 std::string hex_of(const XXH128_hash_t& d) {
@@ -71,7 +73,8 @@ Fingerprints::Fingerprints(const model::Repository& repo, const write::WriteOpti
     for (const auto& f : options.font_files) {
         struct stat st {};
         h.add(f);
-        if (::stat(f.c_str(), &st) == 0) h.add(static_cast<std::int64_t>(st.st_size)).add(static_cast<std::int64_t>(st.st_mtim.tv_sec)).add(static_cast<std::int64_t>(st.st_mtim.tv_nsec));
+        if (::stat(f.c_str(), &st) == 0)
+            h.add(static_cast<std::int64_t>(st.st_size)).add(static_cast<std::int64_t>(st.st_mtim.tv_sec)).add(static_cast<std::int64_t>(st.st_mtim.tv_nsec));
     }
     const std::string epoch = options.source_date_epoch ? std::to_string(*options.source_date_epoch) : std::string();
     h.add(std::string_view(options.source_date_epoch ? "epoch" : "no epoch")).add(epoch);
@@ -83,8 +86,10 @@ std::string Fingerprints::of(const model::School& school, const model::Outline& 
     if (text == m_repo->sources.texts().end()) return {};
     Hasher h;
     h.add(m_global).add(school.path).add(text->second).add(outline.id).add(format);
-    if (const model::ApprovedCopy* copy = m_repo->approved_copy(school.id, outline.id)) h.add(copy->display_path).add(copy->text);
-    else h.add(std::string_view("no approved copy"));
+    if (const model::ApprovedCopy* copy = m_repo->approved_copy(school.id, outline.id))
+        h.add(copy->display_path).add(copy->text);
+    else
+        h.add(std::string_view("no approved copy"));
     return hex_of(h.digest());
 }
 

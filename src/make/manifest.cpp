@@ -66,12 +66,15 @@ std::optional<Manifest> Manifest::parse(const std::string& text) {
             start = tab + 1;
         }
         ManifestEntry e;
-        if (field[0].empty() || !is_fingerprint(field[1]) || !parse_int(field[2], e.stamp.size) || !parse_int(field[3], e.stamp.mtime_ns))
+        if (field[0].empty() || !is_fingerprint(field[1]) || !parse_int(field[2], e.stamp.size) || !parse_int(field[3], e.stamp.mtime_ns)) return std::nullopt;
+        if (field[4] == "clean")
+            e.clean = true;
+        else if (field[4] != "warned")
             return std::nullopt;
-        if (field[4] == "clean") e.clean = true;
-        else if (field[4] != "warned") return std::nullopt;
-        if (field[5] == "approved") e.approved = true;
-        else if (field[5] != "draft") return std::nullopt;
+        if (field[5] == "approved")
+            e.approved = true;
+        else if (field[5] != "draft")
+            return std::nullopt;
         e.fingerprint = field[1];
         m.m_entries[std::string(field[0])] = std::move(e);
     }

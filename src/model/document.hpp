@@ -14,10 +14,10 @@ namespace clausebook::model {
 
 // Where a clause's wording came from.
 enum class ClauseSource {
-    library,   // the library's default wording
-    variant,   // a named variant from the library
-    override_, // the school's own wording for a library clause
-    local,     // a clause only this school has
+    library,  // the library's default wording
+    variant,  // a named variant from the library
+    override_,  // the school's own wording for a library clause
+    local,  // a clause only this school has
 };
 
 const char* source_name(ClauseSource s);
@@ -26,10 +26,10 @@ struct Clause {
     std::string id;
     std::string title;
     ClauseSource source = ClauseSource::library;
-    std::string variant;           // for ClauseSource::variant
-    std::string version;           // the library clause's version; empty for local clauses
-    std::string markdown;          // the body, final
-    util::SourcePos origin;        // the file and line the wording came from
+    std::string variant;  // for ClauseSource::variant
+    std::string version;  // the library clause's version; empty for local clauses
+    std::string markdown;  // the body, final
+    util::SourcePos origin;  // the file and line the wording came from
 };
 
 struct Section {
@@ -44,12 +44,12 @@ struct Section {
 enum class ApprovalState { draft, approved };
 
 enum class DraftReason {
-    none,               // approved
-    never_approved,     // no approval date and no approved copy
-    copy_missing,       // an approval date, and no approved copy of any date
+    none,  // approved
+    never_approved,  // no approval date and no approved copy
+    copy_missing,  // an approval date, and no approved copy of any date
     copy_date_differs,  // the newest approved copy is not dated the stated approval date
-    text_changed,       // the text differs from the approved copy
-    unsettled,          // make_metadata alone: a copy of the right date, text not compared yet
+    text_changed,  // the text differs from the approved copy
+    unsettled,  // make_metadata alone: a copy of the right date, text not compared yet
 };
 
 // "draft" or "approved", as reports and JSON write it.
@@ -70,14 +70,14 @@ struct Metadata {
     std::vector<std::string> audiences;
     ApprovalState state = ApprovalState::draft;
     DraftReason draft_reason = DraftReason::never_approved;
-    std::string approved_copy;                  // display path of the newest approved copy; empty if none
+    std::string approved_copy;  // display path of the newest approved copy; empty if none
     std::optional<util::Date> approved_copy_date;
     // A register entry (a policy the school keeps that clausebook does not write, issue 17):
     // no text, so approved whenever an approval date is recorded. Empty for generated ones.
     bool registered = false;
-    std::string category;   // register: the entry's category
-    std::string location;   // register: a path in the repository or an https URL
-    std::string owner;      // register: who looks after it
+    std::string category;  // register: the entry's category
+    std::string location;  // register: a path in the repository or an https URL
+    std::string owner;  // register: who looks after it
 
     bool draft() const { return state == ApprovalState::draft; }
 };

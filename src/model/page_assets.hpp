@@ -18,8 +18,8 @@ inline constexpr const char* k_docx_styles_path = "templates/docx/styles.xml";
 
 struct PageAssets {
     std::optional<std::string> page_template;  // templates/page.html
-    std::optional<std::string> page_css;       // templates/page.css
-    std::optional<std::string> docx_styles;    // templates/docx/styles.xml
+    std::optional<std::string> page_css;  // templates/page.css
+    std::optional<std::string> docx_styles;  // templates/docx/styles.xml
     // clausebook.yaml `font:` files that are readable files inside the repository: the setting
     // as written, and the file's absolute path (for fontconfig, which reads it again).
     struct FontFile {

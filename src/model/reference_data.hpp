@@ -23,18 +23,18 @@ namespace clausebook::model {
 inline constexpr const char* k_stale_list_path = "data/stale-references.yaml";
 
 struct StaleReference {
-    std::string what;         // "Data Protection Act 1998"
+    std::string what;  // "Data Protection Act 1998"
     std::string replaced_by;  // "the Data Protection Act 2018 and the UK GDPR"
-    std::string since;        // "2018-05-25" or "2018", as written
-    std::string source;       // where the change is documented (a URL)
+    std::string since;  // "2018-05-25" or "2018", as written
+    std::string source;  // where the change is documented (a URL)
     std::string pattern_text;
     // RE2 (linear time whatever the pattern and the text: a trust's pattern cannot hang check);
     // shared, as RE2 objects cannot be copied.
     std::shared_ptr<const re2::RE2> pattern;
     std::shared_ptr<const re2::RE2> except;  // a match inside a match of this is not stale ("X (formerly Twitter)")
     std::optional<int> edition_before;  // group 1 holds a year: stale only when it is lower
-    std::string param;        // a parameter whose value is also an edition year (kcsie_edition)
-    util::SourcePos pos;      // of the entry
+    std::string param;  // a parameter whose value is also an edition year (kcsie_edition)
+    util::SourcePos pos;  // of the entry
 };
 
 struct StaleList {
@@ -46,7 +46,7 @@ inline constexpr const char* k_kcsie_list_path = "data/kcsie-editions.yaml";
 
 struct KcsieEdition {
     std::string edition;  // "2025"
-    int year = 0;         // 2025
+    int year = 0;  // 2025
     util::Date in_force;
     std::string source;
     util::SourcePos pos;
@@ -75,14 +75,14 @@ struct StatutoryPolicy {
     std::string id;
     std::string title;
     std::vector<std::string> applies_to;  // school types; empty: every type
-    std::vector<std::string> phases;      // empty: every phase
-    std::string review;                   // annually, every-2-years, every-3-years, every-4-years, live, board
-    bool review_required = false;         // review_set: required (else only recommended)
+    std::vector<std::string> phases;  // empty: every phase
+    std::string review;  // annually, every-2-years, every-3-years, every-4-years, live, board
+    bool review_required = false;  // review_set: required (else only recommended)
     std::vector<ApprovalLevel> approval;  // allowed levels; empty: any
     std::string source;
     bool confirmed = false;
     std::string note;
-    bool trust = false;                   // from clausebook.yaml check.require, not the DfE list
+    bool trust = false;  // from clausebook.yaml check.require, not the DfE list
     std::optional<util::Duration> trust_period;  // check.require's review_period
     util::SourcePos pos;
 
@@ -99,8 +99,7 @@ struct StatutoryList {
 
 // Reads data/statutory-policies.yaml under `root` if it exists (no file: no DfE entries), then
 // appends the trust's required policies from `config`. Problems go to `diags` as errors.
-StatutoryList load_statutory_list(const std::filesystem::path& root, const model::Config& config, util::SourceFiles& sources,
-                                  util::Diagnostics& diags);
+StatutoryList load_statutory_list(const std::filesystem::path& root, const model::Config& config, util::SourceFiles& sources, util::Diagnostics& diags);
 
 // Everything above, read by load::load_reference_data.
 struct ReferenceData {

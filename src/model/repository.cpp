@@ -34,9 +34,9 @@ const RegisterEntry* School::register_entry(const std::string& id) const {
 }
 
 const std::vector<std::string>& register_categories() {
-    static const std::vector<std::string> k = {"admissions", "attendance", "behaviour", "complaints", "curriculum", "data-protection",
-                                               "equality", "finance", "governance", "health-and-safety", "premises", "pupil-welfare",
-                                               "safeguarding", "send", "staff", "other"};
+    static const std::vector<std::string> k = {"admissions", "attendance", "behaviour",         "complaints", "curriculum",    "data-protection", "equality",
+                                               "finance",    "governance", "health-and-safety", "premises",   "pupil-welfare", "safeguarding",    "send",
+                                               "staff",      "other"};
     return k;
 }
 

@@ -63,10 +63,10 @@ struct Config {
     std::optional<FontSetting> font;
     // check.require: the trust's own required policies, beside the DfE's statutory list (issue 17).
     struct RequiredPolicy {
-        Located<std::string> id;       // a register entry id or an outline id
+        Located<std::string> id;  // a register entry id or an outline id
         std::string title;
         std::optional<util::Duration> review_period;  // the longest period allowed, if any
-        std::vector<std::string> applies_to;          // school types; empty: every school
+        std::vector<std::string> applies_to;  // school types; empty: every school
     };
     std::vector<RequiredPolicy> required;
 };
@@ -82,7 +82,7 @@ struct ClauseFile {
     std::string path;  // display path
     SourcePos id_pos;
     std::string body;  // Markdown with placeholders
-    int body_line = 1; // the file line the body starts on
+    int body_line = 1;  // the file line the body starts on
     Template body_template;
 };
 
@@ -102,7 +102,7 @@ struct OutlineSection {
 };
 
 struct Outline {
-    std::string id;    // the file stem: templates/<id>.yaml
+    std::string id;  // the file stem: templates/<id>.yaml
     std::string path;  // display path
     std::string title;
     std::optional<Located<util::Duration>> review_period;
@@ -144,7 +144,7 @@ struct Waiver {
 struct VariantChoice {
     std::string clause_id;
     std::string variant;
-    SourcePos pos;          // of the clause id (the key)
+    SourcePos pos;  // of the clause id (the key)
     SourcePos variant_pos;  // of the variant name (the value)
 };
 
@@ -171,7 +171,7 @@ struct SchoolPolicy {
 // names of a generated policy's entry, and where the current document is.
 struct RegisterEntry {
     std::string id;  // the key: a policy id of data/statutory-policies.yaml, or the school's own
-    SourcePos pos;   // of the key
+    SourcePos pos;  // of the key
     Located<std::string> title;
     Located<std::string> category;
     std::optional<Located<util::Date>> approved;
@@ -197,14 +197,14 @@ const std::vector<std::string>& register_categories();
 const std::vector<std::string>& school_types();
 
 struct School {
-    std::string id;    // file stem
+    std::string id;  // file stem
     std::string path;  // display path
     Value info;  // the `school` map as placeholders see it (name, short_name, ...)
     std::string name;
-    std::optional<Located<std::string>> type;   // school.type: maintained, academy, ...
+    std::optional<Located<std::string>> type;  // school.type: maintained, academy, ...
     std::optional<Located<std::string>> phase;  // school.phase
     std::vector<ParamValue> params;
-    std::vector<SchoolPolicy> policies;         // the outlines this school keeps, and nothing else
+    std::vector<SchoolPolicy> policies;  // the outlines this school keeps, and nothing else
     std::vector<RegisterEntry> register_entries;  // the policies it keeps that clausebook does not write
     SourcePos register_pos;  // the `register:` key, else the `school:` key: where a missing policy is reported
 
@@ -218,16 +218,16 @@ struct School {
 // the Markdown of the text as the board approved it (see compare/policy_text.hpp).
 struct ApprovedCopy {
     std::string display_path;  // "approved/conway-primary/social-networking/2019-04-03.md"
-    util::Date date;           // from the file name
+    util::Date date;  // from the file name
     std::string text;
 };
 
 struct Repository {
     std::filesystem::path root;
     Config config;
-    std::vector<Outline> outlines;                          // sorted by id
-    std::map<std::string, std::vector<ClauseFile>> clauses; // id -> default first, then variants
-    std::vector<School> schools;                            // sorted by id
+    std::vector<Outline> outlines;  // sorted by id
+    std::map<std::string, std::vector<ClauseFile>> clauses;  // id -> default first, then variants
+    std::vector<School> schools;  // sorted by id
     util::SourceFiles sources;
     // The newest approved copy of each school's policy, by "school/policy" (inputs of the
     // document: they settle whether it is a draft, see assemble/assembler.hpp).

@@ -11,10 +11,10 @@
 namespace clausebook::model {
 
 enum class ReviewState {
-    missing,   // no next review date: none stated and none derivable (no approval or period)
-    overdue,   // the next review date is before `today`
+    missing,  // no next review date: none stated and none derivable (no approval or period)
+    overdue,  // the next review date is before `today`
     due_soon,  // due within `due_within_days` days of `today` (inclusive)
-    fine,      // due later than that
+    fine,  // due later than that
 };
 
 // "missing", "overdue", "due-soon", "fine": the names reports and JSON use.

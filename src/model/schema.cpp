@@ -6,11 +6,9 @@ namespace clausebook::model {
 
 namespace {
 constexpr std::pair<ParamType::Kind, const char*> k_kinds[] = {
-    {ParamType::Kind::string, "string"}, {ParamType::Kind::integer, "integer"},
-    {ParamType::Kind::boolean, "boolean"}, {ParamType::Kind::date, "date"},
-    {ParamType::Kind::duration, "duration"}, {ParamType::Kind::enum_, "enum"},
-    {ParamType::Kind::person, "person"}, {ParamType::Kind::list, "list"},
-    {ParamType::Kind::map, "map"},
+    {ParamType::Kind::string, "string"}, {ParamType::Kind::integer, "integer"},   {ParamType::Kind::boolean, "boolean"},
+    {ParamType::Kind::date, "date"},     {ParamType::Kind::duration, "duration"}, {ParamType::Kind::enum_, "enum"},
+    {ParamType::Kind::person, "person"}, {ParamType::Kind::list, "list"},         {ParamType::Kind::map, "map"},
 };
 }  // namespace
 

@@ -21,7 +21,7 @@ struct ParamType {
     std::optional<std::int64_t> max;  // integer
     std::vector<std::string> values;  // enum: the allowed values
     std::shared_ptr<ParamType> item;  // list: the item type
-    std::vector<NamedType> fields;    // map and person: the named fields
+    std::vector<NamedType> fields;  // map and person: the named fields
 
     // The field `name` of a map or person, or nullptr.
     const ParamType* field(const std::string& name) const;

@@ -14,9 +14,9 @@ namespace clausebook::model {
 struct MustacheNode {
     enum class Kind { text, variable, unescaped, section, inverted };
     Kind kind = Kind::text;
-    std::string text;                // literal text, or the tag's name as written
-    std::vector<std::string> path;   // the name split at dots; {"."} for the implicit iterator
-    util::SourcePos pos;             // where the tag starts
+    std::string text;  // literal text, or the tag's name as written
+    std::vector<std::string> path;  // the name split at dots; {"."} for the implicit iterator
+    util::SourcePos pos;  // where the tag starts
     std::vector<MustacheNode> children;
 };
 

@@ -17,14 +17,21 @@ Value Value::map(Map fields) {
 }
 
 bool Value::truthy() const {
-    return std::visit([](const auto& x) -> bool {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return false;
-        else if constexpr (std::is_same_v<T, bool>) return x;
-        else if constexpr (std::is_same_v<T, std::string>) return !x.empty();
-        else if constexpr (std::is_same_v<T, List>) return !x.empty();
-        else return true;
-    }, data);
+    return std::visit(
+        [](const auto& x) -> bool {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::monostate>)
+                return false;
+            else if constexpr (std::is_same_v<T, bool>)
+                return x;
+            else if constexpr (std::is_same_v<T, std::string>)
+                return !x.empty();
+            else if constexpr (std::is_same_v<T, List>)
+                return !x.empty();
+            else
+                return true;
+        },
+        data);
 }
 
 const Value* Value::get(std::string_view key) const {
@@ -46,17 +53,23 @@ void Value::set(std::string key, Value v) {
 }
 
 std::string Value::to_text() const {
-    return std::visit([](const auto& x) -> std::string {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, bool>) return x ? "true" : "false";
-        else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(x);
-        else if constexpr (std::is_same_v<T, double>) {
-            char buf[64];
-            auto [p, ec] = std::to_chars(buf, buf + sizeof buf, x);
-            return ec == std::errc{} ? std::string(buf, p) : std::string{};
-        } else if constexpr (std::is_same_v<T, std::string>) return x;
-        else return std::string{};
-    }, data);
+    return std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, bool>)
+                return x ? "true" : "false";
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+                return std::to_string(x);
+            else if constexpr (std::is_same_v<T, double>) {
+                char buf[64];
+                auto [p, ec] = std::to_chars(buf, buf + sizeof buf, x);
+                return ec == std::errc{} ? std::string(buf, p) : std::string{};
+            } else if constexpr (std::is_same_v<T, std::string>)
+                return x;
+            else
+                return std::string{};
+        },
+        data);
 }
 
 bool Value::operator==(const Value& other) const { return data == other.data; }

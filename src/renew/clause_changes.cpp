@@ -63,8 +63,10 @@ std::vector<ClauseChange> clause_changes(const std::string& older_markdown, cons
     std::vector<ClauseChange> out;
     for (const auto& c : newer) {
         auto it = find(older, c);
-        if (it == older.end()) out.push_back({ClauseChange::Kind::added, c.title, c.number});
-        else if (it->body != c.body) out.push_back({ClauseChange::Kind::changed, c.title, c.number});
+        if (it == older.end())
+            out.push_back({ClauseChange::Kind::added, c.title, c.number});
+        else if (it->body != c.body)
+            out.push_back({ClauseChange::Kind::changed, c.title, c.number});
     }
     for (const auto& c : older)
         if (find(newer, c) == newer.end()) out.push_back({ClauseChange::Kind::removed, c.title, c.number});

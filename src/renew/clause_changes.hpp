@@ -10,7 +10,7 @@ namespace clausebook::renew {
 
 struct ClauseChange {
     enum class Kind { added, removed, changed } kind;
-    std::string title;   // the clause heading without its number
+    std::string title;  // the clause heading without its number
     std::string number;  // in the newer copy (the older one for a removed clause)
 };
 

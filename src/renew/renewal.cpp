@@ -63,9 +63,10 @@ Plan plan_renewal(const model::Repository& repo, const Request& r, util::Diagnos
     if (policy && policy->approved) {
         plan.previous_approval = policy->approved->value;
         if (r.approved < policy->approved->value)
-            diags.error(policy->approved->pos, "renew-refused",
-                        "--approved " + util::to_iso(r.approved) + " is earlier than the approval recorded here (" + util::to_iso(policy->approved->value) + ")",
-                        "give the date of the meeting that approved the policy this time; it cannot go back in time");
+            diags.error(
+                policy->approved->pos, "renew-refused",
+                "--approved " + util::to_iso(r.approved) + " is earlier than the approval recorded here (" + util::to_iso(policy->approved->value) + ")",
+                "give the date of the meeting that approved the policy this time; it cannot go back in time");
     }
     std::optional<util::Duration> period = r.period;
     if (!period && policy && policy->review_period) period = policy->review_period->value;

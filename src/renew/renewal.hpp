@@ -32,15 +32,15 @@ struct ValueChange {
 };
 
 struct Plan {
-    std::string path;                  // display path: schools/<id>.yaml
-    std::filesystem::path file;        // on disk
+    std::string path;  // display path: schools/<id>.yaml
+    std::filesystem::path file;  // on disk
     std::string old_text;
     std::string new_text;
     std::vector<ValueChange> changes;  // only values that really change
     std::optional<util::Date> previous_approval;
     std::optional<util::Date> next_review;  // as it will be after the renewal
-    bool next_review_stated = false;        // written in the file (and so updated), or derived
-    bool registered = false;                // a register entry: no text, so no approved copy and no rebuild of it
+    bool next_review_stated = false;  // written in the file (and so updated), or derived
+    bool registered = false;  // a register entry: no text, so no approved copy and no rebuild of it
 };
 
 // Works out the renewal. Refusals are errors in `diags` at the place they concern (the recorded
@@ -49,8 +49,7 @@ struct Plan {
 Plan plan_renewal(const model::Repository& repo, const Request& request, util::Diagnostics& diags);
 
 // approved/<school>/<policy>/<YYYY-MM-DD>.md under the repository root.
-std::filesystem::path approved_copy_path(const std::filesystem::path& root, const std::string& school_id, const std::string& policy_id,
-                                         const util::Date& date);
+std::filesystem::path approved_copy_path(const std::filesystem::path& root, const std::string& school_id, const std::string& policy_id, const util::Date& date);
 // Why the approved copy cannot be written at `copy` (below root/approved/): a link or a
 // non-folder on the way, or something other than a regular file at its place. Empty when fine.
 std::string approved_destination_problem(const std::filesystem::path& root, const std::filesystem::path& copy);

@@ -47,9 +47,15 @@ std::size_t scalar_end(const std::string& text, std::size_t start, const std::st
     if (q == '|' || q == '>') refuse(path, m, "this value is a block of text; write it on one line so that renew can change it");
     if (q == '\'' || q == '"') {
         for (std::size_t i = start + 1; i < eol; ++i) {
-            if (q == '"' && text[i] == '\\') { ++i; continue; }
+            if (q == '"' && text[i] == '\\') {
+                ++i;
+                continue;
+            }
             if (text[i] == q) {
-                if (q == '\'' && i + 1 < eol && text[i + 1] == '\'') { ++i; continue; }
+                if (q == '\'' && i + 1 < eol && text[i + 1] == '\'') {
+                    ++i;
+                    continue;
+                }
                 return i + 1;
             }
         }
@@ -57,7 +63,10 @@ std::size_t scalar_end(const std::string& text, std::size_t start, const std::st
     }
     std::size_t end = eol;
     for (std::size_t i = start; i + 1 < eol; ++i)
-        if ((text[i] == ' ' || text[i] == '\t') && text[i + 1] == '#') { end = i; break; }
+        if ((text[i] == ' ' || text[i] == '\t') && text[i + 1] == '#') {
+            end = i;
+            break;
+        }
     while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
     return end;
 }
@@ -108,7 +117,8 @@ std::string apply(const std::string& text, const std::string& path, const std::s
         }
     if (!entry) {
         // Insert the entry as the first one under policies:, with the others' indentation.
-        if (policies->pairs().size() == 0) refuse(path, *policies, "'" + section + "' is empty; write '" + section + ":' on a line of its own, then renew adds the entry");
+        if (policies->pairs().size() == 0)
+            refuse(path, *policies, "'" + section + "' is empty; write '" + section + ":' on a line of its own, then renew adds the entry");
         const YamlNode& first_key = (*policies->pairs().begin()).key;
         std::size_t indent = static_cast<std::size_t>(first_key.mark().col);
         std::size_t at = line_start(text, first_key.mark().offset);
@@ -129,7 +139,10 @@ std::string apply(const std::string& text, const std::string& path, const std::s
     bool first = true;
     for (const auto& [key, v] : entry->pairs()) {
         const std::string& k = key.scalar();
-        if (first) { indent = static_cast<std::size_t>(key.mark().col); first = false; }
+        if (first) {
+            indent = static_cast<std::size_t>(key.mark().col);
+            first = false;
+        }
         if (k == edit.key) {
             if (!v.is_scalar() && !v.is_null()) refuse(path, v, "'" + k + "' must be a single value");
             if (v.is_null()) {
@@ -171,24 +184,32 @@ std::string yaml_scalar(const std::string& value) {
     for (char c : value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool control = false;
     for (char c : value) control = control || static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-    bool plain = !value.empty() && !control && value.find_first_of("\"'{}[]#&*!|>%@`\\\n\r\t") == std::string::npos &&
-                 value.find(": ") == std::string::npos && value.back() != ':' && value.front() != ' ' && value.back() != ' ' &&
-                 value.front() != '-' && value.front() != '?' && value.front() != ',' &&
+    bool plain = !value.empty() && !control && value.find_first_of("\"'{}[]#&*!|>%@`\\\n\r\t") == std::string::npos && value.find(": ") == std::string::npos &&
+                 value.back() != ':' && value.front() != ' ' && value.back() != ' ' && value.front() != '-' && value.front() != '?' && value.front() != ',' &&
                  std::find(k_special.begin(), k_special.end(), lower) == k_special.end();
     if (plain) return value;
     std::string out = "\"";
     for (char c : value) {
         if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') { out += "\\n"; continue; }
-        if (c == '\r') { out += "\\r"; continue; }
-        if (c == '\t') { out += "\\t"; continue; }
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        if (c == '\r') {
+            out += "\\r";
+            continue;
+        }
+        if (c == '\t') {
+            out += "\\t";
+            continue;
+        }
         out += c;
     }
     return out + "\"";
 }
 
-EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id,
-                               const std::vector<ScalarEdit>& edits, const std::string& section) {
+EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id, const std::vector<ScalarEdit>& edits,
+                               const std::string& section) {
     EditOutcome out;
     // A byte-order mark is kept, but not shown to the YAML reader, so that offsets count from the text.
     constexpr std::string_view k_bom = "\xEF\xBB\xBF";

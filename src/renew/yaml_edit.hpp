@@ -13,12 +13,12 @@
 namespace clausebook::renew {
 
 struct ScalarEdit {
-    std::string key;    // a key of the policy entry: approved, approved_by, minute, review_period, next_review
+    std::string key;  // a key of the policy entry: approved, approved_by, minute, review_period, next_review
     std::string value;  // the new value, as text (quoted on writing when YAML needs it)
 };
 
 struct EditOutcome {
-    std::string text;                 // the whole new file
+    std::string text;  // the whole new file
     std::vector<std::string> before;  // per edit: the value as it was written, or empty when the key was added
 };
 
@@ -28,8 +28,8 @@ struct EditOutcome {
 // added under policies:. Throws util::Fatal, naming path:line:col, when the value to replace is
 // not a one-line scalar (a block scalar, a list), or the entry is written in flow style ({...}).
 // `section` is "policies", or "register" for a register entry (a policy clausebook does not write).
-EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id,
-                               const std::vector<ScalarEdit>& edits, const std::string& section = "policies");
+EditOutcome set_policy_scalars(const std::string& text, const std::string& path, const std::string& policy_id, const std::vector<ScalarEdit>& edits,
+                               const std::string& section = "policies");
 
 // `value` as a YAML scalar: plain when YAML reads it back as the same string, else double-quoted.
 std::string yaml_scalar(const std::string& value);

@@ -19,9 +19,7 @@ const ScheduleFormat* find_schedule_format(std::string_view name) {
     return nullptr;
 }
 
-std::vector<std::string> columns() {
-    return {"School", "Policy", "Approved", "Approved by", "Minute", "Review period", "Next review", "Status"};
-}
+std::vector<std::string> columns() { return {"School", "Policy", "Approved", "Approved by", "Minute", "Review period", "Next review", "Status"}; }
 
 std::vector<std::string> cells(const Schedule& s, const Entry& e) {
     const auto& m = e.meta;

@@ -10,7 +10,7 @@
 namespace clausebook::schedule {
 
 struct ScheduleFormat {
-    std::string_view name;         // as given to --format
+    std::string_view name;  // as given to --format
     std::string_view description;
     std::string (*write)(const Schedule&);
     bool binary = false;  // not for a terminal: standard output only when redirected

@@ -50,10 +50,12 @@ std::string timeline(const Schedule& s) {
     long start = util::days_from_epoch({first_year, 1, 1});
     long end = util::days_from_epoch({last_year + 1, 1, 1});
     double plot = k_width - k_label_width - k_right;
-    auto x = [&](const util::Date& d) { return k_label_width + plot * static_cast<double>(util::days_from_epoch(d) - start) / static_cast<double>(end - start); };
+    auto x = [&](const util::Date& d) {
+        return k_label_width + plot * static_cast<double>(util::days_from_epoch(d) - start) / static_cast<double>(end - start);
+    };
     int height = k_top + k_row * static_cast<int>(rows.size()) + 30;
-    std::string svg = "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(k_width) + " " +
-                      std::to_string(height) + "\" role=\"img\" aria-labelledby=\"timeline-title\">\n<title id=\"timeline-title\">Review dates by school, " +
+    std::string svg = "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(k_width) + " " + std::to_string(height) +
+                      "\" role=\"img\" aria-labelledby=\"timeline-title\">\n<title id=\"timeline-title\">Review dates by school, " +
                       std::to_string(first_year) + " to " + std::to_string(last_year) + ", with today's date marked</title>\n";
     for (int y = first_year; y <= last_year + 1; ++y) {
         std::string xs = num(x({y, 1, 1}));
@@ -67,8 +69,8 @@ std::string timeline(const Schedule& s) {
     for (const auto& [school, entries] : rows) {
         int cy = k_top + k_row * row + k_row / 2;
         if (row % 2 == 0)
-            svg += "<rect x=\"0\" y=\"" + std::to_string(cy - k_row / 2) + "\" width=\"" + std::to_string(k_width) + "\" height=\"" +
-                   std::to_string(k_row) + "\" fill=\"#f6f6f6\"/>\n";
+            svg += "<rect x=\"0\" y=\"" + std::to_string(cy - k_row / 2) + "\" width=\"" + std::to_string(k_width) + "\" height=\"" + std::to_string(k_row) +
+                   "\" fill=\"#f6f6f6\"/>\n";
         svg += "<text x=\"8\" y=\"" + std::to_string(cy + 4) + "\" font-size=\"13\">" + escape_html(school) + "</text>\n";
         for (const Entry* e : entries) {
             std::string tip = e->meta.title + ": " + status_text(e->meta, s.today, s.due_within_days);
@@ -77,9 +79,8 @@ std::string timeline(const Schedule& s) {
                        "\" font-size=\"12\" fill=\"#757575\" font-style=\"italic\">no review date<title>" + escape_html(tip) + "</title></text>\n";
                 continue;
             }
-            svg += "<circle class=\"" + std::string(status_id(e->status)) + "\" cx=\"" + num(x(e->meta.next_review->date)) + "\" cy=\"" +
-                   std::to_string(cy) + "\" r=\"7\" fill=\"" + colour(e->status) + "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>" +
-                   escape_html(tip) + "</title></circle>\n";
+            svg += "<circle class=\"" + std::string(status_id(e->status)) + "\" cx=\"" + num(x(e->meta.next_review->date)) + "\" cy=\"" + std::to_string(cy) +
+                   "\" r=\"7\" fill=\"" + colour(e->status) + "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>" + escape_html(tip) + "</title></circle>\n";
         }
         ++row;
     }
@@ -105,18 +106,22 @@ std::string legend() {
 
 std::string write_html(const Schedule& s) {
     std::string title = (s.trust_name.empty() ? std::string("Policy") : s.trust_name) + ": policy review schedule";
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape_html(title) + "</title>\n<style>\n"
-                      "body { font-family: system-ui, sans-serif; max-width: 64rem; margin: 2rem auto; padding: 0 1rem; color: #222; }\n"
-                      "svg.timeline { width: 100%; height: auto; border: 1px solid #ddd; }\n"
-                      ".legend span { margin-right: 1.2rem; white-space: nowrap; }\n"
-                      "table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }\n"
-                      "caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem; }\n"
-                      "th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }\n"
-                      "td:nth-child(3), td:nth-child(7) { white-space: nowrap; }\n"
-                      "td.overdue { color: #b71c1c; font-weight: bold; } td.due-soon { color: #8a5a00; font-weight: bold; } td.no-date { color: #616161; }\n"
-                      "</style>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) + "</h1>\n<p>As of " + escape_html(util::to_long(s.today)) +
-                      ". Due soon means within " + std::to_string(s.due_within_days) + " days; a review date given as a month is due by the end of it.</p>\n";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+        escape_html(title) +
+        "</title>\n<style>\n"
+        "body { font-family: system-ui, sans-serif; max-width: 64rem; margin: 2rem auto; padding: 0 1rem; color: #222; }\n"
+        "svg.timeline { width: 100%; height: auto; border: 1px solid #ddd; }\n"
+        ".legend span { margin-right: 1.2rem; white-space: nowrap; }\n"
+        "table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }\n"
+        "caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem; }\n"
+        "th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }\n"
+        "td:nth-child(3), td:nth-child(7) { white-space: nowrap; }\n"
+        "td.overdue { color: #b71c1c; font-weight: bold; } td.due-soon { color: #8a5a00; font-weight: bold; } td.no-date { color: #616161; }\n"
+        "</style>\n</head>\n<body>\n<main>\n<h1>" +
+        escape_html(title) + "</h1>\n<p>As of " + escape_html(util::to_long(s.today)) + ". Due soon means within " + std::to_string(s.due_within_days) +
+        " days; a review date given as a month is due by the end of it.</p>\n";
     out += legend() + timeline(s);
     out += "<table>\n<caption>Every policy's next review, school by school</caption>\n<thead><tr>";
     for (const auto& c : columns()) out += "<th scope=\"col\">" + escape_html(c) + "</th>";

@@ -45,8 +45,8 @@ std::string status_text(const model::Metadata& meta, const util::Date& today, in
     return {};
 }
 
-Schedule make_schedule(const model::Repository& repo, const std::vector<const model::School*>& schools,
-                       const std::vector<std::string>& policy_ids, const util::Date& today, int due_within_days) {
+Schedule make_schedule(const model::Repository& repo, const std::vector<const model::School*>& schools, const std::vector<std::string>& policy_ids,
+                       const util::Date& today, int due_within_days) {
     Schedule s;
     s.trust_name = repo.config.trust_name;
     s.today = today;
@@ -68,8 +68,8 @@ Schedule make_schedule(const model::Repository& repo, const std::vector<const mo
     }
     std::stable_sort(s.entries.begin(), s.entries.end(), [](const Entry& a, const Entry& b) {
         auto key = [](const Entry& e) {
-            return std::make_tuple(!e.meta.next_review, e.meta.next_review ? util::days_from_epoch(e.meta.next_review->date) : 0L,
-                                   e.meta.school_name, e.meta.title);
+            return std::make_tuple(!e.meta.next_review, e.meta.next_review ? util::days_from_epoch(e.meta.next_review->date) : 0L, e.meta.school_name,
+                                   e.meta.title);
         };
         return key(a) < key(b);
     });

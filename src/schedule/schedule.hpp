@@ -15,10 +15,10 @@
 namespace clausebook::schedule {
 
 enum class Status {
-    overdue,    // next review before today
-    due_soon,   // within due_within_days of today (today included)
+    overdue,  // next review before today
+    due_soon,  // within due_within_days of today (today included)
     scheduled,  // later
-    missing,    // no next review date, stated or derivable
+    missing,  // no next review date, stated or derivable
 };
 
 // "overdue", "due-soon", "scheduled", "no-date": for CSV, CSS classes and ICS categories.
@@ -34,8 +34,8 @@ std::string status_text(const model::Metadata& meta, const util::Date& today, in
 struct Entry {
     model::Metadata meta;
     Status status = Status::missing;
-    long days = 0;           // days_until(meta, today)
-    std::string school_path; // schools/<id>.yaml
+    long days = 0;  // days_until(meta, today)
+    std::string school_path;  // schools/<id>.yaml
 };
 
 struct Schedule {
@@ -43,13 +43,13 @@ struct Schedule {
     util::Date today;
     int due_within_days = 60;
     std::string scratch_folder = "/tmp";  // TMPDIR from the run's environment: where the XLSX writer works
-    std::string stamp;       // the ICS DTSTAMP, UTC, YYYYMMDDTHHMMSSZ: from SOURCE_DATE_EPOCH or --today, never the clock
+    std::string stamp;  // the ICS DTSTAMP, UTC, YYYYMMDDTHHMMSSZ: from SOURCE_DATE_EPOCH or --today, never the clock
     std::vector<Entry> entries;  // by next review (earliest first), then school, then policy; no date last
 };
 
 // The schedule of every policy `schools` keep, both kinds (the outlines each lists and its
 // register entries), or only those whose id is in `policy_ids` when it is not empty.
-Schedule make_schedule(const model::Repository& repo, const std::vector<const model::School*>& schools,
-                       const std::vector<std::string>& policy_ids, const util::Date& today, int due_within_days);
+Schedule make_schedule(const model::Repository& repo, const std::vector<const model::School*>& schools, const std::vector<std::string>& policy_ids,
+                       const util::Date& today, int due_within_days);
 
 }  // namespace clausebook::schedule

@@ -50,8 +50,8 @@ constexpr std::size_t k_max_school_sheets = 250;
 
 enum Column { school, policy, approved, approved_by, minute, period, next_review, status, code, days, column_count };
 
-const char* const k_headers[column_count] = {"School",      "Policy", "Approved",    "Approved by",   "Minute",
-                                             "Review period", "Next review", "Status", "Status code", "Days until due"};
+const char* const k_headers[column_count] = {"School",        "Policy",      "Approved", "Approved by", "Minute",
+                                             "Review period", "Next review", "Status",   "Status code", "Days until due"};
 
 struct Formats {
     lxw_format* header = nullptr;

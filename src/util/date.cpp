@@ -10,8 +10,8 @@ namespace clausebook::util {
 
 namespace {
 
-constexpr std::array<const char*, 12> k_month_names = {"January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> k_month_names = {"January", "February", "March",     "April",   "May",      "June",
+                                                       "July",    "August",   "September", "October", "November", "December"};
 
 bool parse_digits(std::string_view s, int& out) {
     if (s.empty()) return false;
@@ -25,9 +25,7 @@ void set(std::string* why, std::string text) {
     if (why) *why = std::move(text);
 }
 
-std::string plural(int n, const char* unit) {
-    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
-}
+std::string plural(int n, const char* unit) { return std::to_string(n) + " " + unit + (n == 1 ? "" : "s"); }
 
 }  // namespace
 
@@ -37,9 +35,7 @@ namespace {
 
 namespace ch = std::chrono;
 
-ch::year_month_day to_chrono(const Date& d) {
-    return ch::year{d.year} / ch::month{static_cast<unsigned>(d.month)} / ch::day{static_cast<unsigned>(d.day)};
-}
+ch::year_month_day to_chrono(const Date& d) { return ch::year{d.year} / ch::month{static_cast<unsigned>(d.month)} / ch::day{static_cast<unsigned>(d.day)}; }
 
 Date from_chrono(const ch::year_month_day& d) {
     return Date{static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())), static_cast<int>(static_cast<unsigned>(d.day()))};
@@ -69,8 +65,7 @@ std::optional<LooseDate> parse_loose_date(std::string_view s, std::string* why) 
     }
     LooseDate out;
     Date& d = out.date;
-    if (!parse_digits(s.substr(0, 4), d.year) || !parse_digits(s.substr(5, 2), d.month) ||
-        (s.size() == 10 && !parse_digits(s.substr(8, 2), d.day))) {
+    if (!parse_digits(s.substr(0, 4), d.year) || !parse_digits(s.substr(5, 2), d.month) || (s.size() == 10 && !parse_digits(s.substr(8, 2), d.day))) {
         set(why, "'" + shown + "' is not a date: write YYYY-MM-DD (or YYYY-MM for a month)");
         return std::nullopt;
     }
@@ -89,8 +84,8 @@ std::optional<LooseDate> parse_loose_date(std::string_view s, std::string* why) 
     }
     int dim = days_in_month(d.year, d.month);
     if (d.day < 1 || d.day > dim) {
-        set(why, "'" + shown + "' is not a date: " + k_month_names[static_cast<std::size_t>(d.month - 1)] + " " +
-                     std::to_string(d.year) + " has " + std::to_string(dim) + " days");
+        set(why, "'" + shown + "' is not a date: " + k_month_names[static_cast<std::size_t>(d.month - 1)] + " " + std::to_string(d.year) + " has " +
+                     std::to_string(dim) + " days");
         return std::nullopt;
     }
     return out;
@@ -116,10 +111,14 @@ std::optional<Duration> parse_duration(std::string_view s, std::string* why) {
         char unit = s[j];
         auto pos = k_order.find(unit);
         if (pos == std::string_view::npos || (last_unit && pos <= k_order.find(last_unit))) return fail();
-        if (unit == 'Y') p.years = n;
-        else if (unit == 'M') p.months = n;
-        else if (unit == 'W') p.days += 7 * n;
-        else p.days += n;
+        if (unit == 'Y')
+            p.years = n;
+        else if (unit == 'M')
+            p.months = n;
+        else if (unit == 'W')
+            p.days += 7 * n;
+        else
+            p.days += n;
         last_unit = unit;
         i = j + 1;
     }
@@ -130,13 +129,9 @@ std::optional<Duration> parse_duration(std::string_view s, std::string* why) {
     return p;
 }
 
-long days_from_epoch(const Date& d) {
-    return static_cast<long>(ch::sys_days{to_chrono(d)}.time_since_epoch().count());
-}
+long days_from_epoch(const Date& d) { return static_cast<long>(ch::sys_days{to_chrono(d)}.time_since_epoch().count()); }
 
-Date date_from_epoch_days(long days) {
-    return from_chrono(ch::year_month_day{ch::sys_days{ch::days{days}}});
-}
+Date date_from_epoch_days(long days) { return from_chrono(ch::year_month_day{ch::sys_days{ch::days{days}}}); }
 
 Date add(const Date& d, const Duration& p) {
     // Whole months first, then the day clamped to the target month's last (31 Jan + P1M is the
@@ -161,9 +156,7 @@ std::string to_iso(const LooseDate& d) {
     return buf;
 }
 
-std::string to_long(const Date& d) {
-    return std::to_string(d.day) + " " + k_month_names[static_cast<std::size_t>(d.month - 1)] + " " + std::to_string(d.year);
-}
+std::string to_long(const Date& d) { return std::to_string(d.day) + " " + k_month_names[static_cast<std::size_t>(d.month - 1)] + " " + std::to_string(d.year); }
 
 std::string to_long(const LooseDate& d) {
     if (!d.month_only) return to_long(d.date);
@@ -191,8 +184,6 @@ std::string to_words(const Duration& p) {
     return out;
 }
 
-Date today_utc() {
-    return from_chrono(ch::year_month_day{ch::floor<ch::days>(ch::system_clock::now())});
-}
+Date today_utc() { return from_chrono(ch::year_month_day{ch::floor<ch::days>(ch::system_clock::now())}); }
 
 }  // namespace clausebook::util

@@ -12,13 +12,13 @@ namespace clausebook::util {
 struct Date {
     int year = 0;
     int month = 0;  // 1..12
-    int day = 0;    // 1..31
+    int day = 0;  // 1..31
     auto operator<=>(const Date&) const = default;
 };
 
 // A date as written in a file: a day (2019-04-03) or a month (2022-04).
 struct LooseDate {
-    Date date;               // for a month: its last day
+    Date date;  // for a month: its last day
     bool month_only = false;
     auto operator<=>(const LooseDate&) const = default;
 };
@@ -46,12 +46,12 @@ Date add(const Date& d, const Duration& p);
 long days_from_epoch(const Date& d);
 Date date_from_epoch_days(long days);
 
-std::string to_iso(const Date& d);                  // 2019-04-03
-std::string to_iso(const LooseDate& d);             // 2019-04-03 or 2022-04
-std::string to_long(const Date& d);                 // 3 April 2019
-std::string to_long(const LooseDate& d);            // 3 April 2019 or April 2022
-std::string to_iso(const Duration& p);              // P3Y
-std::string to_words(const Duration& p);            // 3 years, 1 year 6 months
+std::string to_iso(const Date& d);  // 2019-04-03
+std::string to_iso(const LooseDate& d);  // 2019-04-03 or 2022-04
+std::string to_long(const Date& d);  // 3 April 2019
+std::string to_long(const LooseDate& d);  // 3 April 2019 or April 2022
+std::string to_iso(const Duration& p);  // P3Y
+std::string to_words(const Duration& p);  // 3 years, 1 year 6 months
 
 // Today's date in UTC, from the system clock.
 Date today_utc();

@@ -26,12 +26,9 @@ void Diagnostics::warning(const SourcePos& pos, std::string rule, std::string me
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(),
-        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+    return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
-void Diagnostics::append(const Diagnostics& other) {
-    m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
-}
+void Diagnostics::append(const Diagnostics& other) { m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end()); }
 
 }  // namespace clausebook::util

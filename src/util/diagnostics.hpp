@@ -23,9 +23,9 @@ const char* severity_name(Severity s);
 struct Diagnostic {
     SourcePos pos;
     Severity severity = Severity::error;
-    std::string rule;     // kebab-case rule id, e.g. "duplicate-key"
+    std::string rule;  // kebab-case rule id, e.g. "duplicate-key"
     std::string message;  // what is wrong
-    std::string hint;     // what to do, or "did you mean ...?"; may be empty
+    std::string hint;  // what to do, or "did you mean ...?"; may be empty
 };
 
 // Collects diagnostics in the order found.

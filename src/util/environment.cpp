@@ -28,8 +28,8 @@ void read_epoch(const std::string& text, Environment& env) {
         return;
     }
     if (n >= k_epoch_limit) {
-        env.source_date_epoch_error = "SOURCE_DATE_EPOCH " + text +
-                                      " is after 2200; it counts seconds since 1970-01-01 (UTC), such as $(git log -1 --format=%ct)";
+        env.source_date_epoch_error =
+            "SOURCE_DATE_EPOCH " + text + " is after 2200; it counts seconds since 1970-01-01 (UTC), such as $(git log -1 --format=%ct)";
         return;
     }
     env.source_date_epoch = n;
@@ -49,9 +49,7 @@ std::optional<UtcTime> Environment::source_date_time() const {
     return utc_time(*source_date_epoch);
 }
 
-Date Environment::output_day() const {
-    return source_date_epoch ? utc_time(*source_date_epoch).date : today;
-}
+Date Environment::output_day() const { return source_date_epoch ? utc_time(*source_date_epoch).date : today; }
 
 Environment read_environment() {
     Environment env;

@@ -30,11 +30,11 @@ struct Environment {
     // Today in UTC by the clock, read once so that every part of one run agrees on it: the day
     // check, compare and renew reckon reviews on unless --today says otherwise.
     Date today;
-    bool no_color = false;        // NO_COLOR set and not empty (https://no-color.org)
+    bool no_color = false;  // NO_COLOR set and not empty (https://no-color.org)
     bool github_actions = false;  // GITHUB_ACTIONS is "true": messages also as workflow commands
-    std::string tmpdir;           // TMPDIR, or /tmp: where the XLSX writer keeps its scratch file
-    std::string path;             // PATH: where import looks for soffice
-    std::string fault_write;      // CLAUSEBOOK_FAULT_WRITE, the tests' write-failure hook (util/fs.hpp)
+    std::string tmpdir;  // TMPDIR, or /tmp: where the XLSX writer keeps its scratch file
+    std::string path;  // PATH: where import looks for soffice
+    std::string fault_write;  // CLAUSEBOOK_FAULT_WRITE, the tests' write-failure hook (util/fs.hpp)
 
     // SOURCE_DATE_EPOCH as a date and time, when set.
     std::optional<UtcTime> source_date_time() const;

@@ -10,8 +10,7 @@ namespace clausebook::util {
 class Fatal : public std::runtime_error {
 public:
     // `exit_code` is 2 for bad input or usage, 3 for an internal or environment failure.
-    explicit Fatal(const std::string& message, int exit_code = 2)
-        : std::runtime_error(message), m_exit_code(exit_code) {}
+    explicit Fatal(const std::string& message, int exit_code = 2) : std::runtime_error(message), m_exit_code(exit_code) {}
     int exit_code() const { return m_exit_code; }
 
 private:

@@ -15,12 +15,27 @@ std::string escape_markdown(std::string_view s) {
             continue;
         }
         switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '!': case '|': case '~': case '&': case '{': case '}':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '!':
+        case '|':
+        case '~':
+        case '&':
+        case '{':
+        case '}':
             out += '\\';
             out += c;
             break;
-        case '#': case '+': case '-': case '=':
+        case '#':
+        case '+':
+        case '-':
+        case '=':
             // Only at the start, where the value may begin a line and make a heading or list.
             if (first) out += '\\';
             out += c;
@@ -46,8 +61,10 @@ std::string markdown_without_html(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
-        if (c == '<') out += "&lt;";
-        else out += c;
+        if (c == '<')
+            out += "&lt;";
+        else
+            out += c;
     }
     return out;
 }

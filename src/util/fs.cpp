@@ -125,9 +125,7 @@ bool same_content(const fs::path& path, const std::string& bytes) {
 // The error set_write_fault chose; 0: no fault. Set when a run starts, read by every writer thread.
 std::atomic<int> g_write_fault{0};
 
-int injected_write_error() {
-    return g_write_fault.load(std::memory_order_relaxed);
-}
+int injected_write_error() { return g_write_fault.load(std::memory_order_relaxed); }
 
 // "cannot write PATH: REASON; WHAT TO DO", the advice chosen by the error.
 [[noreturn]] void fail_write(const std::string& what, int err) {
@@ -168,10 +166,14 @@ int write_all(int fd, const std::string& bytes) {
 
 void set_write_fault(std::string_view spec) {
     int fault = 0;
-    if (spec == "EROFS") fault = EROFS;
-    else if (spec == "EACCES") fault = EACCES;
-    else if (spec == "EIO") fault = EIO;
-    else if (!spec.empty()) fault = ENOSPC;
+    if (spec == "EROFS")
+        fault = EROFS;
+    else if (spec == "EACCES")
+        fault = EACCES;
+    else if (spec == "EIO")
+        fault = EIO;
+    else if (!spec.empty())
+        fault = ENOSPC;
     g_write_fault.store(fault, std::memory_order_relaxed);
 }
 
@@ -213,8 +215,7 @@ void write_output(const fs::path& path, const std::string& bytes) {
     auto link = fs::symlink_status(path, ec);
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-        if (link.type() == fs::file_type::symlink)
-            throw Fatal("--output " + path.string() + " is a link that leads nowhere; name the file itself");
+        if (link.type() == fs::file_type::symlink) throw Fatal("--output " + path.string() + " is a link that leads nowhere; name the file itself");
         write_file_atomic(path, bytes);  // a new file
         return;
     }

@@ -15,7 +15,7 @@ constexpr std::size_t k_max_input_bytes = 4u * 1024u * 1024u;
 struct ReadResult {
     std::optional<std::string> text;
     std::string error;  // set when text is empty: why it could not be read
-    std::string rule;   // read_repository_file: the rule id of the error
+    std::string rule;  // read_repository_file: the rule id of the error
     bool missing = false;  // read_repository_file: the file does not exist (no error of its own)
 };
 

@@ -5,8 +5,8 @@
 namespace clausebook::util {
 
 namespace {
-constexpr std::array<std::string_view, 22> k_reserved = {"con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
-    "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+constexpr std::array<std::string_view, 22> k_reserved = {"con",  "prn",  "aux",  "nul",  "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+                                                         "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
 
 bool fail(std::string* why, std::string text) {
     if (why) *why = std::move(text);

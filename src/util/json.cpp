@@ -7,9 +7,7 @@ namespace clausebook::util {
 namespace {
 
 // A scalar or key, written by the library; bytes that are not UTF-8 become U+FFFD.
-void append_scalar(std::string& out, const Json& value) {
-    out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+void append_scalar(std::string& out, const Json& value) { out += value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // The library's one-line form has no spaces; this lays objects and arrays out with them and
 // leaves every key and scalar to the library.
@@ -47,9 +45,7 @@ std::string json_line(const Json& value) {
     return out;
 }
 
-std::string json_document(const Json& value) {
-    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
+std::string json_document(const Json& value) { return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
 
 JsonObjectWriter::JsonObjectWriter() : m_out("{") {}
 

@@ -50,8 +50,7 @@ std::string render_commonmark(cmark_node* root) {
 bool is_safe_url(std::string_view url) {
     std::string lower;
     for (char c : url.substr(0, 16)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("mailto:", 0) == 0 ||
-           (!url.empty() && url[0] == '#');
+    return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("mailto:", 0) == 0 || (!url.empty() && url[0] == '#');
 }
 
 }  // namespace clausebook::util

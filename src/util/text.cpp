@@ -13,11 +13,21 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         std::size_t len = 0;
         unsigned cp = 0;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else
+            return i;
         if (i + len > n) return i;
         for (std::size_t k = 1; k < len; ++k) {
             unsigned char cc = static_cast<unsigned char>(s[i + k]);
@@ -25,9 +35,7 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
             cp = (cp << 6) | (cc & 0x3F);
         }
         // Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-            (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-            return i;
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;
         i += len;
     }
     return std::nullopt;
@@ -51,8 +59,10 @@ std::string sanitize_for_terminal(std::string_view s) {
     out.reserve(s.size());
     for (char ch : s) {
         unsigned char c = static_cast<unsigned char>(ch);
-        if ((c < 0x20 && c != '\t') || c == 0x7F) out += "\xEF\xBF\xBD";
-        else out += ch;
+        if ((c < 0x20 && c != '\t') || c == 0x7F)
+            out += "\xEF\xBF\xBD";
+        else
+            out += ch;
     }
     return out;
 }
@@ -73,9 +83,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     const std::size_t n = a.size(), m = b.size();
     if ((n > m ? n - m : m - n) > limit) return limit + 1;
     std::vector<std::size_t> rows(3 * (m + 1));
-    std::size_t* before = rows.data();         // row i - 2
-    std::size_t* prev = before + (m + 1);      // row i - 1
-    std::size_t* cur = prev + (m + 1);         // row i
+    std::size_t* before = rows.data();  // row i - 2
+    std::size_t* prev = before + (m + 1);  // row i - 1
+    std::size_t* cur = prev + (m + 1);  // row i
     for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         cur[0] = i;

@@ -12,8 +12,8 @@ model::ParamType page_scope() {
     using K = model::ParamType::Kind;
     model::ParamType root;
     root.kind = K::map;
-    for (const char* name : {"title", "school", "trust", "policy_id", "css", "toc", "body", "approved", "next_review", "lang", "draft", "status",
-                             "previous_approval", "changes"})
+    for (const char* name :
+         {"title", "school", "trust", "policy_id", "css", "toc", "body", "approved", "next_review", "lang", "draft", "status", "previous_approval", "changes"})
         root.fields.push_back({name, model::ParamType{}});
     model::ParamType row;
     row.kind = K::map;

@@ -69,19 +69,34 @@ private:
         case CMARK_NODE_ITEM: m_out += enter ? "<li>" : "</li>\n"; return;
         case CMARK_NODE_HEADING: m_out += enter ? "<p class=\"subheading\"><strong>" : "</strong></p>\n"; return;
         case CMARK_NODE_THEMATIC_BREAK: m_out += "<hr>\n"; return;
-        case CMARK_NODE_CODE_BLOCK: m_out += "<pre><code>"; literal(n); m_out += "</code></pre>\n"; return;
+        case CMARK_NODE_CODE_BLOCK:
+            m_out += "<pre><code>";
+            literal(n);
+            m_out += "</code></pre>\n";
+            return;
         case CMARK_NODE_HTML_BLOCK:
-            if (m_options.allow_raw_html) m_out += cmark_node_get_literal(n);
-            else { m_out += "<p>"; literal(n); m_out += "</p>\n"; }
+            if (m_options.allow_raw_html)
+                m_out += cmark_node_get_literal(n);
+            else {
+                m_out += "<p>";
+                literal(n);
+                m_out += "</p>\n";
+            }
             return;
         case CMARK_NODE_HTML_INLINE:
-            if (m_options.allow_raw_html) m_out += cmark_node_get_literal(n);
-            else literal(n);
+            if (m_options.allow_raw_html)
+                m_out += cmark_node_get_literal(n);
+            else
+                literal(n);
             return;
         case CMARK_NODE_TEXT: literal(n); return;
         case CMARK_NODE_SOFTBREAK: m_out += "\n"; return;
         case CMARK_NODE_LINEBREAK: m_out += "<br>\n"; return;
-        case CMARK_NODE_CODE: m_out += "<code>"; literal(n); m_out += "</code>"; return;
+        case CMARK_NODE_CODE:
+            m_out += "<code>";
+            literal(n);
+            m_out += "</code>";
+            return;
         case CMARK_NODE_EMPH: m_out += enter ? "<em>" : "</em>"; return;
         case CMARK_NODE_STRONG: m_out += enter ? "<strong>" : "</strong>"; return;
         case CMARK_NODE_LINK: link(n, enter); return;
@@ -99,8 +114,12 @@ private:
             bool header = type == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n);
             if (enter) {
                 m_in_header = header;
-                if (header) m_out += "<thead>\n";
-                else if (!m_body_open) { m_out += "<tbody>\n"; m_body_open = true; }
+                if (header)
+                    m_out += "<thead>\n";
+                else if (!m_body_open) {
+                    m_out += "<tbody>\n";
+                    m_body_open = true;
+                }
                 m_out += "<tr>";
             } else {
                 m_out += header ? "</tr>\n</thead>\n" : "</tr>\n";
@@ -148,14 +167,16 @@ std::string write_html(const model::Document& doc, const WriteOptions& options) 
         std::string num = std::to_string(s + 1);
         std::string sid = "section-" + sec.id;
         toc += "<li><a href=\"#" + escape_html(sid) + "\"><span class=\"num\">" + num + "</span> " + escape_html(sec.title) + "</a>\n<ol>\n";
-        body += "<section class=\"policy-section\" id=\"" + escape_html(sid) + "\">\n<h2><span class=\"num\">" + num + "</span> " + escape_html(sec.title) + "</h2>\n";
+        body += "<section class=\"policy-section\" id=\"" + escape_html(sid) + "\">\n<h2><span class=\"num\">" + num + "</span> " + escape_html(sec.title) +
+                "</h2>\n";
         for (std::size_t c = 0; c < sec.clauses.size(); ++c) {
             const auto& cl = sec.clauses[c];
             std::string cnum = num + "." + std::to_string(c + 1);
             toc += "<li><a href=\"#" + escape_html(cl.id) + "\"><span class=\"num\">" + cnum + "</span> " + escape_html(cl.title) + "</a></li>\n";
             body += "<section class=\"clause clause-" + std::string(model::source_name(cl.source)) + "\" id=\"" + escape_html(cl.id) + "\">\n";
             body += "<h3><span class=\"num\">" + cnum + "</span> " + escape_html(cl.title) + "</h3>\n";
-            body += *cached_body<std::string>(options, "html", doc, cl.markdown, layout, [&] { return r.render(cl.markdown); }, &string_size);
+            body += *cached_body<std::string>(
+                options, "html", doc, cl.markdown, layout, [&] { return r.render(cl.markdown); }, &string_size);
             body += "</section>\n";
         }
         toc += "</ol></li>\n";

@@ -15,10 +15,10 @@ namespace {
 std::string school_list(const std::vector<IndexSchool>& schools) {
     std::string out;
     for (const auto& school : schools)
-        if (school.has_page)
-            out += "<li><a href=\"" + util::escape_html(school_page_path(school.id)) + "\">" + util::escape_html(school.name) + "</a></li>\n";
+        if (school.has_page) out += "<li><a href=\"" + util::escape_html(school_page_path(school.id)) + "\">" + util::escape_html(school.name) + "</a></li>\n";
     if (out.empty()) return out;
-    return "<nav aria-labelledby=\"schools-heading\">\n<h2 id=\"schools-heading\">Each school's policies page</h2>\n<ul class=\"schools\">\n" + out + "</ul>\n</nav>\n";
+    return "<nav aria-labelledby=\"schools-heading\">\n<h2 id=\"schools-heading\">Each school's policies page</h2>\n<ul class=\"schools\">\n" + out +
+           "</ul>\n</nav>\n";
 }
 
 }  // namespace
@@ -37,12 +37,17 @@ std::string write_index(const std::vector<IndexRow>& rows, const std::string& tr
 std::string write_index(const std::vector<IndexSchool>& schools, const std::string& trust_name, const WriteOptions& options) {
     using util::escape_html;
     std::string title = trust_name.empty() ? "Policies" : trust_name + " policies";
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape_html(title) +
-                      "</title>\n<style>\n" + options.page_css + "\nbody { max-width: 64rem; }\n"
-                      "td .draft { color: #b71c1c; font-weight: bold; } td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
-                      escape_html(title) + "</h1>\n</header>\n<main>\n" + school_list(schools) + "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
-                      "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+        escape_html(title) + "</title>\n<style>\n" + options.page_css +
+        "\nbody { max-width: 64rem; }\n"
+        "td .draft { color: #b71c1c; font-weight: bold; } td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; "
+        "font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
+        escape_html(title) + "</h1>\n</header>\n<main>\n" + school_list(schools) +
+        "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
+        "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th "
+        "scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
     std::size_t size = out.size() + 64;
     for (const auto& school : schools) size += school.rows_html.size();
     out.reserve(size);  // one allocation for a page of tens of megabytes
@@ -64,15 +69,21 @@ std::string policy_row_html(const IndexRow& row, const util::Date& today) {
                escape_html(m.next_review ? util::to_long(*m.next_review) : "Not set") + "</td>";
         model::ReviewStatus review = model::review_status(m, today, k_due_within_days);
         out += "<td class=\"review-" + std::string(model::review_state_name(review.state)) + "\">";
-        if (m.registered && !m.approved) out += "<span class=\"draft\">No approval on record</span> \u00b7 ";
-        else if (m.draft()) out += "<span class=\"draft\">Draft for approval</span> \u00b7 ";
-        else out += "Approved \u00b7 ";
+        if (m.registered && !m.approved)
+            out += "<span class=\"draft\">No approval on record</span> \u00b7 ";
+        else if (m.draft())
+            out += "<span class=\"draft\">Draft for approval</span> \u00b7 ";
+        else
+            out += "Approved \u00b7 ";
         out += escape_html(model::describe_review(m, review)) + "</td><td>";
         if (m.registered) {
             // An https URL is a link; a path in the repository is shown as written (out/ may be anywhere).
-            if (m.location.rfind("https://", 0) == 0) out += "<a href=\"" + escape_html(m.location) + "\">" + escape_html(m.location) + "</a>";
-            else if (!m.location.empty()) out += "<code>" + escape_html(m.location) + "</code>";
-            else out += "Not recorded";
+            if (m.location.rfind("https://", 0) == 0)
+                out += "<a href=\"" + escape_html(m.location) + "\">" + escape_html(m.location) + "</a>";
+            else if (!m.location.empty())
+                out += "<code>" + escape_html(m.location) + "</code>";
+            else
+                out += "Not recorded";
         }
         for (std::size_t i = 0; i < row.extensions.size(); ++i) {
             if (i) out += " · ";

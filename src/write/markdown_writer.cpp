@@ -16,9 +16,12 @@ namespace {
 std::string slug(const std::string& heading) {
     std::string out;
     for (unsigned char c : heading) {
-        if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-        else if (c == ' ' || c == '-') out += '-';
-        else if (c >= 0x80) out += static_cast<char>(c);
+        if (std::isalnum(c))
+            out += static_cast<char>(std::tolower(c));
+        else if (c == ' ' || c == '-')
+            out += '-';
+        else if (c >= 0x80)
+            out += static_cast<char>(c);
     }
     return out;
 }
@@ -119,13 +122,16 @@ std::string write_markdown(const model::Document& doc, const WriteOptions& optio
         for (std::size_t c = 0; c < sec.clauses.size(); ++c) {
             const auto& cl = sec.clauses[c];
             out += "\n### " + std::to_string(s + 1) + "." + std::to_string(c + 1) + " " + cell(cl.title) + "\n\n";
-            auto body = cached_body<std::string>(options, "md", doc, cl.markdown, layout, [&] {
-                util::MarkdownTree tree = util::parse_markdown(cl.markdown);
-                resolve_links(tree.get(), doc, options.allow_raw_html);
-                std::string text = util::render_commonmark(tree.get());
-                while (!text.empty() && text.back() == '\n') text.pop_back();
-                return text;
-            }, &string_size);
+            auto body = cached_body<std::string>(
+                options, "md", doc, cl.markdown, layout,
+                [&] {
+                    util::MarkdownTree tree = util::parse_markdown(cl.markdown);
+                    resolve_links(tree.get(), doc, options.allow_raw_html);
+                    std::string text = util::render_commonmark(tree.get());
+                    while (!text.empty() && text.back() == '\n') text.pop_back();
+                    return text;
+                },
+                &string_size);
             out += *body;
             out += '\n';
             // The clause's id, as a link reference definition: invisible when the Markdown is

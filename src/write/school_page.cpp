@@ -49,8 +49,7 @@ std::string policy_row_html(const PolicyRow& row) {
     bool approved = row.status == "Approved";
     out += "<td" + std::string(approved ? "" : " class=\"draft\"") + ">" + escape_html(row.status) + "</td>";
     out += "<td>" + escape_html(row.approved_on) + "</td>";
-    out += "<td" + (row.review_state.empty() ? std::string() : " class=\"review-" + escape_html(row.review_state) + "\"") + ">" +
-           escape_html(row.next_review);
+    out += "<td" + (row.review_state.empty() ? std::string() : " class=\"review-" + escape_html(row.review_state) + "\"") + ">" + escape_html(row.next_review);
     if (!row.review.empty()) out += "<span class=\"review\">" + escape_html(row.review) + "</span>";
     out += "</td><td>";
     if (row.links.empty()) {
@@ -73,8 +72,10 @@ PolicyRow policy_row(const model::Metadata& meta, const std::vector<std::string>
     row.title = meta.title;
     row.status = meta.draft() ? "Draft for approval" : "Approved";
     // A draft's approval is the previous text's (issue 13): said so, never as this text's.
-    if (meta.approved) row.approved_on = (meta.draft() ? "Previous text: " : "") + util::to_long(*meta.approved);
-    else row.approved_on = "Not recorded";
+    if (meta.approved)
+        row.approved_on = (meta.draft() ? "Previous text: " : "") + util::to_long(*meta.approved);
+    else
+        row.approved_on = "Not recorded";
     row.next_review = meta.next_review ? util::to_long(*meta.next_review) : "Not set";
     model::ReviewStatus review = model::review_status(meta, today, k_due_within_days);
     row.review_state = model::review_state_name(review.state);
@@ -86,8 +87,10 @@ PolicyRow policy_row(const model::Metadata& meta, const std::vector<std::string>
         for (const auto& e : extensions)
             if (e == ext) row.links.push_back({link_label(e), meta.policy_id + "." + e});
     if (meta.registered) {
-        if (meta.location.rfind("https://", 0) == 0) row.links.push_back({"Document", meta.location});
-        else if (!meta.location.empty()) row.without_links = "Held by the school";
+        if (meta.location.rfind("https://", 0) == 0)
+            row.links.push_back({"Document", meta.location});
+        else if (!meta.location.empty())
+            row.without_links = "Held by the school";
     }
     return row;
 }

@@ -18,17 +18,17 @@ namespace clausebook::write {
 
 struct PolicyLink {
     std::string label;  // "PDF", "Web page": what the file is, in words
-    std::string href;   // relative to out/<school>/, or an absolute http(s) address
+    std::string href;  // relative to out/<school>/, or an absolute http(s) address
 };
 
 struct PolicyRow {
-    std::string anchor;       // the row's id in the page ("policy-social-networking"): the contents link to it
-    std::string title;        // "Social Media Policy"
-    std::string status;       // in words: "Approved", "Draft for approval"
+    std::string anchor;  // the row's id in the page ("policy-social-networking"): the contents link to it
+    std::string title;  // "Social Media Policy"
+    std::string status;  // in words: "Approved", "Draft for approval"
     std::string approved_on;  // "3 April 2024", or words saying why there is none ("Not recorded")
     std::string next_review;  // "3 April 2027" or "Not set"
-    std::string review;       // in words: "review overdue since April 2022"; may be empty
-    std::string review_state; // "overdue", "due-soon", "fine" or "missing" (model::review_state_name): the row's look only
+    std::string review;  // in words: "review overdue since April 2022"; may be empty
+    std::string review_state;  // "overdue", "due-soon", "fine" or "missing" (model::review_state_name): the row's look only
     std::vector<PolicyLink> links;
     std::string without_links = "Not published yet";  // what the documents cell says when there are none
 };

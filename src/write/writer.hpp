@@ -17,9 +17,9 @@ namespace clausebook::write {
 struct WriteOptions {
     bool allow_raw_html = false;
     std::string page_template;  // HTML page template (Mustache); see templates/page.html
-    std::string page_css;       // inlined into every page
+    std::string page_css;  // inlined into every page
     std::string page_template_path = "templates/page.html";
-    std::string docx_styles;    // the trust's templates/docx/styles.xml, empty for the built-in styles
+    std::string docx_styles;  // the trust's templates/docx/styles.xml, empty for the built-in styles
     // The trust's own typeface (clausebook.yaml `font:`), checked by build: its family name (the
     // PDF's text and the DOCX's default font) and its files, absolute paths (embedded in the PDF).
     // Empty: Liberation Sans in the PDF, the styles' own font in the DOCX.
@@ -38,15 +38,15 @@ struct WriteOptions {
 // `render()`'s result, from `options.cache` when it has one: the clause body rendered for
 // `format`. `layout` is the per-document memo of link_context.
 template <class T, class Render>
-std::shared_ptr<const T> cached_body(const WriteOptions& options, std::string_view format, const model::Document& doc,
-                                     const std::string& markdown, std::string& layout, Render render, std::size_t (*size)(const T&)) {
+std::shared_ptr<const T> cached_body(const WriteOptions& options, std::string_view format, const model::Document& doc, const std::string& markdown,
+                                     std::string& layout, Render render, std::size_t (*size)(const T&)) {
     if (!options.cache) return std::make_shared<const T>(render());
     return options.cache->get<T>(RenderKey{format, link_context(doc, markdown, layout), markdown}, render, size);
 }
 inline std::size_t string_size(const std::string& s) { return s.size(); }
 
 struct Format {
-    std::string_view name;       // as given to --format
+    std::string_view name;  // as given to --format
     std::string_view extension;  // of the file written: out/<school>/<policy>.<extension>
     std::string_view description;
     std::string (*write)(const model::Document&, const WriteOptions&);
@@ -59,7 +59,7 @@ const Format* find_format(std::string_view name);
 std::string write_markdown(const model::Document& doc, const WriteOptions& options);
 std::string write_html(const model::Document& doc, const WriteOptions& options);
 std::string write_docx(const model::Document& doc, const WriteOptions& options);  // see docs/docx.md
-std::string write_pdf(const model::Document& doc, const WriteOptions& options);   // see docs/pdf.md
+std::string write_pdf(const model::Document& doc, const WriteOptions& options);  // see docs/pdf.md
 
 // The rows of the cover block, shared by every writer: {label, value}.
 struct CoverRow {

@@ -98,8 +98,9 @@ TEST_CASE("tables in clauses become HTML tables with a header row", "[assemble][
     repo.write("clauses/intro/links.md",
                "---\nid: intro.links\ntitle: Related policies\nversion: 1.0.0\n---\n| Policy | Owner |\n| --- | --- |\n| Behaviour | Head |\n");
     REQUIRE(repo.run({"build"}).exit_code == 0);
-    CHECK(contains(repo.read("out/alpha/social.html"),
-                   "<table>\n<thead>\n<tr><th>Policy</th><th>Owner</th></tr>\n</thead>\n<tbody>\n<tr><td>Behaviour</td><td>Head</td></tr>\n</tbody>\n</table>"));
+    CHECK(
+        contains(repo.read("out/alpha/social.html"),
+                 "<table>\n<thead>\n<tr><th>Policy</th><th>Owner</th></tr>\n</thead>\n<tbody>\n<tr><td>Behaviour</td><td>Head</td></tr>\n</tbody>\n</table>"));
 }
 
 TEST_CASE("the HTML page is self-contained, British English, with a linked contents list", "[assemble][html]") {

@@ -49,13 +49,13 @@ TEST_CASE("assemble: a parameter comes from the policy, else the school, else th
         auto l = load_ok(t);
         const auto& outline = l.repo.outlines.front();
         CHECK(int_param(assemble::resolve_params(l.repo, l.school("alpha"), outline), "min_age") == 13);  // outline default
-        CHECK(int_param(assemble::resolve_params(l.repo, l.school("beta"), outline), "min_age") == 14);   // school
+        CHECK(int_param(assemble::resolve_params(l.repo, l.school("beta"), outline), "min_age") == 14);  // school
         CHECK(int_param(assemble::resolve_params(l.repo, l.school("gamma"), outline), "min_age") == 16);  // policy
     }
     t.write("clausebook.yaml", "trust:\n  name: Test Trust\ndefaults:\n  params:\n    min_age: 17\n");
     auto l = load_ok(t);
     CHECK(int_param(assemble::resolve_params(l.repo, l.school("alpha"), l.repo.outlines.front()), "min_age") == 17);  // defaults beat the outline
-    CHECK(int_param(assemble::resolve_params(l.repo, l.school("beta"), l.repo.outlines.front()), "min_age") == 14);   // the school beats defaults
+    CHECK(int_param(assemble::resolve_params(l.repo, l.school("beta"), l.repo.outlines.front()), "min_age") == 14);  // the school beats defaults
 }
 
 TEST_CASE("assemble: the next review is derived from approval and period only when not stated", "[assemble][metadata]") {

@@ -10,8 +10,8 @@
 #include "support/fixture.hpp"
 #include "support/skip.hpp"
 
-using clausebook::test::RunResult;
 using clausebook::test::run_example;
+using clausebook::test::RunResult;
 using clausebook::test::TestRepo;
 
 namespace {
@@ -33,8 +33,10 @@ TEST_CASE("check on the example repository: three overdue, two without a review 
     auto r = run_example({"check", "--today", "2026-11-21", "--policy", "social-networking"});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
-    CHECK(r.out.find("schools/conway-primary.yaml:17:18: error: review of Social Media Policy (Conway Primary School) overdue since April 2022") != std::string::npos);
-    CHECK(r.out.find("schools/wimborne-first.yaml:20:18: error: review of Social Networking Policy (Wimborne First School) overdue since January 2020") != std::string::npos);
+    CHECK(r.out.find("schools/conway-primary.yaml:17:18: error: review of Social Media Policy (Conway Primary School) overdue since April 2022") !=
+          std::string::npos);
+    CHECK(r.out.find("schools/wimborne-first.yaml:20:18: error: review of Social Networking Policy (Wimborne First School) overdue since January 2020") !=
+          std::string::npos);
     CHECK(r.out.find("(St Peter's CE Primary School) overdue since March 2023") != std::string::npos);
     CHECK(r.out.find("(St Wenn School) has no review date") != std::string::npos);
     CHECK(r.out.find("(Beckstone Primary School) has no review date") != std::string::npos);
@@ -108,8 +110,10 @@ TEST_CASE("check waivers: one rule, one policy, a written reason, shown in repor
 
 TEST_CASE("check usage errors exit 2 with nothing on standard output", "[check]") {
     TestRepo repo;
-    for (std::vector<std::string> args : {std::vector<std::string>{"check", "--today", "2026-02-30"}, {"check", "--format", "xml"},
-                                          {"check", "--fail-level", "fatal"}, {"check", "--school", "gamma"}}) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"check", "--today", "2026-02-30"},
+                                          {"check", "--format", "xml"},
+                                          {"check", "--fail-level", "fatal"},
+                                          {"check", "--school", "gamma"}}) {
         auto r = repo.run(args);
         INFO(args[1] << " " << args[2] << ": " << r.err);
         CHECK(r.exit_code == 2);
@@ -156,7 +160,8 @@ TEST_CASE("check --format sarif has what GitHub code scanning requires", "[check
     CHECK(rules[1]["shortDescription"]["text"].is_string());
     const nlohmann::json* overdue = nullptr;
     for (const auto& result : run["results"])
-        if (result["ruleId"] == "review-overdue" && result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "schools/conway-primary.yaml") overdue = &result;
+        if (result["ruleId"] == "review-overdue" && result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "schools/conway-primary.yaml")
+            overdue = &result;
     REQUIRE(overdue);
     CHECK((*overdue)["ruleIndex"] == 1);
     CHECK((*overdue)["level"] == "error");
@@ -174,9 +179,10 @@ TEST_CASE("check --format sarif has what GitHub code scanning requires", "[check
     if (clausebook::test::have_program("python3")) {
         TestRepo tmp;
         tmp.write("r.sarif", s);
-        std::string cmd = "python3 -c \"import json,sys; d=json.load(open(sys.argv[1])); "
-                          "assert all(x['locations'][0]['physicalLocation']['region']['startLine']>=1 for x in d['runs'][0]['results'])\" " +
-                          (tmp.root() / "r.sarif").string();
+        std::string cmd =
+            "python3 -c \"import json,sys; d=json.load(open(sys.argv[1])); "
+            "assert all(x['locations'][0]['physicalLocation']['region']['startLine']>=1 for x in d['runs'][0]['results'])\" " +
+            (tmp.root() / "r.sarif").string();
         CHECK(std::system(cmd.c_str()) == 0);
     }
 }
@@ -185,7 +191,8 @@ TEST_CASE("check --format github: workflow commands, chosen automatically under 
     TestRepo repo;
     repo.write("schools/beta.yaml", k_overdue_beta);
     auto r = repo.run({"check", "--today", "2026-11-21", "--format", "github"});
-    CHECK(r.out.find("::error file=schools/beta.yaml,line=11,col=18,title=review-overdue::review of Social Media Policy (Beta First School) overdue since January 2026") != std::string::npos);
+    CHECK(r.out.find("::error file=schools/beta.yaml,line=11,col=18,title=review-overdue::review of Social Media Policy (Beta First School) overdue since "
+                     "January 2026") != std::string::npos);
     CHECK(r.out.find("%0A") != std::string::npos);
     ::setenv("GITHUB_ACTIONS", "true", 1);
     auto automatic = repo.run({"check", "--today", "2026-11-21"});
@@ -198,5 +205,6 @@ TEST_CASE("check --format json lists settings and findings", "[check]") {
     repo.write("schools/beta.yaml", k_overdue_beta);
     auto r = repo.run({"check", "--today", "2026-11-21", "--format", "json"});
     CHECK(r.out.find("\"failed\": true") != std::string::npos);
-    CHECK(r.out.find("{\"rule\": \"review-overdue\", \"severity\": \"error\", \"path\": \"schools/beta.yaml\", \"line\": 11, \"column\": 18, \"school\": \"beta\", \"policy\": \"social\"") != std::string::npos);
+    CHECK(r.out.find("{\"rule\": \"review-overdue\", \"severity\": \"error\", \"path\": \"schools/beta.yaml\", \"line\": 11, \"column\": 18, \"school\": "
+                     "\"beta\", \"policy\": \"social\"") != std::string::npos);
 }

@@ -19,8 +19,7 @@ RunResult check_json(const TestRepo& repo, const char* today = k_clean_day) {
 
 bool found(const RunResult& r, const std::string& rule) { return r.out.find("\"rule\": \"" + rule + "\"") != std::string::npos; }
 
-const std::string k_alpha_head =
-    "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example, role: Headteacher }\n";
+const std::string k_alpha_head = "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example, role: Headteacher }\n";
 
 }  // namespace
 
@@ -58,7 +57,8 @@ TEST_CASE("check review-overdue: at the line of next_review, and a month means i
     CHECK(r.out.find("[review-overdue]") != std::string::npos);
     // alpha's date is derived (2024-03-01 + P1Y): reported at approved.
     auto a = repo.run({"check", "--today", "2025-03-02", "--school", "alpha"});
-    CHECK(a.out.find("schools/alpha.yaml:8:15: error: review of Social Media Policy (Alpha Primary School) overdue since 1 March 2025 (approved 1 March 2024 + 1 year)") != std::string::npos);
+    CHECK(a.out.find("schools/alpha.yaml:8:15: error: review of Social Media Policy (Alpha Primary School) overdue since 1 March 2025 (approved 1 March 2024 + "
+                     "1 year)") != std::string::npos);
 }
 
 TEST_CASE("check review-due-soon: within --due-within days", "[check]") {
@@ -103,16 +103,18 @@ TEST_CASE("check required-clause-missing: excluded without a replacement", "[che
     CHECK(found(r, "required-clause-missing"));
     CHECK(r.out.find("\"line\": 9, \"column\": 15") != std::string::npos);
     // A local clause in its place is a replacement.
-    repo.write("schools/alpha.yaml", k_alpha_head + "policies:\n  social:\n    approved: 2024-03-01\n    exclude: [parents.conduct]\n"
-               "    local:\n      - { id: local.conduct, after: parents.conduct, title: Conduct, text: Our own rules. }\n");
+    repo.write("schools/alpha.yaml", k_alpha_head +
+                                         "policies:\n  social:\n    approved: 2024-03-01\n    exclude: [parents.conduct]\n"
+                                         "    local:\n      - { id: local.conduct, after: parents.conduct, title: Conduct, text: Our own rules. }\n");
     CHECK_FALSE(found(check_json(repo), "required-clause-missing"));
 }
 
 TEST_CASE("check unknown-reference: reported as a finding, not a load error", "[check]") {
     TestRepo repo;
     CHECK_FALSE(found(check_json(repo), "unknown-reference"));
-    repo.write("schools/alpha.yaml", k_alpha_head + "policies:\n  social:\n    approved: 2024-03-01\n    exclude: [parents.condcut]\n"
-               "    variants: { staff.contact: infant }\n");
+    repo.write("schools/alpha.yaml", k_alpha_head +
+                                         "policies:\n  social:\n    approved: 2024-03-01\n    exclude: [parents.condcut]\n"
+                                         "    variants: { staff.contact: infant }\n");
     auto r = check_json(repo);
     INFO(r.err);
     CHECK(r.exit_code == 1);
@@ -126,9 +128,10 @@ TEST_CASE("check unknown-reference: reported as a finding, not a load error", "[
 TEST_CASE("check placeholder-unresolved: bracketed gaps, {{tags}} in values, missing values", "[check]") {
     TestRepo repo;
     CHECK_FALSE(found(check_json(repo), "placeholder-unresolved"));
-    repo.write("schools/alpha.yaml", k_alpha_head + "policies:\n  social:\n    approved: 2024-03-01\n"
-               "    params:\n      linked: [\"{{school.name}} behaviour policy\"]\n"
-               "    overrides:\n      parents.conduct: |\n        Parents contact [name of school] first.\n");
+    repo.write("schools/alpha.yaml", k_alpha_head +
+                                         "policies:\n  social:\n    approved: 2024-03-01\n"
+                                         "    params:\n      linked: [\"{{school.name}} behaviour policy\"]\n"
+                                         "    overrides:\n      parents.conduct: |\n        Parents contact [name of school] first.\n");
     auto r = check_json(repo);
     CHECK(found(r, "placeholder-unresolved"));
     CHECK(r.out.find("'[name of school]' in the school's wording for 'parents.conduct'") != std::string::npos);
@@ -155,12 +158,14 @@ TEST_CASE("check stale-reference: from data/stale-references.yaml, in the librar
     TestRepo repo;
     repo.write("data/stale-references.yaml", clausebook::test::read_file(clausebook::test::source_dir() / "data/stale-references.yaml"));
     CHECK_FALSE(found(check_json(repo), "stale-reference"));
-    repo.write("clauses/parents/conduct.md", "---\nid: parents.conduct\ntitle: Conduct\nversion: 1.0.0\n---\n"
+    repo.write("clauses/parents/conduct.md",
+               "---\nid: parents.conduct\ntitle: Conduct\nversion: 1.0.0\n---\n"
                "Pupils must be at least {{min_age}}. We follow Keeping Children Safe in Education 2025 and\n"
                "Working Together to Safeguard Children 2018, and post on X (formerly Twitter) and Twitter.\n");
-    repo.write("schools/alpha.yaml", k_alpha_head + "policies:\n  social:\n    approved: 2024-03-01\n"
-               "    local:\n      - id: local.calls\n        section: parents\n        title: Calls\n        text: |\n"
-               "          Parents may not Skype staff, and records follow the Data Protection Act 1998.\n");
+    repo.write("schools/alpha.yaml", k_alpha_head +
+                                         "policies:\n  social:\n    approved: 2024-03-01\n"
+                                         "    local:\n      - id: local.calls\n        section: parents\n        title: Calls\n        text: |\n"
+                                         "          Parents may not Skype staff, and records follow the Data Protection Act 1998.\n");
     auto r = repo.run({"check", "--today", k_clean_day, "--fail-level", "info"});
     INFO(r.out << r.err);
     CHECK(r.out.find("clauses/parents/conduct.md:7:1: warning: 'Working Together to Safeguard Children 2018'") != std::string::npos);
@@ -193,11 +198,13 @@ TEST_CASE("check stale-reference: an outdated kcsie_edition parameter, and a bad
 
 TEST_CASE("check school-name-inconsistent: the name misspelt in the school's own wording", "[check]") {
     TestRepo repo;
-    repo.write("schools/alpha.yaml", k_alpha_head + "policies:\n  social:\n    approved: 2024-03-01\n"
-               "    overrides:\n      parents.conduct: Alpha Primary School asks parents to be kind.\n");
+    repo.write("schools/alpha.yaml", k_alpha_head +
+                                         "policies:\n  social:\n    approved: 2024-03-01\n"
+                                         "    overrides:\n      parents.conduct: Alpha Primary School asks parents to be kind.\n");
     CHECK_FALSE(found(check_json(repo), "school-name-inconsistent"));
-    repo.write("schools/alpha.yaml", k_alpha_head + "policies:\n  social:\n    approved: 2024-03-01\n"
-               "    overrides:\n      parents.conduct: Alpha Primery School asks parents to be kind.\n");
+    repo.write("schools/alpha.yaml", k_alpha_head +
+                                         "policies:\n  social:\n    approved: 2024-03-01\n"
+                                         "    overrides:\n      parents.conduct: Alpha Primery School asks parents to be kind.\n");
     auto r = check_json(repo);
     CHECK(found(r, "school-name-inconsistent"));
     CHECK(r.out.find("'Alpha Primery School' in the school's wording for 'parents.conduct'") != std::string::npos);
@@ -205,8 +212,9 @@ TEST_CASE("check school-name-inconsistent: the name misspelt in the school's own
 
 TEST_CASE("check kcsie-edition-outdated: an edition older than the one in force on --today, by data/kcsie-editions.yaml", "[check][kcsie]") {
     TestRepo repo;
-    repo.write("data/kcsie-editions.yaml",
-               "editions:\n  - edition: \"2024\"\n    in_force: 2024-09-01\n  - edition: \"2025\"\n    in_force: 2025-09-01\n    source: https://www.gov.uk/\n");
+    repo.write(
+        "data/kcsie-editions.yaml",
+        "editions:\n  - edition: \"2024\"\n    in_force: 2024-09-01\n  - edition: \"2025\"\n    in_force: 2025-09-01\n    source: https://www.gov.uk/\n");
     repo.write("clausebook.yaml", "trust:\n  name: Test Trust\ndefaults:\n  params:\n    min_age: 13\n    kcsie_edition: \"2024\"\n");
     std::string outline = repo.read("templates/social.yaml");
     auto at = outline.find("  linked:");

@@ -10,8 +10,8 @@
 #include "support/fixture.hpp"
 #include "support/skip.hpp"
 
-using clausebook::test::RunResult;
 using clausebook::test::run_example;
+using clausebook::test::RunResult;
 using clausebook::test::TestRepo;
 
 namespace {
@@ -42,7 +42,7 @@ TEST_CASE("compare shows each example school's audiences, local clauses and revi
     CHECK(has(t, "Handing in phones (local.phones-handed-in), in '"));
     CHECK(has(t, "conway-primary: 52 same"));
     CHECK(has(t, "review overdue since April 2022"));
-    CHECK(has(t, "beckstone-primary: ") );
+    CHECK(has(t, "beckstone-primary: "));
     CHECK(has(t, "no review date"));
     CHECK(has(t, "variant first-school"));
     // St Wenn: posting concerns online is "never" the right way; the model says "rarely".
@@ -64,7 +64,8 @@ TEST_CASE("compare JSON has one row per outline clause, one column per school an
     CHECK(rows == 66);  // the outline's clauses; local clauses are the schools' own
     std::string schools_part = j.substr(0, rows_at);
     std::size_t locals = 0;
-    for (std::size_t at = schools_part.find("{\"clause\": \"local."); at != std::string::npos; at = schools_part.find("{\"clause\": \"local.", at + 1)) ++locals;
+    for (std::size_t at = schools_part.find("{\"clause\": \"local."); at != std::string::npos; at = schools_part.find("{\"clause\": \"local.", at + 1))
+        ++locals;
     CHECK(locals == 6);
     for (const auto& s : schools) CHECK(has(cell(j, "intro.purpose", s), "\"status\": \"same\""));
     CHECK(has(cell(j, "staff.personal-use", "beckstone-primary"), "\"status\": \"missing\""));
@@ -79,8 +80,7 @@ TEST_CASE("compare JSON has one row per outline clause, one column per school an
     CHECK(has(school_entry("st-wenn"), "\"local\": []"));
     CHECK_FALSE(has(j, "null}"));  // no cell for a school that lacks a row's clause
     CHECK(has(cell(j, "staff.contact-with-pupils", "wimborne-first"), "\"variant\": \"first-school\""));
-    CHECK(has(cell(j, "parents.inappropriate-use", "st-wenn"),
-              "\"params\": [{\"name\": \"venting_online\", \"value\": \"never\", \"default\": \"rarely\"}]"));
+    CHECK(has(cell(j, "parents.inappropriate-use", "st-wenn"), "\"params\": [{\"name\": \"venting_online\", \"value\": \"never\", \"default\": \"rarely\"}]"));
     CHECK(has(j, "\"id\": \"conway-primary\", \"name\": \"Conway Primary School\""));
     CHECK(has(j, "\"review_status\": \"overdue\""));
     CHECK(has(j, "\"review_status\": \"missing\""));
@@ -100,7 +100,7 @@ TEST_CASE("compare marks reworded clauses with a similarity and a redline, and r
     CHECK(has(cell(r.out, "intro.purpose", "alpha"), "\"gap\": true"));
     CHECK(has(cell(r.out, "intro.links", "alpha"), "\"gap\": false, \"why\": \"excluded\""));
     CHECK(has(cell(r.out, "parents.conduct", "beta"), "\"status\": \"params\""));
-    CHECK(has(r.out, "\"review_status\": \"fine\""));     // alpha: approved 2025-01-10 + P1Y
+    CHECK(has(r.out, "\"review_status\": \"fine\""));  // alpha: approved 2025-01-10 + P1Y
     CHECK(has(r.out, "\"review_status\": \"due-soon\"") == false);
     RunResult text = repo.run({"compare", "--today", "2025-06-01"});
     CHECK(has(text.out, "alpha: 1 same, 1 reworded, 1 left out, 1 gap; next review 10 January 2026"));

@@ -63,8 +63,9 @@ TEST_CASE("diff of two schools lists the changed clauses and only the words that
     RunResult r = repo.run({"diff", "alpha", "beta"});
     INFO(r.out + r.err);
     CHECK(r.exit_code == 1);
-    CHECK(has(r.out, "1.1 Purpose  [intro.purpose]\n    This policy explains how [-Alpha-]{+Beta+} Primary School expects its community to use social media. "
-                     "[-Ann-]{+Bob+} Example is responsible for it.\n"));
+    CHECK(has(r.out,
+              "1.1 Purpose  [intro.purpose]\n    This policy explains how [-Alpha-]{+Beta+} Primary School expects its community to use social media. "
+              "[-Ann-]{+Bob+} Example is responsible for it.\n"));
     CHECK(has(r.out, "3.1 Conduct of parents  [parents.conduct]\n    Pupils must be at least [-13-]{+14+} to hold an account.\n"));
     CHECK_FALSE(has(r.out, "[intro.links]"));  // unchanged clauses are not listed
     CHECK(has(r.out, "School: [-Alpha-]{+Beta+} Primary School"));
@@ -153,8 +154,7 @@ TEST_CASE("the DOCX redline holds every change as a tracked w:ins or w:del", "[d
     reword_alpha(repo);
     repo.write("schools/alpha.yaml", repo.read("schools/alpha.yaml") + "    exclude: [intro.links]\n");
     auto docx = repo.root() / "changes.docx";
-    RunResult r = repo.run({"diff", "alpha", "--since-approval", "--format", "docx", "--output", docx.string(), "--author", "Clerk",
-                            "--today", "2025-06-01"});
+    RunResult r = repo.run({"diff", "alpha", "--since-approval", "--format", "docx", "--output", docx.string(), "--author", "Clerk", "--today", "2025-06-01"});
     INFO(r.err);
     REQUIRE(r.exit_code == 1);
     std::string xml = zip_entry(docx, "word/document.xml");

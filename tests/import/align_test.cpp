@@ -21,8 +21,8 @@ std::vector<import::Placement> align_one(const std::string& text, const std::vec
 TEST_CASE("align: a paragraph worded as another variant of a clause goes to that clause", "[import][align]") {
     // The school's sentence is the library's other variant of "minutes", word for word; the
     // variant rendered for the school says it differently, and "chair" shares more of its words.
-    import::ClauseTarget minutes{"board.minutes", "Board papers", "Board",
-                                 "Governors keep the papers of the board confidential until the board publishes them.", {}};
+    import::ClauseTarget minutes{
+        "board.minutes", "Board papers", "Board", "Governors keep the papers of the board confidential until the board publishes them.", {}};
     import::ClauseTarget chair{"board.chair", "The chair", "Board", "The chair signs the minutes of meetings once they are approved.", {}};
     const std::string school = "Minutes of meetings stay private until they are approved and published.";
     auto without = align_one(school, {minutes, chair});
@@ -38,7 +38,9 @@ TEST_CASE("align: a paragraph saying what two sentences of a clause say goes to 
     // Each of the school's two sentences is one sentence of "passwords" (apart, so that no pair
     // of the clause's units is the whole paragraph); "devices" shares the paragraph's words
     // spread over one sentence of its own.
-    import::ClauseTarget passwords{"staff.passwords", "Passwords", "Staff",
+    import::ClauseTarget passwords{"staff.passwords",
+                                   "Passwords",
+                                   "Staff",
                                    "Staff lock their phones with a passcode. Laptops are stored in the office overnight. Visitors sign in at "
                                    "reception and wear a badge. Staff never share their passwords with pupils.",
                                    {}};

@@ -17,7 +17,8 @@ std::vector<std::string> words_of(const std::string& s) {
     std::vector<std::string> out;
     std::string w;
     for (char c : lower(s) + " ") {
-        if (std::isalnum(static_cast<unsigned char>(c))) w += c;
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            w += c;
         else if (!w.empty()) {
             out.push_back(w);
             w.clear();
@@ -189,7 +190,8 @@ Agreement coverage_agreement(const import::Plan& plan, const std::string& covera
         }
         ++a.rows;
         bool ok = carried.count(named) || (local && named.rfind("local.", 0) == 0);
-        if (ok) ++a.agreed;
+        if (ok)
+            ++a.agreed;
         else {
             std::vector<std::string> c(carried.begin(), carried.end());
             std::ostringstream o;

@@ -12,9 +12,9 @@
 namespace clausebook::test {
 
 struct Agreement {
-    int rows = 0;        // rows whose place was found in the imported blocks and that name a clause
-    int agreed = 0;      // ... whose block the import gave to one of the named clauses
-    int unlocated = 0;   // rows naming clauses whose place could not be found
+    int rows = 0;  // rows whose place was found in the imported blocks and that name a clause
+    int agreed = 0;  // ... whose block the import gave to one of the named clauses
+    int unlocated = 0;  // rows naming clauses whose place could not be found
     std::vector<std::string> misses;  // "Purpose •3: import said X (0.12); map says a, b"
     double share() const { return rows ? static_cast<double>(agreed) / rows : 0.0; }
 };

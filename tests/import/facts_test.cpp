@@ -8,11 +8,10 @@ using import::BlockKind;
 
 namespace {
 
-import::Facts facts_of(const std::string& text) {
-    util::Diagnostics diags;
-    auto d = import::read_text(text, "t.txt", false, diags);
-    return import::extract_facts(d.blocks);
-}
+import::Facts facts_of(const std::string& text){util::Diagnostics diags;
+auto d = import::read_text(text, "t.txt", false, diags);
+return import::extract_facts(d.blocks);
+}  // namespace
 
 std::string found(const import::Facts& f, const std::string& field) {
     auto it = f.found.find(field);

@@ -74,9 +74,9 @@ TEST_CASE("import writes the school file with the document's facts and wording, 
     auto b = repo.run({"build", "--school", "gamma", "--format", "md"});
     REQUIRE(b.exit_code == 0);
     std::string built = repo.read("out/gamma/social.md");
-    CHECK(in_order(built, {"This policy sets out how Gamma Primary School expects everyone in its community to use social media sites.",
-                           "Staff must not connect with pupils on their personal social media accounts.",
-                           "Pupils who cycle lock their bikes in the shed by the gate."}));
+    CHECK(in_order(
+        built, {"This policy sets out how Gamma Primary School expects everyone in its community to use social media sites.",
+                "Staff must not connect with pupils on their personal social media accounts.", "Pupils who cycle lock their bikes in the shed by the gate."}));
 
     // compare shows the school's own wording as reworded.
     auto c = repo.run({"compare", "--school", "gamma", "--school", "alpha"});
@@ -107,10 +107,12 @@ TEST_CASE("import refuses an empty document, another school's file and a documen
     repo.write("gamma.txt", k_gamma);
     auto o = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "alpha"});
     CHECK(o.exit_code == 2);
-    CHECK(o.err.find("schools/alpha.yaml is Alpha Primary School's file, but the document is Gamma Primary School's policy [import-other-school]") != std::string::npos);
+    CHECK(o.err.find("schools/alpha.yaml is Alpha Primary School's file, but the document is Gamma Primary School's policy [import-other-school]") !=
+          std::string::npos);
 
-    repo.write("menu.txt", "Lunch menu\n\nMonday: fish fingers, peas and chips, then jam sponge with custard.\n\n"
-                           "Tuesday: cheese and tomato pizza, salad and garlic bread, then fruit jelly.\n");
+    repo.write("menu.txt",
+               "Lunch menu\n\nMonday: fish fingers, peas and chips, then jam sponge with custard.\n\n"
+               "Tuesday: cheese and tomato pizza, salad and garlic bread, then fruit jelly.\n");
     auto m = repo.run({"import", (repo.root() / "menu.txt").string(), "--school", "gamma"});
     INFO(m.err);
     CHECK(m.exit_code == 2);
@@ -211,7 +213,8 @@ TEST_CASE("import into an existing school file keeps the comments of the entries
 TEST_CASE("import refuses a Word document with tracked changes unless told what to do with them", "[import][cli]") {
     TestRepo repo;
     std::string body = test::para("Gamma Primary School") + test::para("Headteacher: Gail Example") +
-                       "<w:p><w:r><w:t xml:space=\"preserve\">Staff must not connect with pupils on </w:t></w:r><w:ins w:author=\"A\"><w:r><w:t>their personal </w:t></w:r></w:ins>"
+                       "<w:p><w:r><w:t xml:space=\"preserve\">Staff must not connect with pupils on </w:t></w:r><w:ins w:author=\"A\"><w:r><w:t>their personal "
+                       "</w:t></w:r></w:ins>"
                        "<w:r><w:t>social media accounts.</w:t></w:r></w:p>";
     repo.write("gamma.docx", test::make_docx(body));
     auto before = test::snapshot(repo.root());
@@ -240,7 +243,8 @@ TEST_CASE("import reports in md, html and json, to a file with --report", "[impo
     }
     auto bad = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--format", "pdf"});
     CHECK(bad.exit_code == 2);
-    auto r = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--report", (repo.root() / "report.json").string(), "--format", "json"});
+    auto r =
+        repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--report", (repo.root() / "report.json").string(), "--format", "json"});
     REQUIRE(r.exit_code == 0);
     CHECK(repo.read("report.json").find("\"facts\": {") != std::string::npos);
 }
@@ -252,7 +256,8 @@ TEST_CASE("adopt takes the library's wording for named clauses, or all", "[impor
     auto unknown = repo.run({"adopt", "gamma", "parents.conduct"});
     INFO(unknown.err);
     CHECK(unknown.exit_code == 2);
-    CHECK(unknown.err.find("'parents.conduct' has no wording of Gamma Primary School's own in social (it already uses the library's) [adopt-no-override]") != std::string::npos);
+    CHECK(unknown.err.find("'parents.conduct' has no wording of Gamma Primary School's own in social (it already uses the library's) [adopt-no-override]") !=
+          std::string::npos);
     auto one = repo.run({"adopt", "gamma", "intro.purpose"});
     INFO(one.err);
     REQUIRE(one.exit_code == 0);
@@ -281,8 +286,10 @@ TEST_CASE("import refuses an unknown policy, binary text, a flow-style entry and
     CHECK(b.exit_code == 2);
     CHECK(b.err.find("[import-not-text]") != std::string::npos);
 
-    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\nparams:\n  headteacher: { name: Ann Example }\npolicies:\n  social: { approved: 2024-03-01 }\n");
-    repo.write("alpha.txt", "Alpha Primary School\n\nThis policy sets out how Alpha Primary School expects everyone in its community to use social media sites.\n");
+    repo.write("schools/alpha.yaml",
+               "school:\n  name: Alpha Primary School\nparams:\n  headteacher: { name: Ann Example }\npolicies:\n  social: { approved: 2024-03-01 }\n");
+    repo.write("alpha.txt",
+               "Alpha Primary School\n\nThis policy sets out how Alpha Primary School expects everyone in its community to use social media sites.\n");
     auto f = repo.run({"import", (repo.root() / "alpha.txt").string(), "--school", "alpha"});
     CHECK(f.exit_code == 2);
     CHECK(f.err.find("written in flow style") != std::string::npos);

@@ -84,7 +84,8 @@ TEST_CASE("import finds other values of string, enum, boolean, date, integer and
     INFO(b.err);
     REQUIRE(b.exit_code == 0);
     std::string built = repo.read("out/delta/social.md");
-    for (const char* s : {"go first to the head of year", "is never the right way", "former pupils of any age", "at least 16 to hold"}) CHECK(built.find(s) != std::string::npos);
+    for (const char* s : {"go first to the head of year", "is never the right way", "former pupils of any age", "at least 16 to hold"})
+        CHECK(built.find(s) != std::string::npos);
 }
 
 TEST_CASE("import: a person's other name is params, more than a value is reworded", "[import][cli]") {
@@ -96,7 +97,8 @@ TEST_CASE("import: a person's other name is params, more than a value is reworde
     std::string outline = repo.read("templates/social.yaml");
     outline.replace(outline.find("main.age]"), 9, "main.age, main.head]");
     repo.write("templates/social.yaml", outline);
-    repo.write("clauses/main/head.md", "---\nid: main.head\ntitle: Head\nversion: 1.0.0\n---\n{{headteacher.name}} answers for this policy to the governors.\n");
+    repo.write("clauses/main/head.md",
+               "---\nid: main.head\ntitle: Head\nversion: 1.0.0\n---\n{{headteacher.name}} answers for this policy to the governors.\n");
     repo.write("delta.txt",
                "Delta Primary School\n\n"
                "Concerns about a post go first to the head of year, who replies within a week and keeps a written record of each one.\n\n"

@@ -34,11 +34,10 @@ std::string rules(const util::Diagnostics& diags) {
     return out;
 }
 
-import::ImportedDocument docx(const std::string& bytes, util::Diagnostics& diags, import::Changes changes = import::Changes::refuse) {
-    import::ReadOptions o;
-    o.changes = changes;
-    return import::read_docx(bytes, "t.docx", o, diags);
-}
+import::ImportedDocument docx(const std::string& bytes, util::Diagnostics& diags, import::Changes changes = import::Changes::refuse){import::ReadOptions o;
+o.changes = changes;
+return import::read_docx(bytes, "t.docx", o, diags);
+}  // namespace
 
 }  // namespace
 
@@ -99,7 +98,8 @@ TEST_CASE("text reader: contents page, odd bullets, broken lines and a blank sig
 }
 
 TEST_CASE("text reader: Markdown headings, lists and tables", "[import][text]") {
-    std::string md = "# Bikes\n\n## 2.1 Where bikes go\n\nBikes go in the **shed**, see [the map](http://x).\n\n- one\n- two\n\n| Day | Time |\n|---|---|\n| Mon | 9am |\n";
+    std::string md =
+        "# Bikes\n\n## 2.1 Where bikes go\n\nBikes go in the **shed**, see [the map](http://x).\n\n- one\n- two\n\n| Day | Time |\n|---|---|\n| Mon | 9am |\n";
     util::Diagnostics diags;
     auto d = import::read_text(md, "t.md", true, diags);
     REQUIRE(d.blocks.size() == 6);
@@ -121,20 +121,26 @@ TEST_CASE("text reader: binary data and other encodings are refused", "[import][
 }
 
 TEST_CASE("DOCX: heading styles, custom heading styles, outline levels and numbered headings", "[import][docx]") {
-    std::string styles = std::string("<w:styles ") + test::k_w_ns + ">"
+    std::string styles =
+        std::string("<w:styles ") + test::k_w_ns +
+        ">"
         "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
-        "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId "
+        "w:val=\"1\"/></w:numPr></w:pPr></w:style>"
         "<w:style w:type=\"paragraph\" w:styleId=\"PolicyHead\"><w:name w:val=\"Policy Head\"/><w:basedOn w:val=\"Heading2\"/></w:style>"
         "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
         "</w:styles>";
-    std::string numbering = std::string("<w:numbering ") + test::k_w_ns + ">"
+    std::string numbering =
+        std::string("<w:numbering ") + test::k_w_ns +
+        ">"
         "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1\"/></w:lvl>"
         "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum>"
         "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
     std::string body = test::para("Contents entry 1", "<w:pStyle w:val=\"TOC1\"/>") + test::para("Introduction", "<w:pStyle w:val=\"Heading1\"/>") +
                        test::para("Scope", "<w:pStyle w:val=\"Heading2\"/>") + test::para("Status", "<w:pStyle w:val=\"PolicyHead\"/>") +
                        test::para("Staff", "<w:pStyle w:val=\"Heading1\"/>") + test::para("Conduct", "<w:pStyle w:val=\"Heading2\"/>") +
-                       test::para("An outline-level paragraph", "<w:outlineLvl w:val=\"2\"/>") + test::para("1.4 Typed number heading", "<w:pStyle w:val=\"Heading2\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>");
+                       test::para("An outline-level paragraph", "<w:outlineLvl w:val=\"2\"/>") +
+                       test::para("1.4 Typed number heading", "<w:pStyle w:val=\"Heading2\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>");
     util::Diagnostics diags;
     auto d = docx(test::make_docx(body, {{"word/styles.xml", styles}, {"word/numbering.xml", numbering}}), diags);
     REQUIRE(rules(diags).empty());
@@ -161,7 +167,9 @@ TEST_CASE("DOCX: heading styles, custom heading styles, outline levels and numbe
 }
 
 TEST_CASE("DOCX: list numbering from numbering.xml, restarts, bullets and numbering typed as text", "[import][docx]") {
-    std::string numbering = std::string("<w:numbering ") + test::k_w_ns + ">"
+    std::string numbering =
+        std::string("<w:numbering ") + test::k_w_ns +
+        ">"
         "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
         "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%2)\"/></w:lvl></w:abstractNum>"
         "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\xEF\x82\xB7\"/></w:lvl></w:abstractNum>"
@@ -186,7 +194,7 @@ TEST_CASE("DOCX: list numbering from numbering.xml, restarts, bullets and number
     CHECK(k[2]->number == "(b)");
     CHECK(k[3]->number == "2.");
     CHECK(k[4]->number == "(a)");  // the sub-list restarts under each item
-    CHECK(k[6]->number == "1.");   // a new list instance with a start override
+    CHECK(k[6]->number == "1.");  // a new list instance with a start override
     CHECK(k[7]->kind == BlockKind::list_item);
     CHECK(k[7]->number.empty());
     CHECK(k[8]->kind == BlockKind::list_item);
@@ -198,19 +206,26 @@ TEST_CASE("DOCX: list numbering from numbering.xml, restarts, bullets and number
 TEST_CASE("DOCX: tables, hyperlinks, fields, a contents field, text boxes and footnotes", "[import][docx]") {
     std::string body =
         // A contents field over two paragraphs, its cached entries to be dropped.
-        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> TOC \\o \"1-3\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> TOC \\o \"1-3\" </w:instrText></w:r><w:r><w:fldChar "
+        "w:fldCharType=\"separate\"/></w:r>"
         "<w:r><w:t>Introduction 1</w:t></w:r></w:p>"
         "<w:p><w:r><w:t>Scope 2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>" +
         test::para("Body text starts here.") +
         "<w:p><w:r><w:t xml:space=\"preserve\">See </w:t></w:r><w:hyperlink r:id=\"rId9\"><w:r><w:t>the council page</w:t></w:r></w:hyperlink>"
         "<w:r><w:t xml:space=\"preserve\"> for help</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r><w:r><w:t>.</w:t></w:r></w:p>"
-        "<w:p><w:r><w:t xml:space=\"preserve\">Reviewed on </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> DATE </w:instrText></w:r>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Reviewed on </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> DATE "
+        "</w:instrText></w:r>"
         "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>4 May 2024</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
-        "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>" + test::para("Text in a box.") +
-        "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>" + test::para("Text in a box.") +
+        "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>" +
+        test::para("Text in a box.") + "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>" +
+        test::para("Text in a box.") +
         "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
-        "<w:tbl><w:tr><w:tc>" + test::para("Role") + "</w:tc><w:tc>" + test::para("Name") + "</w:tc></w:tr>"
-        "<w:tr><w:tc>" + test::para("Headteacher") + "</w:tc><w:tc>" + test::para("Ann Example") + "</w:tc></w:tr></w:tbl>"
+        "<w:tbl><w:tr><w:tc>" +
+        test::para("Role") + "</w:tc><w:tc>" + test::para("Name") +
+        "</w:tc></w:tr>"
+        "<w:tr><w:tc>" +
+        test::para("Headteacher") + "</w:tc><w:tc>" + test::para("Ann Example") +
+        "</w:tc></w:tr></w:tbl>"
         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId1\"/></w:sectPr>";
     std::string footnotes = std::string("<w:footnotes ") + test::k_w_ns + "><w:footnote w:type=\"separator\" w:id=\"0\">" + test::para("---") +
                             "</w:footnote><w:footnote w:id=\"2\">" + test::para("Footnote words.") + "</w:footnote></w:footnotes>";
@@ -237,7 +252,8 @@ TEST_CASE("DOCX: tables, hyperlinks, fields, a contents field, text boxes and fo
 }
 
 TEST_CASE("DOCX: tracked changes are refused with a count and place, or accepted, or rejected", "[import][docx]") {
-    std::string body = test::para("Unchanged paragraph.") +
+    std::string body =
+        test::para("Unchanged paragraph.") +
         "<w:p><w:r><w:t xml:space=\"preserve\">Pupils must be </w:t></w:r><w:del w:author=\"A\" w:id=\"1\"><w:r><w:delText>13</w:delText></w:r></w:del>"
         "<w:ins w:author=\"B\" w:id=\"2\"><w:r><w:t>14</w:t></w:r></w:ins><w:r><w:t xml:space=\"preserve\"> to hold an account.</w:t></w:r>"
         "<w:commentRangeStart w:id=\"7\"/><w:r><w:commentReference w:id=\"7\"/></w:r></w:p>";
@@ -292,12 +308,13 @@ TEST_CASE("DOCX: bad packages are refused with clear errors", "[import][docx]") 
     // Not a ZIP at all.
     CHECK(first_rule("this is plain text with a .docx name").find("import-corrupt: the file is not a ZIP package") == 0);
     // A spreadsheet renamed .docx.
-    auto xlsx = test::make_zip({{"[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>"},
-                                {"xl/workbook.xml", "<workbook/>"}});
+    auto xlsx = test::make_zip(
+        {{"[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>"},
+         {"xl/workbook.xml", "<workbook/>"}});
     CHECK(first_rule(xlsx).find("import-not-docx: this is a spreadsheet") == 0);
     // A DOCTYPE with entities (a "billion laughs").
-    auto doctype = test::make_zip({{"[Content_Types].xml", "<Types/>"},
-                                   {"word/document.xml", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">]><w:document/>"}});
+    auto doctype = test::make_zip(
+        {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">]><w:document/>"}});
     CHECK(first_rule(doctype).find("import-xml-doctype") == 0);
     // A part that inflates past the limit (here set low; the default is 64 MiB).
     import::ReadOptions small;
@@ -314,7 +331,8 @@ TEST_CASE("HTML: only the main content, not navigation, banners or footers", "[i
         "<!DOCTYPE html><html><head><title>x</title><script>var a = 1;</script></head><body>"
         "<div class=\"cookie-banner\">We use cookies. Accept?</div><nav><ul><li>Home</li><li>Policies</li></ul></nav>"
         "<header><h1>Site name</h1></header>"
-        "<main><h1>Bike policy</h1><p>Pupils lock bikes in the <b>shed</b>.</p><h2>2. Helmets</h2><ol><li>Wear one.<ul><li>Always.</li></ul></li><li>Fasten it.</li></ol>"
+        "<main><h1>Bike policy</h1><p>Pupils lock bikes in the <b>shed</b>.</p><h2>2. Helmets</h2><ol><li>Wear one.<ul><li>Always.</li></ul></li><li>Fasten "
+        "it.</li></ol>"
         "<table><tr><th>Day</th><th>Time</th></tr><tr><td>Mon</td><td>9am</td></tr></table></main>"
         "<aside>Latest news</aside><footer>Copyright school</footer></body></html>";
     util::Diagnostics diags;

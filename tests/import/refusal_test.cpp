@@ -37,21 +37,29 @@ const char* k_attendance_policy =
 const char* k_behaviour_policy =
     "Behaviour Policy\n\n"
     "Aims\n\n"
-    "We want every pupil to feel safe, to be treated with respect and to learn without disruption. This policy sets out the standards of behaviour we expect, how we reward good conduct and how we respond when pupils fall short.\n\n"
+    "We want every pupil to feel safe, to be treated with respect and to learn without disruption. This policy sets out the standards of behaviour we expect, "
+    "how we reward good conduct and how we respond when pupils fall short.\n\n"
     "Expectations\n\n"
-    "Pupils are expected to follow instructions from staff, move calmly around the building, look after equipment and speak politely to adults and to one another.\n\n"
+    "Pupils are expected to follow instructions from staff, move calmly around the building, look after equipment and speak politely to adults and to one "
+    "another.\n\n"
     "Rewards\n\n"
-    "Staff notice and praise good behaviour. Pupils earn house points, and a weekly celebration assembly recognises effort, kindness and progress. Parents are told of notable achievements.\n\n"
+    "Staff notice and praise good behaviour. Pupils earn house points, and a weekly celebration assembly recognises effort, kindness and progress. Parents are "
+    "told of notable achievements.\n\n"
     "Sanctions\n\n"
-    "When a pupil misbehaves, staff first give a reminder, then a warning. Continued poor behaviour leads to time out in another classroom and a loss of part of playtime. Serious incidents are referred to the headteacher, who may contact parents.\n\n"
+    "When a pupil misbehaves, staff first give a reminder, then a warning. Continued poor behaviour leads to time out in another classroom and a loss of part "
+    "of playtime. Serious incidents are referred to the headteacher, who may contact parents.\n\n"
     "Bullying\n\n"
-    "Bullying, including bullying online or by text message, is never acceptable. Pupils who are bullied should tell an adult they trust. Every report is investigated and recorded, and parents of all the pupils involved are informed.\n\n"
+    "Bullying, including bullying online or by text message, is never acceptable. Pupils who are bullied should tell an adult they trust. Every report is "
+    "investigated and recorded, and parents of all the pupils involved are informed.\n\n"
     "Mobile phones\n\n"
-    "Pupils in Year 5 and 6 who walk home alone may bring a phone to school. Phones are handed to the class teacher at the start of the day and returned at home time.\n\n"
+    "Pupils in Year 5 and 6 who walk home alone may bring a phone to school. Phones are handed to the class teacher at the start of the day and returned at "
+    "home time.\n\n"
     "Exclusion\n\n"
-    "In the most serious cases the headteacher may exclude a pupil for a fixed period or permanently, following the Department for Education's guidance. The governing board reviews every permanent exclusion.\n\n"
+    "In the most serious cases the headteacher may exclude a pupil for a fixed period or permanently, following the Department for Education's guidance. The "
+    "governing board reviews every permanent exclusion.\n\n"
     "Working with parents\n\n"
-    "We ask parents to support the school's approach, to talk to their child's teacher if they have a concern and to attend meetings about their child's behaviour when asked.\n\n"
+    "We ask parents to support the school's approach, to talk to their child's teacher if they have a concern and to attend meetings about their child's "
+    "behaviour when asked.\n\n"
     "Monitoring\n\n"
     "The headteacher reports to governors each term on behaviour incidents, exclusions and bullying reports, and the policy is reviewed every two years.\n\n";
 
@@ -85,8 +93,7 @@ void check_refused(const test::RunResult& r) {
 
 TEST_CASE("import with the example library refuses a one-line note, two other policies and a letter", "[import][cli]") {
     test::TempDir dir;
-    for (const char* p : {"clausebook.yaml", "templates", "clauses"})
-        fs::copy(test::source_dir() / p, dir.path() / p, fs::copy_options::recursive);
+    for (const char* p : {"clausebook.yaml", "templates", "clauses"}) fs::copy(test::source_dir() / p, dir.path() / p, fs::copy_options::recursive);
     fs::create_directories(dir.path() / "schools");
     auto before = test::snapshot(dir.path());
     for (const auto& [name, text] : std::vector<std::pair<std::string, std::string>>{
@@ -120,7 +127,8 @@ TEST_CASE("import with a four-clause outline refuses a one-line note but takes a
     repo.remove("attendance.txt");
     CHECK(test::snapshot(repo.root()) == before);
 
-    repo.write("extract.txt", "Gamma Primary School\n\nHeadteacher: Gail Example\n\nStaff must not connect with pupils on their personal social media accounts.\n");
+    repo.write("extract.txt",
+               "Gamma Primary School\n\nHeadteacher: Gail Example\n\nStaff must not connect with pupils on their personal social media accounts.\n");
     auto r = repo.run({"import", (repo.root() / "extract.txt").string(), "--school", "gamma", "--dry-run"});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);

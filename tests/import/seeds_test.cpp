@@ -32,22 +32,53 @@ struct Seed {
 // The facts ../shared/seeds/INDEX.md states, and the fields it says each document does not state.
 const std::vector<Seed>& seeds() {
     static const std::vector<Seed> k = {
-        {"000_f1558a0ea6e4a4aa", "st-wenn",
-         {{"school_name", "St Wenn School"}, {"title", "social networking policy"}, {"dsl", "Grace Smith|Headteacher"},
-          {"approved", ""}, {"next_review", ""}, {"review_period", ""}, {"minute", ""}, {"last_reviewed", ""}}},
-        {"001_09f79df43fd8f5ac", "beckstone-primary",
-         {{"school_name", "Beckstone Primary School"}, {"title", "policy on parental use of social networking and internet sites"},
-          {"min_platform_age", "14"}, {"approved", ""}, {"next_review", ""}, {"review_period", ""}, {"minute", ""}}},
-        {"002_81b516c503df8480", "conway-primary",
-         {{"school_name", "Conway Primary School"}, {"title", "social media policy"}, {"approved", "2019-04-03"}, {"approved_by", "Steve Piper"},
-          {"next_review", "2022-04"}, {"local_authority", "Greenwich Council"}, {"min_platform_age", "13"}, {"minute", ""}}},
-        {"003_82c4a5ed8b9d61f2", "wimborne-first",
-         {{"school_name", "Wimborne First School"}, {"title", "social networking policy"}, {"approved", "2017-01-11"},
-          {"approved_by", "Full governing board"}, {"minute", "17/1/16/4"}, {"review_period", "P3Y"}, {"next_review", "2020-01"},
+        {"000_f1558a0ea6e4a4aa",
+         "st-wenn",
+         {{"school_name", "St Wenn School"},
+          {"title", "social networking policy"},
+          {"dsl", "Grace Smith|Headteacher"},
+          {"approved", ""},
+          {"next_review", ""},
+          {"review_period", ""},
+          {"minute", ""},
+          {"last_reviewed", ""}}},
+        {"001_09f79df43fd8f5ac",
+         "beckstone-primary",
+         {{"school_name", "Beckstone Primary School"},
+          {"title", "policy on parental use of social networking and internet sites"},
+          {"min_platform_age", "14"},
+          {"approved", ""},
+          {"next_review", ""},
+          {"review_period", ""},
+          {"minute", ""}}},
+        {"002_81b516c503df8480",
+         "conway-primary",
+         {{"school_name", "Conway Primary School"},
+          {"title", "social media policy"},
+          {"approved", "2019-04-03"},
+          {"approved_by", "Steve Piper"},
+          {"next_review", "2022-04"},
+          {"local_authority", "Greenwich Council"},
+          {"min_platform_age", "13"},
+          {"minute", ""}}},
+        {"003_82c4a5ed8b9d61f2",
+         "wimborne-first",
+         {{"school_name", "Wimborne First School"},
+          {"title", "social networking policy"},
+          {"approved", "2017-01-11"},
+          {"approved_by", "Full governing board"},
+          {"minute", "17/1/16/4"},
+          {"review_period", "P3Y"},
+          {"next_review", "2020-01"},
           {"local_authority", "Dorset County Council"}}},
-        {"004_5db6f10df8b5a2ba", "st-peters-ce-primary",
-         {{"school_name", "St Peter's CE Primary School"}, {"title", "social networking policy"}, {"last_reviewed", "2022-03"},
-          {"next_review", "2023-03"}, {"approved", ""}, {"minute", ""}}},
+        {"004_5db6f10df8b5a2ba",
+         "st-peters-ce-primary",
+         {{"school_name", "St Peter's CE Primary School"},
+          {"title", "social networking policy"},
+          {"last_reviewed", "2022-03"},
+          {"next_review", "2023-03"},
+          {"approved", ""},
+          {"minute", ""}}},
     };
     return k;
 }
@@ -95,8 +126,8 @@ void check_seeds(const std::string& format) {
                                              " --headless --convert-to docx:\"MS Word 2007 XML\" '" + src.string() + "'"));
             doc = docx;
             if (format == "pdf") {
-                REQUIRE(convert(work.path(), "soffice -env:UserInstallation=file://" + (work.path() / "profile").string() +
-                                                 " --headless --convert-to pdf '" + docx.string() + "'"));
+                REQUIRE(convert(work.path(), "soffice -env:UserInstallation=file://" + (work.path() / "profile").string() + " --headless --convert-to pdf '" +
+                                                 docx.string() + "'"));
                 doc = work.path() / (std::string(seed.school) + ".pdf");
             }
         }
@@ -118,8 +149,10 @@ void check_seeds(const std::string& format) {
                 CHECK(it == plan.facts.found.end());
             } else {
                 REQUIRE(it != plan.facts.found.end());
-                if (field == "title") CHECK(lower(it->second.value) == want);
-                else CHECK(it->second.value == want);
+                if (field == "title")
+                    CHECK(lower(it->second.value) == want);
+                else
+                    CHECK(it->second.value == want);
             }
         }
 
@@ -136,8 +169,8 @@ void check_seeds(const std::string& format) {
         // The evidence that the document is this policy, well above what import-no-match asks.
         const auto& e = plan.evidence;
         std::cout << "  evidence: " << e.good_blocks << "/" << e.body_blocks << " blocks read like their clause, " << e.good_clauses << " clauses (needed "
-                  << e.needed_clauses << "), " << static_cast<int>(e.good_share * 100 + 0.5) << "% of words (placed " << static_cast<int>(e.placed_share * 100 + 0.5)
-                  << "%)\n";
+                  << e.needed_clauses << "), " << static_cast<int>(e.good_share * 100 + 0.5) << "% of words (placed "
+                  << static_cast<int>(e.placed_share * 100 + 0.5) << "%)\n";
         CHECK(e.enough());
         CHECK(e.good_share >= 2 * import::k_min_good_share);
 

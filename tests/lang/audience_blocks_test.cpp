@@ -35,8 +35,9 @@ Value with_audiences(std::initializer_list<const char*> groups) {
     return v;
 }
 
-const char* k_text = "All.{{#audiences.staff}} Staff only.{{/audiences.staff}}{{#audiences.parents}} Parents only.{{/audiences.parents}}"
-                     "{{^audiences.pupils}} Not for pupils.{{/audiences.pupils}}";
+const char* k_text =
+    "All.{{#audiences.staff}} Staff only.{{/audiences.staff}}{{#audiences.parents}} Parents only.{{/audiences.parents}}"
+    "{{^audiences.pupils}} Not for pupils.{{/audiences.pupils}}";
 
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
@@ -108,8 +109,9 @@ TEST_CASE("a clause's audience blocks follow each school's audiences in the buil
 
 TEST_CASE("a clause with an unknown audience is refused when the repository loads", "[mustache][audience][assemble]") {
     TestRepo repo;
-    repo.write("clauses/intro/purpose.md",
-               "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\nFor everyone.\n\n{{#audiences.governers}}\nGovernors too.\n{{/audiences.governers}}\n");
+    repo.write(
+        "clauses/intro/purpose.md",
+        "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\nFor everyone.\n\n{{#audiences.governers}}\nGovernors too.\n{{/audiences.governers}}\n");
     RunResult r = repo.run({"build", "--quiet"});
     CHECK(r.exit_code == 2);
     CHECK(has(r.err, "clauses/intro/purpose.md:8:1: error: 'governers' is not one of the values of 'audiences' [unknown-param]"));

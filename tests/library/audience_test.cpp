@@ -33,11 +33,8 @@ const std::map<std::string, std::vector<std::string>> k_addressed = {
 
 // The audiences of each school's policy, from its source (volunteers are addressed as staff).
 const std::map<std::string, std::set<std::string>> k_audiences = {
-    {"st-wenn", {"parents", "staff"}},
-    {"beckstone-primary", {"parents"}},
-    {"conway-primary", {"staff", "governors", "parents", "pupils"}},
-    {"wimborne-first", {"staff", "governors"}},
-    {"st-peters-ce-primary", {"staff"}},
+    {"st-wenn", {"parents", "staff"}},          {"beckstone-primary", {"parents"}},  {"conway-primary", {"staff", "governors", "parents", "pupils"}},
+    {"wimborne-first", {"staff", "governors"}}, {"st-peters-ce-primary", {"staff"}},
 };
 
 // The sentence around position `at`, for the failure message.

@@ -95,8 +95,8 @@ TEST_CASE("Beckstone: a parents' policy with no rule of its own on age and nothi
         CHECK_FALSE(has(m, "before the age of"));
     }
     SECTION("D7: no staff duties, staff sanctions or staff guidance in a parents' policy") {
-        for (const char* staff_only : {"colleague's social media", "safer working practice", "line manager", "school computers, devices",
-                                       "disciplinary", "Adults who work with children should", "Breaches by staff", "aged 18 or over"}) {
+        for (const char* staff_only : {"colleague's social media", "safer working practice", "line manager", "school computers, devices", "disciplinary",
+                                       "Adults who work with children should", "Breaches by staff", "aged 18 or over"}) {
             INFO(staff_only);
             CHECK_FALSE(has(m, staff_only));
         }
@@ -149,9 +149,7 @@ TEST_CASE("Conway: the school's recruitment, contact, photograph and parent rule
     SECTION("parents: the ban keeps the school's one exception, a friendship from before the child started") {
         CHECK(has(clause(m, "Contact with parents"), "existed before the child joined the school"));
     }
-    SECTION("pupils asked to keep to the services' minimum age of 13") {
-        CHECK(has(m, "before the age of 13"));
-    }
+    SECTION("pupils asked to keep to the services' minimum age of 13") { CHECK(has(m, "before the age of 13")); }
 }
 
 TEST_CASE("Wimborne: the first-school rule holds everywhere, and governors are recommended, not bound", "[library][faithful]") {
@@ -159,8 +157,8 @@ TEST_CASE("Wimborne: the first-school rule holds everywhere, and governors are r
     SECTION("D5: no phone or email contact with a child, and no clause that allows it") {
         CHECK(has(m, "no phone or email contact of any kind"));
         CHECK(has(m, "Any contact with a family goes through the parents"));
-        for (const char* contradiction : {"has agreed in advance", "directly by video call", "Remote teaching", "arrangements agreed by senior leaders",
-                                          "meetings with pupils"}) {
+        for (const char* contradiction :
+             {"has agreed in advance", "directly by video call", "Remote teaching", "arrangements agreed by senior leaders", "meetings with pupils"}) {
             INFO(contradiction);
             CHECK_FALSE(has(m, contradiction));
         }
@@ -185,9 +183,7 @@ TEST_CASE("Wimborne: the first-school rule holds everywhere, and governors are r
 
 TEST_CASE("St Peter's: the headteacher is the DSL, the 14-point code is one list, and the text speaks to staff", "[library][faithful]") {
     const auto& m = md("st-peters-ce-primary");
-    SECTION("the headteacher is the designated safeguarding lead") {
-        CHECK(has(m, "the headteacher is the designated safeguarding lead"));
-    }
+    SECTION("the headteacher is the designated safeguarding lead") { CHECK(has(m, "the headteacher is the designated safeguarding lead")); }
     SECTION("the school's own code is one numbered list of 14 points") {
         auto c = clause(m, "Our code for staff");
         REQUIRE_FALSE(c.empty());
@@ -253,13 +249,20 @@ TEST_CASE("every policy: current services and law (D10)", "[library][faithful]")
 TEST_CASE("every policy: the linked-policy list names each policy the text relies on", "[library][faithful]") {
     // (words that show the text relies on a policy, words the list must then contain)
     const std::vector<std::pair<std::string, std::string>> relies = {
-        {"whistleblowing policy", "histleblowing"},     {"acceptable use", "cceptable use"},
-        {"behaviour policy", "ehaviour"},               {"anti-bullying", "nti-bullying"},
-        {"online safety policy", "nline safety"},       {"complaints policy", "omplaints"},
-        {"child protection policy", "hild protection"}, {"staff code of conduct", "ode of conduct"},
-        {"disciplinary procedure", "isciplinary"},      {"probationary procedure", "robationary"},
-        {"dignity at work", "ignity at work"},          {"privacy notices", "rivacy notices"},
-        {"remote learning guidance", "emote learning"}, {"governing board's code of conduct", "overning board code of conduct"},
+        {"whistleblowing policy", "histleblowing"},
+        {"acceptable use", "cceptable use"},
+        {"behaviour policy", "ehaviour"},
+        {"anti-bullying", "nti-bullying"},
+        {"online safety policy", "nline safety"},
+        {"complaints policy", "omplaints"},
+        {"child protection policy", "hild protection"},
+        {"staff code of conduct", "ode of conduct"},
+        {"disciplinary procedure", "isciplinary"},
+        {"probationary procedure", "robationary"},
+        {"dignity at work", "ignity at work"},
+        {"privacy notices", "rivacy notices"},
+        {"remote learning guidance", "emote learning"},
+        {"governing board's code of conduct", "overning board code of conduct"},
     };
     for (const auto& school : k_all_schools) {
         const auto& m = md(school);
@@ -280,8 +283,7 @@ namespace {
 
 // A copy of the example repository in a temporary folder, with one school file edited, built to
 // Markdown; returns that school's policy text.
-std::string build_edited_copy(const clausebook::test::TempDir& dir, const std::string& school, const std::string& from,
-                              const std::string& to) {
+std::string build_edited_copy(const clausebook::test::TempDir& dir, const std::string& school, const std::string& from, const std::string& to) {
     namespace fs = std::filesystem;
     for (const char* part : {"clausebook.yaml", "templates", "clauses", "schools"})
         fs::copy(clausebook::test::source_dir() / part, dir.path() / part, fs::copy_options::recursive);

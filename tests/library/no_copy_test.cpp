@@ -20,8 +20,10 @@ std::vector<std::string> words(const std::string& text) {
     std::vector<std::string> out;
     std::string cur;
     for (unsigned char c : text) {
-        if (std::isalnum(c) || c >= 0x80) cur += static_cast<char>(std::tolower(c));
-        else if (c == '\'' ) continue;  // "school's" and "schools" normalise alike
+        if (std::isalnum(c) || c >= 0x80)
+            cur += static_cast<char>(std::tolower(c));
+        else if (c == '\'')
+            continue;  // "school's" and "schools" normalise alike
         else if (!cur.empty()) {
             out.push_back(cur);
             cur.clear();

@@ -25,9 +25,7 @@ RunResult fail_build(TestRepo& repo, Change change) {
     return r;
 }
 
-bool has(const RunResult& r, const std::string& location_and_rule) {
-    return r.err.find(location_and_rule) != std::string::npos;
-}
+bool has(const RunResult& r, const std::string& location_and_rule) { return r.err.find(location_and_rule) != std::string::npos; }
 
 // "path:line:col: error: ...[rule]" on one line.
 bool has_diag(const RunResult& r, const std::string& location, const std::string& rule) {
@@ -60,9 +58,8 @@ TEST_CASE("a tab in indentation gets a hint", "[diagnostics]") {
 
 TEST_CASE("a duplicate key is an error at its second occurrence", "[diagnostics]") {
     TestRepo repo;
-    auto r = fail_build(repo, [](TestRepo& t) {
-        t.write("schools/alpha.yaml", "school:\n  name: Alpha\n  name: Alpha Primary\nparams:\n  headteacher: Ann\n");
-    });
+    auto r =
+        fail_build(repo, [](TestRepo& t) { t.write("schools/alpha.yaml", "school:\n  name: Alpha\n  name: Alpha Primary\nparams:\n  headteacher: Ann\n"); });
     INFO(r.err);
     CHECK(has_diag(r, "schools/alpha.yaml:3:3", "duplicate-key"));
     // The source line and a caret under the key.
@@ -136,9 +133,7 @@ TEST_CASE("an unknown variant lists the clause's variants", "[diagnostics]") {
 
 TEST_CASE("a duplicate clause id names both files", "[diagnostics]") {
     TestRepo repo;
-    auto r = fail_build(repo, [](TestRepo& t) {
-        t.write("clauses/zz/copy.md", "---\nid: intro.purpose\ntitle: Copy\nversion: 1.0.0\n---\nText.\n");
-    });
+    auto r = fail_build(repo, [](TestRepo& t) { t.write("clauses/zz/copy.md", "---\nid: intro.purpose\ntitle: Copy\nversion: 1.0.0\n---\nText.\n"); });
     INFO(r.err);
     CHECK(has_diag(r, "clauses/zz/copy.md:2:5", "duplicate-clause"));
     CHECK(has(r, "also defined in clauses/intro/purpose.md:2"));
@@ -240,8 +235,7 @@ TEST_CASE("a file that is not UTF-8 is reported at the first bad byte", "[diagno
 TEST_CASE("an unknown key suggests the key that was meant", "[diagnostics]") {
     TestRepo repo;
     auto r = fail_build(repo, [](TestRepo& t) {
-        t.write("schools/alpha.yaml",
-                "school:\n  name: Alpha\nparams:\n  headteacher: Ann\npolicies:\n  social:\n    aproved: 2024-01-01\n");
+        t.write("schools/alpha.yaml", "school:\n  name: Alpha\nparams:\n  headteacher: Ann\npolicies:\n  social:\n    aproved: 2024-01-01\n");
     });
     INFO(r.err);
     CHECK(has_diag(r, "schools/alpha.yaml:7:5", "unknown-key"));

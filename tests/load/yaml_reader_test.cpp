@@ -112,14 +112,19 @@ TEST_CASE("only plain untagged scalars are read as booleans and numbers", "[yaml
 
 TEST_CASE("columns count characters, and a byte-order mark or CRLF changes nothing", "[yaml]") {
     // "näme: “A”" and "k: "q"" after a byte-order mark, with CRLF line endings.
-    const std::string text = "\xEF\xBB\xBF" "n\xC3\xA4me: \xE2\x80\x9C" "A\xE2\x80\x9D\r\nk: \"q\"\r\n";
+    const std::string text =
+        "\xEF\xBB\xBF"
+        "n\xC3\xA4me: \xE2\x80\x9C"
+        "A\xE2\x80\x9D\r\nk: \"q\"\r\n";
     Diagnostics d;
     auto root = parse_yaml("f.yaml", text, d);
     REQUIRE(root);
     auto it = root->pairs().begin();
     CHECK(at((*it).key) == "1:1");
     CHECK(at((*it).value) == "1:7");
-    CHECK((*it).value.scalar() == "\xE2\x80\x9C" "A\xE2\x80\x9D");
+    CHECK((*it).value.scalar() ==
+          "\xE2\x80\x9C"
+          "A\xE2\x80\x9D");
     ++it;
     CHECK(at((*it).value) == "2:4");
     // text_origin starts inside the quotes, at the byte offset in the file.

@@ -102,7 +102,9 @@ TEST_CASE("with no approved copy the policy is a draft in the Markdown, HTML and
 TEST_CASE("a policy never approved says there is no approved version on record", "[approval][draft]") {
     TestRepo repo;
     // Listed with nothing under it: the school keeps the policy, and has recorded no approval.
-    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example, role: Headteacher }\npolicies:\n  social:\n");
+    repo.write(
+        "schools/alpha.yaml",
+        "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example, role: Headteacher }\npolicies:\n  social:\n");
     build(repo, {"--format", "md,docx"});
     std::string md = repo.read("out/alpha/social.md");
     CHECK(has(md, "| Status | Draft for approval \u2014 no approved version on record |"));
@@ -132,8 +134,9 @@ TEST_CASE("check approved-text-unknown: an approval date with no approved copy, 
     RunResult r = repo.run({"check", "--today", "2024-06-01", "--school", "alpha", "--fail-level", "warning"});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
-    CHECK(has(r.out, "schools/alpha.yaml:8:15: warning: Social Media Policy (Alpha Primary School) records an approval on 1 March 2024, but there is "
-                     "no copy of the text approved then (approved/alpha/social/2024-03-01.md)"));
+    CHECK(has(r.out,
+              "schools/alpha.yaml:8:15: warning: Social Media Policy (Alpha Primary School) records an approval on 1 March 2024, but there is "
+              "no copy of the text approved then (approved/alpha/social/2024-03-01.md)"));
     CHECK(has(r.out, "[approved-text-unknown]"));
     // Its severity is set like any other rule's.
     repo.write("clausebook.yaml", repo.read("clausebook.yaml") + "check:\n  severity:\n    approved-text-unknown: error\n");
@@ -151,8 +154,9 @@ TEST_CASE("check approved-text-unknown: the newest copy is of another day than t
     TestRepo repo;
     repo.approve("alpha", "social", "2023-02-01");
     RunResult r = repo.run({"check", "--today", "2024-06-01", "--school", "alpha", "--fail-level", "warning"});
-    CHECK(has(r.out, "schools/alpha.yaml:8:15: warning: Social Media Policy (Alpha Primary School) records an approval on 1 March 2024, but the "
-                     "newest approved copy (approved/alpha/social/2023-02-01.md) is of 1 February 2023, not that day"));
+    CHECK(has(r.out,
+              "schools/alpha.yaml:8:15: warning: Social Media Policy (Alpha Primary School) records an approval on 1 March 2024, but the "
+              "newest approved copy (approved/alpha/social/2023-02-01.md) is of 1 February 2023, not that day"));
     build(repo, {"--format", "md"});
     CHECK(has(repo.read("out/alpha/social.md"), "| Status | " + k_alpha_draft + " |"));
 }
@@ -220,8 +224,9 @@ TEST_CASE("the approved copy settles the status: same text approved, formatting 
         CHECK(has(changes, "alpha@approved (2024-03-01)"));
         CHECK(has(docx(repo).parts.at("word/document.xml"), "see social.changes.html beside this document, or run: clausebook diff alpha --since-approval"));
         RunResult r = repo.run({"check", "--today", "2024-06-01", "--school", "alpha", "--fail-level", "warning"});
-        CHECK(has(r.out, "schools/alpha.yaml:8:15: warning: Social Media Policy (Alpha Primary School) differs from the text the board approved on "
-                         "1 March 2024 (approved/alpha/social/2024-03-01.md): the board has not seen this text"));
+        CHECK(has(r.out,
+                  "schools/alpha.yaml:8:15: warning: Social Media Policy (Alpha Primary School) differs from the text the board approved on "
+                  "1 March 2024 (approved/alpha/social/2024-03-01.md): the board has not seen this text"));
         CHECK(has(r.out, "[approved-text-changed]"));
         CHECK_FALSE(has(r.out, "[approved-text-unknown]"));
         RunResult diff = repo.run({"diff", "alpha", "--since-approval"});

@@ -64,8 +64,10 @@ public:
         ::setenv(name, value, 1);
     }
     ~ScopedEnv() {
-        if (m_old) ::setenv(m_name, m_old->c_str(), 1);
-        else ::unsetenv(m_name);
+        if (m_old)
+            ::setenv(m_name, m_old->c_str(), 1);
+        else
+            ::unsetenv(m_name);
     }
     ScopedEnv(const ScopedEnv&) = delete;
     ScopedEnv& operator=(const ScopedEnv&) = delete;
@@ -153,18 +155,14 @@ TEST_CASE("incremental: an output file edited by hand is made again", "[build][i
     counts(repo.run({"build"}));
     const fs::path md = repo.out() / "alpha/social.md";
     const std::string original = repo.read("out/alpha/social.md");
-    SECTION("to a different size") {
-        clausebook::test::write_file(md, original + "A line the clerk added.\n");
-    }
+    SECTION("to a different size") { clausebook::test::write_file(md, original + "A line the clerk added.\n"); }
     SECTION("to the same size, at a different time") {
         std::string edited = original;
         edited[edited.find("Alpha")] = 'a';
         clausebook::test::write_file(md, edited);
         fs::last_write_time(md, fs::last_write_time(md) - std::chrono::hours(1));
     }
-    SECTION("with its time alone changed") {
-        fs::last_write_time(md, fs::last_write_time(md) - std::chrono::hours(1));
-    }
+    SECTION("with its time alone changed") { fs::last_write_time(md, fs::last_write_time(md) - std::chrono::hours(1)); }
     auto again = counts(repo.run({"build"}));
     CHECK(again.up_to_date == 1);
     CHECK(repo.read("out/alpha/social.md") == original);
@@ -210,8 +208,8 @@ TEST_CASE("incremental: --force builds every document again, still rewriting not
 TEST_CASE("incremental: a school with a warning is checked again and warned about on every run", "[build][incremental]") {
     TestRepo repo;
     // Beta's policy is for parents only, so it has no staff section to put this clause in.
-    repo.write("schools/beta.yaml", repo.read("schools/beta.yaml") +
-                                        "    local:\n      - { id: local.note, section: staff, title: Note, text: Our own note. }\n");
+    repo.write("schools/beta.yaml",
+               repo.read("schools/beta.yaml") + "    local:\n      - { id: local.note, section: staff, title: Note, text: Our own note. }\n");
     for (int run = 0; run < 3; ++run) {
         INFO("run " << run);
         auto r = repo.run({"build"});

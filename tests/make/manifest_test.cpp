@@ -30,9 +30,13 @@ TEST_CASE("manifest: its text reads back to the same manifest", "[build][manifes
     m.set("beta/social.md", {k_fp, {1234, 1700000000123456789}, false, false});
     m.set("alpha/social.docx", {k_fp, {0, -5}, true, true});
     std::string text = m.text();
-    CHECK(text == "clausebook manifest 2\n"
-                  "alpha/social.docx\t" + k_fp + "\t0\t-5\tclean\tapproved\n"
-                  "beta/social.md\t" + k_fp + "\t1234\t1700000000123456789\twarned\tdraft\n");
+    CHECK(text ==
+          "clausebook manifest 2\n"
+          "alpha/social.docx\t" +
+              k_fp +
+              "\t0\t-5\tclean\tapproved\n"
+              "beta/social.md\t" +
+              k_fp + "\t1234\t1700000000123456789\twarned\tdraft\n");
     auto back = make::Manifest::parse(text);
     REQUIRE(back);
     CHECK(back->text() == text);
@@ -50,12 +54,12 @@ TEST_CASE("manifest: any damage makes the whole file unusable", "[build][manifes
     const std::string line = "alpha/social.md\t" + k_fp + "\t10\t20\tclean\tdraft\n";
     const std::string head = "clausebook manifest 2\n";
     REQUIRE(make::Manifest::parse(head + line));
-    for (const std::string& bad : {std::string(), std::string("clausebook manifest 1\n") + line, head + line.substr(0, line.size() - 1),
-                                   head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\n", head + "alpha/social.md\t" + k_fp.substr(1) + "\t10\t20\tclean\tdraft\n",
-                                   head + "alpha/social.md\t" + k_fp + "\t-10\t20\tclean\tdraft\n", head + "alpha/social.md\t" + k_fp + "\t10\t2x\tclean\tdraft\n",
-                                   head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\tdraft\textra\n", head + "\t" + k_fp + "\t10\t20\tclean\tdraft\n",
-                                   head + line + "\n", head + "alpha/social.md\t" + k_fp + "\t10\t20\tdirty\tdraft\n",
-                                   head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\tmaybe\n"}) {
+    for (const std::string& bad :
+         {std::string(), std::string("clausebook manifest 1\n") + line, head + line.substr(0, line.size() - 1),
+          head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\n", head + "alpha/social.md\t" + k_fp.substr(1) + "\t10\t20\tclean\tdraft\n",
+          head + "alpha/social.md\t" + k_fp + "\t-10\t20\tclean\tdraft\n", head + "alpha/social.md\t" + k_fp + "\t10\t2x\tclean\tdraft\n",
+          head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\tdraft\textra\n", head + "\t" + k_fp + "\t10\t20\tclean\tdraft\n", head + line + "\n",
+          head + "alpha/social.md\t" + k_fp + "\t10\t20\tdirty\tdraft\n", head + "alpha/social.md\t" + k_fp + "\t10\t20\tclean\tmaybe\n"}) {
         INFO(bad);
         CHECK_FALSE(make::Manifest::parse(bad));
     }
@@ -98,8 +102,8 @@ TEST_CASE("fingerprint: differs by school, policy, format and shared input, not 
 
 TEST_CASE("validate skips a document recorded clean with the same fingerprint, and only that", "[build][manifest]") {
     TestRepo repo;
-    repo.write("schools/beta.yaml", repo.read("schools/beta.yaml") +
-                                        "    local:\n      - { id: local.note, section: staff, title: Note, text: Our own note. }\n");
+    repo.write("schools/beta.yaml",
+               repo.read("schools/beta.yaml") + "    local:\n      - { id: local.note, section: staff, title: Note, text: Our own note. }\n");
     auto loaded = load_ok(repo);
     make::Request r;
     r.repo = &loaded;

@@ -15,11 +15,9 @@ void add_schools(TestRepo& repo, int count) {
     for (int i = 0; i < count; ++i) {
         std::string id = std::to_string(i);
         repo.write("schools/s" + id + ".yaml",
-                   "school:\n  name: School " + id + "\n  phase: " + (i % 3 ? "primary" : "first") +
-                       "\nparams:\n  headteacher: { name: Head " + id + " }\n  min_age: " + std::to_string(13 + i % 4) +
-                       "\npolicies:\n  social:\n    approved: 2024-0" + std::to_string(1 + i % 9) + "-15\n" +
-                       (i % 3 ? "" : "    variants: { staff.contact: first-school }\n") +
-                       (i % 4 ? "" : "    exclude: [intro.links]\n"));
+                   "school:\n  name: School " + id + "\n  phase: " + (i % 3 ? "primary" : "first") + "\nparams:\n  headteacher: { name: Head " + id +
+                       " }\n  min_age: " + std::to_string(13 + i % 4) + "\npolicies:\n  social:\n    approved: 2024-0" + std::to_string(1 + i % 9) + "-15\n" +
+                       (i % 3 ? "" : "    variants: { staff.contact: first-school }\n") + (i % 4 ? "" : "    exclude: [intro.links]\n"));
     }
 }
 

@@ -51,7 +51,8 @@ TEST_CASE("register: schedule lists register entries beside generated policies",
     RunResult r = repo.run({"schedule", "--today", "2024-06-01", "--format", "csv"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(has(r.out, "alpha,behaviour,Alpha Primary School,Behaviour policy,2023-01-20,Headteacher,,P1Y,2024-01-20 (derived),overdue since 20 January 2024,overdue"));
+    CHECK(has(r.out,
+              "alpha,behaviour,Alpha Primary School,Behaviour policy,2023-01-20,Headteacher,,P1Y,2024-01-20 (derived),overdue since 20 January 2024,overdue"));
     CHECK(has(r.out, "alpha,child-protection,Alpha Primary School,Child protection and safeguarding policy,2025-09-17,Full governing board,25/9/3,P1Y"));
     CHECK(has(r.out, "alpha,social,"));
     // --policy names a register entry as well as an outline.
@@ -69,7 +70,9 @@ TEST_CASE("register: check finds an overdue register entry at its file, line and
     RunResult r = repo.run({"check", "--today", "2024-06-01", "--school", "alpha"});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
-    CHECK(has(r.out, "schools/alpha.yaml:24:15: error: review of Behaviour policy (Alpha Primary School) overdue since 20 January 2024 (approved 20 January 2023 + 1 year)"));
+    CHECK(has(r.out,
+              "schools/alpha.yaml:24:15: error: review of Behaviour policy (Alpha Primary School) overdue since 20 January 2024 (approved 20 January 2023 + 1 "
+              "year)"));
     CHECK(has(r.out, "clausebook renew alpha behaviour --approved YYYY-MM-DD"));
     // An approval after today, on a register entry: approval-in-future at its line.
     CHECK(has(r.out, "schools/alpha.yaml:15:15: error: approved 17 September 2025, which is after today"));
@@ -124,11 +127,18 @@ TEST_CASE("register: check on the example finds exactly what is wrong in the fiv
     CHECK(count("\"rule\": \"review-due-soon\"") == 0);
     CHECK(count("\"rule\": \"approval-in-future\"") == 0);
     RunResult text = clausebook::test::run_example({"check", "--today", "2026-11-21", "--fail-level", "info"});
-    CHECK(has(text.out, "schools/conway-primary.yaml:110:15: error: review of Child protection and safeguarding policy (Conway Primary School) overdue since 17 September 2026"));
+    CHECK(has(text.out,
+              "schools/conway-primary.yaml:110:15: error: review of Child protection and safeguarding policy (Conway Primary School) overdue since 17 "
+              "September 2026"));
     CHECK(has(text.out, "schools/wimborne-first.yaml:70:15: error: review of Accessibility plan (Wimborne First School) overdue since 14 June 2026"));
-    CHECK(has(text.out, "schools/st-wenn.yaml:115:15: error: review of Data protection policy and privacy notices (St Wenn School) overdue since 20 March 2026"));
-    CHECK(has(text.out, "schools/st-peters-ce-primary.yaml:67:1: error: St Peter's CE Primary School has no entry for 'Special educational needs and disability policy and information report'"));
-    CHECK(has(text.out, "schools/beckstone-primary.yaml:84:18: warning: Child protection and safeguarding policy (Beckstone Primary School) was approved by 'Safeguarding committee' (a committee)"));
+    CHECK(
+        has(text.out, "schools/st-wenn.yaml:115:15: error: review of Data protection policy and privacy notices (St Wenn School) overdue since 20 March 2026"));
+    CHECK(has(text.out,
+              "schools/st-peters-ce-primary.yaml:67:1: error: St Peter's CE Primary School has no entry for 'Special educational needs and disability policy "
+              "and information report'"));
+    CHECK(has(text.out,
+              "schools/beckstone-primary.yaml:84:18: warning: Child protection and safeguarding policy (Beckstone Primary School) was approved by "
+              "'Safeguarding committee' (a committee)"));
 }
 
 TEST_CASE("register-location-missing: a register entry's document path with no file in the repository", "[register][check]") {
@@ -137,7 +147,9 @@ TEST_CASE("register-location-missing: a register entry's document path with no f
     // Line 27: the behaviour entry's location, a path where nothing is committed yet.
     RunResult r = repo.run({"check", "--today", "2024-02-01", "--school", "alpha", "--fail-level", "info"});
     INFO(r.out << r.err);
-    CHECK(has(r.out, "schools/alpha.yaml:27:15: warning: Behaviour policy (Alpha Primary School) is kept at 'policies/behaviour.pdf', but the repository has no such file [register-location-missing]"));
+    CHECK(has(r.out,
+              "schools/alpha.yaml:27:15: warning: Behaviour policy (Alpha Primary School) is kept at 'policies/behaviour.pdf', but the repository has no such "
+              "file [register-location-missing]"));
     CHECK(r.out.find("child-protection.pdf', but") == std::string::npos);  // an https address is not judged
 
     // The file committed: clean. A link to a file outside the repository does not count.

@@ -34,8 +34,9 @@ std::string alpha(const std::string& register_entries, const std::string& type =
            "\nparams:\n  headteacher: { name: Ann Example }\npolicies:\n  social:\n    approved: 2024-03-01\n" + register_entries;
 }
 
-const std::string k_cp = "register:\n  child-protection:\n    title: Child protection policy\n    category: safeguarding\n"
-                         "    approved: 2024-02-01\n    approved_by: Full governing board\n    review_period: P1Y\n";
+const std::string k_cp =
+    "register:\n  child-protection:\n    title: Child protection policy\n    category: safeguarding\n"
+    "    approved: 2024-02-01\n    approved_by: Full governing board\n    review_period: P1Y\n";
 
 RunResult check(const TestRepo& repo) { return repo.run({"check", "--today", "2024-06-01", "--school", "alpha", "--fail-level", "info"}); }
 
@@ -48,7 +49,9 @@ TEST_CASE("statutory-policy-missing: a statutory policy for the school's type wi
     RunResult r = check(repo);
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
-    CHECK(has(r.out, "schools/alpha.yaml:1:1: error: Alpha Primary School has no entry for 'Safeguarding and child protection policy', which the DfE lists as statutory for a maintained school [statutory-policy-missing]"));
+    CHECK(has(r.out,
+              "schools/alpha.yaml:1:1: error: Alpha Primary School has no entry for 'Safeguarding and child protection policy', which the DfE lists as "
+              "statutory for a maintained school [statutory-policy-missing]"));
     CHECK_FALSE(has(r.out, "Careers guidance"));  // secondary only: alpha is primary
     // Clean once the register has it, or when the school's type is not on the entry.
     repo.write("schools/alpha.yaml", alpha(k_cp));
@@ -56,7 +59,8 @@ TEST_CASE("statutory-policy-missing: a statutory policy for the school's type wi
     repo.write("schools/alpha.yaml", alpha("", "independent"));
     CHECK_FALSE(has(check(repo).out, "[statutory-policy-missing]"));
     // An entry of another id that covers it.
-    repo.write("schools/alpha.yaml", alpha("register:\n  safeguarding:\n    title: Safeguarding policy\n    category: safeguarding\n    covers: [child-protection]\n"));
+    repo.write("schools/alpha.yaml",
+               alpha("register:\n  safeguarding:\n    title: Safeguarding policy\n    category: safeguarding\n    covers: [child-protection]\n"));
     CHECK_FALSE(has(check(repo).out, "[statutory-policy-missing]"));
     // JUnit gives the missing policy a test case of its own.
     repo.write("schools/alpha.yaml", alpha(""));
@@ -73,11 +77,15 @@ TEST_CASE("statutory-review-period: a review period longer than the DfE sets", "
     RunResult r = check(repo);
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
-    CHECK(has(r.out, "schools/alpha.yaml:16:20: error: Child protection policy (Alpha Primary School) is reviewed every 3 years, longer than the 1 year the DfE's list sets for 'Safeguarding and child protection policy' [statutory-review-period]"));
+    CHECK(has(r.out,
+              "schools/alpha.yaml:16:20: error: Child protection policy (Alpha Primary School) is reviewed every 3 years, longer than the 1 year the DfE's "
+              "list sets for 'Safeguarding and child protection policy' [statutory-review-period]"));
     repo.write("schools/alpha.yaml", alpha(k_cp));
     CHECK_FALSE(has(check(repo).out, "[statutory-review-period]"));
     // Waived with a reason: reported, not failing.
-    repo.write("schools/alpha.yaml", alpha(three + "    waive:\n      statutory-review-period: The board reviews it with the local authority's model every three years (minute 24/2/3).\n"));
+    repo.write(
+        "schools/alpha.yaml",
+        alpha(three + "    waive:\n      statutory-review-period: The board reviews it with the local authority's model every three years (minute 24/2/3).\n"));
     RunResult waived = repo.run({"check", "--today", "2024-06-01", "--school", "alpha"});
     CHECK(has(waived.out, "waived"));
     CHECK_FALSE(has(waived.out, "error: Child protection policy (Alpha Primary School) is reviewed every 3 years"));
@@ -91,20 +99,24 @@ TEST_CASE("approval-level: approved by a level the DfE does not allow", "[regist
     repo.write("schools/alpha.yaml", alpha(committee));
     RunResult r = check(repo);
     INFO(r.out << r.err);
-    CHECK(has(r.out, "schools/alpha.yaml:15:18: warning: Child protection policy (Alpha Primary School) was approved by 'Curriculum committee' (a committee), but the DfE's list allows approval of 'Safeguarding and child protection policy' by the board only [approval-level]"));
+    CHECK(has(r.out,
+              "schools/alpha.yaml:15:18: warning: Child protection policy (Alpha Primary School) was approved by 'Curriculum committee' (a committee), but the "
+              "DfE's list allows approval of 'Safeguarding and child protection policy' by the board only [approval-level]"));
     repo.write("schools/alpha.yaml", alpha(k_cp));
     CHECK_FALSE(has(check(repo).out, "[approval-level]"));
 }
 
 TEST_CASE("check.require: a trust adds its own required policies", "[register][statutory][check]") {
     TestRepo repo;
-    repo.write("clausebook.yaml", repo.read("clausebook.yaml") +
-                                      "check:\n  require:\n    - id: lettings\n      title: Lettings policy\n      review_period: P2Y\n      applies_to: [maintained]\n");
+    repo.write("clausebook.yaml",
+               repo.read("clausebook.yaml") +
+                   "check:\n  require:\n    - id: lettings\n      title: Lettings policy\n      review_period: P2Y\n      applies_to: [maintained]\n");
     repo.write("schools/alpha.yaml", alpha(""));
     RunResult r = check(repo);
     INFO(r.out << r.err);
     CHECK(has(r.out, "has no entry for 'Lettings policy', which the trust requires (clausebook.yaml) [statutory-policy-missing]"));
-    repo.write("schools/alpha.yaml", alpha("register:\n  lettings:\n    title: Lettings policy\n    category: premises\n    approved: 2024-01-10\n    review_period: P3Y\n"));
+    repo.write("schools/alpha.yaml",
+               alpha("register:\n  lettings:\n    title: Lettings policy\n    category: premises\n    approved: 2024-01-10\n    review_period: P3Y\n"));
     RunResult longer = check(repo);
     CHECK_FALSE(has(longer.out, "[statutory-policy-missing]"));
     CHECK(has(longer.out, "is reviewed every 3 years, longer than the 2 years the trust requires (clausebook.yaml) [statutory-review-period]"));

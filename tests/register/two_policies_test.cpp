@@ -50,16 +50,18 @@ TEST_CASE("two policies: a parameter of one name and two types is typed per outl
     repo.add_second_policy();
     // 'audiences' is a list of [staff, parents] in social and of [staff, pupils, volunteers] in
     // visits. A school-wide value that suits both is fine, and each policy reads it with its type.
-    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example }\n"
-                                     "  audiences: [staff]\npolicies:\n  social:\n    approved: 2024-03-01\n  visits:\n    params:\n      visits_lead: { name: Vic Leader }\n");
+    repo.write("schools/alpha.yaml",
+               "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example }\n"
+               "  audiences: [staff]\npolicies:\n  social:\n    approved: 2024-03-01\n  visits:\n    params:\n      visits_lead: { name: Vic Leader }\n");
     RunResult ok = repo.run({"build", "--format", "md"});
     INFO(ok.err);
     REQUIRE(ok.exit_code == 0);
     CHECK_FALSE(has(repo.read("out/alpha/social.md"), "Conduct of parents"));
     CHECK_FALSE(has(repo.read("out/alpha/visits.md"), "Volunteers"));
     // A school-wide value that suits one declaration only is an error naming the other policy.
-    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example }\n"
-                                     "  audiences: [pupils]\npolicies:\n  social:\n    approved: 2024-03-01\n  visits:\n    params:\n      visits_lead: { name: Vic Leader }\n");
+    repo.write("schools/alpha.yaml",
+               "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example }\n"
+               "  audiences: [pupils]\npolicies:\n  social:\n    approved: 2024-03-01\n  visits:\n    params:\n      visits_lead: { name: Vic Leader }\n");
     RunResult bad = repo.run({"build", "--format", "md"});
     CHECK(bad.exit_code == 2);
     CHECK(has(bad.err, "schools/alpha.yaml:6:"));

@@ -58,15 +58,8 @@ TEST_CASE("renew refuses control characters, far dates and periods past 2200 (L6
     TestRepo repo;
     std::string before = repo.read("schools/alpha.yaml");
     std::vector<std::vector<std::string>> refused = {
-        {"--by", "Gov\rEND"},
-        {"--by", "\r"},
-        {"--minute", "26/11\x1b[2J"},
-        {"--by", "Gov\x7f"},
-        {"--by", "Gov\xE2\x80\xA8X"},
-        {"--minute", "\xC2\x85"},
-        {"--period", "P200Y"},
-        {"--today", "2199-12-31"},
-        {"--today", "1989-12-31"},
+        {"--by", "Gov\rEND"},     {"--by", "\r"},        {"--minute", "26/11\x1b[2J"}, {"--by", "Gov\x7f"},       {"--by", "Gov\xE2\x80\xA8X"},
+        {"--minute", "\xC2\x85"}, {"--period", "P200Y"}, {"--today", "2199-12-31"},    {"--today", "1989-12-31"},
     };
     for (const auto& extra : refused) {
         std::vector<std::string> args = {"renew", "alpha", "social", "--approved", "2025-03-01"};
@@ -108,7 +101,8 @@ TEST_CASE("renew edits the right bytes after letters of several bytes, and refus
                    "name: \"Ysgol Gynradd Ŵy’r Alpha \xF0\x9F\x8F\xAB\"  # “the school’s own name”");
     school.insert(school.find("    approved:"), "    # Cymeradwywyd gan y corff llywodraethu — approved by the board\n");
     repo.write("schools/alpha.yaml", school);
-    RunResult r = repo.run({"renew", "alpha", "social", "--approved", "2025-03-01", "--by", "Bwrdd – Full board", "--minute", "25/3/1", "--today", "2025-03-02"});
+    RunResult r =
+        repo.run({"renew", "alpha", "social", "--approved", "2025-03-01", "--by", "Bwrdd – Full board", "--minute", "25/3/1", "--today", "2025-03-02"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     std::string expected = school;

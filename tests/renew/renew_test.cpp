@@ -16,8 +16,7 @@ void copy_example(TestRepo& repo) {
     for (const char* dir : {"clauses", "templates", "schools"}) fs::remove_all(repo.root() / dir);
     for (const char* dir : {"clauses", "templates", "schools", "data"})
         for (const auto& e : fs::recursive_directory_iterator(clausebook::test::source_dir() / dir))
-            if (e.is_regular_file())
-                repo.write(fs::relative(e.path(), clausebook::test::source_dir()).generic_string(), clausebook::test::read_file(e.path()));
+            if (e.is_regular_file()) repo.write(fs::relative(e.path(), clausebook::test::source_dir()).generic_string(), clausebook::test::read_file(e.path()));
     repo.write("clausebook.yaml", clausebook::test::read_file(clausebook::test::source_dir() / "clausebook.yaml"));
 }
 
@@ -33,8 +32,8 @@ TEST_CASE("renew changes only the intended values of a commented school file", "
     TestRepo repo;
     copy_example(repo);
     const std::string before = repo.read("schools/conway-primary.yaml");
-    auto r = repo.run({"renew", "conway-primary", "social-networking", "--approved", "2026-11-12", "--by", "Full governing board", "--minute",
-                       "26/11/4", "--today", "2026-11-21"});
+    auto r = repo.run({"renew", "conway-primary", "social-networking", "--approved", "2026-11-12", "--by", "Full governing board", "--minute", "26/11/4",
+                       "--today", "2026-11-21"});
     INFO(r.out << r.err);
     REQUIRE(r.exit_code == 0);
     std::string expected = before;
@@ -56,8 +55,7 @@ TEST_CASE("renew changes only the intended values of a commented school file", "
     CHECK(check.exit_code == 0);
 
     // A second renewal reports what changed since the first approved copy.
-    repo.write("clauses/safeguarding/statement.md",
-               replace_once(repo.read("clauses/safeguarding/statement.md"), "takes seriously", "takes very seriously"));
+    repo.write("clauses/safeguarding/statement.md", replace_once(repo.read("clauses/safeguarding/statement.md"), "takes seriously", "takes very seriously"));
     auto again = repo.run({"renew", "conway-primary", "social-networking", "--approved", "2026-11-20", "--today", "2026-11-21"});
     INFO(again.out << again.err);
     CHECK(again.exit_code == 0);
@@ -100,7 +98,9 @@ TEST_CASE("renew keeps CRLF line endings and adds missing keys with the file's i
 TEST_CASE("renew of a policy the school file does not mention yet", "[renew]") {
     TestRepo repo;
     repo.write("schools/beta.yaml", "school:\n  name: Beta First School\nparams:\n  headteacher: Bob Example\npolicies:\n  other: {}\n");
-    repo.write("templates/other.yaml", "title: Other\nparams:\n  headteacher: { type: person }\n  deputy: { type: person }\nsections:\n  - id: intro\n    title: Intro\n    clauses: [intro.purpose]\n");
+    repo.write("templates/other.yaml",
+               "title: Other\nparams:\n  headteacher: { type: person }\n  deputy: { type: person }\nsections:\n  - id: intro\n    title: Intro\n    clauses: "
+               "[intro.purpose]\n");
     auto r = repo.run({"renew", "beta", "social", "--approved", "2025-12-10", "--today", "2026-01-01"});
     INFO(r.out << r.err);
     REQUIRE(r.exit_code == 0);

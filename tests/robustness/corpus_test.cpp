@@ -97,7 +97,8 @@ std::string apply_setup(const std::vector<std::string>& w, const TestRepo& repo,
     } else if (w[0] == "readonly" && w.size() == 2) {
         // Root ignores permission bits; the write hook then stands in for the refusal.
         for (auto& e : fs::recursive_directory_iterator(root / w[1]))
-            if (e.is_directory()) fs::permissions(e.path(), fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write, fs::perm_options::remove);
+            if (e.is_directory())
+                fs::permissions(e.path(), fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write, fs::perm_options::remove);
         fs::permissions(root / w[1], fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write, fs::perm_options::remove);
         if (::geteuid() == 0) {
             ::setenv("CLAUSEBOOK_FAULT_WRITE", "EACCES", 1);
@@ -147,7 +148,8 @@ Outcome run_case(const fs::path& dir, bool update) {
         if (w[0] == "base")
             for (auto& e : fs::recursive_directory_iterator(dir)) {
                 fs::path rel = fs::relative(e.path(), dir);
-                if (!e.is_regular_file() || std::find(std::begin(k_case_files), std::end(k_case_files), rel.generic_string()) != std::end(k_case_files)) continue;
+                if (!e.is_regular_file() || std::find(std::begin(k_case_files), std::end(k_case_files), rel.generic_string()) != std::end(k_case_files))
+                    continue;
                 fs::create_directories((repo.root() / rel).parent_path());
                 fs::copy_file(e.path(), repo.root() / rel, fs::copy_options::overwrite_existing);
             }
@@ -190,11 +192,12 @@ Outcome run_case(const fs::path& dir, bool update) {
     // Every message about a file names a rule; only run-level failures ("clausebook: error:") do not.
     std::istringstream err(r.err);
     for (std::string l; std::getline(err, l);)
-        if ((l.find(": error: ") != std::string::npos || l.find(": warning: ") != std::string::npos) && l[0] != ' ' &&
-            l.rfind("clausebook", 0) != 0 && l.back() != ']')
+        if ((l.find(": error: ") != std::string::npos || l.find(": warning: ") != std::string::npos) && l[0] != ' ' && l.rfind("clausebook", 0) != 0 &&
+            l.back() != ']')
             o.fail("a message without a rule: " + l);
     if (r.exit_code != 0 && clausebook::test::snapshot(repo.out()) != before) o.fail("out/ changed although the run failed");
-    if (writes_repository && r.exit_code != 0 && clausebook::test::snapshot(repo.root()) != before_all) o.fail("the repository changed although the run failed");
+    if (writes_repository && r.exit_code != 0 && clausebook::test::snapshot(repo.root()) != before_all)
+        o.fail("the repository changed although the run failed");
     if (!o.passed) o.why += "  stderr:\n" + r.err;
     return o;
 }
@@ -213,8 +216,10 @@ TEST_CASE("bad-input corpus", "[corpus]") {
     std::size_t passed = 0;
     for (const auto& c : cases) {
         Outcome o = run_case(c, update);
-        if (o.passed) ++passed;
-        else FAIL_CHECK("case " << c.filename().string() << ":\n" << o.why);
+        if (o.passed)
+            ++passed;
+        else
+            FAIL_CHECK("case " << c.filename().string() << ":\n" << o.why);
     }
     std::cout << "bad-input corpus: " << cases.size() << " cases, " << passed << " passed" << (update ? " (expected files rewritten)" : "") << "\n";
     CHECK(passed == cases.size());

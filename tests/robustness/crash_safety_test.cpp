@@ -66,8 +66,7 @@ bool is_bookkeeping(const std::string& relative, const std::string& bytes) {
 struct States {
     std::vector<std::pair<fs::path, std::string>> clauses;
     void set(bool second) const {
-        for (const auto& [path, text] : clauses)
-            clausebook::test::write_file(path, second ? text + "\nThis sentence was added between two builds.\n" : text);
+        for (const auto& [path, text] : clauses) clausebook::test::write_file(path, second ? text + "\nThis sentence was added between two builds.\n" : text);
     }
 };
 
@@ -88,8 +87,8 @@ TEST_CASE("a build killed at random moments leaves every output old-complete or 
 #else
     TempDir tmp;
     fs::path repo = tmp.path() / "repo";
-    std::string gen = std::string(CLAUSEBOOK_GENERATOR) + " --from " + clausebook::test::source_dir().string() + " --to " + repo.string() +
-                      " --count 80 >/dev/null";
+    std::string gen =
+        std::string(CLAUSEBOOK_GENERATOR) + " --from " + clausebook::test::source_dir().string() + " --to " + repo.string() + " --count 80 >/dev/null";
     REQUIRE(std::system(gen.c_str()) == 0);
     const std::string binary = CLAUSEBOOK_BINARY;
     // Every format but the PDF: every file is written the same way (util::write_file_atomic),
@@ -124,9 +123,12 @@ TEST_CASE("a build killed at random moments leaves every output old-complete or 
         std::this_thread::sleep_for(std::chrono::microseconds(round % 2 ? late(rng) : anywhen(rng)));
         ::kill(pid, SIGKILL);
         int rc = wait_for(pid);
-        if (rc == 128 + SIGKILL) ++kills;
-        else if (rc == 0) ++finished;
-        else FAIL("a build exited with " << rc);
+        if (rc == 128 + SIGKILL)
+            ++kills;
+        else if (rc == 0)
+            ++finished;
+        else
+            FAIL("a build exited with " << rc);
         for (const auto& [path, bytes] : snapshot(repo / "out")) {
             if (is_temp_file(path)) {
                 ++temp_files;

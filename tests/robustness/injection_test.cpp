@@ -107,9 +107,12 @@ std::vector<std::string> csv_fields(const std::string& csv) {
     for (std::size_t i = 0; i < csv.size(); ++i) {
         char c = csv[i];
         if (quoted) {
-            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') fields.back() += csv[++i];
-            else if (c == '"') quoted = false;
-            else fields.back() += c;
+            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"')
+                fields.back() += csv[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                fields.back() += c;
         } else if (c == '"') {
             quoted = true;
         } else if (c == ',' || c == '\n') {
@@ -211,7 +214,8 @@ TEST_CASE("with allow_raw_html, the trust's clauses pass HTML through but school
     TestRepo repo;
     repo.write("clausebook.yaml", "trust:\n  name: Test Trust\nsettings:\n  allow_raw_html: true\n");
     repo.write("clauses/intro/purpose.md",
-               "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\nThis policy of {{{school.name}}} is <abbr title=\"designated safeguarding lead\">DSL</abbr> approved.\n");
+               "---\nid: intro.purpose\ntitle: Purpose\nversion: 1.0.0\n---\nThis policy of {{{school.name}}} is <abbr title=\"designated safeguarding "
+               "lead\">DSL</abbr> approved.\n");
     repo.write("schools/alpha.yaml",
                "school:\n  name: \"Alpha <img src=x onerror=alert(1)><script>alert(2)</script> *School*\"\nparams:\n"
                "  headteacher: { name: Ann Example, role: Headteacher }\npolicies:\n  social:\n    approved: 2024-03-01\n");

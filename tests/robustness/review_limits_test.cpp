@@ -79,7 +79,8 @@ TEST_CASE("stale-reference patterns that backtrack badly run in linear time (M4)
     std::string text = std::string(5000, 'a') + "!";
     for (int i = 0; i < 2000; ++i) text += " word";
     text += " !";
-    repo.write("schools/alpha.yaml", std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
+    repo.write("schools/alpha.yaml",
+               std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
     Timed t = timed_run(repo, {"check", "--today", "2024-06-01", "--format", "json"});
     INFO(t.result.err);
     CHECK(t.result.exit_code <= 1);
@@ -95,7 +96,8 @@ TEST_CASE("100,000 stale findings in one text are counted past the first 100 (M3
                "    replaced_by: X\n");
     std::string text;
     for (int i = 0; i < 100000; ++i) text += "tweet ";
-    repo.write("schools/alpha.yaml", std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
+    repo.write("schools/alpha.yaml",
+               std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
     Timed t = timed_run(repo, {"check", "--today", "2024-06-01", "--format", "json"});
     INFO(t.result.err.substr(0, 2000));
     CHECK(t.result.exit_code <= 1);
@@ -176,7 +178,8 @@ TEST_CASE("a map or list of 10,000 entries, the limit, is read and one more is r
     CHECK(past.exit_code == 2);
     CHECK(count(past.err, "[yaml-limit]") == 1);
     std::size_t line = static_cast<std::size_t>(std::count(school.begin(), school.end(), '\n')) + (10000 - own) + 1;
-    CHECK(has(past.err, "schools/alpha.yaml:" + std::to_string(line) + ":1: error: this is entry 10001 of one map (the limit is 10000 entries in one map or list)"));
+    CHECK(has(past.err,
+              "schools/alpha.yaml:" + std::to_string(line) + ":1: error: this is entry 10001 of one map (the limit is 10000 entries in one map or list)"));
     CHECK_FALSE(std::filesystem::exists(repo.out()));
 
     // A list too: 10,001 items in one list of excluded clauses.
@@ -214,7 +217,8 @@ TEST_CASE("50,000 unfilled gaps in one text are counted past the first 100 (M3)"
     TestRepo repo;
     std::string text;
     for (int i = 0; i < 50000; ++i) text += "[name of school] ";
-    repo.write("schools/alpha.yaml", std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
+    repo.write("schools/alpha.yaml",
+               std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
     Timed t = timed_run(repo, {"check", "--today", "2024-06-01", "--format", "json"});
     INFO(t.result.err.substr(0, 2000));
     CHECK(t.result.exit_code <= 1);
@@ -228,7 +232,8 @@ TEST_CASE("600 KB of DCSF against the shipped stale list finishes in linear time
     repo.write("data/stale-references.yaml", clausebook::test::read_file(clausebook::test::source_dir() / "data/stale-references.yaml"));
     std::string text;
     for (int i = 0; i < 120000; ++i) text += "DCSF ";
-    repo.write("schools/alpha.yaml", std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
+    repo.write("schools/alpha.yaml",
+               std::string(k_school_head) + "    local:\n      - { id: local.one, section: intro, title: One, text: \"" + text + "\" }\n");
     Timed t = timed_run(repo, {"check", "--today", "2024-06-01", "--format", "json"});
     INFO(t.result.err.substr(0, 2000));
     CHECK(t.result.exit_code <= 1);
@@ -250,8 +255,8 @@ TEST_CASE("compare grows linearly with the schools, however many local clauses e
             std::string id = std::to_string(i);
             std::string school = std::string(k_school_head) + "    local:\n";
             for (const char* part : {"a", "b", "c"})
-                school += "      - { id: local.s" + id + part + ", after: intro.purpose, title: Rule " + part + " of school " + id +
-                          ", text: Our own rule. }\n";
+                school +=
+                    "      - { id: local.s" + id + part + ", after: intro.purpose, title: Rule " + part + " of school " + id + ", text: Our own rule. }\n";
             repo.write("schools/s" + id + ".yaml", school);
         }
         Size size{};

@@ -142,8 +142,10 @@ TEST_CASE("output writes a FIFO in place instead of replacing it (H1)", "[robust
             pollfd p{fd, POLLIN, 0};
             if (::poll(&p, 1, 100) <= 0) continue;
             ssize_t n = ::read(fd, buf, sizeof buf);
-            if (n > 0) received.append(buf, static_cast<std::size_t>(n));
-            else if (n == 0 && !received.empty()) break;  // the writer closed it
+            if (n > 0)
+                received.append(buf, static_cast<std::size_t>(n));
+            else if (n == 0 && !received.empty())
+                break;  // the writer closed it
         }
         ::close(fd);
     });
@@ -221,11 +223,7 @@ TEST_CASE("empty and impossible option values are usage errors with the usage li
     TestRepo repo;
     auto before = snapshot(repo.root());
     std::vector<std::vector<std::string>> cases = {
-        {"build", "--format", ""},
-        {"build", "--format", ",,,"},
-        {"build", "--out", ""},
-        {"check", "--output", ""},
-        {"schedule", "--output", ""},
+        {"build", "--format", ""}, {"build", "--format", ",,,"}, {"build", "--out", ""}, {"check", "--output", ""}, {"schedule", "--output", ""},
     };
     for (const auto& args : cases) {
         RunResult r = repo.run(args);
@@ -282,16 +280,12 @@ TEST_CASE("renew writes approved copies only into real folders of the repository
     TestRepo repo;
     TempDir outside;
     std::string school_before = repo.read("schools/alpha.yaml");
-    SECTION("approved/ is a link out of the repository") {
-        fs::create_symlink(outside.path(), repo.root() / "approved");
-    }
+    SECTION("approved/ is a link out of the repository") { fs::create_symlink(outside.path(), repo.root() / "approved"); }
     SECTION("approved/alpha is a link out of the repository") {
         fs::create_directories(repo.root() / "approved");
         fs::create_symlink(outside.path(), repo.root() / "approved/alpha");
     }
-    SECTION("approved is a file") {
-        clausebook::test::write_file(repo.root() / "approved", "not a folder");
-    }
+    SECTION("approved is a file") { clausebook::test::write_file(repo.root() / "approved", "not a folder"); }
     RunResult r = repo.run({"renew", "alpha", "social", "--approved", "2025-03-01", "--today", "2025-03-02"});
     INFO(r.err);
     CHECK(r.exit_code == 2);
@@ -313,9 +307,10 @@ TEST_CASE("a newline in a key cannot start a workflow command line (M14)", "[rob
 
 TEST_CASE("Markdown output shows an image as its description (L2)", "[robustness][review]") {
     TestRepo repo;
-    repo.write("schools/alpha.yaml", repo.read("schools/alpha.yaml") +
-                                         "    local:\n      - { id: local.pic, section: intro, title: Pic, text: \"See ![the logo](https://evil.example/track.png) and "
-                                         "![x](javascript:alert(1)).\" }\n");
+    repo.write("schools/alpha.yaml",
+               repo.read("schools/alpha.yaml") +
+                   "    local:\n      - { id: local.pic, section: intro, title: Pic, text: \"See ![the logo](https://evil.example/track.png) and "
+                   "![x](javascript:alert(1)).\" }\n");
     RunResult r = repo.run({"build", "--format", "md", "--school", "alpha"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);

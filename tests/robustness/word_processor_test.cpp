@@ -44,7 +44,8 @@ TEST_CASE("a school file with a BOM, CRLF and curly quotes builds, the quotes ke
     std::string html = repo.read("out/alpha/social.html");
     CHECK(html.find("\u201CAlpha\u201D Primary School") != std::string::npos);
     CHECK(html.find("Ann O\u2019Neil") != std::string::npos);
-    CHECK(html.find("\xEF\xBB\xBF" "school") == std::string::npos);
+    CHECK(html.find("\xEF\xBB\xBF"
+                    "school") == std::string::npos);
 }
 
 TEST_CASE("curly quotes around text with a colon get one message naming the line", "[robustness][word-processor]") {

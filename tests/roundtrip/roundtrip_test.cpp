@@ -81,8 +81,7 @@ std::string ins(int id, const char* author, const std::string& text) {
 }
 std::string del(int id, const char* author, const std::string& text) {
     return "</w:t></w:r><w:del w:id=\"" + std::to_string(id) + "\" w:author=\"" + author +
-           "\" w:date=\"2026-11-11T14:30:00Z\"><w:r><w:delText xml:space=\"preserve\">" + text +
-           "</w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\">";
+           "\" w:date=\"2026-11-11T14:30:00Z\"><w:r><w:delText xml:space=\"preserve\">" + text + "</w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\">";
 }
 
 // Every edit of the issue at once: a sentence changed, a clause deleted, a paragraph inserted,
@@ -94,7 +93,8 @@ std::string edit_everything(const std::string& docx) {
         auto [from, to] = clause_range(xml, "cb_safeguarding_image_abuse");
         xml.erase(from, to - from);
         auto positive = clause_range(xml, "cb_parents_positive_use");
-        xml.insert(positive.second, "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r><w:t>Parents may ask the office which accounts the school runs.</w:t></w:r></w:p>");
+        xml.insert(positive.second,
+                   "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r><w:t>Parents may ask the office which accounts the school runs.</w:t></w:r></w:p>");
         replace_once(xml, "Teachers explain these rules to pupils", "Teachers explain these rules to pupils" + ins(901, "Ann Governor", " and their parents"));
         replace_once(xml, "tell a trusted adult straight away if", "tell a trusted adult " + del(902, "Bob Head", "straight away ") + "if");
         replace_once(xml, "use school equipment, such as laptops",
@@ -106,11 +106,14 @@ std::string edit_everything(const std::string& docx) {
         replace_once(xml, "3 April 2019", "18 November 2026", cover);
         parts["word/comments.xml"] =
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-            "<w:comment w:id=\"0\" w:author=\"Carol Chair\" w:date=\"2026-11-12T08:00:00Z\"><w:p><w:r><w:t>Do we lend laptops to pupils?</w:t></w:r></w:p></w:comment></w:comments>";
+            "<w:comment w:id=\"0\" w:author=\"Carol Chair\" w:date=\"2026-11-12T08:00:00Z\"><w:p><w:r><w:t>Do we lend laptops to "
+            "pupils?</w:t></w:r></w:p></w:comment></w:comments>";
         replace_once(parts["word/_rels/document.xml.rels"], "</Relationships>",
-                     "<Relationship Id=\"rIdComments\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/></Relationships>");
-        replace_once(parts["[Content_Types].xml"], "</Types>",
-                     "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/></Types>");
+                     "<Relationship Id=\"rIdComments\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" "
+                     "Target=\"comments.xml\"/></Relationships>");
+        replace_once(
+            parts["[Content_Types].xml"], "</Types>",
+            "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/></Types>");
     });
 }
 
@@ -151,8 +154,10 @@ std::vector<std::string> body_text(const std::string& docx, import::Changes chan
         if (!body) continue;
         // Cross-references name the clause's number, which a deleted clause changes.
         static const std::regex k_number(R"(section \d+(\.\d+)*)");
-        if (!heading) out.push_back(std::regex_replace(b.text, k_number, "section N"));
-        else if (headings) headings->push_back(without_number(b.text));
+        if (!heading)
+            out.push_back(std::regex_replace(b.text, k_number, "section N"));
+        else if (headings)
+            headings->push_back(without_number(b.text));
     }
     return out;
 }
@@ -372,7 +377,8 @@ TEST_CASE("own DOCX: an edited clause the library no longer has is kept as a loc
     CHECK(r.out.find("general.review: its text or title in the repository changed since the document was built") != std::string::npos);
     CHECK(r.out.find("safeguarding.prevent: no longer in the policy as the repository builds it now") != std::string::npos);
     CHECK(r.out.find("staff.devices: its text or title in the repository changed since the document was built") != std::string::npos);
-    CHECK(r.out.find("gone  local.edited-1: safeguarding.prevent is no longer in the library or the policy: its edited text is kept as local clause local.edited-1") !=
+    CHECK(r.out.find(
+              "gone  local.edited-1: safeguarding.prevent is no longer in the library or the policy: its edited text is kept as local clause local.edited-1") !=
           std::string::npos);
     CHECK(r.out.find("+        after: safeguarding.statement") != std::string::npos);
     CHECK(r.out.find("staff.devices: |") == std::string::npos);  // unedited by the editor: the library's new text stays
@@ -413,16 +419,16 @@ TEST_CASE("own DOCX of a policy the repository no longer has, or with a cover da
     Repo repo;
     auto before = test::snapshot(repo.path("schools"));
     repo.write("other.docx", edited(repo.read(k_docx), [](std::map<std::string, std::string>& parts) {
-        replace_once(parts["docProps/custom.xml"], "<vt:lpwstr>social-networking</vt:lpwstr>", "<vt:lpwstr>anti-bullying</vt:lpwstr>");
-    }));
+                   replace_once(parts["docProps/custom.xml"], "<vt:lpwstr>social-networking</vt:lpwstr>", "<vt:lpwstr>anti-bullying</vt:lpwstr>");
+               }));
     auto p = repo.run({"import", repo.path("other.docx").string(), "--school", k_school, "--today", "2026-11-20"});
     CHECK(p.exit_code == 2);
-    CHECK(p.err.find("this is clausebook's document of policy 'anti-bullying', which the repository no longer has (no templates/anti-bullying.yaml) [import-own-policy]") !=
-          std::string::npos);
+    CHECK(p.err.find("this is clausebook's document of policy 'anti-bullying', which the repository no longer has (no templates/anti-bullying.yaml) "
+                     "[import-own-policy]") != std::string::npos);
     repo.write("cover.docx", edited(repo.read(k_docx), [](std::map<std::string, std::string>& parts) {
-        std::string& xml = parts["word/document.xml"];
-        replace_once(xml, "3 April 2019", "the spring term", xml.find("Previous text approved on"));
-    }));
+                   std::string& xml = parts["word/document.xml"];
+                   replace_once(xml, "3 April 2019", "the spring term", xml.find("Previous text approved on"));
+               }));
     auto c = repo.run({"import", repo.path("cover.docx").string(), "--school", k_school, "--today", "2026-11-20"});
     CHECK(c.exit_code == 2);
     CHECK(c.err.find("the cover's approval date 'the spring term' is not a date [import-own-cover]") != std::string::npos);
@@ -456,8 +462,8 @@ TEST_CASE("own DOCX: the school's own clauses edited and deleted change their lo
     CHECK(r.out.find("deleted  local.code-origin: the school's own clause removed") != std::string::npos);
     CHECK(has_line(r.out, "-      - id: local.code-origin"));
     CHECK(has_line(r.out, "-        before: staff.expectations"));
-    CHECK(r.out.find("\n+          Any pupil who brings a phone to school hands it in at the school office at the start of the day. The office keeps it in a locked drawer") !=
-          std::string::npos);
+    CHECK(r.out.find("\n+          Any pupil who brings a phone to school hands it in at the school office at the start of the day. The office keeps it in a "
+                     "locked drawer") != std::string::npos);
     CHECK_FALSE(has_line(r.out, "-        after: pupils.phones"));  // its placement stays
     auto w = repo.run({"import", repo.path("edited.docx").string(), "--school", k_school, "--today", "2026-11-20"});
     REQUIRE(w.exit_code == 0);
@@ -473,12 +479,15 @@ TEST_CASE("own DOCX: the school's own clauses edited and deleted change their lo
 }
 
 TEST_CASE("own DOCX: the one-pass digest of a body's XML is the digest of its visible text", "[roundtrip]") {
-    for (std::string xml : {std::string("<w:p><w:r><w:t xml:space=\"preserve\">A &amp; B &lt;c&gt; \xC2\xA0" "d\xC2\xA9</w:t></w:r><w:r><w:tab/><w:t>e f</w:t></w:r></w:p>"),
+    for (std::string xml : {std::string("<w:p><w:r><w:t xml:space=\"preserve\">A &amp; B &lt;c&gt; \xC2\xA0"
+                                        "d\xC2\xA9</w:t></w:r><w:r><w:tab/><w:t>e f</w:t></w:r></w:p>"),
                             std::string("<w:tbl><w:tr><w:tc><w:p><w:r><w:t/></w:r></w:p></w:tc></w:tr></w:tbl>"), std::string()}) {
         INFO(xml);
         CHECK(write::docx::xml_body_digest(xml) == write::docx::body_digest(write::docx::visible_text(xml)));
     }
-    CHECK(write::docx::body_digest("A&B<c>d\xC2\xA9" "ef") == write::docx::xml_body_digest("<w:t>A &amp; B &lt;c&gt; \xC2\xA0" "d\xC2\xA9</w:t><w:t>e f</w:t>"));
+    CHECK(write::docx::body_digest("A&B<c>d\xC2\xA9"
+                                   "ef") == write::docx::xml_body_digest("<w:t>A &amp; B &lt;c&gt; \xC2\xA0"
+                                                                         "d\xC2\xA9</w:t><w:t>e f</w:t>"));
 }
 
 TEST_CASE("own DOCX: the school-file edits keep every other line, and refuse flow style", "[roundtrip]") {

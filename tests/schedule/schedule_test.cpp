@@ -9,8 +9,8 @@
 #include "support/fixture.hpp"
 #include "support/skip.hpp"
 
-using clausebook::test::RunResult;
 using clausebook::test::run_example;
+using clausebook::test::RunResult;
 using clausebook::test::TestRepo;
 
 namespace {
@@ -59,7 +59,9 @@ TEST_CASE("schedule --format csv: header, CRLF, quoting", "[schedule]") {
     REQUIRE(lines.size() == 4);
     CHECK(lines[0] == "School id,Policy id,School,Policy,Approved,Approved by,Minute,Review period,Next review,Status,Status code,Days until due");
     CHECK(r.out.find("\"St Mary's, St John's; and Ælfric's Federated Church of England Primary School\"") != std::string::npos);
-    CHECK(lines[1].rfind("alpha,social,Alpha Primary School,Social Media Policy,2024-03-01,Full governing board,24/3/5,P1Y,2025-03-01 (derived),due 1 March 2025,scheduled,273", 0) == 0);
+    CHECK(lines[1].rfind("alpha,social,Alpha Primary School,Social Media Policy,2024-03-01,Full governing board,24/3/5,P1Y,2025-03-01 (derived),due 1 March "
+                         "2025,scheduled,273",
+                         0) == 0);
 }
 
 TEST_CASE("schedule --format html: a timeline with overdue, due-soon and today's line", "[schedule]") {
@@ -68,7 +70,7 @@ TEST_CASE("schedule --format html: a timeline with overdue, due-soon and today's
     REQUIRE(r.exit_code == 0);
     const std::string& h = r.out;
     CHECK(h.find("<svg class=\"timeline\"") != std::string::npos);
-    CHECK(h.find("<circle class=\"overdue\"") != std::string::npos);   // alpha, derived 2025-03-01
+    CHECK(h.find("<circle class=\"overdue\"") != std::string::npos);  // alpha, derived 2025-03-01
     CHECK(h.find("<circle class=\"due-soon\"") != std::string::npos);  // beta, 2026-01
     CHECK(h.find("fill=\"#c62828\"") != std::string::npos);
     CHECK(h.find("<line class=\"today\"") != std::string::npos);
@@ -92,7 +94,8 @@ TEST_CASE("schedule --format ics: RFC 5545 lines, folding, escaping, determinist
     CHECK(folded);
     CHECK(r.out.find("VERSION:2.0\r\n") != std::string::npos);
     CHECK(r.out.find("PRODID:-//clausebook//clausebook ") != std::string::npos);
-    CHECK(r.out.find("UID:social.alpha@clausebook\r\nDTSTAMP:20240601T000000Z\r\nDTSTART;VALUE=DATE:20250301\r\nDTEND;VALUE=DATE:20250302\r\n") != std::string::npos);
+    CHECK(r.out.find("UID:social.alpha@clausebook\r\nDTSTAMP:20240601T000000Z\r\nDTSTART;VALUE=DATE:20250301\r\nDTEND;VALUE=DATE:20250302\r\n") !=
+          std::string::npos);
     CHECK(r.out.find("St Mary's\\, St John's\\; and") != std::string::npos);
     CHECK(r.out.find("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P21D\r\n") != std::string::npos);
     CHECK(repo.run({"schedule", "--today", "2024-06-01", "--format", "ics"}).out == r.out);
@@ -111,8 +114,7 @@ TEST_CASE("schedule --format ics is read back by ical.js, every event intact", "
     add_awkward_school(repo);
     auto r = repo.run({"schedule", "--today", "2024-06-01", "--format", "ics", "--output", (repo.root() / "s.ics").string()});
     REQUIRE(r.exit_code == 0);
-    std::string cmd = "node " + (js / "parse_ics.mjs").string() + " " + (repo.root() / "s.ics").string() + " > " + (repo.root() / "s.json").string() +
-                      " 2>&1";
+    std::string cmd = "node " + (js / "parse_ics.mjs").string() + " " + (repo.root() / "s.ics").string() + " > " + (repo.root() / "s.json").string() + " 2>&1";
     int rc = std::system(cmd.c_str());
     std::string json = repo.read("s.json");
     INFO(json);

@@ -37,9 +37,12 @@ std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
         std::string cell;
         bool quoted = false;
         for (char c : line) {
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) cells.push_back(std::exchange(cell, {}));
-            else cell += c;
+            if (c == '"')
+                quoted = !quoted;
+            else if (c == ',' && !quoted)
+                cells.push_back(std::exchange(cell, {}));
+            else
+                cell += c;
         }
         cells.push_back(cell);
         rows.push_back(cells);
@@ -74,8 +77,7 @@ TEST_CASE("schedule --format xlsx: a sheet for the trust and one per school, dat
     REQUIRE(repo.run({"schedule", "--format", "xlsx", "--today", "2026-11-21", "--output", again.string()}).exit_code == 0);
     CHECK(clausebook::test::read_file(out) == clausebook::test::read_file(again));
     // No temporary folder is left behind.
-    for (const auto& e : fs::directory_iterator(fs::temp_directory_path()))
-        CHECK_FALSE(has(e.path().filename().string(), "clausebook-xlsx-"));
+    for (const auto& e : fs::directory_iterator(fs::temp_directory_path())) CHECK_FALSE(has(e.path().filename().string(), "clausebook-xlsx-"));
 }
 
 TEST_CASE("schedule --format xlsx is read back by LibreOffice cell by cell", "[schedule][xlsx][client]") {
@@ -98,11 +100,11 @@ TEST_CASE("schedule --format xlsx is read back by LibreOffice cell by cell", "[s
     fs::path stored = convert("stored", "false");
     auto trust = read_csv(stored / "reviews-All schools.csv");
     REQUIRE(trust.size() == 4);
-    CHECK(trust[0] == std::vector<std::string>{"School", "Policy", "Approved", "Approved by", "Minute", "Review period", "Next review", "Status",
-                                               "Status code", "Days until due"});
+    CHECK(trust[0] == std::vector<std::string>{"School", "Policy", "Approved", "Approved by", "Minute", "Review period", "Next review", "Status", "Status code",
+                                               "Days until due"});
     // Sorted by due date: alpha (derived 1 March 2025), beta (end of January 2026), gamma (none).
-    CHECK(trust[1] == std::vector<std::string>{"Alpha Primary School", "Social Media Policy", "03/01/2024", "Full governing board", "24/3/5",
-                                               "1 year", "03/01/2025", "overdue since 1 March 2025", "overdue", "-630"});
+    CHECK(trust[1] == std::vector<std::string>{"Alpha Primary School", "Social Media Policy", "03/01/2024", "Full governing board", "24/3/5", "1 year",
+                                               "03/01/2025", "overdue since 1 March 2025", "overdue", "-630"});
     CHECK(trust[2] == std::vector<std::string>{"Beta First School", "Social Media Policy", "01/11/2023", "", "", "3 years", "01/31/2026",
                                                "overdue since January 2026", "overdue", "-294"});
     CHECK(trust[3][0] == "Gamma [Junior]: School / Annexe with a very long name indeed");
@@ -125,9 +127,8 @@ TEST_CASE("schedule --format xlsx is read back by LibreOffice cell by cell", "[s
     CLAUSEBOOK_NEEDS_PROGRAM("pdftoppm");
     fs::path pictures = fs::path(CLAUSEBOOK_BINARY).parent_path() / "test-pictures";
     fs::create_directories(pictures);
-    std::string cmd = "cd '" + repo.root().string() + "' && HOME='" + repo.root().string() +
-                      "' timeout 180 soffice --headless --norestore --convert-to pdf '" + out.string() + "' >/dev/null 2>&1 && pdftoppm -png -r 60 -f 1 -l 1 -singlefile reviews.pdf '" +
-                      (pictures / "reviews").string() + "'";
+    std::string cmd = "cd '" + repo.root().string() + "' && HOME='" + repo.root().string() + "' timeout 180 soffice --headless --norestore --convert-to pdf '" +
+                      out.string() + "' >/dev/null 2>&1 && pdftoppm -png -r 60 -f 1 -l 1 -singlefile reviews.pdf '" + (pictures / "reviews").string() + "'";
     CHECK(std::system(cmd.c_str()) == 0);
     CHECK(fs::file_size(pictures / "reviews.png") > 1000);
     std::cout << "schedule workbook picture: " << (pictures / "reviews.png").string() << "\n";
@@ -142,8 +143,8 @@ TEST_CASE("schedule --format xlsx refuses to write a binary file to a terminal",
     CHECK(piped.out.substr(0, 2) == "PK");
     // The real program on a terminal (script(1) gives it one) refuses, and says what to do.
     auto log = repo.root() / "tty.txt";
-    std::string cmd = "script -qec \"'" CLAUSEBOOK_BINARY "' schedule --format xlsx --today 2026-11-21 --root '" + repo.root().string() +
-                      "'\" /dev/null > '" + log.string() + "' 2>&1";
+    std::string cmd = "script -qec \"'" CLAUSEBOOK_BINARY "' schedule --format xlsx --today 2026-11-21 --root '" + repo.root().string() + "'\" /dev/null > '" +
+                      log.string() + "' 2>&1";
     int status = std::system(cmd.c_str());
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 2);
@@ -166,8 +167,8 @@ TEST_CASE("schedule --format xlsx gives a sheet to each of 250 schools, and past
     };
     TestRepo repo;  // alpha and beta, plus 248 more: 250 schools
     for (int i = 0; i < 248; ++i)
-        repo.write("schools/s" + std::to_string(i) + ".yaml",
-                   "school:\n  name: School " + std::to_string(i) + "\nparams:\n  headteacher: { name: Head " + std::to_string(i) + " }\npolicies:\n  social:\n");
+        repo.write("schools/s" + std::to_string(i) + ".yaml", "school:\n  name: School " + std::to_string(i) + "\nparams:\n  headteacher: { name: Head " +
+                                                                  std::to_string(i) + " }\npolicies:\n  social:\n");
     CHECK(sheets(repo) == 251);
     repo.write("schools/s248.yaml", "school:\n  name: School 248\nparams:\n  headteacher: { name: Head }\npolicies:\n  social:\n");
     CHECK(sheets(repo) == 1);

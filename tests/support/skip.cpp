@@ -22,8 +22,7 @@ bool have_program(const std::string& name) {
         if (dir.empty()) continue;
         const auto candidate = std::filesystem::path(dir) / name;
         std::error_code ec;
-        if (std::filesystem::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0)
-            return true;
+        if (std::filesystem::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return true;
     }
     return false;
 }

@@ -23,17 +23,16 @@ bool have_program(const std::string& name);
 
 }  // namespace clausebook::test
 
-#define CLAUSEBOOK_NEEDS_PROGRAM(name)                                               \
-    do {                                                                           \
-        if (!::clausebook::test::have_program(name)) {                             \
-            ::clausebook::test::report_skip(std::string("program not installed: ") + \
-                                            (name) + " (scripts/setup.sh installs it)"); \
-            return;                                                                \
-        }                                                                          \
+#define CLAUSEBOOK_NEEDS_PROGRAM(name)                                                                                            \
+    do {                                                                                                                          \
+        if (!::clausebook::test::have_program(name)) {                                                                            \
+            ::clausebook::test::report_skip(std::string("program not installed: ") + (name) + " (scripts/setup.sh installs it)"); \
+            return;                                                                                                               \
+        }                                                                                                                         \
     } while (0)
 
-#define CLAUSEBOOK_SKIP(reason)                         \
-    do {                                                \
-        ::clausebook::test::report_skip(reason);        \
-        return;                                         \
+#define CLAUSEBOOK_SKIP(reason)                  \
+    do {                                         \
+        ::clausebook::test::report_skip(reason); \
+        return;                                  \
     } while (0)

@@ -8,9 +8,9 @@
 #include "util/json.hpp"
 
 using clausebook::util::Json;
-using clausebook::util::JsonObjectWriter;
 using clausebook::util::json_document;
 using clausebook::util::json_line;
+using clausebook::util::JsonObjectWriter;
 
 TEST_CASE("json: one line, a space after each colon and comma, members in the order given", "[util][json]") {
     Json j{{"rule", "review-overdue"}, {"line", 11}, {"waived", nullptr}, {"tags", {"a", "b"}}, {"ok", true}, {"share", 0.25}};

@@ -21,8 +21,7 @@ TEST_CASE("for_each_match finds what a whole-text search finds, each match once"
     std::string text;
     for (int i = 0; i < 600; ++i) text += (i % 7 == 0 ? "see KCSIE 2019, " : "other words here, ");
     std::vector<std::pair<std::size_t, std::string>> whole;
-    for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it)
-        whole.emplace_back(static_cast<std::size_t>(it->position(0)), it->str(0));
+    for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) whole.emplace_back(static_cast<std::size_t>(it->position(0)), it->str(0));
     REQUIRE(text.size() > 2 * k_regex_window);
     CHECK(matches(text, re) == whole);
 }

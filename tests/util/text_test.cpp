@@ -7,7 +7,7 @@ using clausebook::util::edit_distance;
 
 TEST_CASE("edit distance: insertions, deletions, substitutions and neighbouring swaps cost 1", "[util]") {
     CHECK(edit_distance("name", "name") == 0);
-    CHECK(edit_distance("nmae", "name") == 1);        // a swap
+    CHECK(edit_distance("nmae", "name") == 1);  // a swap
     CHECK(edit_distance("Wimbourne", "Wimborne") == 1);
     CHECK(edit_distance("St Peters", "St Peter's") == 1);
     CHECK(edit_distance("", "abc") == 3);
@@ -18,7 +18,7 @@ TEST_CASE("edit distance: past the limit it answers limit + 1, and below it the 
     CHECK(edit_distance("kitten", "sitting", 3) == 3);
     CHECK(edit_distance("kitten", "sitting", 2) == 3);
     CHECK(edit_distance("kitten", "sitting", 1) == 2);
-    CHECK(edit_distance("a", "abcdef", 2) == 3);      // the lengths alone rule it out
+    CHECK(edit_distance("a", "abcdef", 2) == 3);  // the lengths alone rule it out
     CHECK(edit_distance("Conway Primary School", "Conway Primary Schol", 2) == 1);
     // Limited and unlimited agree whenever the distance is within the limit.
     for (auto [a, b] : {std::pair{"St Wenn School", "St Wen School"}, std::pair{"Beckstone", "Beckston Primary"}, std::pair{"abcd", "badc"}}) {

@@ -48,11 +48,11 @@ std::vector<fs::path> html_files(const fs::path& dir) {
 }  // namespace
 
 // node and Chromium are installed by scripts/setup.sh, and the npm packages by its npm ci.
-#define CLAUSEBOOK_NEEDS_AXE()                                                                                         \
-    do {                                                                                                               \
-        CLAUSEBOOK_NEEDS_PROGRAM("node");                                                                              \
-        CLAUSEBOOK_NEEDS_PROGRAM("chromium");                                                                          \
-        if (!fs::exists(js_dir() / "node_modules/axe-core") || !fs::exists(js_dir() / "node_modules/puppeteer-core"))  \
+#define CLAUSEBOOK_NEEDS_AXE()                                                                                                                      \
+    do {                                                                                                                                            \
+        CLAUSEBOOK_NEEDS_PROGRAM("node");                                                                                                           \
+        CLAUSEBOOK_NEEDS_PROGRAM("chromium");                                                                                                       \
+        if (!fs::exists(js_dir() / "node_modules/axe-core") || !fs::exists(js_dir() / "node_modules/puppeteer-core"))                               \
             CLAUSEBOOK_SKIP("program not installed: tests/js/node_modules/axe-core and puppeteer-core (scripts/setup.sh runs npm ci in tests/js)"); \
     } while (0)
 
@@ -64,8 +64,10 @@ TEST_CASE("axe-core finds no WCAG 2.2 AA violation on the example's policy pages
     std::vector<fs::path> pages = html_files(b.dir.path());
     std::size_t school_pages = 0, policy_pages = 0;
     for (const auto& p : pages) {
-        if (p.filename() == "index.html" && p.parent_path() != b.dir.path()) ++school_pages;
-        else if (p.filename() != "index.html") ++policy_pages;
+        if (p.filename() == "index.html" && p.parent_path() != b.dir.path())
+            ++school_pages;
+        else if (p.filename() != "index.html")
+            ++policy_pages;
     }
     CHECK(fs::exists(b.dir.path() / "index.html"));
     CHECK(school_pages == 5);
@@ -96,14 +98,15 @@ TEST_CASE("axe-core finds no WCAG 2.2 AA violation on a draft's page and its cha
     TestRepo repo;
     repo.approve("alpha", "social", "2024-03-01");
     // The text changed since: a draft, with a redline against the approved copy.
-    repo.write("clauses/intro/purpose.md", "---\nid: intro.purpose\ntitle: Purpose\naudience: [staff, parents]\nversion: 1.0.1\n---\n"
-                                           "This policy says how the school keeps everyone safe online, and what it expects of staff and parents.\n");
+    repo.write("clauses/intro/purpose.md",
+               "---\nid: intro.purpose\ntitle: Purpose\naudience: [staff, parents]\nversion: 1.0.1\n---\n"
+               "This policy says how the school keeps everyone safe online, and what it expects of staff and parents.\n");
     auto b = repo.run({"build", "--format", "html", "--school", "alpha"});
     INFO(b.err);
     REQUIRE(b.exit_code == 0);
     REQUIRE(fs::exists(repo.out() / "alpha/social.changes.html"));
-    pdf::Shell r = check_pages({repo.out() / "alpha/social.html", repo.out() / "alpha/social.changes.html", repo.out() / "alpha/index.html",
-                                repo.out() / "index.html"});
+    pdf::Shell r =
+        check_pages({repo.out() / "alpha/social.html", repo.out() / "alpha/social.changes.html", repo.out() / "alpha/index.html", repo.out() / "index.html"});
     INFO(r.out);
     CHECK(r.status == 0);
     CHECK(r.out.find("4 of 4 pages pass") != std::string::npos);

@@ -39,8 +39,10 @@ std::vector<Link> resolved(const model::Document& doc, const std::string& markdo
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node* n = cmark_iter_get_node(it);
         if (cmark_node_get_type(n) == CMARK_NODE_LINK) {
-            if (ev == CMARK_EVENT_ENTER) links.push_back({cmark_node_get_url(n), ""}), ++depth;
-            else --depth;
+            if (ev == CMARK_EVENT_ENTER)
+                links.push_back({cmark_node_get_url(n), ""}), ++depth;
+            else
+                --depth;
         } else if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT) {
             all_text += cmark_node_get_literal(n);
             if (depth) links.back().text += cmark_node_get_literal(n);

@@ -96,7 +96,8 @@ std::vector<std::string> accessibility_problems(const DocxPackage& pkg) {
     for (pugi::xml_node p : below(body, "w:p")) {
         int level = outline_level(styles, p.child("w:pPr").child("w:pStyle").attribute("w:val").value());
         if (level < 0) continue;
-        if (level > previous + 1) problems.push_back("3: heading '" + text_of(p) + "' at level " + std::to_string(level + 1) + " after level " + std::to_string(previous + 1));
+        if (level > previous + 1)
+            problems.push_back("3: heading '" + text_of(p) + "' at level " + std::to_string(level + 1) + " after level " + std::to_string(previous + 1));
         if (!has_content(p)) problems.push_back("3: an empty heading");
         previous = level;
     }
@@ -229,8 +230,8 @@ TEST_CASE("docx accessibility 5: no empty paragraph: a rule is the next paragrap
     // The cell left empty in the table holds the one paragraph a cell must have; allowed.
     CHECK(xml.find("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>") != std::string::npos);
     // Broken by hand: an empty paragraph between two others.
-    auto spaced = accessibility_problems(altered(pkg, "word/document.xml", "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/>",
-                                                 "<w:p/><w:p><w:pPr><w:pStyle w:val=\"Heading2\"/>"));
+    auto spaced = accessibility_problems(
+        altered(pkg, "word/document.xml", "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/>", "<w:p/><w:p><w:pPr><w:pStyle w:val=\"Heading2\"/>"));
     REQUIRE(spaced.size() == 1);
     CHECK(spaced[0].rfind("5: an empty paragraph", 0) == 0);
 }

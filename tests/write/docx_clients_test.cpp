@@ -41,7 +41,6 @@ Shell shell(const std::string& command) {
 
 std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
-
 // The example repository, built to DOCX and Markdown under `out`, and its documents.
 std::vector<model::Document> build_example(const std::filesystem::path& out) {
     std::ostringstream o, e;
@@ -66,8 +65,10 @@ std::string squeeze(const std::string& s) {
     std::string r;
     for (char c : s) {
         bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-        if (space) { if (!r.empty() && r.back() != ' ') r += ' '; }
-        else r += c;
+        if (space) {
+            if (!r.empty() && r.back() != ' ') r += ' ';
+        } else
+            r += c;
     }
     return r;
 }
@@ -86,7 +87,10 @@ std::string words(std::string_view s) {
     for (char c : s) {
         auto u = static_cast<unsigned char>(c);
         bool word = std::isalnum(u) || u >= 0x80;
-        if (word) { if (!in_word && !r.empty()) r += ' '; r += c; }
+        if (word) {
+            if (!in_word && !r.empty()) r += ' ';
+            r += c;
+        }
         in_word = word;
     }
     return r;
@@ -138,8 +142,8 @@ TEST_CASE("docx clients: LibreOffice lays out every example school's policy", "[
         std::filesystem::copy_file(file_of(dir.path() / "out", d, ".docx"), copy);
         files += " " + quoted(copy);
     }
-    Shell convert = shell(std::string(k_timeout) + "soffice --headless --norestore -env:UserInstallation=file://" +
-                          (dir.path() / "profile").string() + " --convert-to pdf --outdir " + quoted(dir.path() / "pdf") + files);
+    Shell convert = shell(std::string(k_timeout) + "soffice --headless --norestore -env:UserInstallation=file://" + (dir.path() / "profile").string() +
+                          " --convert-to pdf --outdir " + quoted(dir.path() / "pdf") + files);
     INFO(convert.out);
     REQUIRE(convert.status == 0);
     for (const auto& d : docs) {

@@ -10,11 +10,13 @@ using clausebook::write::docx::xml_safe;
 
 TEST_CASE("docx: xml_safe removes what XML 1.0 forbids and keeps the rest", "[docx]") {
     CHECK(xml_safe("a<b>&\"c'") == "a<b>&\"c'");
-    CHECK(xml_safe(std::string("x\x01\x08\x0b\x0c\x1f" "y", 7)) == "xy");
+    CHECK(xml_safe(std::string("x\x01\x08\x0b\x0c\x1f"
+                               "y",
+                               7)) == "xy");
     CHECK(xml_safe(std::string("nul\0!", 5)) == "nul!");
     CHECK(xml_safe("tab\tnl\ncr\r") == "tab\tnl\ncr\r");
     CHECK(xml_safe("caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80");
-    CHECK(xml_safe("\xEF\xBF\xBE\xEF\xBF\xBF|") == "|");   // U+FFFE, U+FFFF
+    CHECK(xml_safe("\xEF\xBF\xBE\xEF\xBF\xBF|") == "|");  // U+FFFE, U+FFFF
     CHECK(xml_safe("bad\xC3(\xFF\xED\xA0\x80.") == "bad(.");  // truncated, invalid byte, surrogate
 }
 
@@ -60,7 +62,14 @@ TEST_CASE("docx: forbidden characters in clause Markdown are dropped, the words 
     clausebook::model::Section section;
     section.id = "s";
     section.title = "Section\x02";
-    section.clauses.push_back({"a.b", "Clause \xEF\xBF\xBF", {}, {}, {}, "Bell\x07 and *em\x1b" "phasis* | pipe", {}});
+    section.clauses.push_back({"a.b",
+                               "Clause \xEF\xBF\xBF",
+                               {},
+                               {},
+                               {},
+                               "Bell\x07 and *em\x1b"
+                               "phasis* | pipe",
+                               {}});
     doc.sections.push_back(section);
     DocxPackage pkg = read_docx(clausebook::write::write_docx(doc, {}));
     auto document = parse_part(pkg, "word/document.xml");

@@ -17,13 +17,17 @@ class EnvVar {
 public:
     EnvVar(const char* name, std::optional<std::string> value) : m_name(name) {
         if (const char* old = std::getenv(name)) m_old = old;
-        if (value) ::setenv(name, value->c_str(), 1);
-        else ::unsetenv(name);
+        if (value)
+            ::setenv(name, value->c_str(), 1);
+        else
+            ::unsetenv(name);
         ::tzset();
     }
     ~EnvVar() {
-        if (m_old) ::setenv(m_name, m_old->c_str(), 1);
-        else ::unsetenv(m_name);
+        if (m_old)
+            ::setenv(m_name, m_old->c_str(), 1);
+        else
+            ::unsetenv(m_name);
         ::tzset();
     }
 
@@ -42,7 +46,9 @@ std::string build_bytes(const TestRepo& repo) {
 // DOS time and date of the first local file header (bytes 10 to 13 of the archive).
 std::pair<unsigned, unsigned> first_entry_dos_time(const std::string& zip) {
     REQUIRE(zip.size() > 14);
-    auto u16 = [&](std::size_t at) { return static_cast<unsigned>(static_cast<unsigned char>(zip[at])) | static_cast<unsigned>(static_cast<unsigned char>(zip[at + 1])) << 8; };
+    auto u16 = [&](std::size_t at) {
+        return static_cast<unsigned>(static_cast<unsigned char>(zip[at])) | static_cast<unsigned>(static_cast<unsigned char>(zip[at + 1])) << 8;
+    };
     return {u16(10), u16(12)};
 }
 

@@ -17,10 +17,20 @@ std::string attr(pugi::xml_node n, const char* name) { return n.attribute(name).
 TEST_CASE("docx: the package holds every part, in a fixed order, each declared and related", "[docx]") {
     RichRepo repo;
     DocxPackage pkg = build_docx(repo);
-    std::vector<std::string> expected = {
-        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "docProps/custom.xml", "word/document.xml",
-        "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml", "word/settings.xml",
-        "word/header1.xml", "word/header2.xml", "word/footer1.xml", "word/footer2.xml"};
+    std::vector<std::string> expected = {"[Content_Types].xml",
+                                         "_rels/.rels",
+                                         "docProps/core.xml",
+                                         "docProps/app.xml",
+                                         "docProps/custom.xml",
+                                         "word/document.xml",
+                                         "word/_rels/document.xml.rels",
+                                         "word/styles.xml",
+                                         "word/numbering.xml",
+                                         "word/settings.xml",
+                                         "word/header1.xml",
+                                         "word/header2.xml",
+                                         "word/footer1.xml",
+                                         "word/footer2.xml"};
     CHECK(pkg.names == expected);
     auto types = parse_part(pkg, "[Content_Types].xml");
     std::set<std::string> overridden;
@@ -131,8 +141,10 @@ TEST_CASE("docx: bookmarks are unique and every link and contents entry reaches 
     CHECK(names.size() == 3 + 4 + 4);
     for (pugi::xml_node link : all_of(root, "w:hyperlink")) {
         std::string anchor = attr(link, "w:anchor");
-        if (!anchor.empty()) CHECK(names.count(anchor));
-        else CHECK_FALSE(attr(link, "r:id").empty());
+        if (!anchor.empty())
+            CHECK(names.count(anchor));
+        else
+            CHECK_FALSE(attr(link, "r:id").empty());
     }
     // The contents: one TOC field, an entry per section and clause, each linking to its heading.
     std::string instr;
@@ -171,7 +183,8 @@ TEST_CASE("docx: settings, page set-up, header and footer", "[docx]") {
     CHECK(sect.select_nodes("w:footerReference").size() == 2);
     auto header = parse_part(pkg, "word/header1.xml");
     // The draft's status line first (no approved copy is on record), then the names.
-    CHECK(wml_text(header->document_element()) == "Draft for approval \u2014 replaces the policy approved on 11 January 2023\nBeta First School\t\tSocial Media Policy\n");
+    CHECK(wml_text(header->document_element()) ==
+          "Draft for approval \u2014 replaces the policy approved on 11 January 2023\nBeta First School\t\tSocial Media Policy\n");
     auto footer = parse_part(pkg, "word/footer1.xml");
     std::string instr;
     for (pugi::xml_node i : all_of(footer->document_element(), "w:instrText")) instr += i.text().get();

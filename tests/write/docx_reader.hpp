@@ -15,7 +15,7 @@
 namespace clausebook::test {
 
 struct DocxPackage {
-    std::vector<std::string> names;            // in archive order
+    std::vector<std::string> names;  // in archive order
     std::map<std::string, std::string> parts;  // name -> bytes
 };
 
@@ -64,8 +64,10 @@ inline std::string wml_text(pugi::xml_node node) {
     std::string out;
     auto visit = [&](pugi::xml_node n, auto& self) -> void {
         std::string_view name = n.name();
-        if (name == "w:t") out += n.text().get();
-        else if (name == "w:tab" && std::string_view(n.parent().name()) == "w:r") out += '\t';
+        if (name == "w:t")
+            out += n.text().get();
+        else if (name == "w:tab" && std::string_view(n.parent().name()) == "w:r")
+            out += '\t';
         for (pugi::xml_node c : n.children())
             if (c.type() == pugi::node_element) self(c, self);
         if (name == "w:p") out += '\n';

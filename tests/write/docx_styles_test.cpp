@@ -11,8 +11,8 @@ namespace docx = clausebook::write::docx;
 namespace {
 
 std::string style_xml(const std::string& inner) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\n" +
-           inner + "</w:styles>\n";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\n" + inner +
+           "</w:styles>\n";
 }
 
 }  // namespace
@@ -72,8 +72,9 @@ TEST_CASE("docx: a broken style part is reported at its line and nothing is writ
         CHECK(r.err.find("must have w:type=\"paragraph\"") != std::string::npos);
     }
     SECTION("property elements out of schema order") {
-        repo.write("templates/docx/styles.xml",
-                   style_xml("<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:rPr><w:sz w:val=\"40\"/><w:b/></w:rPr></w:style>\n"));
+        repo.write(
+            "templates/docx/styles.xml",
+            style_xml("<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:rPr><w:sz w:val=\"40\"/><w:b/></w:rPr></w:style>\n"));
         auto r = repo.run({"build"});
         CHECK(r.exit_code == 2);
         CHECK(r.err.find("w:rPr: w:b after w:sz") != std::string::npos);

@@ -37,6 +37,7 @@ TEST_CASE("docx xml writer: a run's text keeps tabs as w:tab and line ends as sp
     RunProps bold;
     bold.bold = true;
     add_run(xml, "one\ttwo\nthree", bold);
-    CHECK(out == "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">one</w:t><w:tab/>"
-                 "<w:t xml:space=\"preserve\">two three</w:t></w:r>");
+    CHECK(out ==
+          "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">one</w:t><w:tab/>"
+          "<w:t xml:space=\"preserve\">two three</w:t></w:r>");
 }

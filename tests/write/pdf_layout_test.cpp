@@ -27,8 +27,7 @@ constexpr double k_margin = 70.9;
 // The example repository of tests/support with clause intro.purpose's body replaced by `body`,
 // built to PDF: the path of alpha's.
 fs::path build_with(TestRepo& repo, const std::string& body) {
-    repo.write("clauses/intro/purpose.md",
-               "---\nid: intro.purpose\ntitle: Purpose\naudience: [staff, parents]\nversion: 1.0.0\n---\n" + body);
+    repo.write("clauses/intro/purpose.md", "---\nid: intro.purpose\ntitle: Purpose\naudience: [staff, parents]\nversion: 1.0.0\n---\n" + body);
     auto r = repo.run({"build", "--format", "pdf", "--school", "alpha"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -48,7 +47,8 @@ void check_words_inside(const fs::path& pdf, std::size_t at_least) {
     for (std::size_t i = 0; i < t.words.size(); ++i) {
         const Word& w = t.words[i];
         if (w.x_min < k_margin - 1 || w.x_max > t.page_width - k_margin + 1 || w.y_min < 0 || w.y_max > t.page_height) {
-            if (++outside <= 5) UNSCOPED_INFO("outside: '" << w.text << "' page " << w.page << " x " << w.x_min << "-" << w.x_max << " y " << w.y_min << "-" << w.y_max);
+            if (++outside <= 5)
+                UNSCOPED_INFO("outside: '" << w.text << "' page " << w.page << " x " << w.x_min << "-" << w.x_max << " y " << w.y_min << "-" << w.y_max);
         }
         for (std::size_t j = i + 1; j < t.words.size() && t.words[j].page == w.page; ++j) {
             const Word& v = t.words[j];
@@ -157,14 +157,15 @@ TEST_CASE("pdf layout: a table longer than a page repeats its header row and spl
     CLAUSEBOOK_NEEDS_PROGRAM("pdftotext");
     CLAUSEBOOK_NEEDS_PROGRAM("pdfinfo");
     std::string table = "| Name | Detail |\n| --- | --- |\n";
-    for (int i = 1; i <= 120; ++i) table += "| row" + std::to_string(i) + " | first line of detail " + std::to_string(i) + " and more words to wrap it onto a second line in its cell |\n";
+    for (int i = 1; i <= 120; ++i)
+        table += "| row" + std::to_string(i) + " | first line of detail " + std::to_string(i) + " and more words to wrap it onto a second line in its cell |\n";
     TestRepo repo;
     fs::path pdf = build_with(repo, table);
     int pages = pages_of(pdf);
     REQUIRE(pages >= 4);
     BoxedText t = boxed_text(pdf);
-    std::map<int, int> headers;                       // page -> "Name" header cells
-    std::map<std::string, std::set<int>> row_pages;   // "rowN" -> pages its words are on
+    std::map<int, int> headers;  // page -> "Name" header cells
+    std::map<std::string, std::set<int>> row_pages;  // "rowN" -> pages its words are on
     for (const Word& w : t.words)
         if (w.text == "Name") ++headers[w.page];
     // Each row's second line ends "cell": the row and its "cell" are on the same page.
@@ -250,15 +251,18 @@ TEST_CASE("pdf layout: lists, quotations and links are tagged, and a link keeps 
     CLAUSEBOOK_NEEDS_PROGRAM("pdfinfo");
     CLAUSEBOOK_NEEDS_PROGRAM("qpdf");
     TestRepo repo;
-    fs::path pdf = build_with(repo, "Read the [guidance](https://example.org/a'b) first, and [](clause:parents.conduct).\n\n"
-                                    "> Quoted words.\n\n"
-                                    "1. First\n   - inner\n2. Second\n");
+    fs::path pdf = build_with(repo,
+                              "Read the [guidance](https://example.org/a'b) first, and [](clause:parents.conduct).\n\n"
+                              "> Quoted words.\n\n"
+                              "1. First\n   - inner\n2. Second\n");
     Shell tree = shell("pdfinfo -struct-text " + quoted(pdf));
     INFO(tree.out);
     std::size_t link = tree.out.find("Link (inline)\n      Object");
     std::size_t quote = tree.out.find("BlockQuote\n    P (block)\n      \"Quoted words.\"");
-    std::size_t list = tree.out.find("L (block)\n    LI (block)\n      Lbl (block)\n        \"1.\"\n      LBody (block)\n        P (block)\n          \"First\"");
-    std::size_t inner = tree.out.find("LI (block)\n            Lbl (block)\n              \"\u25e6\"\n            LBody (block)\n              P (block)\n                \"inner\"");
+    std::size_t list =
+        tree.out.find("L (block)\n    LI (block)\n      Lbl (block)\n        \"1.\"\n      LBody (block)\n        P (block)\n          \"First\"");
+    std::size_t inner = tree.out.find(
+        "LI (block)\n            Lbl (block)\n              \"\u25e6\"\n            LBody (block)\n              P (block)\n                \"inner\"");
     CHECK(link != std::string::npos);
     CHECK(quote != std::string::npos);
     CHECK(list != std::string::npos);

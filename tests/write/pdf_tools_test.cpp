@@ -107,8 +107,8 @@ TEST_CASE("pdf tools: pdftotext gives each example policy's text in the order of
         CHECK(body.size() == md.size());
         std::size_t same = 0;
         while (same < body.size() && same < md.size() && body[same] == md[same]) ++same;
-        INFO("first difference at word " << same << ": pdf '" << (same < body.size() ? body[same] : "") << "', markdown '"
-                                         << (same < md.size() ? md[same] : "") << "'");
+        INFO("first difference at word " << same << ": pdf '" << (same < body.size() ? body[same] : "") << "', markdown '" << (same < md.size() ? md[same] : "")
+                                         << "'");
         CHECK(same == md.size());
     }
 }
@@ -207,8 +207,10 @@ TEST_CASE("pdf tools: the contents' page numbers are the pages its links lead to
         Shell contents = shell("pdftotext -layout -f 1 -l 3 " + quoted(pdf_of(school)) + " -");
         int section = 0, clause = 0;
         for (const auto& [level, text] : expected) {
-            if (level == 1) ++section, clause = 0;
-            else ++clause;
+            if (level == 1)
+                ++section, clause = 0;
+            else
+                ++clause;
             std::string dest = "s-" + std::to_string(section) + (level == 1 ? "" : "-" + std::to_string(clause));
             INFO(text << " -> " << dest);
             REQUIRE(page_of.count(dest));

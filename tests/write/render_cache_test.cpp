@@ -23,7 +23,13 @@ TEST_CASE("render cache: a value is stored from its second request and then reus
     write::RenderCache cache;
     int made = 0;
     auto get = [&](std::string_view context, std::string_view text) {
-        return *cache.get<std::string>(write::RenderKey{"md", context, text}, [&] { ++made; return "<" + std::string(text) + ">"; }, &size_of);
+        return *cache.get<std::string>(
+            write::RenderKey{"md", context, text},
+            [&] {
+                ++made;
+                return "<" + std::string(text) + ">";
+            },
+            &size_of);
     };
     CHECK(get("", "a") == "<a>");
     CHECK(get("", "a") == "<a>");
@@ -37,14 +43,27 @@ TEST_CASE("render cache: a value is stored from its second request and then reus
     // The context and the kind are part of the key.
     CHECK(get("layout 1", "a") == "<a>");
     CHECK(made == 3);
-    CHECK(*cache.get<std::string>(write::RenderKey{"html", "", "a"}, [&] { ++made; return std::string("html"); }, &size_of) == "html");
+    CHECK(*cache.get<std::string>(
+              write::RenderKey{"html", "", "a"},
+              [&] {
+                  ++made;
+                  return std::string("html");
+              },
+              &size_of) == "html");
     CHECK(made == 4);
 }
 
 TEST_CASE("render cache: nothing is stored beyond the byte budget", "[speed]") {
     write::RenderCache cache(0);
     int made = 0;
-    for (int i = 0; i < 4; ++i) cache.get<std::string>(write::RenderKey{"md", "", "x"}, [&] { ++made; return std::string("y"); }, &size_of);
+    for (int i = 0; i < 4; ++i)
+        cache.get<std::string>(
+            write::RenderKey{"md", "", "x"},
+            [&] {
+                ++made;
+                return std::string("y");
+            },
+            &size_of);
     CHECK(made == 4);
     CHECK(cache.stats().stored_bytes == 0);
 }

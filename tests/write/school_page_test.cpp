@@ -107,8 +107,9 @@ TEST_CASE("school page: build writes out/<school>/index.html for each school, an
 TEST_CASE("school page: follows the trust's page template and stylesheet", "[school-page][build]") {
     TestRepo repo;
     repo.write("templates/page.css", "body { font-family: TrustFace; } /* trust-style-marker */\n");
-    repo.write("templates/page.html", "<!DOCTYPE html>\n<html lang=\"{{lang}}\"><head><meta charset=\"utf-8\"><title>{{title}} | {{school}}</title><style>{{{css}}}</style></head>\n"
-                                      "<body><header class=\"trust-banner\"><p>{{trust}}</p><h1>{{title}}</h1></header><main>{{{body}}}</main></body></html>\n");
+    repo.write("templates/page.html",
+               "<!DOCTYPE html>\n<html lang=\"{{lang}}\"><head><meta charset=\"utf-8\"><title>{{title}} | {{school}}</title><style>{{{css}}}</style></head>\n"
+               "<body><header class=\"trust-banner\"><p>{{trust}}</p><h1>{{title}}</h1></header><main>{{{body}}}</main></body></html>\n");
     auto r = repo.run({"build", "--format", "html"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -136,8 +137,9 @@ TEST_CASE("school page: rebuilt only when what it shows changes, and none for a 
     CHECK(has(again.out, "0 written"));
     CHECK(fs::last_write_time(repo.out() / "alpha/index.html") == before);
     // A new approval date: the document and the school page follow.
-    repo.write("schools/alpha.yaml", "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example }\n"
-                                     "policies:\n  social:\n    approved: 2024-05-20\n    approved_by: Full governing board\n");
+    repo.write("schools/alpha.yaml",
+               "school:\n  name: Alpha Primary School\n  phase: primary\nparams:\n  headteacher: { name: Ann Example }\n"
+               "policies:\n  social:\n    approved: 2024-05-20\n    approved_by: Full governing board\n");
     auto renewed = repo.run({"build", "--format", "html", "--school", "alpha"});
     ::unsetenv("SOURCE_DATE_EPOCH");
     REQUIRE(renewed.exit_code == 0);

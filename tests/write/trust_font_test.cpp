@@ -49,9 +49,7 @@ void add_test_font(TestRepo& repo) {
     }
 }
 
-std::string config_with_font(const std::string& font_yaml) {
-    return "trust:\n  name: Test Trust\ndefaults:\n  params:\n    min_age: 13\n" + font_yaml;
-}
+std::string config_with_font(const std::string& font_yaml) { return "trust:\n  name: Test Trust\ndefaults:\n  params:\n    min_age: 13\n" + font_yaml; }
 
 }  // namespace
 
@@ -67,7 +65,7 @@ TEST_CASE("trust font: the PDF embeds the trust's font from its files and the DO
     REQUIRE(r.exit_code == 0);
     pdf::Shell fonts = pdf::shell("pdffonts " + pdf::quoted(repo.out() / "alpha/social.pdf"));
     INFO(fonts.out);
-    CHECK(has(fonts.out, "ClausebookSerif "));       // the regular face: body text
+    CHECK(has(fonts.out, "ClausebookSerif "));  // the regular face: body text
     CHECK(has(fonts.out, "ClausebookSerif-Bold "));  // the bold face: headings
     CHECK(!has(fonts.out, "LiberationSans"));
     // Every font embedded: the last-but-one column of each font's line ("emb") says yes.
@@ -116,7 +114,8 @@ TEST_CASE("trust font: a name that none of the files holds is an error naming th
     auto r = repo.run({"build"});
     INFO(r.err);
     CHECK(r.exit_code == 2);
-    CHECK(has(r.err, "clausebook.yaml:7:9: error: no file under 'files' holds the font family 'Clausebook Serf'; they hold: Clausebook Serif [font-name-mismatch]"));
+    CHECK(has(r.err,
+              "clausebook.yaml:7:9: error: no file under 'files' holds the font family 'Clausebook Serf'; they hold: Clausebook Serif [font-name-mismatch]"));
     CHECK(has(r.err, "Clausebook Serif"));
     CHECK(!fs::exists(repo.out()));
 }

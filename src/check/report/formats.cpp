@@ -24,7 +24,6 @@ const ReportFormat* find_report_format(std::string_view name) {
     return nullptr;
 }
 
-
 std::string location_text(const util::SourcePos& pos) {
     std::string out = pos.path;
     if (pos.line > 0) out += ":" + std::to_string(pos.line);

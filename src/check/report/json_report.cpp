@@ -41,8 +41,7 @@ std::string write_json(const Report& r, const util::SourceFiles&) {
                                {"info", r.count(util::Severity::info)},
                                {"failing", r.failing()}});
     out.begin_array("rules");
-    for (const auto& s : r.rules)
-        out.element(Json{{"id", s.rule->id}, {"severity", util::severity_name(s.severity)}, {"description", s.rule->description}});
+    for (const auto& s : r.rules) out.element(Json{{"id", s.rule->id}, {"severity", util::severity_name(s.severity)}, {"description", s.rule->description}});
     out.end_array();
     std::size_t size = 16;
     for (const auto& f : r.findings) size += 220 + f.pos.path.size() + f.message.size() + f.hint.size() + f.school_id.size() + f.policy_id.size();

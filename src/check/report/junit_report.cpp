@@ -55,11 +55,13 @@ void add_suite(pugi::xml_node root, const Report& r, const SuiteInfo& suite, con
         for (const Finding* found : findings) {
             const Finding& f = *found;
             if (f.rule != setting.rule->id) continue;
-            if (f.waiver) waived_text += describe(f);
+            if (f.waiver)
+                waived_text += describe(f);
             else if (at_or_above(f.severity, r.fail_level)) {
                 if (first_message.empty()) first_message = f.message;
                 failing_text += describe(f);
-            } else below += describe(f);
+            } else
+                below += describe(f);
         }
         pugi::xml_node tc = ts.append_child("testcase");
         tc.append_attribute("name") = std::string(setting.rule->id).c_str();

@@ -12,7 +12,7 @@
 namespace clausebook::check::report {
 
 struct ReportFormat {
-    std::string_view name;         // as given to --format
+    std::string_view name;  // as given to --format
     std::string_view description;
     std::string (*write)(const Report&, const util::SourceFiles&);
 };
@@ -32,9 +32,9 @@ std::string write_sarif(const Report& r, const util::SourceFiles& sources);
 std::string write_github(const Report& r, const util::SourceFiles& sources);
 
 // Shared by the writers.
-std::string location_text(const util::SourcePos& pos);    // path:line:col
-std::string suite_name(const SuiteInfo& s);               // "conway-primary/social-networking" or "clause-library"
-std::string fingerprint(const Finding& f);                // 16 hex digits, stable while the problem stays
-const char* sarif_level(util::Severity s);                // error, warning, note
+std::string location_text(const util::SourcePos& pos);  // path:line:col
+std::string suite_name(const SuiteInfo& s);  // "conway-primary/social-networking" or "clause-library"
+std::string fingerprint(const Finding& f);  // 16 hex digits, stable while the problem stays
+const char* sarif_level(util::Severity s);  // error, warning, note
 
 }  // namespace clausebook::check::report

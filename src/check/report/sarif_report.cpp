@@ -75,7 +75,8 @@ std::string write_sarif(const Report& r, const util::SourceFiles&) {
         auto at = index_of.find(f.rule);
         results.push_back(result_json(at == index_of.end() ? 0 : at->second, f));
     }
-    Json driver{{"name", "clausebook"}, {"version", CLAUSEBOOK_VERSION}, {"informationUri", "https://github.com/clausebook/clausebook"}, {"rules", std::move(rules)}};
+    Json driver{
+        {"name", "clausebook"}, {"version", CLAUSEBOOK_VERSION}, {"informationUri", "https://github.com/clausebook/clausebook"}, {"rules", std::move(rules)}};
     Json run{{"tool", {{"driver", std::move(driver)}}}, {"columnKind", "unicodeCodePoints"}, {"results", std::move(results)}};
     Json sarif{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
     return util::json_document(sarif);

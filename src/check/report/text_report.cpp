@@ -20,8 +20,8 @@ std::string write_text(const Report& r, const util::SourceFiles& sources) {
     }
     std::size_t waived = 0;
     for (const auto& f : r.findings) waived += f.waiver ? 1 : 0;
-    out += "clausebook check: " + plural(r.count(util::Severity::error), "error") + ", " + plural(r.count(util::Severity::warning), "warning") +
-           ", " + std::to_string(r.count(util::Severity::info)) + " info";
+    out += "clausebook check: " + plural(r.count(util::Severity::error), "error") + ", " + plural(r.count(util::Severity::warning), "warning") + ", " +
+           std::to_string(r.count(util::Severity::info)) + " info";
     if (waived) out += ", " + std::to_string(waived) + " waived";
     out += " (today " + util::to_iso(r.today) + ", fail level " + util::severity_name(r.fail_level) + "): ";
     out += r.failing() ? "FAILED\n" : "passed\n";

@@ -22,12 +22,13 @@ void approval_level(const Context& ctx, std::vector<Finding>& out) {
             if (std::find(p->approval.begin(), p->approval.end(), *level) != p->approval.end()) continue;
             std::string allowed;
             for (auto a : p->approval) allowed += (allowed.empty() ? "" : " or ") + std::string(approval_level_name(a));
-            util::SourcePos pos = s.entry && s.entry->approved_by ? s.entry->approved_by->pos
+            util::SourcePos pos = s.entry && s.entry->approved_by     ? s.entry->approved_by->pos
                                   : s.policy && s.policy->approved_by ? s.policy->approved_by->pos
                                                                       : s.where();
             add_finding(out, &s, pos,
-                        s.label() + " was approved by '" + m.approved_by + "' (a " + approval_level_name(*level) + "), but the DfE's list allows approval of '" +
-                            p->title + "' by the " + allowed + " only" + (p->confirmed ? "" : " (entry not confirmed: see its note in data/statutory-policies.yaml)"),
+                        s.label() + " was approved by '" + m.approved_by + "' (a " + approval_level_name(*level) +
+                            "), but the DfE's list allows approval of '" + p->title + "' by the " + allowed + " only" +
+                            (p->confirmed ? "" : " (entry not confirmed: see its note in data/statutory-policies.yaml)"),
                         "have it approved by the " + allowed + " at the next meeting, and record that with clausebook renew", id);
         }
     }

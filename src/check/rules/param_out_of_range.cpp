@@ -7,16 +7,14 @@ namespace clausebook::check::rules_impl {
 
 namespace {
 
-void check_values(const Context& ctx, const Subject* s, const model::Outline& o, const std::vector<model::ParamValue>& values,
-                  std::vector<Finding>& out) {
+void check_values(const Context& ctx, const Subject* s, const model::Outline& o, const std::vector<model::ParamValue>& values, std::vector<Finding>& out) {
     for (const auto& v : values) {
         if (!v.outline.empty() && v.outline != o.id) continue;  // read with another policy's type
         const model::ParamSpec* spec = o.param(v.name);
         const auto* n = std::get_if<std::int64_t>(&v.value.data);
         if (!spec || !n || spec->type.kind != model::ParamType::Kind::integer) continue;
         if ((!spec->type.min || *n >= *spec->type.min) && (!spec->type.max || *n <= *spec->type.max)) continue;
-        add_finding(out, s, v.pos,
-                    "'" + v.name + "' is " + std::to_string(*n) + ", outside the range policy '" + o.id + "' allows: " + spec->type.describe(),
+        add_finding(out, s, v.pos, "'" + v.name + "' is " + std::to_string(*n) + ", outside the range policy '" + o.id + "' allows: " + spec->type.describe(),
                     spec->description.empty() ? "use a value within the range" : "use a value within the range (" + spec->description + ")", v.name);
     }
     (void)ctx;

@@ -39,7 +39,8 @@ void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out) {
         util::for_each_match(w.text, re, [&](std::size_t at, const std::cmatch& m) {
             std::string found = m.str(0);
             // Past the listed number, run_check only counts them: no need to find their line.
-            add_finding(out, w.subject, ++n <= k_max_findings_per_rule_and_file ? ctx.locate(w, at, found) : w.pos, "'" + found + "' in " + w.what + " " + why, hint, w.what + ":" + found);
+            add_finding(out, w.subject, ++n <= k_max_findings_per_rule_and_file ? ctx.locate(w, at, found) : w.pos, "'" + found + "' in " + w.what + " " + why,
+                        hint, w.what + ":" + found);
         });
     };
     // The regular expressions run only where they could match: most wording has no '[', no
@@ -47,8 +48,7 @@ void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out) {
     if (w.text.find('[') != std::string::npos || has_xxx(w.text))
         report(gap_pattern(), "was left to be filled in", "write the school's own details here, or use a placeholder such as {{school.name}}");
     if (!w.is_template && w.text.find("{{") != std::string::npos)
-        report(tag_pattern(), "is not filled in: placeholders work only in clause text, overrides and local clauses",
-               "write the value itself here");
+        report(tag_pattern(), "is not filled in: placeholders work only in clause text, overrides and local clauses", "write the value itself here");
 }
 
 }  // namespace

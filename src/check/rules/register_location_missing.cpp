@@ -10,8 +10,7 @@ void register_location_missing(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& s : ctx.subjects) {
         if (!s.entry || !s.entry->location || s.entry->location_found) continue;
         const auto& loc = *s.entry->location;
-        add_finding(out, &s, loc.pos,
-                    s.label() + " is kept at '" + loc.value + "', but the repository has no such file",
+        add_finding(out, &s, loc.pos, s.label() + " is kept at '" + loc.value + "', but the repository has no such file",
                     "commit the approved document at that path, or correct the location (a path from the repository's root, or an https URL)");
     }
 }

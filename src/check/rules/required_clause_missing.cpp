@@ -12,9 +12,8 @@ namespace clausebook::check::rules_impl {
 namespace {
 
 bool replaced(const model::SchoolPolicy& p, const std::string& id) {
-    return std::any_of(p.local.begin(), p.local.end(), [&](const model::LocalClause& l) {
-        return l.anchor != model::LocalClause::Anchor::section && l.anchor_id.value == id;
-    });
+    return std::any_of(p.local.begin(), p.local.end(),
+                       [&](const model::LocalClause& l) { return l.anchor != model::LocalClause::Anchor::section && l.anchor_id.value == id; });
 }
 
 }  // namespace
@@ -31,12 +30,12 @@ void required_clause_missing(const Context& ctx, std::vector<Finding>& out) {
                 if (file && file->when && !lang::evaluate(*file->when, values)) continue;
                 for (const auto& x : s.policy->exclude) {
                     if (x.value != e.id || replaced(*s.policy, e.id)) continue;
-                    add_finding(out, &s, x.pos,
-                                "required clause '" + e.id + "' (" + (file ? file->title : e.id) + ") is excluded from " + s.label() +
-                                    " and nothing replaces it",
-                                "give the school's own wording under overrides: instead, add a local clause before: or after: it, "
-                                "or waive the rule with the board's reason",
-                                e.id);
+                    add_finding(
+                        out, &s, x.pos,
+                        "required clause '" + e.id + "' (" + (file ? file->title : e.id) + ") is excluded from " + s.label() + " and nothing replaces it",
+                        "give the school's own wording under overrides: instead, add a local clause before: or after: it, "
+                        "or waive the rule with the board's reason",
+                        e.id);
                 }
             }
         }

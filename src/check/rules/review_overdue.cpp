@@ -12,11 +12,11 @@ void review_overdue(const Context& ctx, std::vector<Finding>& out) {
         std::string derived = m.next_review_derived && m.approved && m.review_period
                                   ? " (approved " + util::to_long(*m.approved) + " + " + util::to_words(*m.review_period) + ")"
                                   : "";
-        add_finding(out, &s, s.review_pos(),
-                    "review of " + s.label() + " overdue since " + util::to_long(*m.next_review) + derived + ": " + std::to_string(days) +
-                        (days == 1 ? " day" : " days") + " past the review date",
-                    "review the policy, then record the approval: clausebook renew " + s.school->id + " " + s.policy_id() +
-                        " --approved YYYY-MM-DD --minute REF");
+        add_finding(
+            out, &s, s.review_pos(),
+            "review of " + s.label() + " overdue since " + util::to_long(*m.next_review) + derived + ": " + std::to_string(days) +
+                (days == 1 ? " day" : " days") + " past the review date",
+            "review the policy, then record the approval: clausebook renew " + s.school->id + " " + s.policy_id() + " --approved YYYY-MM-DD --minute REF");
     }
 }
 

@@ -28,7 +28,9 @@ std::vector<Word> words(const std::string& text) {
         std::size_t j = i;
         while (j < text.size() && !is_space(text[j])) ++j;
         std::size_t b = i, e = j;
-        auto trim_char = [](char c) { return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '*' || c == '_' || c == '.' || c == '!' || c == '?'; };
+        auto trim_char = [](char c) {
+            return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '*' || c == '_' || c == '.' || c == '!' || c == '?';
+        };
         while (b < e && trim_char(text[b])) ++b;
         while (e > b && trim_char(text[e - 1])) --e;
         if (e > b) out.push_back({b, e});

@@ -16,9 +16,7 @@ std::string replaced_text(const StaleReference& r) {
     return out;
 }
 
-std::string hint_text(const StaleReference& r) {
-    return "cite " + r.replaced_by + " instead" + (r.source.empty() ? std::string() : "; see " + r.source);
-}
+std::string hint_text(const StaleReference& r) { return "cite " + r.replaced_by + " instead" + (r.source.empty() ? std::string() : "; see " + r.source); }
 
 // Each distinct wording is searched once per run: schools share most of theirs (a trust's
 // standard override, the same local clause), and the search is the rule's whole cost.
@@ -31,8 +29,7 @@ void scan(const Context& ctx, const Wording& w, std::vector<Finding>& out, Stale
     for (const auto& m : it->second)
         // Past the listed number, run_check only counts them: no need to find their line.
         add_finding(out, w.subject, ++n <= k_max_findings_per_rule_and_file ? ctx.locate(w, m.offset, m.text) : w.pos,
-                    "'" + m.text + "' in " + w.what + ": " + m.ref->what + " has been " + replaced_text(*m.ref), hint_text(*m.ref),
-                    w.what + ":" + m.text);
+                    "'" + m.text + "' in " + w.what + ": " + m.ref->what + " has been " + replaced_text(*m.ref), hint_text(*m.ref), w.what + ":" + m.text);
 }
 
 void check_editions(const Context& ctx, const Subject* s, const std::vector<model::ParamValue>& values, std::vector<Finding>& out) {

@@ -22,9 +22,12 @@ void statutory_policy_missing(const Context& ctx, std::vector<Finding>& out) {
             f.pos = school->register_pos;
             f.school_id = school->id;
             f.policy_id = p.id;
-            std::string who = p.trust ? "the trust requires (" + ctx.repo.config.path + ")" : "the DfE lists as statutory for a " + school->type->value + " school";
-            f.message = school->name + " has no entry for '" + p.title + "', which " + who + (p.confirmed ? "" : " (entry not confirmed: see its note in data/statutory-policies.yaml)");
-            f.hint = "add it under register: as '" + p.id + ":' with its title, category, approval and review dates, or list the entry that meets it with 'covers: [" + p.id + "]'";
+            std::string who =
+                p.trust ? "the trust requires (" + ctx.repo.config.path + ")" : "the DfE lists as statutory for a " + school->type->value + " school";
+            f.message = school->name + " has no entry for '" + p.title + "', which " + who +
+                        (p.confirmed ? "" : " (entry not confirmed: see its note in data/statutory-policies.yaml)");
+            f.hint = "add it under register: as '" + p.id +
+                     ":' with its title, category, approval and review dates, or list the entry that meets it with 'covers: [" + p.id + "]'";
             f.key = p.id;
             out.push_back(std::move(f));
         }

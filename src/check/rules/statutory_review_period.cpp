@@ -17,13 +17,14 @@ void statutory_review_period(const Context& ctx, std::vector<Finding>& out) {
             if (!p || !p->review_required || !p->applies(*s.school)) continue;
             auto longest = p->longest_period();
             if (!longest || months_of(*m.review_period) <= months_of(*longest)) continue;
-            util::SourcePos pos = s.entry && s.entry->review_period ? s.entry->review_period->pos
+            util::SourcePos pos = s.entry && s.entry->review_period     ? s.entry->review_period->pos
                                   : s.policy && s.policy->review_period ? s.policy->review_period->pos
                                                                         : s.where();
             std::string who = p->trust ? "the trust requires (" + ctx.repo.config.path + ")" : "the DfE's list sets for '" + p->title + "'";
             add_finding(out, &s, pos,
                         s.label() + " is reviewed every " + util::to_words(*m.review_period) + ", longer than the " + util::to_words(*longest) + " " + who,
-                        "set review_period: " + util::to_iso(*longest) + " (or shorter); if the board has a reason, write it under waive: statutory-review-period: REASON",
+                        "set review_period: " + util::to_iso(*longest) +
+                            " (or shorter); if the board has a reason, write it under waive: statutory-review-period: REASON",
                         id);
         }
     }

@@ -31,7 +31,8 @@ void unknown_reference(const Context& ctx, std::vector<Finding>& out) {
             add_finding(out, &s, pos, what + " '" + id + "' is not in the clause library", suggest(id, library, listed), id);
         };
         for (const auto& x : s.policy->exclude) {
-            if (!ctx.repo.clauses.count(x.value)) unknown(x.pos, "excluded clause", x.value);
+            if (!ctx.repo.clauses.count(x.value))
+                unknown(x.pos, "excluded clause", x.value);
             else if (!o.entry(x.value))
                 add_finding(out, &s, x.pos, "clause '" + x.value + "' is not part of policy '" + o.id + "', so it cannot be excluded",
                             suggest(x.value, in_outline, "remove it from exclude:"), x.value);

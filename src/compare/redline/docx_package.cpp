@@ -33,9 +33,8 @@ constexpr const char* k_document_rels =
     R"(</Relationships>)";
 
 // Track changes stays on, so that edits governors make while reviewing are tracked too.
-constexpr const char* k_settings =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:trackRevisions/></w:settings>)";
+constexpr const char* k_settings = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+                                   R"(<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:trackRevisions/></w:settings>)";
 
 constexpr const char* k_styles =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
@@ -55,13 +54,11 @@ constexpr const char* k_styles =
 
 std::string docx_package(const std::string& document_xml) {
     const std::vector<std::pair<const char*, std::string>> entries = {
-        {"[Content_Types].xml", k_content_types}, {"_rels/.rels", k_package_rels},
-        {"word/document.xml", document_xml},      {"word/_rels/document.xml.rels", k_document_rels},
-        {"word/styles.xml", k_styles},            {"word/settings.xml", k_settings},
+        {"[Content_Types].xml", k_content_types},          {"_rels/.rels", k_package_rels}, {"word/document.xml", document_xml},
+        {"word/_rels/document.xml.rels", k_document_rels}, {"word/styles.xml", k_styles},   {"word/settings.xml", k_settings},
     };
     std::vector<write::docx::ZipEntry> zip;
-    for (const auto& [name, bytes] : entries)
-        zip.push_back({name, std::make_shared<const write::docx::DeflatedPart>(write::docx::deflate_part(bytes))});
+    for (const auto& [name, bytes] : entries) zip.push_back({name, std::make_shared<const write::docx::DeflatedPart>(write::docx::deflate_part(bytes))});
     return write::docx::zip_package(zip, write::docx::ZipTime{});
 }
 

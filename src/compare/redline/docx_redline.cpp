@@ -110,8 +110,10 @@ private:
 // A heading "N.M Title" with the title's redline; a clause only on one side is wholly tracked.
 Redline heading_redline(const ClauseDiff& c) {
     Redline r;
-    if (c.kind == ClauseDiff::Kind::removed) r.spans.push_back({Op::del, c.number_a + " " + c.title_a});
-    else if (c.kind == ClauseDiff::Kind::added) r.spans.push_back({Op::ins, c.number_b + " " + c.title_b});
+    if (c.kind == ClauseDiff::Kind::removed)
+        r.spans.push_back({Op::del, c.number_a + " " + c.title_a});
+    else if (c.kind == ClauseDiff::Kind::added)
+        r.spans.push_back({Op::ins, c.number_b + " " + c.title_b});
     else {
         r.spans.push_back({Op::equal, c.number_b + " "});
         r.spans.insert(r.spans.end(), c.title.spans.begin(), c.title.spans.end());

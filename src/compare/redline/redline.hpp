@@ -11,9 +11,9 @@
 namespace clausebook::compare::redline {
 
 struct RedlineOptions {
-    bool color = false;               // text: ANSI colours instead of [- -]{+ +}
-    std::string author = "clausebook"; // docx: w:author of every tracked change
-    std::string date;                 // docx: w:date, ISO 8601 UTC ("2025-06-01T00:00:00Z")
+    bool color = false;  // text: ANSI colours instead of [- -]{+ +}
+    std::string author = "clausebook";  // docx: w:author of every tracked change
+    std::string date;  // docx: w:date, ISO 8601 UTC ("2025-06-01T00:00:00Z")
 };
 
 struct Format {

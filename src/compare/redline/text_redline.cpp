@@ -23,9 +23,12 @@ std::string write_text(const PolicyDiff& d, const RedlineOptions& options) {
     for (const auto& c : d.clauses) {
         if (c.kind == ClauseDiff::Kind::same) continue;
         out += "\n" + clause_heading(c) + "  [" + c.id + "]\n";
-        if (c.body.changed()) out += indent(redline_text(c.body, options.color)) + "\n";
-        else if (c.title.changed()) out += "    (title only) " + redline_text(c.title, options.color) + "\n";
-        else out += "    (wording unchanged)\n";
+        if (c.body.changed())
+            out += indent(redline_text(c.body, options.color)) + "\n";
+        else if (c.title.changed())
+            out += "    (title only) " + redline_text(c.title, options.color) + "\n";
+        else
+            out += "    (wording unchanged)\n";
     }
     out += "\n" + summary(d) + "\n";
     return out;

@@ -43,8 +43,7 @@ std::string cell_detail(const Cell& c) {
     case Status::params: return "model wording with this school's values: " + ps;
     case Status::variant: return "the library's '" + c.variant + "' variant" + (ps.empty() ? "" : "; values: " + ps);
     case Status::reworded:
-        return "the school's own wording (" + percent(c.similarity) + " similar to the library's)" +
-               (c.title.empty() ? "" : ", titled '" + c.title + "'");
+        return "the school's own wording (" + percent(c.similarity) + " similar to the library's)" + (c.title.empty() ? "" : ", titled '" + c.title + "'");
     case Status::missing:
         if (c.why == "not-applicable") return "does not apply: the policy does not cover this audience or case";
         if (c.why == "replaced") return "left out, with a local clause in its place";

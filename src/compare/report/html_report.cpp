@@ -97,9 +97,7 @@ std::string css_class(const Cell& c) {
 }
 
 // A difference for the filter: anything but the model wording or a clause that does not apply.
-bool differs(const Cell& c) {
-    return c.moved || !(c.status == Status::same || (c.status == Status::missing && c.why == "not-applicable"));
-}
+bool differs(const Cell& c) { return c.moved || !(c.status == Status::same || (c.status == Status::missing && c.why == "not-applicable")); }
 
 std::string cell_html(const Cell& c) {
     std::string cls = css_class(c) + (c.moved ? " moved" : "");
@@ -120,18 +118,19 @@ std::string cell_html(const Cell& c) {
 
 std::string write_html(const Matrix& m, const ReportOptions&) {
     std::string title = m.policy_title + ": schools compared";
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
-                      "<title>" + escape_html(title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) +
-                      "</h1>\n<p class=\"intro\">" + escape_html(m.trust_name) +
-                      ": each school's policy against the model wording, clause by clause. Review dates as of " + escape_html(util::to_long(m.today)) +
-                      ".</p>\n<ul class=\"legend\" aria-label=\"Legend\">\n";
-    for (const auto& l : k_legend)
-        out += "<li><span class=\"chip " + std::string(l.css) + "\">" + l.label + "</span> " + l.meaning + "</li>\n";
-    out += "<li><span class=\"chip moved\">moved</span> not in the outline's order</li>\n</ul>\n"
-           "<label class=\"filter\"><input type=\"checkbox\" id=\"only-diff\"> Show only differences</label>\n<table>\n<caption>" +
-           escape_html(m.policy_title) + ", clause by clause: a column for each school, a row for each clause</caption>\n<thead><tr><th scope=\"col\">Clause</th>";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+        "<title>" +
+        escape_html(title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) + "</h1>\n<p class=\"intro\">" +
+        escape_html(m.trust_name) + ": each school's policy against the model wording, clause by clause. Review dates as of " +
+        escape_html(util::to_long(m.today)) + ".</p>\n<ul class=\"legend\" aria-label=\"Legend\">\n";
+    for (const auto& l : k_legend) out += "<li><span class=\"chip " + std::string(l.css) + "\">" + l.label + "</span> " + l.meaning + "</li>\n";
+    out +=
+        "<li><span class=\"chip moved\">moved</span> not in the outline's order</li>\n</ul>\n"
+        "<label class=\"filter\"><input type=\"checkbox\" id=\"only-diff\"> Show only differences</label>\n<table>\n<caption>" +
+        escape_html(m.policy_title) + ", clause by clause: a column for each school, a row for each clause</caption>\n<thead><tr><th scope=\"col\">Clause</th>";
     for (const auto& c : m.columns) out += "<th scope=\"col\">" + escape_html(c.school_name) + "<br><small>" + escape_html(c.school_id) + "</small></th>";
     out += "</tr></thead>\n<tbody class=\"meta\">\n";
     if (!m.columns.empty()) {
@@ -174,9 +173,11 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
             locals += "<tr><td>" + escape_html(c.school_name) + "</td><td>" + escape_html(l.number) + "</td><th scope=\"row\">" + escape_html(l.title) +
                       "<br><code>" + escape_html(l.clause_id) + "</code></th><td>" + escape_html(l.section_title) + "</td></tr>\n";
     if (!locals.empty())
-        out += "<h2>Local clauses</h2>\n<table class=\"locals\">\n<caption>Clauses only one school has, where its policy places them</caption>\n"
-               "<thead><tr><th scope=\"col\">School</th><th scope=\"col\">Number</th><th scope=\"col\">Clause</th><th scope=\"col\">Placed in</th></tr></thead>\n<tbody>\n" +
-               locals + "</tbody>\n</table>\n";
+        out +=
+            "<h2>Local clauses</h2>\n<table class=\"locals\">\n<caption>Clauses only one school has, where its policy places them</caption>\n"
+            "<thead><tr><th scope=\"col\">School</th><th scope=\"col\">Number</th><th scope=\"col\">Clause</th><th scope=\"col\">Placed "
+            "in</th></tr></thead>\n<tbody>\n" +
+            locals + "</tbody>\n</table>\n";
     out += "</main>\n<script>" + std::string(k_script) + "</script>\n</body>\n</html>\n";
     return out;
 }

@@ -89,7 +89,8 @@ std::string write_json(const Matrix& m, const ReportOptions&) {
         auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(cells.get_ref<Json::object_t&>());
         members.reserve(m.columns.size());
         for (std::size_t c = 0; c < m.columns.size(); ++c) members.emplace_back(m.columns[c].school_id, cell_json(row.cells[c]));
-        out.element(Json{{"clause", row.clause_id}, {"title", row.title}, {"section", row.section_title}, {"required", row.required}, {"cells", std::move(cells)}});
+        out.element(
+            Json{{"clause", row.clause_id}, {"title", row.title}, {"section", row.section_title}, {"required", row.required}, {"cells", std::move(cells)}});
     }
     out.end_array();
     return out.finish();

@@ -25,8 +25,8 @@ std::string table_header(const Matrix& m, const std::string& first) {
 
 std::string write_markdown(const Matrix& m, const ReportOptions&) {
     std::string out = "# " + esc(m.policy_title) + ": schools compared\n\n" + esc(m.trust_name) +
-                      ": each school's policy against the model wording, clause by clause. Review dates as of " +
-                      esc(util::to_long(m.today)) + ".\n\n## Schools\n\n" + table_header(m, "");
+                      ": each school's policy against the model wording, clause by clause. Review dates as of " + esc(util::to_long(m.today)) +
+                      ".\n\n## Schools\n\n" + table_header(m, "");
     if (!m.columns.empty()) {
         auto labels = meta_rows(m.columns.front());
         for (std::size_t r = 0; r < labels.size(); ++r) {
@@ -53,7 +53,10 @@ std::string write_markdown(const Matrix& m, const ReportOptions&) {
     bool any_local = false;
     for (const auto& c : m.columns)
         for (const auto& l : c.locals) {
-            if (!any_local) out += "\n## Local clauses\n\nClauses only one school has, where its policy places them.\n\n| School | Number | Clause | Placed in |\n| --- | --- | --- | --- |\n";
+            if (!any_local)
+                out +=
+                    "\n## Local clauses\n\nClauses only one school has, where its policy places them.\n\n| School | Number | Clause | Placed in |\n| --- | --- "
+                    "| --- | --- |\n";
             any_local = true;
             out += "| " + esc(c.school_name) + " | " + l.number + " | " + esc(l.title) + " (`" + l.clause_id + "`) | " + esc(l.section_title) + " |\n";
         }

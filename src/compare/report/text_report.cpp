@@ -35,8 +35,8 @@ std::string fit(const std::string& s, std::size_t width) {
 }  // namespace
 
 std::string write_text(const Matrix& m, const ReportOptions& options) {
-    std::string out = m.policy_title + ": " + std::to_string(m.columns.size()) + (m.columns.size() == 1 ? " school" : " schools") +
-                      " against " + m.trust_name + "'s model wording (review dates as of " + util::to_iso(m.today) + ")\n";
+    std::string out = m.policy_title + ": " + std::to_string(m.columns.size()) + (m.columns.size() == 1 ? " school" : " schools") + " against " + m.trust_name +
+                      "'s model wording (review dates as of " + util::to_iso(m.today) + ")\n";
     for (const auto& col : m.columns) {
         out += "\n" + col.school_id + "  " + col.school_name + "\n";
         for (const auto& row : meta_rows(col)) out += "  " + fit(row.label, 14) + row.value + "\n";

@@ -24,8 +24,7 @@ std::string clause_anchor(const model::Document& doc, const std::string& clause_
     return at ? clause_anchor(at->section, at->clause) : std::string();
 }
 
-BodyRenderer::BodyRenderer(const model::Document& doc, Numbering& numbering, Relationships& rels)
-    : m_doc(doc), m_numbering(numbering), m_rels(rels) {}
+BodyRenderer::BodyRenderer(const model::Document& doc, Numbering& numbering, Relationships& rels) : m_doc(doc), m_numbering(numbering), m_rels(rels) {}
 
 bool BodyRenderer::render(const std::string& markdown, XmlWriter& xml) {
     m_xml = &xml;
@@ -41,9 +40,12 @@ bool BodyRenderer::render(const std::string& markdown, XmlWriter& xml) {
         cmark_node* n = cmark_iter_get_node(it);
         bool enter = ev == CMARK_EVENT_ENTER;
         std::string_view type = util::node_type_name(n);
-        if (util::starts_with(type, "table")) table_node(n, type, enter);
-        else if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) block(n, enter);
-        else inline_node(n, enter);
+        if (util::starts_with(type, "table"))
+            table_node(n, type, enter);
+        else if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+            block(n, enter);
+        else
+            inline_node(n, enter);
     }
     cmark_iter_free(it);
     close_paragraph();
@@ -94,20 +96,24 @@ void BodyRenderer::ensure_paragraph() {
 void BodyRenderer::block(cmark_node* n, bool enter) {
     switch (cmark_node_get_type(n)) {
     case CMARK_NODE_PARAGRAPH:
-        if (enter) open_paragraph("BodyText");
-        else close_paragraph();
+        if (enter)
+            open_paragraph("BodyText");
+        else
+            close_paragraph();
         return;
     case CMARK_NODE_HEADING:
-        if (enter) open_paragraph("Heading3");
-        else close_paragraph();
+        if (enter)
+            open_paragraph("Heading3");
+        else
+            close_paragraph();
         return;
     case CMARK_NODE_BLOCK_QUOTE: m_quote_depth += enter ? 1 : -1; return;
     case CMARK_NODE_LIST:
         if (enter) {
             bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-            ListKind kind = !ordered ? ListKind::bullet
+            ListKind kind = !ordered                                            ? ListKind::bullet
                             : cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ListKind::ordered_paren
-                                                                                 : ListKind::ordered_period;
+                                                                                : ListKind::ordered_period;
             int level = static_cast<int>(m_lists.size());
             m_lists.push_back({m_numbering.add_list(kind, cmark_node_get_list_start(n), level), level});
         } else {
@@ -169,7 +175,10 @@ void BodyRenderer::inline_node(cmark_node* n, bool enter) {
         return;
     }
     case CMARK_NODE_SOFTBREAK: text(" "); return;
-    case CMARK_NODE_LINEBREAK: ensure_paragraph(); m_xml->open("w:r").empty("w:br").close(); return;
+    case CMARK_NODE_LINEBREAK:
+        ensure_paragraph();
+        m_xml->open("w:r").empty("w:br").close();
+        return;
     case CMARK_NODE_EMPH: m_italic += enter ? 1 : -1; return;
     case CMARK_NODE_STRONG: m_bold += enter ? 1 : -1; return;
     case CMARK_NODE_LINK: link(n, enter); return;
@@ -232,11 +241,13 @@ void BodyRenderer::table_node(cmark_node* n, std::string_view type, bool enter) 
             xml.attr(a, std::string_view(a) == "w:firstRow" || std::string_view(a) == "w:noVBand" ? "1" : "0");
         xml.close().close();  // w:tblLook, w:tblPr
         xml.open("w:tblGrid");
-        for (std::size_t i = 0; i < columns; ++i)
-            add_val(xml, "w:gridCol", std::to_string(k_text_width / static_cast<int>(columns ? columns : 1)), "w:w");
+        for (std::size_t i = 0; i < columns; ++i) add_val(xml, "w:gridCol", std::to_string(k_text_width / static_cast<int>(columns ? columns : 1)), "w:w");
         xml.close();
     } else if (type == "table_row" || type == "table_header") {  // cmark-gfm names the header row "table_header"
-        if (!enter) { xml.close(); return; }
+        if (!enter) {
+            xml.close();
+            return;
+        }
         m_header_row = type == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n);
         xml.open("w:tr");
         if (m_header_row) xml.open("w:trPr").empty("w:cantSplit").empty("w:tblHeader").close();  // repeated on every page

@@ -32,15 +32,15 @@ struct BodyFragment {
     struct Slot {
         std::size_t offset;  // of the id's text in xml
         std::size_t length;
-        bool list;           // a w:numId value; else a hyperlink's r:id
-        std::size_t local;   // 0-based index into ordered or links
+        bool list;  // a w:numId value; else a hyperlink's r:id
+        std::size_t local;  // 0-based index into ordered or links
     };
     std::vector<Slot> slots;
-    bool bullets = false;                  // uses the document's bulleted-list instance
+    bool bullets = false;  // uses the document's bulleted-list instance
     std::vector<Numbering::List> ordered;  // the fragment's w:numId i + 2
-    std::vector<std::string> links;        // the fragment's rId<i + 1>: external URLs
-    bool ends_with_table = false;          // Word wants a paragraph after a table that ends the body
-    std::string text_digest;               // own_marks.hpp: body_digest of its visible text
+    std::vector<std::string> links;  // the fragment's rId<i + 1>: external URLs
+    bool ends_with_table = false;  // Word wants a paragraph after a table that ends the body
+    std::string text_digest;  // own_marks.hpp: body_digest of its visible text
 
     std::size_t bytes() const {
         return xml.size() + slots.size() * sizeof(Slot) + links.size() * 64 + ordered.size() * sizeof(Numbering::List) + text_digest.size();
@@ -84,22 +84,22 @@ private:
     Relationships& m_rels;
 
     XmlWriter* m_xml = nullptr;
-    bool m_paragraph = false;       // a w:p is open
-    bool m_link = false;            // a w:hyperlink is open in it
+    bool m_paragraph = false;  // a w:p is open
+    bool m_link = false;  // a w:hyperlink is open in it
     bool m_last_was_table = false;
     bool m_link_is_styled = false;
     std::vector<ListLevel> m_lists;
     bool m_first_in_item = false;
     int m_quote_depth = 0;
     bool m_after_list_or_table = false;  // the next paragraph gets space before it
-    bool m_rule_before = false;          // a thematic break: the next paragraph gets a top border
+    bool m_rule_before = false;  // a thematic break: the next paragraph gets a top border
     int m_bold = 0;
     int m_italic = 0;
     int m_strike = 0;
 
     bool m_header_row = false;
     std::size_t m_cell = 0;
-    std::string m_alignments;       // 'l', 'c', 'r' or 0 per column
+    std::string m_alignments;  // 'l', 'c', 'r' or 0 per column
 };
 
 }  // namespace clausebook::write::docx

@@ -18,8 +18,8 @@ constexpr int k_own_bookmark_base = 100000;
 // A heading's bookmark spans its text.
 // A clause heading also carries the clause's own bookmark (own_marks.hpp), `own_name` with id
 // `own_id`, around the same text.
-void heading(XmlWriter& xml, const std::string& style, const std::string& text, bool new_page, int bookmark_id, const std::string& name,
-             int own_id = -1, const std::string& own_name = {}) {
+void heading(XmlWriter& xml, const std::string& style, const std::string& text, bool new_page, int bookmark_id, const std::string& name, int own_id = -1,
+             const std::string& own_name = {}) {
     xml.open("w:p");
     ParagraphProps props;
     props.style = style;
@@ -67,7 +67,13 @@ void cover_table(XmlWriter& xml, const model::Metadata& meta) {
         if (r == 0) xml.empty("w:tblHeader");
         xml.close();
         for (int col = 0; col < 2; ++col) {
-            xml.open("w:tc").open("w:tcPr").open("w:tcW").attr("w:w", col == 0 ? k_label_width : k_text_width - k_label_width).attr("w:type", "dxa").close().close();
+            xml.open("w:tc")
+                .open("w:tcPr")
+                .open("w:tcW")
+                .attr("w:w", col == 0 ? k_label_width : k_text_width - k_label_width)
+                .attr("w:type", "dxa")
+                .close()
+                .close();
             paragraph(xml, r == 0 ? "TableHeading" : col == 0 ? "CoverLabel" : "CoverValue", col == 0 ? rows[r].label : rows[r].value);
             xml.close();  // w:tc
         }
@@ -136,8 +142,8 @@ void section_properties(XmlWriter& xml, const PageParts& page) {
 
 }  // namespace
 
-std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels,
-                          const WriteOptions& options, std::vector<ClauseMark>* marks) {
+std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels, const WriteOptions& options,
+                          std::vector<ClauseMark>* marks) {
     std::string out(k_xml_declaration);
     out.reserve(64 * 1024);
     XmlWriter xml(out);
@@ -148,9 +154,10 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
     paragraph(xml, "Subtitle", doc.meta.school_name);
     cover_table(xml, doc.meta);
     if (std::string changes = changes_file(doc.meta); !changes.empty())
-        paragraph(xml, "CoverValue", "What has changed since the approved text (" + util::to_long(*doc.meta.approved_copy_date) + "): see " + changes +
-                                         " beside this document, or run: clausebook diff " + doc.meta.school_id + " --since-approval --policy " +
-                                         doc.meta.policy_id + " --format docx --output changes.docx");
+        paragraph(xml, "CoverValue",
+                  "What has changed since the approved text (" + util::to_long(*doc.meta.approved_copy_date) + "): see " + changes +
+                      " beside this document, or run: clausebook diff " + doc.meta.school_id + " --since-approval --policy " + doc.meta.policy_id +
+                      " --format docx --output changes.docx");
     contents(xml, doc);
 
     // Clause bodies are rendered as fragments, or taken from the run's cache when another
@@ -169,9 +176,8 @@ std::string document_part(const model::Document& doc, const PageParts& page, Num
             std::string number = std::to_string(s + 1) + "." + std::to_string(c + 1);
             std::string own = clause_bookmark(cl.id, taken);
             heading(xml, "Heading2", number + " " + cl.title, false, bookmark++, clause_anchor(s, c), own_bookmark++, own);
-            auto fragment = cached_body<BodyFragment>(options, "docx", doc, cl.markdown, layout,
-                                                      [&] { return render_fragment(doc, cl.markdown); },
-                                                      +[](const BodyFragment& f) { return f.bytes(); });
+            auto fragment = cached_body<BodyFragment>(
+                options, "docx", doc, cl.markdown, layout, [&] { return render_fragment(doc, cl.markdown); }, +[](const BodyFragment& f) { return f.bytes(); });
             if (marks) marks->push_back({cl.id, own, text_fingerprint(cl.title, fragment->text_digest)});
             place(*fragment, numbering, rels, xml);
             ends_with_table = fragment->ends_with_table;

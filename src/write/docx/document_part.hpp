@@ -23,7 +23,7 @@ struct PageParts {
 
 // The part. Lists go to `numbering`, hyperlinks to `rels`, each clause's bookmark and text
 // fingerprint to `marks` (own_marks.hpp) when given.
-std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels,
-                          const WriteOptions& options, std::vector<ClauseMark>* marks = nullptr);
+std::string document_part(const model::Document& doc, const PageParts& page, Numbering& numbering, Relationships& rels, const WriteOptions& options,
+                          std::vector<ClauseMark>* marks = nullptr);
 
 }  // namespace clausebook::write::docx

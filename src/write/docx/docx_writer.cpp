@@ -76,8 +76,8 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
     // and `input` are all that `make` depends on.
     auto constant = [&](const char* name, const std::string& input, auto make) {
         if (!options.cache) return std::make_shared<const DeflatedPart>(deflate_part(make()));
-        return options.cache->get<DeflatedPart>(RenderKey{"zip", name, input}, [&] { return deflate_part(make()); },
-                                                [](const DeflatedPart& p) { return p.deflated.size(); });
+        return options.cache->get<DeflatedPart>(
+            RenderKey{"zip", name, input}, [&] { return deflate_part(make()); }, [](const DeflatedPart& p) { return p.deflated.size(); });
     };
     auto own = [](const std::string& bytes) { return std::make_shared<const DeflatedPart>(deflate_part(bytes)); };
     const std::string numbering_xml = numbering.part();  // the same for most documents
@@ -90,7 +90,8 @@ std::string write_docx(const model::Document& doc, const WriteOptions& options) 
         {"docProps/custom.xml", own(custom_part(own_properties(doc.meta.school_id, doc.meta.school_name, doc.meta.policy_id, marks, cover)))},
         {"word/document.xml", own(document)},
         {"word/_rels/document.xml.rels", own(rels.part())},
-        {"word/styles.xml", constant("styles", options.docx_styles + '\0' + options.font_family, [&] { return styles_part(options.docx_styles, options.font_family); })},
+        {"word/styles.xml",
+         constant("styles", options.docx_styles + '\0' + options.font_family, [&] { return styles_part(options.docx_styles, options.font_family); })},
         {"word/numbering.xml", constant("numbering", numbering_xml, [&] { return numbering_xml; })},
         {"word/settings.xml", constant("settings", "", [] { return settings_part(); })},
         {"word/header1.xml", own(header_part(doc.meta))},

@@ -72,12 +72,18 @@ std::string visible_text(std::string_view xml) {
             }
             std::size_t semi = s.find(';', i);
             std::string_view ent = s.substr(i, semi == std::string_view::npos ? 1 : semi - i + 1);
-            if (ent == "&amp;") out += '&';
-            else if (ent == "&lt;") out += '<';
-            else if (ent == "&gt;") out += '>';
-            else if (ent == "&quot;") out += '"';
-            else if (ent == "&apos;") out += '\'';
-            else ent = s.substr(i, 1), out += '&';
+            if (ent == "&amp;")
+                out += '&';
+            else if (ent == "&lt;")
+                out += '<';
+            else if (ent == "&gt;")
+                out += '>';
+            else if (ent == "&quot;")
+                out += '"';
+            else if (ent == "&apos;")
+                out += '\'';
+            else
+                ent = s.substr(i, 1), out += '&';
             i += ent.size() - 1;
         }
         out += ' ';
@@ -188,9 +194,9 @@ std::string cover_key(const std::string& label) {
     return {};
 }
 
-std::vector<std::pair<std::string, std::string>> own_properties(const std::string& school_id, const std::string& school_name,
-                                                                 const std::string& policy_id, const std::vector<ClauseMark>& marks,
-                                                                 const std::vector<std::pair<std::string, std::string>>& cover) {
+std::vector<std::pair<std::string, std::string>> own_properties(const std::string& school_id, const std::string& school_name, const std::string& policy_id,
+                                                                const std::vector<ClauseMark>& marks,
+                                                                const std::vector<std::pair<std::string, std::string>>& cover) {
     std::vector<std::pair<std::string, std::string>> props;
     props.emplace_back(k_prop_school, school_id);
     props.emplace_back(k_prop_school_name, school_name);

@@ -20,7 +20,7 @@ constexpr const char* k_prop_policy = "clausebook.policy";
 constexpr const char* k_prop_version = "clausebook.version";
 constexpr const char* k_prop_fingerprint = "clausebook.fingerprint";
 constexpr const char* k_prop_clause_prefix = "clausebook.clause.";  // + 3-digit index: "BOOKMARK ID FINGERPRINT"
-constexpr const char* k_prop_cover_prefix = "clausebook.cover.";    // + a school-file key: the cover table's value as built
+constexpr const char* k_prop_cover_prefix = "clausebook.cover.";  // + a school-file key: the cover table's value as built
 
 // The school-file key a cover-table row shows ("Approved on" and "Previous text approved on":
 // approved; approved_by, minute, next_review), or empty for the other rows.
@@ -28,8 +28,8 @@ std::string cover_key(const std::string& label);
 
 // One clause as marked in the document.
 struct ClauseMark {
-    std::string id;           // clause id
-    std::string bookmark;     // its bookmark name
+    std::string id;  // clause id
+    std::string bookmark;  // its bookmark name
     std::string fingerprint;  // of its title and visible text (16 hex digits)
 };
 
@@ -60,8 +60,8 @@ std::string custom_part(const std::vector<std::pair<std::string, std::string>>& 
 // fingerprint (over every clause's) and one property per clause.
 // `cover` is the cover table's (label, value) rows: those with a cover_key are kept, so that an
 // edit of the cover is told from a change of the school file since.
-std::vector<std::pair<std::string, std::string>> own_properties(const std::string& school_id, const std::string& school_name,
-                                                                 const std::string& policy_id, const std::vector<ClauseMark>& marks,
-                                                                 const std::vector<std::pair<std::string, std::string>>& cover = {});
+std::vector<std::pair<std::string, std::string>> own_properties(const std::string& school_id, const std::string& school_name, const std::string& policy_id,
+                                                                const std::vector<ClauseMark>& marks,
+                                                                const std::vector<std::pair<std::string, std::string>>& cover = {});
 
 }  // namespace clausebook::write::docx

@@ -70,7 +70,7 @@ std::string core_part(const model::Metadata& meta, const std::string& timestamp)
         .attr("xmlns:dcmitype", "http://purl.org/dc/dcmitype/")
         .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
     element(xml, "dc:title", meta.title);  // the window's title, Word's accessibility checker's "document title"
-    element(xml, "dc:language", "en-GB");   // with w:lang in the styles' defaults: the language a screen reader speaks
+    element(xml, "dc:language", "en-GB");  // with w:lang in the styles' defaults: the language a screen reader speaks
     element(xml, "dc:subject", meta.title + " of " + meta.school_name);
     element(xml, "dc:creator", meta.school_name);
     std::vector<std::string> keywords = {"policy", meta.policy_id, meta.school_name};
@@ -154,7 +154,8 @@ std::string first_header_part(const model::Metadata& meta) {
     std::string out(k_xml_declaration);
     XmlWriter xml(out);
     xml.open("w:hdr").attr("xmlns:w", k_ns_w).attr("xmlns:r", k_ns_r);
-    if (meta.draft()) draft_notice(xml, meta);
+    if (meta.draft())
+        draft_notice(xml, meta);
     else {
         xml.open("w:p");
         ParagraphProps props;

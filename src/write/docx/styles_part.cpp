@@ -85,8 +85,7 @@ void check_styles(const std::string& text, const std::string& path, util::Diagno
     }
     std::string problem = property_order_problem(root);
     if (!problem.empty())
-        diags.error({path, 0, 0}, k_rule, "property elements out of schema order: " + problem,
-                    "Word refuses such a file; see docs/docx.md for the order");
+        diags.error({path, 0, 0}, k_rule, "property elements out of schema order: " + problem, "Word refuses such a file; see docs/docx.md for the order");
 }
 
 std::string styles_part(const std::string& trust_styles, const std::string& font) {
@@ -103,8 +102,9 @@ std::string styles_part(const std::string& trust_styles, const std::string& font
                 pugi::xml_node replacement = their_root.child(part);
                 if (!replacement) continue;
                 pugi::xml_node mine = root.child(part);
-                pugi::xml_node copy = mine ? root.insert_copy_before(replacement, mine)
-                                      : after ? root.insert_copy_after(replacement, after) : root.prepend_copy(replacement);
+                pugi::xml_node copy = mine    ? root.insert_copy_before(replacement, mine)
+                                      : after ? root.insert_copy_after(replacement, after)
+                                              : root.prepend_copy(replacement);
                 if (mine) root.remove_child(mine);
                 after = copy;
             }

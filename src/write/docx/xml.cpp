@@ -2,14 +2,12 @@
 
 #include <cstdio>
 
-
 namespace clausebook::write::docx {
 
 namespace {
 
 bool allowed(char32_t c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
-           (c >= 0x10000 && c <= 0x10FFFF);
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 // Length of the UTF-8 sequence starting at s[i] and its code point; 0 when it is not valid.
@@ -44,7 +42,10 @@ std::string xml_safe(std::string_view s) {
     for (std::size_t i = plain; i < s.size();) {
         char32_t cp = 0;
         std::size_t len = decode(s, i, cp);
-        if (len == 0) { ++i; continue; }
+        if (len == 0) {
+            ++i;
+            continue;
+        }
         if (allowed(cp)) out.append(s.substr(i, len));
         i += len;
     }
@@ -69,10 +70,14 @@ void escape(std::string& out, std::string_view s, bool attribute) {
         if (c > '>' || (c >= ' ' && c != '&' && c != '<' && c != '>' && c != '"')) continue;
         const char* with = nullptr;
         char numeric[8];
-        if (c == '&') with = "&amp;";
-        else if (c == '<') with = "&lt;";
-        else if (c == '>' && !attribute) with = "&gt;";
-        else if (c == '"' && attribute) with = "&quot;";
+        if (c == '&')
+            with = "&amp;";
+        else if (c == '<')
+            with = "&lt;";
+        else if (c == '>' && !attribute)
+            with = "&gt;";
+        else if (c == '"' && attribute)
+            with = "&quot;";
         else if (c < 32 && (attribute || (c != '\t' && c != '\n' && c != '\r'))) {
             std::snprintf(numeric, sizeof numeric, "&#%02u;", static_cast<unsigned>(c));
             with = numeric;
@@ -152,13 +157,11 @@ XmlWriter& XmlWriter::empty(std::string_view name, std::string_view attr_name, s
     return close();
 }
 
-void add_val(XmlWriter& xml, std::string_view name, std::string_view value, std::string_view attr) {
-    xml.open(name).attr(attr, xml_safe(value)).close();
-}
+void add_val(XmlWriter& xml, std::string_view name, std::string_view value, std::string_view attr) { xml.open(name).attr(attr, xml_safe(value)).close(); }
 
 void ParagraphProps::write(XmlWriter& xml) const {
-    bool any = !style.empty() || keep_next || page_break_before || num_id || border_top || !tabs.empty() ||
-               space_before || space_after || indent_left || !justify.empty();
+    bool any = !style.empty() || keep_next || page_break_before || num_id || border_top || !tabs.empty() || space_before || space_after || indent_left ||
+               !justify.empty();
     if (!any) return;
     xml.open("w:pPr");
     if (!style.empty()) add_val(xml, "w:pStyle", style);
@@ -218,9 +221,7 @@ void add_run(XmlWriter& xml, std::string_view text, const RunProps& props) {
     xml.close();
 }
 
-void add_field_char(XmlWriter& xml, std::string_view kind) {
-    xml.open("w:r").empty("w:fldChar", "w:fldCharType", kind).close();
-}
+void add_field_char(XmlWriter& xml, std::string_view kind) { xml.open("w:r").empty("w:fldChar", "w:fldCharType", kind).close(); }
 
 void add_field(XmlWriter& xml, const std::string& instruction, const std::string& result, const RunProps& props) {
     add_field_char(xml, "begin");

@@ -70,9 +70,9 @@ private:
 void add_val(XmlWriter& xml, std::string_view name, std::string_view value, std::string_view attr = "w:val");
 
 struct TabStop {
-    std::string kind;   // left, center, right
-    int pos = 0;        // twips from the left margin
-    std::string leader; // empty or "dot"
+    std::string kind;  // left, center, right
+    int pos = 0;  // twips from the left margin
+    std::string leader;  // empty or "dot"
 };
 
 // The paragraph properties clausebook sets; write() emits them in schema order.
@@ -82,7 +82,7 @@ struct ParagraphProps {
     bool page_break_before = false;
     std::optional<int> num_id;
     int num_level = 0;
-    bool border_top = false;     // a rule above the paragraph (a Markdown thematic break)
+    bool border_top = false;  // a rule above the paragraph (a Markdown thematic break)
     std::vector<TabStop> tabs;
     std::optional<int> space_before;
     std::optional<int> space_after;

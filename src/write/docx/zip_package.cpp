@@ -69,11 +69,8 @@ zip_int64_t deflated_source(void* user, void* data, zip_uint64_t length, zip_sou
         delete d;
         return 0;
     case ZIP_SOURCE_SUPPORTS:
-        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
-                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
-    default:
-        zip_error_set(&d->error, ZIP_ER_OPNOTSUPP, 0);
-        return -1;
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default: zip_error_set(&d->error, ZIP_ER_OPNOTSUPP, 0); return -1;
     }
 }
 
@@ -122,8 +119,10 @@ static void open_once_for_libzip() {
         zip_error_t error;
         zip_error_init(&error);
         if (zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error)) {
-            if (zip_t* archive = zip_open_from_source(src, ZIP_TRUNCATE, &error)) zip_discard(archive);  // frees src too
-            else zip_source_free(src);
+            if (zip_t* archive = zip_open_from_source(src, ZIP_TRUNCATE, &error))
+                zip_discard(archive);  // frees src too
+            else
+                zip_source_free(src);
         }
         zip_error_fini(&error);
         return true;
@@ -147,7 +146,11 @@ std::string zip_package(const std::vector<ZipEntry>& entries, const ZipTime& tim
         auto* user = new Deflated{e.part, 0, {}};
         zip_error_init(&user->error);
         zip_source_t* data = zip_source_function(archive, &deflated_source, user);
-        if (!data) { delete user; zip_discard(archive); fail("adding " + e.name, nullptr); }
+        if (!data) {
+            delete user;
+            zip_discard(archive);
+            fail("adding " + e.name, nullptr);
+        }
         zip_int64_t index = zip_file_add(archive, e.name.c_str(), data, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
             zip_source_free(data);

@@ -16,7 +16,7 @@ namespace clausebook::write::docx {
 struct DeflatedPart {
     std::string deflated;
     std::uint64_t size = 0;  // of the content before deflating
-    std::uint32_t crc = 0;   // CRC-32 of the content
+    std::uint32_t crc = 0;  // CRC-32 of the content
 };
 
 DeflatedPart deflate_part(std::string_view bytes);

@@ -34,8 +34,8 @@ struct FaceInfo {
 // A font file as drawn in one document: one subset and one ToUnicode CMap, shared by its sizes.
 struct UsedFace {
     const FaceInfo* info = nullptr;
-    std::vector<uint8_t> used;             // by glyph id
-    std::vector<std::string> unicode;      // by glyph id: the text the glyph first stood for
+    std::vector<uint8_t> used;  // by glyph id
+    std::vector<std::string> unicode;  // by glyph id: the text the glyph first stood for
 };
 
 // A font file at one size, as drawn in one document: a PDF font of its own, whose widths are
@@ -46,7 +46,7 @@ struct UsedFont {
     const std::vector<double>* widths = nullptr;  // by glyph id, thousandths of the size, as written
     double size = 0;
     int resource = 0;  // /F<resource> in the pages' resources
-    int object = 0;    // the Type0 font's object number
+    int object = 0;  // the Type0 font's object number
     std::vector<uint8_t> used;  // by glyph id
 };
 

@@ -13,8 +13,8 @@ namespace clausebook::write::pdf {
 namespace {
 
 std::mutex g_mutex;
-std::set<std::string> g_added;           // guarded by g_mutex
-std::atomic<unsigned> g_generation{0};   // bumped each time a file is added
+std::set<std::string> g_added;  // guarded by g_mutex
+std::atomic<unsigned> g_generation{0};  // bumped each time a file is added
 
 }  // namespace
 

@@ -24,8 +24,8 @@ namespace {
 // The DOCX's styles (templates/docx/styles.xml) with Liberation's metric-compatible fonts, or
 // the trust's own family.
 constexpr const char* k_mono_family = "Liberation Mono";
-constexpr double k_indent = 18;      // a list level or quotation
-constexpr double k_para_space = 6;   // after a paragraph
+constexpr double k_indent = 18;  // a list level or quotation
+constexpr double k_para_space = 6;  // after a paragraph
 
 struct FontDeleter {
     void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
@@ -285,8 +285,8 @@ private:
             row->padding = 3;
             const double pad = row->inset;
             row->cells.push_back({lay_out(r.label, m_h3.get(), label_width - 2 * pad), k_margin, label_width, true});
-            row->cells.push_back({lay_out(r.value, m_body.get(), k_body_width - label_width - 2 * pad), k_margin + label_width,
-                                  k_body_width - label_width, false});
+            row->cells.push_back(
+                {lay_out(r.value, m_body.get(), k_body_width - label_width - 2 * pad), k_margin + label_width, k_body_width - label_width, false});
             finish_row(*row);
             m_items.push_back({Item::Kind::row, {}, {}, row});
         }
@@ -337,9 +337,12 @@ private:
             cmark_node* n = cmark_iter_get_node(it);
             bool enter = ev == CMARK_EVENT_ENTER;
             std::string_view type = util::node_type_name(n);
-            if (util::starts_with(type, "table")) table_node(n, type, enter);
-            else if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) block(n, enter);
-            else inline_node(n, enter);
+            if (util::starts_with(type, "table"))
+                table_node(n, type, enter);
+            else if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+                block(n, enter);
+            else
+                inline_node(n, enter);
         }
         cmark_iter_free(it);
     }
@@ -377,19 +380,25 @@ private:
     void block(cmark_node* n, bool enter) {
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_PARAGRAPH:
-            if (enter) m_inline.reset();
-            else finish_text("P", m_quote_depth ? italic_body() : m_body.get(), 0);
+            if (enter)
+                m_inline.reset();
+            else
+                finish_text("P", m_quote_depth ? italic_body() : m_body.get(), 0);
             return;
         case CMARK_NODE_HEADING:
-            if (enter) m_inline.reset();
-            else finish_text("H3", m_h3.get(), 10);
+            if (enter)
+                m_inline.reset();
+            else
+                finish_text("H3", m_h3.get(), 10);
             return;
         case CMARK_NODE_BLOCK_QUOTE:
             flush_label();
             m_quote_depth += enter ? 1 : -1;
             m_indent += enter ? k_indent : -k_indent;
-            if (enter) begin("BlockQuote");
-            else end("BlockQuote");
+            if (enter)
+                begin("BlockQuote");
+            else
+                end("BlockQuote");
             return;
         case CMARK_NODE_LIST:
             if (enter) {
@@ -554,8 +563,10 @@ private:
             }
             m_items.push_back({Item::Kind::row, {}, {}, m_row});
         } else if (type == "table_cell") {
-            if (enter) m_inline.reset();
-            else add_cell();
+            if (enter)
+                m_inline.reset();
+            else
+                add_cell();
         }
     }
 
@@ -633,9 +644,7 @@ TextPtr lay_out(const std::string& s, const TextSpec& spec) {
     return lay_out(in, spec);
 }
 
-std::vector<Item> build_items(const model::Document& doc, const std::string& family) {
-    return Builder(doc, family).build();
-}
+std::vector<Item> build_items(const model::Document& doc, const std::string& family) { return Builder(doc, family).build(); }
 
 // --- pagination --------------------------------------------------------------------------------
 
@@ -763,7 +772,8 @@ std::vector<Page> paginate(const std::vector<Item>& items) {
         }
     }
     // A last page holding nothing but closing tags is not a page.
-    if (pages.size() > 1 && std::all_of(pages.back().begin(), pages.back().end(), [&](const Placement& pl) { return items[pl.item].kind == Item::Kind::end; })) {
+    if (pages.size() > 1 &&
+        std::all_of(pages.back().begin(), pages.back().end(), [&](const Placement& pl) { return items[pl.item].kind == Item::Kind::end; })) {
         Page last = std::move(pages.back());
         pages.pop_back();
         pages.back().insert(pages.back().end(), last.begin(), last.end());

@@ -33,10 +33,10 @@ struct LinkSpan {
 
 struct LineBox {
     PangoLayoutLine* line;  // owned by the layout
-    double left;            // from the layout's left (alignment)
-    double top;             // from the layout's top
+    double left;  // from the layout's left (alignment)
+    double top;  // from the layout's top
     double height;
-    double baseline;        // from the layout's top
+    double baseline;  // from the layout's top
 };
 
 // A glyph run as the PDF writer writes it (pdf_writer.cpp): it depends on the run alone, so it
@@ -48,9 +48,9 @@ struct EncodedRun {
         uint16_t length;  // k_space: a space the layout's text does not hold
     };
     static constexpr uint16_t k_space = 0xffff;
-    std::string codes;          // the inside of the run's TJ array
+    std::string codes;  // the inside of the run's TJ array
     std::vector<Glyph> glyphs;  // each glyph id once, with the first text it stands for
-    double width = 0;           // the run's advance in points
+    double width = 0;  // the run's advance in points
     bool made = false;
 };
 
@@ -74,15 +74,15 @@ struct Para {
     double x = k_margin;
     double space_before = 0;
     double space_after = 0;
-    std::string tag = "P";       // its structure tag
-    std::string dest;            // a named destination at its top (headings)
-    int outline_level = 0;       // 1-3: it has a bookmark at that level
+    std::string tag = "P";  // its structure tag
+    std::string dest;  // a named destination at its top (headings)
+    int outline_level = 0;  // 1-3: it has a bookmark at that level
     std::string outline_title;
-    bool keep_with_next = false; // a heading: not the last thing on a page
+    bool keep_with_next = false;  // a heading: not the last thing on a page
     bool keep_together = false;  // never split across pages
-    TextPtr label;               // a list item's bullet or number, drawn before its first line
+    TextPtr label;  // a list item's bullet or number, drawn before its first line
     double label_x = 0;
-    std::string contents_dest;   // a contents entry: a link to this destination, its page number at the right
+    std::string contents_dest;  // a contents entry: a link to this destination, its page number at the right
 };
 
 struct Cell {
@@ -94,20 +94,20 @@ struct Cell {
 
 struct Row {
     std::vector<Cell> cells;
-    bool header = false;               // the table's header row, repeated on each page it spans
+    bool header = false;  // the table's header row, repeated on each page it spans
     double height = 0;
-    double padding = 0;                // above and below the text
-    double inset = 4;                  // left and right of the text
-    std::shared_ptr<const Row> repeat; // a body row: its table's header row, if any
-    double next_height = 0;            // a header row: the first body row's height
+    double padding = 0;  // above and below the text
+    double inset = 4;  // left and right of the text
+    std::shared_ptr<const Row> repeat;  // a body row: its table's header row, if any
+    double next_height = 0;  // a header row: the first body row's height
 };
 
 struct Item {
     enum class Kind { begin, end, para, row, rule, page_break } kind;
-    std::string tag;                   // begin, end
+    std::string tag;  // begin, end
     std::shared_ptr<Para> para;
     std::shared_ptr<Row> row;
-    double x = 0, width = 0;           // rule
+    double x = 0, width = 0;  // rule
 };
 
 // The typeface of the PDF's text when the trust names none (Debian fonts-liberation2).
@@ -120,10 +120,10 @@ PangoContext* thread_context();
 // How a text is laid out, besides its words and their attributes.
 struct TextSpec {
     const PangoFontDescription* font = nullptr;
-    double width = -1;                      // points; negative: one line, as long as it is
+    double width = -1;  // points; negative: one line, as long as it is
     PangoAlignment align = PANGO_ALIGN_LEFT;
-    bool ellipsize = false;                 // one line, ending in an ellipsis if too long
-    bool wrap_words = true;                 // a word longer than a line broken, with no hyphen added
+    bool ellipsize = false;  // one line, ending in an ellipsis if too long
+    bool wrap_words = true;  // a word longer than a line broken, with no hyphen added
 };
 
 // `s` laid out in thread_context(). Layouts are kept per thread and shared by every document

@@ -69,7 +69,8 @@ void put_text_string(std::string& out, std::string_view s) {
         unsigned cp = 0xfffd;
         std::size_t len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
         if (i + len > s.size()) len = s.size() - i;
-        if (len == 1) cp = c;
+        if (len == 1)
+            cp = c;
         else {
             cp = c & (0xff >> (len + 1));
             for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
@@ -90,8 +91,8 @@ void put_name(std::string& out, std::string_view s) {
     static const char* hex = "0123456789ABCDEF";
     out += '/';
     for (unsigned char c : s) {
-        bool plain = c > 0x20 && c < 0x7f && c != '#' && c != '/' && c != '(' && c != ')' && c != '<' && c != '>' && c != '[' &&
-                     c != ']' && c != '{' && c != '}' && c != '%';
+        bool plain = c > 0x20 && c < 0x7f && c != '#' && c != '/' && c != '(' && c != ')' && c != '<' && c != '>' && c != '[' && c != ']' && c != '{' &&
+                     c != '}' && c != '%';
         if (plain) {
             out += static_cast<char>(c);
         } else {

@@ -82,9 +82,7 @@ struct Canvas {
     double stroke[3] = {-1, -1, -1};
     double line_width = -1;
 
-    void reset_state() {
-        fill[0] = stroke[0] = line_width = -1;
-    }
+    void reset_state() { fill[0] = stroke[0] = line_width = -1; }
     void set_fill(double r, double g, double b) {
         if (fill[0] == r && fill[1] == g && fill[2] == b) return;
         fill[0] = r, fill[1] = g, fill[2] = b;
@@ -158,8 +156,7 @@ struct Bookmark {
 
 class Writer {
 public:
-    Writer(const model::Document& doc, const WriteOptions& options, const std::vector<Item>& items, const std::vector<Page>& pages,
-           const std::string& family)
+    Writer(const model::Document& doc, const WriteOptions& options, const std::vector<Item>& items, const std::vector<Page>& pages, const std::string& family)
         : m_doc(doc), m_options(options), m_items(items), m_pages(pages), m_fonts(m_file) {
         for (std::size_t p = 0; p < pages.size(); ++p)
             for (const auto& pl : pages[p]) {
@@ -437,8 +434,8 @@ private:
         const int item_offset = run->item->offset;
         const int item_length = run->item->length;
         const double scale = 1000.0 / size / PANGO_SCALE;  // pango units to thousandths of the size
-        double at = 0;    // where the text position is, in thousandths of the size from the run's start
-        long pen = 0;     // pango's pen, in pango units from the run's start
+        double at = 0;  // where the text position is, in thousandths of the size from the run's start
+        long pen = 0;  // pango's pen, in pango units from the run's start
         std::unordered_map<uint32_t, std::size_t> seen;  // glyph id -> its entry in code.glyphs
         for (int i = 0; i < n; ++i) {
             const PangoGlyphInfo& gi = g->glyphs[i];
@@ -492,10 +489,12 @@ private:
             }
             auto [it, fresh] = seen.try_emplace(gid, code.glyphs.size());
             if (fresh) {
-                code.glyphs.push_back({static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))});
+                code.glyphs.push_back(
+                    {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))});
                 if (length == EncodedRun::k_space) code.glyphs.back().length = EncodedRun::k_space;
             } else if (code.glyphs[it->second].length == 0 && length > 0) {
-                code.glyphs[it->second] = {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))};
+                code.glyphs[it->second] = {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid),
+                                           static_cast<uint16_t>(std::min(length, 0xfffe))};
                 if (length == EncodedRun::k_space) code.glyphs[it->second].length = EncodedRun::k_space;
             }
             at += widths[gid];
@@ -873,7 +872,7 @@ private:
     std::vector<int> m_mcids;  // this page's: the element each MCID marks content of
     std::vector<std::vector<int>> m_page_mcids;
     std::vector<int> m_page_annotations;
-    int m_marked = -1;         // the element whose marked content is open on the text canvas
+    int m_marked = -1;  // the element whose marked content is open on the text canvas
 
     std::vector<Element> m_elements;
     std::vector<int> m_stack;
