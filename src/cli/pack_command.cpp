@@ -13,6 +13,7 @@
 #include "compare/policy_text.hpp"
 #include "compare/redline/redline.hpp"
 #include "model/review.hpp"
+#include "util/html_shell.hpp"
 #include "util/error.hpp"
 #include "util/escape.hpp"
 #include "util/text.hpp"
@@ -127,10 +128,9 @@ int pack_run(const po::variables_map& vm, Io& io) {
         if (!drafts.empty()) {
             std::string page = compare::redline::write_html_inline(drafts.front().diff, {});
             auto s = page.find("<style>"), e = page.find("</style>");
-            if (s != std::string::npos && e != std::string::npos) style = page.substr(s, e + 8 - s);
+            if (s != std::string::npos && e != std::string::npos) style = page.substr(s + 7, e - s - 7);
         }
-        bytes = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape_html(title) + "</title>\n" + style +
-                "\n</head>\n<body>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+        bytes = util::html_page_start({title, style, {}}) + "<main>\n" + body + "</main>\n" + std::string(util::html_page_end());
     }
     emit_report(vm, io, bytes);
     return 0;

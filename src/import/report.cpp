@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "util/error.hpp"
+#include "util/html_shell.hpp"
 #include "util/json.hpp"
 #include "util/text.hpp"
 
@@ -134,9 +135,10 @@ std::string html_escape(const std::string& s) {
 
 std::string html_report(const Plan& p) {
     std::ostringstream o;
-    o << "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Import of " << html_escape(p.doc.path)
-      << "</title><style>body{font-family:sans-serif;max-width:70em;margin:auto}td,th{border-bottom:1px solid #ccc;padding:2px 6px;vertical-align:top}"
-         ".dropped{color:#888}.local{background:#fff4d6}</style></head><body>\n";
+    o << util::html_page_start({"Import of " + p.doc.path,
+                                "body{font-family:sans-serif;max-width:70em;margin:auto}td,th{border-bottom:1px solid #ccc;padding:2px 6px;vertical-align:top}"
+                                ".dropped{color:#888}.local{background:#fff4d6}",
+                                {}});
     o << "<h1>Import of " << html_escape(p.doc.path) << " as " << html_escape(p.school_id) << " / " << html_escape(p.policy_id) << "</h1>\n";
     o << "<p>" << p.doc.blocks.size() << " blocks; " << pct(p.matched_share) << " of the body's words placed in library clauses.</p>\n<h2>Facts</h2><table>\n";
     for (const auto& [k, f] : p.facts.found)
@@ -157,7 +159,7 @@ std::string html_report(const Plan& p) {
         o << "<tr" << (p.fates[i].fate == "dropped" ? " class=\"dropped\"" : "") << "><td>" << html_escape(where(p, b)) << "</td><td>"
           << block_kind_name(b.kind) << "</td><td>" << html_escape(excerpt(b.text, 120)) << "</td><td>" << html_escape(fate_line(p, i)) << "</td></tr>\n";
     }
-    o << "</table>\n</body></html>\n";
+    o << "</table>\n" << util::html_page_end();
     return o.str();
 }
 

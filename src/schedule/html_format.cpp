@@ -8,6 +8,7 @@
 
 #include "schedule/formats.hpp"
 #include "util/escape.hpp"
+#include "util/html_shell.hpp"
 
 namespace clausebook::schedule {
 
@@ -106,11 +107,8 @@ std::string legend() {
 
 std::string write_html(const Schedule& s) {
     std::string title = (s.trust_name.empty() ? std::string("Policy") : s.trust_name) + ": policy review schedule";
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-        escape_html(title) +
-        "</title>\n<style>\n"
+    const std::string css =
+        "\n"
         "body { font-family: system-ui, sans-serif; max-width: 64rem; margin: 2rem auto; padding: 0 1rem; color: #222; }\n"
         "svg.timeline { width: 100%; height: auto; border: 1px solid #ddd; }\n"
         ".legend span { margin-right: 1.2rem; white-space: nowrap; }\n"
@@ -118,10 +116,9 @@ std::string write_html(const Schedule& s) {
         "caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem; }\n"
         "th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }\n"
         "td:nth-child(3), td:nth-child(7) { white-space: nowrap; }\n"
-        "td.overdue { color: #b71c1c; font-weight: bold; } td.due-soon { color: #8a5a00; font-weight: bold; } td.no-date { color: #616161; }\n"
-        "</style>\n</head>\n<body>\n<main>\n<h1>" +
-        escape_html(title) + "</h1>\n<p>As of " + escape_html(util::to_long(s.today)) + ". Due soon means within " + std::to_string(s.due_within_days) +
-        " days; a review date given as a month is due by the end of it.</p>\n";
+        "td.overdue { color: #b71c1c; font-weight: bold; } td.due-soon { color: #8a5a00; font-weight: bold; } td.no-date { color: #616161; }\n";
+    std::string out = util::html_page_start({title, css, {}}) + "<main>\n<h1>" + escape_html(title) + "</h1>\n<p>As of " + escape_html(util::to_long(s.today)) +
+                      ". Due soon means within " + std::to_string(s.due_within_days) + " days; a review date given as a month is due by the end of it.</p>\n";
     out += legend() + timeline(s);
     out += "<table>\n<caption>Every policy's next review, school by school</caption>\n<thead><tr>";
     for (const auto& c : columns()) out += "<th scope=\"col\">" + escape_html(c) + "</th>";
@@ -133,7 +130,8 @@ std::string write_html(const Schedule& s) {
             out += (i + 1 == c.size() ? "<td class=\"" + std::string(status_id(e.status)) + "\">" : std::string("<td>")) + escape_html(c[i]) + "</td>";
         out += "</tr>\n";
     }
-    out += "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
+    out += "</tbody>\n</table>\n</main>\n";
+    out += util::html_page_end();
     return out;
 }
 

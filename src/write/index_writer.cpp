@@ -3,6 +3,7 @@
 #include "model/review.hpp"
 #include "util/date.hpp"
 #include "util/escape.hpp"
+#include "util/html_shell.hpp"
 #include "write/index_writer.hpp"
 #include "write/school_page.hpp"
 
@@ -37,22 +38,21 @@ std::string write_index(const std::vector<IndexRow>& rows, const std::string& tr
 std::string write_index(const std::vector<IndexSchool>& schools, const std::string& trust_name, const WriteOptions& options) {
     using util::escape_html;
     std::string title = trust_name.empty() ? "Policies" : trust_name + " policies";
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-        escape_html(title) + "</title>\n<style>\n" + options.page_css +
-        "\nbody { max-width: 64rem; }\n"
-        "td .draft { color: #b71c1c; font-weight: bold; } td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { color: #8a5a00; "
-        "font-weight: bold; }\n</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>" +
-        escape_html(title) + "</h1>\n</header>\n<main>\n" + school_list(schools) +
-        "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
-        "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th "
-        "scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
+    const std::string css = "\n" + options.page_css +
+                            "\nbody { max-width: 64rem; }\n"
+                            "td .draft { color: #b71c1c; font-weight: bold; } td.review-overdue { color: #b71c1c; font-weight: bold; } td.review-due-soon { "
+                            "color: #8a5a00; font-weight: bold; }\n";
+    std::string out = util::html_page_start({title, css, {}}) + "<header class=\"cover\">\n<h1>" + escape_html(title) + "</h1>\n</header>\n<main>\n" +
+                      school_list(schools) +
+                      "<table class=\"index\">\n<thead>\n<tr><th scope=\"col\">School</th><th scope=\"col\">Policy</th>"
+                      "<th scope=\"col\">Approved</th><th scope=\"col\">Approved by</th><th scope=\"col\">Next review</th><th scope=\"col\">Status</th><th "
+                      "scope=\"col\">Documents</th></tr>\n</thead>\n<tbody>\n";
     std::size_t size = out.size() + 64;
     for (const auto& school : schools) size += school.rows_html.size();
     out.reserve(size);  // one allocation for a page of tens of megabytes
     for (const auto& school : schools) out += school.rows_html;
-    out += "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
+    out += "</tbody>\n</table>\n</main>\n";
+    out += util::html_page_end();
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "compare/markup.hpp"
 #include "compare/redline/redline.hpp"
 #include "util/escape.hpp"
+#include "util/html_shell.hpp"
 
 namespace clausebook::compare::redline {
 
@@ -45,13 +46,10 @@ std::string side_html(const Redline& r, Op keep) {
 
 std::string page(const PolicyDiff& d, const std::string& body) {
     std::string title = "Changes: " + d.title_b;
-    return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>" +
-           escape_html(title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) +
+    return util::html_page_start({title, k_style, "default-src 'none'; style-src 'unsafe-inline'"}) + "<main>\n<h1>" + escape_html(title) +
            "</h1>\n<p class=\"summary\">From <strong>" + escape_html(d.label_a) + "</strong> to <strong>" + escape_html(d.label_b) +
            "</strong>: " + escape_html(summary(d)) + ". Deleted words are <del>struck through</del>, inserted words <ins>underlined</ins>.</p>\n" + body +
-           "</main>\n</body>\n</html>\n";
+           "</main>\n" + std::string(util::html_page_end());
 }
 
 std::string cover_html(const PolicyDiff& d, bool side) {

@@ -6,6 +6,7 @@
 // redline without script. When printed: landscape, colours kept, every redline open.
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
+#include "util/html_shell.hpp"
 #include "util/escape.hpp"
 
 namespace clausebook::compare::report {
@@ -118,14 +119,10 @@ std::string cell_html(const Cell& c) {
 
 std::string write_html(const Matrix& m, const ReportOptions&) {
     std::string title = m.policy_title + ": schools compared";
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
-        "<title>" +
-        escape_html(title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) + "</h1>\n<p class=\"intro\">" +
-        escape_html(m.trust_name) + ": each school's policy against the model wording, clause by clause. Review dates as of " +
-        escape_html(util::to_long(m.today)) + ".</p>\n<ul class=\"legend\" aria-label=\"Legend\">\n";
+    std::string out = util::html_page_start({title, k_style, "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"}) + "<main>\n<h1>" +
+                      escape_html(title) + "</h1>\n<p class=\"intro\">" + escape_html(m.trust_name) +
+                      ": each school's policy against the model wording, clause by clause. Review dates as of " + escape_html(util::to_long(m.today)) +
+                      ".</p>\n<ul class=\"legend\" aria-label=\"Legend\">\n";
     for (const auto& l : k_legend) out += "<li><span class=\"chip " + std::string(l.css) + "\">" + l.label + "</span> " + l.meaning + "</li>\n";
     out +=
         "<li><span class=\"chip moved\">moved</span> not in the outline's order</li>\n</ul>\n"
@@ -178,7 +175,8 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
             "<thead><tr><th scope=\"col\">School</th><th scope=\"col\">Number</th><th scope=\"col\">Clause</th><th scope=\"col\">Placed "
             "in</th></tr></thead>\n<tbody>\n" +
             locals + "</tbody>\n</table>\n";
-    out += "</main>\n<script>" + std::string(k_script) + "</script>\n</body>\n</html>\n";
+    out += "</main>\n<script>" + std::string(k_script) + "</script>\n";
+    out += util::html_page_end();
     return out;
 }
 
