@@ -110,9 +110,16 @@ Report run_check(const model::Repository& repo, model::ReferenceData reference, 
     report.fail_level = options.fail_level;
     report.rules = settings(repo, diags);
 
-    Context ctx{repo, {}, options.today, options.due_within_days, std::move(reference.stale), options.schools.empty(), std::move(reference.kcsie)};
+    Context ctx{repo,
+                {},
+                options.today,
+                options.due_within_days,
+                std::move(reference.stale),
+                options.schools.empty(),
+                std::move(reference.kcsie),
+                std::move(reference.statutory),
+                {}};
     auto schools = pick(repo.schools, options.schools, "school", [](const model::School& s) { return s.id; });
-    ctx.statutory = std::move(reference.statutory);
     ctx.schools = schools;
     // --policy names an outline or a register entry of some school.
     std::vector<std::string> outline_ids;

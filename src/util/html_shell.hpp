@@ -9,8 +9,8 @@
 namespace clausebook::util {
 
 struct HtmlHead {
-    std::string_view title;         // plain text; escaped here
-    std::string_view css;           // the page's own styles, as they go inside <style>
+    std::string_view title;  // plain text; escaped here
+    std::string_view css;  // the page's own styles, as they go inside <style>
     std::string_view content_security_policy;  // a constant of the code, written as it is; empty: none
 };
 
