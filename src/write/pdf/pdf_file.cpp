@@ -38,16 +38,22 @@ void put_number(std::string& out, double v, int decimals) {
     out.append(digits, static_cast<std::size_t>(len));
 }
 
+void put_escaped(std::string& out, std::string_view s) {
+    for (char c : s) {
+        if (c == '\r')
+            out += "\\r";
+        else if (c == '\n')
+            out += "\\n";
+        else {
+            if (c == '(' || c == ')' || c == '\\') out += '\\';
+            out += c;
+        }
+    }
+}
+
 void put_literal(std::string& out, std::string_view s) {
     out += '(';
-    for (char c : s) {
-        if (c == '(' || c == ')' || c == '\\') out += '\\';
-        if (c == '\r') {
-            out += "\\r";
-            continue;
-        }
-        out += c;
-    }
+    put_escaped(out, s);
     out += ')';
 }
 

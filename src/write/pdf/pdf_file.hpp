@@ -17,8 +17,11 @@ void put_int(std::string& out, long long v);
 // A text string (7.9.2.2): a literal string if `s` is printable ASCII, else UTF-16BE with a
 // byte order mark, as a hex string. `s` is UTF-8.
 void put_text_string(std::string& out, std::string_view s);
-// A byte string as a literal string, with ( ) \ escaped (names of destinations, URIs).
+// A byte string as a literal string, with ( ) \ escaped and CR and LF written as \r and \n,
+// which a reader would otherwise take as a line end (names of destinations, URIs).
 void put_literal(std::string& out, std::string_view s);
+// The same without the parentheses: bytes inside a literal string (a glyph run's codes).
+void put_escaped(std::string& out, std::string_view s);
 // A name object (7.3.5): /Name with any byte outside ! to ~ (and the delimiters) as #xx.
 void put_name(std::string& out, std::string_view s);
 

@@ -3,7 +3,8 @@
 // content stream (glyph runs as pango placed them, rules, cell borders and shading), the
 // structure tree that tags the content for screen readers (marked content with MCIDs, a parent
 // tree, link annotations as object references), named destinations, links, bookmarks, the
-// metadata, the language and the title preference. Fonts are embedded by embedded_fonts.hpp,
+// metadata, the language and the title preference. Drawing state and glyph codes are
+// page_content.hpp's; fonts are embedded by embedded_fonts.hpp,
 // the file's bytes written by pdf_file.hpp. docs/pdf.md describes the result.
 #include <pango/pangofc-font.h>
 
@@ -17,6 +18,7 @@
 #include "util/error.hpp"
 #include "write/pdf/embedded_fonts.hpp"
 #include "write/pdf/layout.hpp"
+#include "write/pdf/page_content.hpp"
 #include "write/pdf/page_text.hpp"
 #include "write/pdf/pdf_file.hpp"
 #include "write/writer.hpp"
@@ -72,54 +74,6 @@ Target parse_target(const std::string& attributes) {
     }
     return t;
 }
-
-// Content drawn on a page: the decoration (rules, borders, shading, underlines, the running
-// header and footer, repeated header rows) is one artifact sequence painted first; the tagged
-// text follows. Each keeps the colours it last set.
-struct Canvas {
-    std::string s;
-    double fill[3] = {-1, -1, -1};
-    double stroke[3] = {-1, -1, -1};
-    double line_width = -1;
-
-    void reset_state() { fill[0] = stroke[0] = line_width = -1; }
-    void set_fill(double r, double g, double b) {
-        if (fill[0] == r && fill[1] == g && fill[2] == b) return;
-        fill[0] = r, fill[1] = g, fill[2] = b;
-        colour(r, g, b);
-        s += " rg\n";
-    }
-    void set_stroke(double r, double g, double b, double width) {
-        if (!(stroke[0] == r && stroke[1] == g && stroke[2] == b)) {
-            stroke[0] = r, stroke[1] = g, stroke[2] = b;
-            colour(r, g, b);
-            s += " RG\n";
-        }
-        if (line_width != width) {
-            line_width = width;
-            put_number(s, width);
-            s += " w\n";
-        }
-    }
-    void colour(double r, double g, double b) {
-        put_number(s, r);
-        s += ' ';
-        put_number(s, g);
-        s += ' ';
-        put_number(s, b);
-    }
-    // A rectangle in layout coordinates (y down from the page's top).
-    void rect(double x, double y, double w, double h) {
-        put_number(s, x, 2);
-        s += ' ';
-        put_number(s, k_page_height - y - h, 2);
-        s += ' ';
-        put_number(s, w, 2);
-        s += ' ';
-        put_number(s, h, 2);
-        s += " re ";
-    }
-};
 
 struct Kid {
     enum Kind { mcid, element, annotation } kind;
@@ -361,7 +315,7 @@ private:
             auto* run = static_cast<PangoGlyphItem*>(r->data);
             UsedFont& font = m_fonts.font(run->item->analysis.font);
             EncodedRun& code = encoded[run_index];
-            if (!code.made) encode(code, run, font, r->next == nullptr);
+            if (!code.made) encode_glyph_run(code, run, font, r->next == nullptr);
             double width = code.width;
             const LinkSpan* link = nullptr;
             if (tagged && !in_link())
@@ -418,89 +372,6 @@ private:
         s += ")]TJ ET\n";
         for (const auto& g : code.glyphs)
             m_fonts.use(font, g.id, g.length == EncodedRun::k_space ? std::string_view(" ") : std::string_view(text + g.offset, g.length));
-    }
-
-    // A glyph run's codes: its glyph ids as two-byte codes, each placed where pango placed it (a
-    // TJ adjustment where pango's advance differs from the font's width, which is pango's own
-    // unkerned advance: embedded_fonts.hpp); and the glyphs it uses, with their text.
-    static void encode(EncodedRun& code, PangoGlyphItem* run, const UsedFont& font, bool last_run) {
-        code.made = true;
-        const FaceInfo& info = *font.face->info;
-        const std::vector<double>& widths = *font.widths;
-        const double size = font.size > 0 ? font.size : 1;
-        std::string& s = code.codes;
-        const PangoGlyphString* g = run->glyphs;
-        const int n = g->num_glyphs;
-        const int item_offset = run->item->offset;
-        const int item_length = run->item->length;
-        const double scale = 1000.0 / size / PANGO_SCALE;  // pango units to thousandths of the size
-        double at = 0;  // where the text position is, in thousandths of the size from the run's start
-        long pen = 0;  // pango's pen, in pango units from the run's start
-        std::unordered_map<uint32_t, std::size_t> seen;  // glyph id -> its entry in code.glyphs
-        for (int i = 0; i < n; ++i) {
-            const PangoGlyphInfo& gi = g->glyphs[i];
-            PangoGlyph gid = gi.glyph;
-            bool advance_zero = false;
-            int start = g->log_clusters[i], length = 0;
-            if (i == 0 || g->log_clusters[i - 1] != start) {
-                int stop = item_length;
-                for (int j = i + 1; j < n; ++j)
-                    if (g->log_clusters[j] != start) {
-                        if (g->log_clusters[j] > start) stop = g->log_clusters[j];
-                        break;
-                    }
-                length = std::max(0, stop - start);
-            }
-            if (gid == PANGO_GLYPH_EMPTY) {
-                // The space pango keeps, undrawn, at a line's end: a space of no width, so that
-                // the words on either side of the line break stay apart in the copied text.
-                bool trailing = last_run;
-                for (int j = i; j < n && trailing; ++j) trailing = g->glyphs[j].glyph == PANGO_GLYPH_EMPTY;
-                if (!trailing || info.space == 0) {
-                    pen += gi.geometry.width;
-                    continue;
-                }
-                gid = info.space;
-                advance_zero = true;
-                length = EncodedRun::k_space;
-            } else if (gid & PANGO_GLYPH_UNKNOWN_FLAG || gid >= info.glyph_count || gid > 0xffff) {
-                pen += gi.geometry.width;
-                continue;
-            }
-            double want = static_cast<double>(pen + gi.geometry.x_offset) * scale;
-            long adjust = std::lround(at - want);
-            if (adjust != 0) {
-                s += ")";
-                put_int(s, adjust);
-                s += '(';
-                at -= static_cast<double>(adjust);
-            }
-            // The code's two bytes in a literal string; ( ) \ escaped, and CR and LF, which a
-            // reader would otherwise take as a line end.
-            for (unsigned byte : {(gid >> 8) & 0xffu, gid & 0xffu}) {
-                switch (byte) {
-                case '(': s += "\\("; break;
-                case ')': s += "\\)"; break;
-                case '\\': s += "\\\\"; break;
-                case '\r': s += "\\r"; break;
-                case '\n': s += "\\n"; break;
-                default: s += static_cast<char>(byte);
-                }
-            }
-            auto [it, fresh] = seen.try_emplace(gid, code.glyphs.size());
-            if (fresh) {
-                code.glyphs.push_back(
-                    {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))});
-                if (length == EncodedRun::k_space) code.glyphs.back().length = EncodedRun::k_space;
-            } else if (code.glyphs[it->second].length == 0 && length > 0) {
-                code.glyphs[it->second] = {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid),
-                                           static_cast<uint16_t>(std::min(length, 0xfffe))};
-                if (length == EncodedRun::k_space) code.glyphs[it->second].length = EncodedRun::k_space;
-            }
-            at += widths[gid];
-            pen += advance_zero ? 0 : gi.geometry.width;
-        }
-        code.width = static_cast<double>(pango_glyph_string_get_width(run->glyphs)) / PANGO_SCALE;
     }
 
     // A row, or the slice of it that `pl` places on this page (layout.hpp). A row cut into
