@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -256,6 +257,23 @@ const ExampleBuild& example_build(const std::string& formats) {
         slot->files = snapshot(slot->dir.path());
     }
     return *slot;
+}
+
+ScopedEnv::ScopedEnv(const char* name, const std::optional<std::string>& value) : m_name(name) {
+    if (const char* old = std::getenv(name)) m_old = old;
+    if (value)
+        ::setenv(name, value->c_str(), 1);
+    else
+        ::unsetenv(name);
+    ::tzset();
+}
+
+ScopedEnv::~ScopedEnv() {
+    if (m_old)
+        ::setenv(m_name, m_old->c_str(), 1);
+    else
+        ::unsetenv(m_name);
+    ::tzset();
 }
 
 }  // namespace clausebook::test

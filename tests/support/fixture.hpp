@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,20 @@ public:
 
 private:
     TempDir m_dir;
+};
+
+// Sets (or, given nullopt, unsets) an environment variable for one scope, then puts back what
+// was there. Time-zone changes take effect at once (tzset).
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const std::optional<std::string>& value);
+    ~ScopedEnv();
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    const char* m_name;
+    std::optional<std::string> m_old;
 };
 
 // Runs `clausebook ARGS...` in-process, capturing what it prints.

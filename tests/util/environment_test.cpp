@@ -18,35 +18,13 @@ using clausebook::util::read_environment;
 
 namespace {
 
-// Sets (or unsets) a variable for one scope, restoring what was there.
-class ScopedVariable {
-public:
-    ScopedVariable(const char* name, const std::optional<std::string>& value) : m_name(name) {
-        if (const char* old = std::getenv(name)) m_old = old;
-        if (value)
-            ::setenv(name, value->c_str(), 1);
-        else
-            ::unsetenv(name);
-    }
-    ~ScopedVariable() {
-        if (m_old)
-            ::setenv(m_name, m_old->c_str(), 1);
-        else
-            ::unsetenv(m_name);
-    }
-    ScopedVariable(const ScopedVariable&) = delete;
-    ScopedVariable& operator=(const ScopedVariable&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
+using clausebook::test::ScopedEnv;
 
 }  // namespace
 
 TEST_CASE("environment: SOURCE_DATE_EPOCH is read once, as seconds, and gives the outputs' day and time", "[util][environment]") {
     {
-        ScopedVariable epoch("SOURCE_DATE_EPOCH", "1700000000");  // 2023-11-14 22:13:20 UTC
+        ScopedEnv epoch("SOURCE_DATE_EPOCH", "1700000000");  // 2023-11-14 22:13:20 UTC
         Environment env = read_environment();
         REQUIRE(env.source_date_epoch == 1700000000);
         CHECK(env.source_date_epoch_error.empty());
@@ -58,34 +36,34 @@ TEST_CASE("environment: SOURCE_DATE_EPOCH is read once, as seconds, and gives th
         CHECK(env.today == clausebook::util::today_utc());  // check and renew still reckon on the real day
     }
     {
-        ScopedVariable epoch("SOURCE_DATE_EPOCH", std::nullopt);
+        ScopedEnv epoch("SOURCE_DATE_EPOCH", std::nullopt);
         Environment env = read_environment();
         CHECK_FALSE(env.source_date_epoch);
         CHECK(env.source_date_epoch_error.empty());
         CHECK(env.output_day() == env.today);
     }
     {
-        ScopedVariable epoch("SOURCE_DATE_EPOCH", "");  // set but empty: as if unset
+        ScopedEnv epoch("SOURCE_DATE_EPOCH", "");  // set but empty: as if unset
         CHECK_FALSE(read_environment().source_date_epoch);
     }
 }
 
 TEST_CASE("environment: a SOURCE_DATE_EPOCH that is not whole seconds from 1970 to 2200 is refused with what to do", "[util][environment]") {
     for (const char* bad : {"abc", "-5", "1.5", " 17", "17 ", "18446744073709551616", "7258118400"}) {
-        ScopedVariable epoch("SOURCE_DATE_EPOCH", std::string(bad));
+        ScopedEnv epoch("SOURCE_DATE_EPOCH", std::string(bad));
         Environment env = read_environment();
         INFO(bad);
         CHECK_FALSE(env.source_date_epoch);
         CHECK(env.source_date_epoch_error.find("SOURCE_DATE_EPOCH") != std::string::npos);
         CHECK(env.source_date_epoch_error.find("1970-01-01") != std::string::npos);
     }
-    ScopedVariable epoch("SOURCE_DATE_EPOCH", "7258118399");  // the last second of 2199
+    ScopedEnv epoch("SOURCE_DATE_EPOCH", "7258118399");  // the last second of 2199
     CHECK(read_environment().source_date_epoch == 7258118399);
 }
 
 TEST_CASE("environment: every command refuses a bad SOURCE_DATE_EPOCH before doing anything, exit 2", "[util][environment][cli]") {
     clausebook::test::TestRepo repo;
-    ScopedVariable epoch("SOURCE_DATE_EPOCH", "yesterday");
+    ScopedEnv epoch("SOURCE_DATE_EPOCH", "yesterday");
     for (std::vector<std::string> args : {std::vector<std::string>{"build"}, {"check"}, {"schedule"}, {"list", "schools"}}) {
         auto r = repo.run(args);
         INFO(args.front() << ": " << r.err);
@@ -98,18 +76,18 @@ TEST_CASE("environment: every command refuses a bad SOURCE_DATE_EPOCH before doi
 
 TEST_CASE("environment: NO_COLOR counts when set and not empty, GITHUB_ACTIONS only as true, TMPDIR defaults to /tmp", "[util][environment]") {
     {
-        ScopedVariable no_color("NO_COLOR", "1");
-        ScopedVariable actions("GITHUB_ACTIONS", "true");
-        ScopedVariable tmp("TMPDIR", "/var/tmp");
+        ScopedEnv no_color("NO_COLOR", "1");
+        ScopedEnv actions("GITHUB_ACTIONS", "true");
+        ScopedEnv tmp("TMPDIR", "/var/tmp");
         Environment env = read_environment();
         CHECK(env.no_color);
         CHECK(env.github_actions);
         CHECK(env.tmpdir == "/var/tmp");
     }
     {
-        ScopedVariable no_color("NO_COLOR", "");
-        ScopedVariable actions("GITHUB_ACTIONS", "false");
-        ScopedVariable tmp("TMPDIR", std::nullopt);
+        ScopedEnv no_color("NO_COLOR", "");
+        ScopedEnv actions("GITHUB_ACTIONS", "false");
+        ScopedEnv tmp("TMPDIR", std::nullopt);
         Environment env = read_environment();
         CHECK_FALSE(env.no_color);
         CHECK_FALSE(env.github_actions);

@@ -12,29 +12,7 @@ using namespace clausebook::test;
 
 namespace {
 
-// Sets (or unsets, for nullopt) an environment variable for the life of the object.
-class EnvVar {
-public:
-    EnvVar(const char* name, std::optional<std::string> value) : m_name(name) {
-        if (const char* old = std::getenv(name)) m_old = old;
-        if (value)
-            ::setenv(name, value->c_str(), 1);
-        else
-            ::unsetenv(name);
-        ::tzset();
-    }
-    ~EnvVar() {
-        if (m_old)
-            ::setenv(m_name, m_old->c_str(), 1);
-        else
-            ::unsetenv(m_name);
-        ::tzset();
-    }
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
+using clausebook::test::ScopedEnv;
 
 std::string build_bytes(const TestRepo& repo) {
     auto r = repo.run({"build", "--format", "docx", "--quiet", "--school", "alpha"});
@@ -60,17 +38,17 @@ std::string created(const DocxPackage& pkg) {
 }  // namespace
 
 TEST_CASE("docx: two builds give identical bytes, in any time zone", "[docx]") {
-    EnvVar epoch("SOURCE_DATE_EPOCH", std::nullopt);
+    ScopedEnv epoch("SOURCE_DATE_EPOCH", std::nullopt);
     RichRepo repo;
     std::string first, second, elsewhere;
     {
-        EnvVar tz("TZ", "UTC");
+        ScopedEnv tz("TZ", "UTC");
         first = build_bytes(repo);
         std::filesystem::remove_all(repo.out());
         second = build_bytes(repo);
     }
     {
-        EnvVar tz("TZ", "Pacific/Auckland");
+        ScopedEnv tz("TZ", "Pacific/Auckland");
         std::filesystem::remove_all(repo.out());
         elsewhere = build_bytes(repo);
     }
@@ -81,7 +59,7 @@ TEST_CASE("docx: two builds give identical bytes, in any time zone", "[docx]") {
 TEST_CASE("docx: the package time is the approval date unless SOURCE_DATE_EPOCH is set", "[docx]") {
     RichRepo repo;
     {
-        EnvVar epoch("SOURCE_DATE_EPOCH", std::nullopt);
+        ScopedEnv epoch("SOURCE_DATE_EPOCH", std::nullopt);
         std::string bytes = build_bytes(repo);
         CHECK(created(read_docx(bytes)) == "2024-03-01T00:00:00Z");
         auto [time, date] = first_entry_dos_time(bytes);
@@ -89,7 +67,7 @@ TEST_CASE("docx: the package time is the approval date unless SOURCE_DATE_EPOCH 
         CHECK(date == ((2024u - 1980u) << 9 | 3u << 5 | 1u));
     }
     {
-        EnvVar epoch("SOURCE_DATE_EPOCH", "1700000000");  // 2023-11-14 22:13:20 UTC
+        ScopedEnv epoch("SOURCE_DATE_EPOCH", "1700000000");  // 2023-11-14 22:13:20 UTC
         std::filesystem::remove_all(repo.out());
         std::string bytes = build_bytes(repo);
         DocxPackage pkg = read_docx(bytes);
