@@ -29,6 +29,12 @@ void unwrap(cmark_node* link) {
 
 }  // namespace
 
+util::MarkdownTree parse_clause_body(std::string_view markdown, const model::Document& doc) {
+    util::MarkdownTree tree = util::parse_markdown(markdown);
+    resolve_clause_links(tree.get(), doc);
+    return tree;
+}
+
 std::optional<std::string_view> clause_link_target(std::string_view url) {
     if (!util::starts_with(url, k_scheme)) return std::nullopt;
     return url.substr(k_scheme.size());

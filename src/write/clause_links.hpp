@@ -9,6 +9,7 @@
 #include <cmark-gfm.h>
 
 #include "model/document.hpp"
+#include "util/markdown.hpp"
 
 namespace clausebook::write {
 
@@ -18,6 +19,10 @@ namespace clausebook::write {
 // the link's own words, or for a link with none the reference text ("section 3.2 (Personal
 // use)", reference_text). A writer then only turns `clause:<id>` into its own kind of link.
 void resolve_clause_links(cmark_node* root, const model::Document& doc);
+
+// A clause body parsed (util::parse_markdown) with its cross-references resolved: what every
+// writer starts from.
+util::MarkdownTree parse_clause_body(std::string_view markdown, const model::Document& doc);
 
 // The clause id of a `clause:<id>` url, or nullopt for any other url.
 std::optional<std::string_view> clause_link_target(std::string_view url);

@@ -25,8 +25,7 @@ public:
 
     std::string render(const std::string& markdown) {
         m_out.clear();
-        util::MarkdownTree tree = util::parse_markdown(markdown);
-        resolve_clause_links(tree.get(), m_doc);
+        util::MarkdownTree tree = parse_clause_body(markdown, m_doc);
         cmark_iter* it = cmark_iter_new(tree.get());
         cmark_event_type ev;
         while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) node(cmark_iter_get_node(it), ev == CMARK_EVENT_ENTER);

@@ -49,8 +49,7 @@ void neutralise_html(const std::vector<cmark_node*>& nodes) {
 
 // Turns `clause:` links (resolved by resolve_clause_links) into their plain text, drops links whose
 // scheme is not safe (keeping their text), and replaces images with their description.
-void resolve_links(cmark_node* root, const model::Document& doc, bool allow_raw_html) {
-    resolve_clause_links(root, doc);
+void resolve_links(cmark_node* root, bool allow_raw_html) {
     std::vector<cmark_node*> links, html, images;
     cmark_iter* it = cmark_iter_new(root);
     cmark_event_type ev;
@@ -125,8 +124,8 @@ std::string write_markdown(const model::Document& doc, const WriteOptions& optio
             auto body = cached_body<std::string>(
                 options, "md", doc, cl.markdown, layout,
                 [&] {
-                    util::MarkdownTree tree = util::parse_markdown(cl.markdown);
-                    resolve_links(tree.get(), doc, options.allow_raw_html);
+                    util::MarkdownTree tree = parse_clause_body(cl.markdown, doc);
+                    resolve_links(tree.get(), options.allow_raw_html);
                     std::string text = util::render_commonmark(tree.get());
                     while (!text.empty() && text.back() == '\n') text.pop_back();
                     return text;

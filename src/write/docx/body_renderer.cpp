@@ -32,8 +32,7 @@ bool BodyRenderer::render(const std::string& markdown, XmlWriter& xml) {
     m_last_was_table = false;
     m_after_list_or_table = false;
     m_rule_before = false;
-    util::MarkdownTree tree = util::parse_markdown(markdown);
-    resolve_clause_links(tree.get(), m_doc);
+    util::MarkdownTree tree = parse_clause_body(markdown, m_doc);
     cmark_iter* it = cmark_iter_new(tree.get());
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

@@ -329,8 +329,7 @@ private:
     double width() const { return k_body_width - m_indent; }
 
     void body(const std::string& markdown) {
-        util::MarkdownTree tree = util::parse_markdown(markdown);
-        resolve_clause_links(tree.get(), m_doc);
+        util::MarkdownTree tree = parse_clause_body(markdown, m_doc);
         cmark_iter* it = cmark_iter_new(tree.get());
         cmark_event_type ev;
         while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

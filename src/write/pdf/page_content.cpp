@@ -63,12 +63,10 @@ void encode_glyph_run(EncodedRun& code, PangoGlyphItem* run, const UsedFont& fon
         put_escaped(s, std::string_view(code_bytes, 2));
         auto [it, fresh] = seen.try_emplace(gid, code.glyphs.size());
         if (fresh) {
-            code.glyphs.push_back(
-                {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))});
+            code.glyphs.push_back({static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))});
             if (length == EncodedRun::k_space) code.glyphs.back().length = EncodedRun::k_space;
         } else if (code.glyphs[it->second].length == 0 && length > 0) {
-            code.glyphs[it->second] = {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid),
-                                       static_cast<uint16_t>(std::min(length, 0xfffe))};
+            code.glyphs[it->second] = {static_cast<uint32_t>(item_offset + start), static_cast<uint16_t>(gid), static_cast<uint16_t>(std::min(length, 0xfffe))};
             if (length == EncodedRun::k_space) code.glyphs[it->second].length = EncodedRun::k_space;
         }
         at += widths[gid];
