@@ -87,15 +87,24 @@ void print_diagnostics(const util::Diagnostics& diags, const util::SourceFiles& 
     if (errors) io.err << "clausebook: " << errors << (errors == 1 ? " error" : " errors") << "; nothing was written\n";
 }
 
+namespace {
+std::optional<model::Repository> report(model::Repository repo, const util::Diagnostics& diags, Io& io) {
+    print_diagnostics(diags, repo.sources, io);
+    if (diags.has_errors()) return std::nullopt;
+    return repo;
+}
+}  // namespace
+
 std::optional<model::Repository> load_or_report(const std::filesystem::path& root, Io& io) {
     util::Diagnostics diags;
     model::Repository repo = load::load_repository(root, diags);
-    if (diags.has_errors()) {
-        print_diagnostics(diags, repo.sources, io);
-        return std::nullopt;
-    }
-    print_diagnostics(diags, repo.sources, io);
-    return repo;
+    return report(std::move(repo), diags, io);
+}
+
+std::optional<model::Repository> load_school_or_report(const std::filesystem::path& root, const std::string& school_id, Io& io) {
+    util::Diagnostics diags;
+    model::Repository repo = load::load_repository_for_school(root, school_id, diags);
+    return report(std::move(repo), diags, io);
 }
 
 namespace {

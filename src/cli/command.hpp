@@ -55,6 +55,9 @@ void print_diagnostics(const util::Diagnostics& diags, const util::SourceFiles& 
 // Loads the repository and prints its diagnostics. Returns nullopt (after printing) when
 // there are errors.
 std::optional<model::Repository> load_or_report(const std::filesystem::path& root, Io& io);
+// The same with only school `school_id` of the schools (load::load_repository_for_school): for
+// the commands that change one school's file (import, adopt).
+std::optional<model::Repository> load_school_or_report(const std::filesystem::path& root, const std::string& school_id, Io& io);
 
 // Validates --school / --policy values against the repository; unknown ids are a usage error
 // (util::Fatal with a suggestion).

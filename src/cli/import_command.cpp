@@ -74,7 +74,7 @@ bool import_own(const model::Repository& repo, const import::Request& req, const
     }
     util::write_file_atomic(own.file, own.new_text);
     util::Diagnostics reload;
-    model::Repository after = load::load_repository(repo.root, reload);
+    model::Repository after = load::load_repository_for_school(repo.root, identity.school_id, reload);
     const model::School* school = after.school(identity.school_id);
     const model::Outline* outline = after.outline(identity.policy_id);
     util::Diagnostics assembly;
@@ -122,7 +122,8 @@ int import_run(const po::variables_map& vm, Io& io) {
         throw util::Fatal("--format: '" + format + "' is not a report format (text, md, html, json)");
 
     auto root = repository_root(vm);
-    auto repo = load_or_report(root, io);
+    // The library, the settings and this one school: import never reads the other schools.
+    auto repo = load_school_or_report(root, req.school_id, io);
     if (!repo) return 2;
     // clausebook's own document, edited: mapped exactly by its bookmarks (issue 16).
     std::string fell_back;
@@ -210,7 +211,9 @@ int adopt_run(const po::variables_map& vm, Io& io) {
     if (all && !clauses.empty()) throw util::Fatal("adopt takes clauses or --all, not both");
     std::string school_id = vm["school"].as<std::string>();
     auto root = repository_root(vm);
-    auto repo = load_or_report(root, io);
+    auto repo = load_school_or_report(root, school_id, io);
+    if (!repo) return 2;
+    if (!repo->school(school_id)) repo = load_or_report(root, io);  // no such file: the message lists the schools there are
     if (!repo) return 2;
     const model::School* school = select_schools(*repo, {school_id}).front();
     const model::SchoolPolicy* policy = nullptr;
@@ -249,7 +252,7 @@ int adopt_run(const po::variables_map& vm, Io& io) {
     std::string text = import::remove_overrides(*old.text, school->path, policy->policy_id, clauses, all, removed);
     util::write_file_atomic(file, text);
     util::Diagnostics reload;
-    model::Repository after = load::load_repository(root, reload);
+    model::Repository after = load::load_repository_for_school(root, school_id, reload);
     if (reload.has_errors()) {
         print_diagnostics(reload, after.sources, io);
         util::write_file_atomic(file, *old.text);

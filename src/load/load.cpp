@@ -62,7 +62,9 @@ struct InputFile {
 
 // The files below `dir` whose names end in `ext`, sorted; recursive when asked. Files that
 // lead outside the repository through a link are reported and left out.
-std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir, const std::string& ext, bool recursive, util::Diagnostics& diags) {
+// With `only`, just the entry of that name (the one school an import reads).
+std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir, const std::string& ext, bool recursive, util::Diagnostics& diags,
+                                   const std::string* only = nullptr) {
     std::vector<InputFile> out;
     std::error_code ec;
     fs::path base = root / dir;
@@ -80,6 +82,7 @@ std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir,
     auto consider = [&](const fs::directory_entry& e) {
         std::error_code ec2;
         std::string name = e.path().filename().string();
+        if (only && name != *only) return;
         // Lexically: fs::relative would follow a link and name its target instead.
         std::string display = e.path().lexically_relative(root).generic_string();
         bool link = e.is_symlink(ec2);
@@ -235,7 +238,10 @@ void load_approved_copies(Repository& repo, Reader& reader) {
 
 }  // namespace
 
-Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
+namespace {
+
+// Every school, or with `only_school` just that one (if its file exists).
+Repository load(const fs::path& root, util::Diagnostics& diags, const std::string* only_school) {
     Repository repo;
     repo.root = root;
     Reader reader(root, diags);
@@ -245,7 +251,8 @@ Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
     for (const auto& f : list_inputs(root, "clauses", ".md", true, diags))
         if (auto text = reader.read(f)) load_clause(repo, f.display, *text, diags);
     std::vector<SchoolText> schools;
-    auto school_files = list_inputs(root, "schools", ".yaml", false, diags);
+    const std::string only_file = only_school ? *only_school + ".yaml" : std::string();
+    auto school_files = list_inputs(root, "schools", ".yaml", false, diags, only_school ? &only_file : nullptr);
     auto texts = reader.read_all(school_files);
     for (std::size_t i = 0; i < school_files.size(); ++i)
         if (texts[i]) schools.push_back({stem(school_files[i], ".yaml"), school_files[i].display, std::move(*texts[i])});
@@ -254,6 +261,14 @@ Repository load_repository(const fs::path& root, util::Diagnostics& diags) {
     locate_register_documents(repo, root);
     link_repository(repo, diags);
     return repo;
+}
+
+}  // namespace
+
+Repository load_repository(const fs::path& root, util::Diagnostics& diags) { return load(root, diags, nullptr); }
+
+Repository load_repository_for_school(const fs::path& root, const std::string& school_id, util::Diagnostics& diags) {
+    return load(root, diags, &school_id);
 }
 
 std::optional<std::string> read_optional_file(const fs::path& root, const std::string& relative, std::string_view without_it, util::Diagnostics& diags) {

@@ -19,6 +19,11 @@ std::filesystem::path find_root(const std::filesystem::path& start);
 // problem goes to `diags`; the repository is usable for assembly only if it has no errors.
 model::Repository load_repository(const std::filesystem::path& root, util::Diagnostics& diags);
 
+// As load_repository, but of the schools only `school_id` (schools/<school_id>.yaml, if it
+// exists) is read, with its approved copies: what import and adopt need, whatever the number of
+// other schools. The other school files are neither read nor checked.
+model::Repository load_repository_for_school(const std::filesystem::path& root, const std::string& school_id, util::Diagnostics& diags);
+
 // Replaces school `id` of a repository load_repository read with `text`, its file as import has
 // just written it, and checks it as load_repository checks a school (its keys, values, policies,
 // clause references and wording), without reading the other schools again. `diags` has that

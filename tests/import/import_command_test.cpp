@@ -274,6 +274,38 @@ TEST_CASE("adopt takes the library's wording for named clauses, or all", "[impor
     CHECK(repo.read("schools/gamma.yaml").find("local.imported-1") != std::string::npos);
 }
 
+TEST_CASE("import and adopt read only their own school: another school's file, even a broken one, is not read", "[import][cli]") {
+    TestRepo repo;
+    repo.write("gamma.txt", k_gamma);
+    // A school file that stops every command that reads all the schools.
+    repo.write("schools/broken.yaml", "name: [unclosed\n");
+    CHECK(repo.run({"check"}).exit_code == 2);
+    auto imported = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma"});
+    INFO(imported.out << imported.err);
+    REQUIRE(imported.exit_code == 0);
+    CHECK(imported.err.find("broken.yaml") == std::string::npos);
+    CHECK(repo.read("schools/gamma.yaml").find("intro.purpose:") != std::string::npos);
+    auto adopted = repo.run({"adopt", "gamma", "intro.purpose"});
+    INFO(adopted.err);
+    CHECK(adopted.exit_code == 0);
+    CHECK(adopted.err.find("broken.yaml") == std::string::npos);
+    CHECK(repo.read("schools/gamma.yaml").find("intro.purpose:") == std::string::npos);
+    // Its own school's problems are still found: gamma's file broken, adopt stops at it.
+    const std::string good = repo.read("schools/gamma.yaml");
+    repo.write("schools/gamma.yaml", good + "  - unbalanced: [\n");
+    auto refused = repo.run({"adopt", "gamma", "--all"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("schools/gamma.yaml:") != std::string::npos);
+    CHECK(refused.err.find("broken.yaml") == std::string::npos);
+    // A school with no file: adopt names the schools there are, as every command does.
+    repo.remove("schools/broken.yaml");
+    repo.write("schools/gamma.yaml", good);
+    auto unknown = repo.run({"adopt", "gama", "intro.purpose"});
+    INFO(unknown.err);
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("did you mean 'gamma'") != std::string::npos);
+}
+
 TEST_CASE("import refuses an unknown policy, binary text, a flow-style entry and .odt without LibreOffice", "[import][cli]") {
     TestRepo repo;
     repo.write("gamma.txt", k_gamma);
