@@ -73,8 +73,10 @@ bool import_own(const model::Repository& repo, const import::Request& req, const
         return true;
     }
     util::write_file_atomic(own.file, own.new_text);
+    // The file as written, checked as a load checks a school (as the general import does).
     util::Diagnostics reload;
-    model::Repository after = load::load_repository_for_school(repo.root, identity.school_id, reload);
+    model::Repository after = repo;
+    load::reload_school(after, identity.school_id, own.path, own.new_text, reload);
     const model::School* school = after.school(identity.school_id);
     const model::Outline* outline = after.outline(identity.policy_id);
     util::Diagnostics assembly;
@@ -252,7 +254,8 @@ int adopt_run(const po::variables_map& vm, Io& io) {
     std::string text = import::remove_overrides(*old.text, school->path, policy->policy_id, clauses, all, removed);
     util::write_file_atomic(file, text);
     util::Diagnostics reload;
-    model::Repository after = load::load_repository_for_school(root, school_id, reload);
+    model::Repository after = *repo;  // `school` and `policy` point into *repo
+    load::reload_school(after, school->id, school->path, text, reload);
     if (reload.has_errors()) {
         print_diagnostics(reload, after.sources, io);
         util::write_file_atomic(file, *old.text);
