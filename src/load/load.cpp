@@ -267,9 +267,7 @@ Repository load(const fs::path& root, util::Diagnostics& diags, const std::strin
 
 Repository load_repository(const fs::path& root, util::Diagnostics& diags) { return load(root, diags, nullptr); }
 
-Repository load_repository_for_school(const fs::path& root, const std::string& school_id, util::Diagnostics& diags) {
-    return load(root, diags, &school_id);
-}
+Repository load_repository_for_school(const fs::path& root, const std::string& school_id, util::Diagnostics& diags) { return load(root, diags, &school_id); }
 
 std::optional<std::string> read_optional_file(const fs::path& root, const std::string& relative, std::string_view without_it, util::Diagnostics& diags) {
     auto file = util::read_repository_file(root, relative);
