@@ -42,7 +42,7 @@ const check::report::ReportFormat& pick_format(const po::variables_map& vm, cons
 // Load diagnostics that a rule takes over: in a school file (or the repository's defaults), with a
 // rule id some check rule reports itself.
 bool taken_over(const util::Diagnostic& d) {
-    if (!util::starts_with(d.pos.path, "schools/") && d.pos.path != "clausebook.yaml") return false;
+    if (!util::starts_with(d.pos.path.str(), "schools/") && d.pos.path != "clausebook.yaml") return false;
     for (const auto& r : check::rules())
         for (auto id : r.takes_over)
             if (d.rule == id) return true;

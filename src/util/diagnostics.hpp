@@ -1,17 +1,19 @@
 // Problems found in the user's files. Lower layers report {position, rule, message}; every
-// problem of a run is collected and printed together (see STYLE.md, "two error channels").
+// problem of a run is collected and printed together.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <vector>
 
+#include "util/source_path.hpp"
+
 namespace clausebook::util {
 
 // A place in a source file. `path` is as shown to the user (relative to the repository root
 // where possible); `line` and `col` are 1-based, 0 when unknown.
 struct SourcePos {
-    std::string path;
+    SourcePath path;
     int line = 0;
     int col = 0;
 };

@@ -38,7 +38,7 @@ std::string fingerprint(const Finding& f) {
     // today: editing other lines of the file does not change it, so code scanning keeps one alert
     // open rather than a new one per push. Each part ends with a byte no text holds.
     std::string key;
-    for (const std::string* part : {&f.rule, &f.pos.path, &f.school_id, &f.policy_id, &f.key}) key.append(*part).append(1, '\xff');
+    for (const std::string* part : {&f.rule, &f.pos.path.str(), &f.school_id, &f.policy_id, &f.key}) key.append(*part).append(1, '\xff');
     char buf[20];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
     return buf;

@@ -37,7 +37,7 @@ const char* command(const Finding& f) {
 std::string write_github(const Report& r, const util::SourceFiles&) {
     std::string out;
     for (const auto& f : r.findings) {
-        out += "::" + std::string(command(f)) + " file=" + escape(f.pos.path, true);
+        out += "::" + std::string(command(f)) + " file=" + escape(f.pos.path.str(), true);
         if (f.pos.line > 0) out += ",line=" + std::to_string(f.pos.line);
         if (f.pos.col > 0) out += ",col=" + std::to_string(f.pos.col);
         out += ",title=" + escape(f.rule + (f.waiver ? " (waived)" : ""), true) + "::";
