@@ -45,6 +45,9 @@ const std::vector<Rule>& rules() {
          &r::statutory_review_period},
         {"approval-level", Severity::warning, "approved by a level (board, committee, headteacher) the DfE's list does not allow for that policy",
          &r::approval_level},
+        {"approval-level-unclear", Severity::info,
+         "approved_by names no level clausebook reads (board, committee, headteacher) for a policy whose approval level the DfE's list restricts",
+         &r::approval_level_unclear},
         {"register-location-missing", Severity::warning, "a register entry's document is a path in the repository where there is no file",
          &r::register_location_missing},
     };

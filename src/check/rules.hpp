@@ -44,6 +44,7 @@ void kcsie_edition_outdated(const Context&, std::vector<Finding>&);
 void statutory_policy_missing(const Context&, std::vector<Finding>&);
 void statutory_review_period(const Context&, std::vector<Finding>&);
 void approval_level(const Context&, std::vector<Finding>&);
+void approval_level_unclear(const Context&, std::vector<Finding>&);
 void register_location_missing(const Context&, std::vector<Finding>&);
 }  // namespace rules_impl
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
+#include <vector>
 
 #include "util/text.hpp"
 
@@ -16,18 +18,46 @@ std::string lower(std::string s) {
 
 bool contains(const std::string& text, const char* word) { return text.find(word) != std::string::npos; }
 
+// The words of `t` (lower case), split at anything that is not a letter or digit: "C&S cttee" ->
+// "c", "s", "cttee".
+std::vector<std::string> words_of(const std::string& t) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : t) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            word += c;
+        } else if (!word.empty()) {
+            out.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
+bool has_word(const std::vector<std::string>& words, std::initializer_list<const char*> any) {
+    for (const auto& w : words)
+        for (const char* a : any)
+            if (w == a) return true;
+    return false;
+}
+
 }  // namespace
 
 std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
     std::string t = lower(approved_by);
-    // A committee is named as one; "on behalf of the governing body" is the board's approval,
-    // whoever signed it; a headteacher alone is the headteacher's.
-    if (contains(t, "committee")) return ApprovalLevel::committee;
-    if (contains(t, "board") || contains(t, "governing body") || contains(t, "governors") || contains(t, "trustees") || contains(t, "fgb"))
+    std::vector<std::string> words = words_of(t);
+    // A committee is named as one ("Curriculum committee", "Resources sub-committee", "C&S
+    // cttee"); "on behalf of the governing body" is the board's approval, whoever signed it
+    // ("Full Governing Body", "FGB", "the governors", "Trust board", "LGB"); a headteacher alone
+    // is the headteacher's ("Headteacher", "Head", "HT", "Principal", "Head of School").
+    if (contains(t, "committee") || has_word(words, {"cttee", "ctte", "cttees"})) return ApprovalLevel::committee;
+    if (contains(t, "board") || contains(t, "governing body") || contains(t, "governors") || contains(t, "trustees") ||
+        has_word(words, {"fgb", "gb", "lgb", "governor"}))
         return ApprovalLevel::board;
-    if (contains(t, "headteacher") || contains(t, "head teacher") || contains(t, "principal") || contains(t, "head of school"))
+    if (contains(t, "headteacher") || contains(t, "head teacher") || contains(t, "principal") || contains(t, "head of school") ||
+        has_word(words, {"head", "ht"}))
         return ApprovalLevel::headteacher;
-    if (t == "board") return ApprovalLevel::board;
     return std::nullopt;
 }
 

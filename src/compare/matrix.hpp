@@ -31,6 +31,25 @@ enum class Status {
 // "same", "params", "variant", "reworded", "missing", "local".
 const char* status_name(Status s);
 
+// What is compared: an outline clausebook writes (rows are its clauses), or a register entry
+// (issue 17: a policy clausebook does not write, so there is no text and no clause rows; each
+// school's column has only its status rows).
+enum class Kind { outline, register_entry };
+
+// "outline", "register": as JSON writes it.
+const char* kind_name(Kind k);
+
+// Whether a school keeps a register policy (Kind::register_entry).
+enum class Keeping {
+    kept,  // a register entry of this id
+    covered,  // another of its register entries lists this id under `covers:`
+    not_kept,  // no entry, and nothing requires one
+    gap,  // no entry, and the statutory list for its type or the trust's check.require requires one
+};
+
+// "kept", "covered", "not-kept", "missing-statutory": as JSON writes it.
+const char* keeping_name(Keeping k);
+
 struct Cell {
     Status status = Status::same;
     bool moved = false;  // present, but not in the outline's order
@@ -75,13 +94,23 @@ struct Column {
     std::size_t gaps = 0;
     std::size_t not_applicable = 0;
     std::size_t moved = 0;
-    // "31 same, 3 reworded, 2 local, 1 gap; review overdue since April 2022".
+    // A register entry's column (Kind::register_entry): whether the school keeps it, and the
+    // entry meta was read from (this id's, or the one that covers it).
+    bool registered = false;
+    Keeping keeping = Keeping::kept;
+    std::string covered_by;  // covered: the id of the entry that covers it
+    // Required of this school: "the DfE's list for a maintained school", "the trust
+    // (clausebook.yaml check.require)"; empty when nothing requires it.
+    std::string required_by;
+    // "31 same, 3 reworded, 2 local, 1 gap; review overdue since April 2022". A register
+    // column: "kept; review overdue since April 2022", "not kept", "missing: statutory".
     std::string summary() const;
 };
 
 struct Matrix {
+    Kind kind = Kind::outline;
     std::string policy_id;
-    std::string policy_title;  // the outline's
+    std::string policy_title;  // the outline's; a register entry's: the first school's, else the statutory list's
     std::string trust_name;
     util::Date today;
     int due_within_days = 60;

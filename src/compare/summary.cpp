@@ -10,7 +10,27 @@ const char* status_name(Status s) {
     return k_names[static_cast<int>(s)];
 }
 
+const char* kind_name(Kind k) { return k == Kind::register_entry ? "register" : "outline"; }
+
+const char* keeping_name(Keeping k) {
+    switch (k) {
+    case Keeping::kept: return "kept";
+    case Keeping::covered: return "covered";
+    case Keeping::not_kept: return "not-kept";
+    case Keeping::gap: return "missing-statutory";
+    }
+    return "kept";
+}
+
 std::string Column::summary() const {
+    if (registered) {
+        switch (keeping) {
+        case Keeping::kept: return "kept; " + model::describe_review(meta, review);
+        case Keeping::covered: return "kept, in '" + meta.title + "' (" + covered_by + "); " + model::describe_review(meta, review);
+        case Keeping::not_kept: return "not kept";
+        case Keeping::gap: return "missing: statutory; required by " + required_by;
+        }
+    }
     struct Part {
         std::size_t count;
         const char* one;

@@ -54,7 +54,7 @@ TEST_CASE("check --list-rules comes from the rules table", "[check]") {
     CHECK(r.exit_code == 0);
     for (const char* id : {"review-missing", "review-overdue", "review-due-soon", "review-period-mismatch", "approval-missing", "approval-in-future",
                            "required-clause-missing", "unknown-reference", "placeholder-unresolved", "param-out-of-range", "stale-reference",
-                           "school-name-inconsistent", "statutory-policy-missing", "statutory-review-period", "approval-level"})
+                           "school-name-inconsistent", "statutory-policy-missing", "statutory-review-period", "approval-level", "approval-level-unclear"})
         CHECK(r.out.find(id) != std::string::npos);
 }
 

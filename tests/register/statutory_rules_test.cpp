@@ -2,6 +2,7 @@
 // and approval-level, each triggered and clean, and a trust's own required policies.
 #include <catch2/catch.hpp>
 
+#include "check/statutory_list.hpp"
 #include "support/fixture.hpp"
 
 using clausebook::test::RunResult;
@@ -104,6 +105,66 @@ TEST_CASE("approval-level: approved by a level the DfE does not allow", "[regist
               "DfE's list allows approval of 'Safeguarding and child protection policy' by the board only [approval-level]"));
     repo.write("schools/alpha.yaml", alpha(k_cp));
     CHECK_FALSE(has(check(repo).out, "[approval-level]"));
+}
+
+TEST_CASE("approval-level reads approved_by as a clerk writes it", "[register][statutory][check]") {
+    using clausebook::check::approval_level_of;
+    using clausebook::model::ApprovalLevel;
+    for (const char* board : {"Full Governing Body", "FGB", "full governing board", "The governors", "Trust board", "LGB", "Board of trustees",
+                              "Headteacher, on behalf of the governing body", "GB (minute 4)"}) {
+        INFO(board);
+        CHECK(approval_level_of(board) == ApprovalLevel::board);
+    }
+    for (const char* committee : {"Curriculum committee", "Resources sub-committee", "C&S cttee", "Finance Committee of the FGB"}) {
+        INFO(committee);
+        CHECK(approval_level_of(committee) == ApprovalLevel::committee);
+    }
+    for (const char* head : {"Headteacher", "Head teacher", "Head", "HT", "Principal", "Steve Piper, headteacher", "Head of School"}) {
+        INFO(head);
+        CHECK(approval_level_of(head) == ApprovalLevel::headteacher);
+    }
+    for (const char* unclear : {"SLT", "Chair's action", "CEO", "Mrs Smith", "Ahead of schedule"}) {
+        INFO(unclear);
+        CHECK_FALSE(approval_level_of(unclear));
+    }
+
+    // Written as the clerk does, "FGB" is the board's approval: no finding where the list asks for the board.
+    TestRepo repo;
+    repo.write("data/statutory-policies.yaml", k_list);
+    std::string fgb = k_cp;
+    fgb.replace(fgb.find("Full governing board"), 20, "FGB");
+    repo.write("schools/alpha.yaml", alpha(fgb));
+    CHECK_FALSE(has(check(repo).out, "[approval-level"));
+    std::string cttee = k_cp;
+    cttee.replace(cttee.find("Full governing board"), 20, "Curriculum cttee");
+    repo.write("schools/alpha.yaml", alpha(cttee));
+    CHECK(has(check(repo).out, "was approved by 'Curriculum cttee' (a committee), but the DfE's list allows approval of"));
+}
+
+TEST_CASE("approval-level-unclear: an approved_by naming no level, where the list restricts the level", "[register][statutory][check]") {
+    TestRepo repo;
+    repo.write("data/statutory-policies.yaml", k_list);
+    std::string slt = k_cp;
+    slt.replace(slt.find("Full governing board"), 20, "SLT");
+    repo.write("schools/alpha.yaml", alpha(slt));
+    RunResult r = check(repo);
+    INFO(r.out << r.err);
+    CHECK(has(r.out,
+              "schools/alpha.yaml:15:18: info: Child protection policy (Alpha Primary School) was approved by 'SLT', which names no approval level "
+              "clausebook reads (board, committee or headteacher), and the DfE's list allows approval of 'Safeguarding and child protection policy' by "
+              "the board only [approval-level-unclear]"));
+    CHECK(has(r.out, "write approved_by as the minutes name the body"));
+    CHECK_FALSE(has(r.out, "[approval-level]"));
+    // Info: check still passes at the default fail level.
+    CHECK(repo.run({"check", "--today", "2024-06-01", "--school", "alpha", "--policy", "child-protection"}).exit_code == 0);
+    // A readable level is approval-level's to judge, not this rule's.
+    repo.write("schools/alpha.yaml", alpha(k_cp));
+    CHECK_FALSE(has(check(repo).out, "[approval-level-unclear]"));
+    // A policy whose level the list does not restrict: an unreadable approver is no finding.
+    repo.write("schools/alpha.yaml",
+               alpha("register:\n  lettings:\n    title: Lettings policy\n    category: premises\n    approved: 2024-01-10\n    approved_by: SLT\n"
+                     "    review_period: P1Y\n"));
+    CHECK_FALSE(has(check(repo).out, "[approval-level-unclear]"));
 }
 
 TEST_CASE("check.require: a trust adds its own required policies", "[register][statutory][check]") {

@@ -3,8 +3,8 @@
 // axe-core at WCAG 2.2 AA (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa) and tabs through
 // it, asking every control it reaches to show a focus indicator (and, for clausebook's own pages,
 // axe's best-practice rules: landmarks, one main landmark, one h1). The pages: out/index.html, each
-// policy page, each school's policies page, a draft's changes page, and the compare, schedule
-// and diff reports. One test proves the check fails a page with known faults.
+// policy page, each school's policies page, a draft's changes page, and the compare (an outline's
+// and a register policy's), schedule and diff reports. One test proves the check fails a page with known faults.
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -83,14 +83,17 @@ TEST_CASE("axe-core finds no WCAG 2.2 AA violation on the compare, schedule and 
     TempDir dir;
     auto out = [&](const char* name) { return (dir.path() / name).string(); };
     REQUIRE(run_example({"compare", "--format", "html", "--today", "2025-06-01", "--output", out("compare.html")}).exit_code == 0);
+    // A register policy's status rows (no text): on this day Conway's review is overdue,
+    // Beckstone's due soon and St Peter's has no entry (a statutory gap).
+    REQUIRE(run_example({"compare", "--policy", "send", "--format", "html", "--today", "2027-05-01", "--output", out("compare-register.html")}).exit_code == 0);
     REQUIRE(run_example({"schedule", "--format", "html", "--today", "2025-06-01", "--output", out("schedule.html")}).exit_code == 0);
     // diff exits 1 when the two differ, as these do.
     REQUIRE(run_example({"diff", "conway-primary", "wimborne-first", "--format", "html", "--output", out("diff.html")}).exit_code == 1);
     REQUIRE(run_example({"diff", "conway-primary", "wimborne-first", "--format", "html-side", "--output", out("diff-side.html")}).exit_code == 1);
-    pdf::Shell r = check_pages({out("compare.html"), out("schedule.html"), out("diff.html"), out("diff-side.html")});
+    pdf::Shell r = check_pages({out("compare.html"), out("compare-register.html"), out("schedule.html"), out("diff.html"), out("diff-side.html")});
     INFO(r.out);
     CHECK(r.status == 0);
-    CHECK(r.out.find("4 of 4 pages pass") != std::string::npos);
+    CHECK(r.out.find("5 of 5 pages pass") != std::string::npos);
 }
 
 TEST_CASE("axe-core finds no WCAG 2.2 AA violation on a draft's page and its changes page", "[accessibility][chromium]") {

@@ -1,7 +1,8 @@
 // --format csv (RFC 4180, formulas neutralised: util/csv): a header, the schools' metadata as
 // rows whose first cell is in brackets ("[review status]"), then one row per clause; per school
 // two columns, the cell's label and its detail; then one row, "[local clauses]", whose cell for
-// each school lists the clauses only it has (so the sheet grows linearly with the schools).
+// each school lists the clauses only it has (so the sheet grows linearly with the schools). A
+// register policy (no text) has the metadata rows (its status rows) and the summary alone.
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
 #include "util/csv.hpp"
@@ -42,7 +43,7 @@ std::string write_csv(const Matrix& m, const ReportOptions&) {
         }
         util::csv_row(out, cells);
     }
-    if (!m.columns.empty()) {
+    if (!m.columns.empty() && m.kind == Kind::outline) {
         std::vector<std::string> cells{"[local clauses]", "", "", ""};
         for (const auto& c : m.columns) {
             std::vector<std::string> lines;

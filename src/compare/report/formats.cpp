@@ -57,9 +57,67 @@ std::string local_line(const LocalClause& l) {
     return l.number + " " + l.title + " (" + l.clause_id + "), in " + (l.section_title.empty() ? std::string("its policy") : "'" + l.section_title + "'");
 }
 
-std::vector<MetaRow> meta_rows(const Column& c) {
+std::string keeping_label(const Column& c) {
+    switch (c.keeping) {
+    case Keeping::kept: return "kept";
+    case Keeping::covered: return "kept, in '" + c.meta.title + "' (" + c.covered_by + ")";
+    case Keeping::not_kept: return "not kept";
+    case Keeping::gap: return "missing: statutory";
+    }
+    return "kept";
+}
+
+namespace {
+
+std::string next_review_text(const model::Metadata& m) {
+    return m.next_review ? util::to_long(*m.next_review) + (m.next_review_derived ? " (approved + period)" : "") : "not set";
+}
+
+// A register entry's status rows (compare --policy <register id>): what a trust's data lead
+// compares across schools for a policy clausebook does not write.
+std::vector<MetaRow> register_rows(const Column& c) {
     const model::Metadata& m = c.meta;
-    std::string next = m.next_review ? util::to_long(*m.next_review) + (m.next_review_derived ? " (approved + period)" : "") : "not set";
+    bool kept = c.keeping == Keeping::kept || c.keeping == Keeping::covered;
+    std::string keeping_tone = kept ? "s-same" : c.keeping == Keeping::gap ? "s-gap" : "s-missing";
+    std::vector<MetaRow> rows{
+        {"Kept", keeping_label(c), keeping_tone},
+        {"Required", c.required_by.empty() ? "no" : "yes, by " + c.required_by},
+    };
+    if (!kept) {
+        for (const char* label :
+             {"Policy title", "Category", "Approved on", "Approved by", "Minute", "Review period", "Next review", "Review status", "Location", "Owner"})
+            rows.push_back({label, ""});
+        return rows;
+    }
+    std::string review;
+    switch (c.review.state) {
+    case model::ReviewState::overdue: review = "overdue by " + std::to_string(c.review.days) + (c.review.days == 1 ? " day" : " days"); break;
+    case model::ReviewState::due_soon: review = "due soon, in " + std::to_string(c.review.days) + (c.review.days == 1 ? " day" : " days"); break;
+    case model::ReviewState::fine: review = "fine"; break;
+    case model::ReviewState::missing: review = "missing review date"; break;
+    }
+    std::vector<MetaRow> more{
+        {"Policy title", m.title},
+        {"Category", m.category},
+        {"Approved on", m.approved ? util::to_long(*m.approved) : "not recorded"},
+        {"Approved by", m.approved_by.empty() ? "not recorded" : m.approved_by},
+        {"Minute", m.minute.empty() ? "not recorded" : m.minute},
+        {"Review period", m.review_period ? util::to_words(*m.review_period) : "not set"},
+        {"Next review", next_review_text(m)},
+        {"Review status", review, "r-" + std::string(model::review_state_name(c.review.state))},
+        {"Location", m.location.empty() ? "not recorded" : m.location},
+        {"Owner", m.owner.empty() ? "not recorded" : m.owner},
+    };
+    rows.insert(rows.end(), more.begin(), more.end());
+    return rows;
+}
+
+}  // namespace
+
+std::vector<MetaRow> meta_rows(const Column& c) {
+    if (c.registered) return register_rows(c);
+    const model::Metadata& m = c.meta;
+    std::string next = next_review_text(m);
     std::string review = model::review_state_name(c.review.state);
     if (c.review.state == model::ReviewState::overdue) review += " by " + std::to_string(c.review.days) + " days";
     if (c.review.state == model::ReviewState::due_soon) review += ", in " + std::to_string(c.review.days) + " days";
@@ -72,7 +130,7 @@ std::vector<MetaRow> meta_rows(const Column& c) {
         {"Minute", m.minute.empty() ? "-" : m.minute},
         {"Review period", m.review_period ? util::to_words(*m.review_period) : "not set"},
         {"Next review", next},
-        {"Review status", review},
+        {"Review status", review, "r-" + std::string(model::review_state_name(c.review.state))},
         {"Audiences", c.audiences.empty() ? "-" : util::join(c.audiences, ", ")},
     };
 }

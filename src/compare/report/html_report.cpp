@@ -115,19 +115,40 @@ std::string cell_html(const Cell& c) {
     return out + "</td>";
 }
 
+// The legend of a register policy's page: whether each school keeps it, and its review.
+constexpr Legend k_register_legend[] = {
+    {"s-same", "kept", "the school has a register entry for it"},
+    {"s-missing", "not kept", "no entry, and nothing requires one"},
+    {"s-gap", "missing: statutory", "no entry, and the statutory list or the trust requires one"},
+    {"r-overdue", "overdue", "the next review date has passed"},
+    {"r-due-soon", "due soon", "the next review falls due soon"},
+    {"r-fine", "fine", "the next review is later"},
+    {"r-missing", "missing", "no review date"},
+};
+
 }  // namespace
 
 std::string write_html(const Matrix& m, const ReportOptions&) {
+    bool registered = m.kind == Kind::register_entry;
     std::string title = m.policy_title + ": schools compared";
+    std::string intro = registered ? ": whether each school keeps this policy (one clausebook does not write: there is no text to compare), its approval, "
+                                     "review and where the document is. Review dates as of "
+                                   : ": each school's policy against the model wording, clause by clause. Review dates as of ";
     std::string out = util::html_page_start({title, k_style, "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"}) + "<main>\n<h1>" +
-                      escape_html(title) + "</h1>\n<p class=\"intro\">" + escape_html(m.trust_name) +
-                      ": each school's policy against the model wording, clause by clause. Review dates as of " + escape_html(util::to_long(m.today)) +
+                      escape_html(title) + "</h1>\n<p class=\"intro\">" + escape_html(m.trust_name) + intro + escape_html(util::to_long(m.today)) +
                       ".</p>\n<ul class=\"legend\" aria-label=\"Legend\">\n";
-    for (const auto& l : k_legend) out += "<li><span class=\"chip " + std::string(l.css) + "\">" + l.label + "</span> " + l.meaning + "</li>\n";
-    out +=
-        "<li><span class=\"chip moved\">moved</span> not in the outline's order</li>\n</ul>\n"
-        "<label class=\"filter\"><input type=\"checkbox\" id=\"only-diff\"> Show only differences</label>\n<table>\n<caption>" +
-        escape_html(m.policy_title) + ", clause by clause: a column for each school, a row for each clause</caption>\n<thead><tr><th scope=\"col\">Clause</th>";
+    if (registered) {
+        for (const auto& l : k_register_legend) out += "<li><span class=\"chip " + std::string(l.css) + "\">" + l.label + "</span> " + l.meaning + "</li>\n";
+        out += "</ul>\n<table>\n<caption>" + escape_html(m.policy_title) +
+               ", school by school: a column for each school, a row for each fact of its register entry</caption>\n<thead><tr><th scope=\"col\">Entry</th>";
+    } else {
+        for (const auto& l : k_legend) out += "<li><span class=\"chip " + std::string(l.css) + "\">" + l.label + "</span> " + l.meaning + "</li>\n";
+        out +=
+            "<li><span class=\"chip moved\">moved</span> not in the outline's order</li>\n</ul>\n"
+            "<label class=\"filter\"><input type=\"checkbox\" id=\"only-diff\"> Show only differences</label>\n<table>\n<caption>" +
+            escape_html(m.policy_title) +
+            ", clause by clause: a column for each school, a row for each clause</caption>\n<thead><tr><th scope=\"col\">Clause</th>";
+    }
     for (const auto& c : m.columns) out += "<th scope=\"col\">" + escape_html(c.school_name) + "<br><small>" + escape_html(c.school_id) + "</small></th>";
     out += "</tr></thead>\n<tbody class=\"meta\">\n";
     if (!m.columns.empty()) {
@@ -135,9 +156,9 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
         for (std::size_t r = 0; r < labels.size(); ++r) {
             out += "<tr><th scope=\"row\">" + escape_html(labels[r].label) + "</th>";
             for (const auto& c : m.columns) {
-                bool status_row = labels[r].label == "Review status";
-                std::string cls = status_row ? " class=\"r-" + std::string(model::review_state_name(c.review.state)) + "\"" : "";
-                out += "<td" + cls + ">" + escape_html(meta_rows(c)[r].value) + "</td>";
+                MetaRow row = meta_rows(c)[r];
+                std::string cls = row.tone.empty() ? "" : " class=\"" + row.tone + "\"";
+                out += "<td" + cls + ">" + escape_html(row.value) + "</td>";
             }
             out += "</tr>\n";
         }
@@ -161,7 +182,7 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
         out += std::string("<tbody") + (section_differs ? "" : " class=\"no-diff\"") + ">\n<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"" +
                std::to_string(m.columns.size() + 1) + "\">" + escape_html(heading) + "</th></tr>\n" + body + "</tbody>\n";
     }
-    out += "<tfoot><tr><th scope=\"row\">Counts</th>";
+    out += std::string("<tfoot><tr><th scope=\"row\">") + (registered ? "Summary" : "Counts") + "</th>";
     for (const auto& c : m.columns) out += "<td>" + escape_html(c.summary()) + "</td>";
     out += "</tr></tfoot>\n</table>\n";
     std::string locals;
@@ -175,7 +196,8 @@ std::string write_html(const Matrix& m, const ReportOptions&) {
             "<thead><tr><th scope=\"col\">School</th><th scope=\"col\">Number</th><th scope=\"col\">Clause</th><th scope=\"col\">Placed "
             "in</th></tr></thead>\n<tbody>\n" +
             locals + "</tbody>\n</table>\n";
-    out += "</main>\n<script>" + std::string(k_script) + "</script>\n";
+    out += "</main>\n";
+    if (!registered) out += "<script>" + std::string(k_script) + "</script>\n";
     out += util::html_page_end();
     return out;
 }

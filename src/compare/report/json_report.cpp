@@ -1,6 +1,8 @@
 // --format json: everything, for a trust's own dashboards. One entry in "rows" per outline clause,
 // each with "cells" keyed by school id; each school's own local clauses in its "local" list.
-// Schools and rows are written one at a time (util::JsonObjectWriter).
+// Schools and rows are written one at a time (util::JsonObjectWriter). "kind" says which: an
+// "outline", or a "register" entry (a policy clausebook does not write: no rows, and each school
+// says whether it keeps it, with its entry's status).
 #include "compare/markup.hpp"
 #include "compare/report/report.hpp"
 #include "util/json.hpp"
@@ -69,17 +71,43 @@ Json school_json(const Column& c) {
                 {"local", std::move(locals)}};
 }
 
+// A register policy's column: whether the school keeps it and its entry's status rows.
+Json register_school_json(const Column& c) {
+    const model::Metadata& meta = c.meta;
+    bool kept = c.keeping == Keeping::kept || c.keeping == Keeping::covered;
+    Json out{
+        {"id", c.school_id}, {"name", c.school_name}, {"kept", keeping_name(c.keeping)}, {"label", keeping_label(c)}, {"required_by", or_null(c.required_by)}};
+    if (kept) {
+        out["entry"] = meta.policy_id;
+        out["title"] = meta.title;
+        out["category"] = or_null(meta.category);
+        out["approved"] = iso_or_null(meta.approved);
+        out["approved_by"] = or_null(meta.approved_by);
+        out["minute"] = or_null(meta.minute);
+        out["review_period"] = iso_or_null(meta.review_period);
+        out["next_review"] = iso_or_null(meta.next_review);
+        out["next_review_derived"] = meta.next_review_derived;
+        out["review_status"] = model::review_state_name(c.review.state);
+        out["review_days"] = c.review.days;
+        out["location"] = or_null(meta.location);
+        out["owner"] = or_null(meta.owner);
+    }
+    out["summary"] = c.summary();
+    return out;
+}
+
 }  // namespace
 
 std::string write_json(const Matrix& m, const ReportOptions&) {
     util::JsonObjectWriter out;
+    out.member("kind", kind_name(m.kind));
     out.member("policy", m.policy_id);
     out.member("title", m.policy_title);
     out.member("trust", m.trust_name);
     out.member("today", util::to_iso(m.today));
     out.member("due_within_days", m.due_within_days);
     out.begin_array("schools");
-    for (const Column& c : m.columns) out.element(school_json(c));
+    for (const Column& c : m.columns) out.element(m.kind == Kind::register_entry ? register_school_json(c) : school_json(c));
     out.end_array();
     out.begin_array("rows");
     for (const Row& row : m.rows) {

@@ -24,9 +24,12 @@ std::string table_header(const Matrix& m, const std::string& first) {
 }  // namespace
 
 std::string write_markdown(const Matrix& m, const ReportOptions&) {
-    std::string out = "# " + esc(m.policy_title) + ": schools compared\n\n" + esc(m.trust_name) +
-                      ": each school's policy against the model wording, clause by clause. Review dates as of " + esc(util::to_long(m.today)) +
-                      ".\n\n## Schools\n\n" + table_header(m, "");
+    bool registered = m.kind == Kind::register_entry;
+    std::string intro = registered ? ": whether each school keeps this policy (one clausebook does not write: there is no text to compare), its approval, "
+                                     "review and where the document is. Review dates as of "
+                                   : ": each school's policy against the model wording, clause by clause. Review dates as of ";
+    std::string out = "# " + esc(m.policy_title) + ": schools compared\n\n" + esc(m.trust_name) + intro + esc(util::to_long(m.today)) + ".\n\n## Schools\n\n" +
+                      table_header(m, "");
     if (!m.columns.empty()) {
         auto labels = meta_rows(m.columns.front());
         for (std::size_t r = 0; r < labels.size(); ++r) {
@@ -34,6 +37,14 @@ std::string write_markdown(const Matrix& m, const ReportOptions&) {
             for (const auto& c : m.columns) out += " " + esc(meta_rows(c)[r].value) + " |";
             out += "\n";
         }
+    }
+    if (registered) {
+        out += "\n## Summary\n\n";
+        for (const auto& c : m.columns) {
+            std::string line = esc(c.summary());
+            out += "- **" + esc(c.school_name) + "**: " + (c.keeping == Keeping::gap ? "**" + line + "**" : line) + "\n";
+        }
+        return out;
     }
     out += "\n## Clauses\n\n" + table_header(m, "Clause");
     std::string section;

@@ -41,11 +41,20 @@ std::string cell_detail(const Cell& c);
 // 'Monitoring'".
 std::string local_line(const LocalClause& l);
 
-// The metadata rows every report shows per school: {label, value}.
+// The metadata rows every report shows per school: {label, value, tone}. Every column of one
+// matrix has the same labels in the same order. A register entry's column (Column::registered)
+// has its status rows instead: kept, required, title, category, approval, review, location, owner.
 struct MetaRow {
     std::string label;
     std::string value;
+    // The HTML class the cell takes ("r-overdue", "s-gap"), for the rows whose colour says
+    // something the words also say; empty for the rest.
+    std::string tone = {};
 };
 std::vector<MetaRow> meta_rows(const Column& c);
+
+// Whether a school keeps a register policy, in words: "kept", "kept, in 'Safeguarding policy'
+// (safeguarding)", "not kept", "missing: statutory".
+std::string keeping_label(const Column& c);
 
 }  // namespace clausebook::compare::report

@@ -35,11 +35,25 @@ std::string fit(const std::string& s, std::size_t width) {
 }  // namespace
 
 std::string write_text(const Matrix& m, const ReportOptions& options) {
-    std::string out = m.policy_title + ": " + std::to_string(m.columns.size()) + (m.columns.size() == 1 ? " school" : " schools") + " against " + m.trust_name +
-                      "'s model wording (review dates as of " + util::to_iso(m.today) + ")\n";
+    std::string schools = std::to_string(m.columns.size()) + (m.columns.size() == 1 ? " school" : " schools");
+    std::string out = m.kind == Kind::register_entry ? m.policy_title + " (" + m.policy_id + ", a register entry: clausebook does not write it): " + schools +
+                                                           ", whether each keeps it and its review (review dates as of " + util::to_iso(m.today) + ")\n"
+                                                     : m.policy_title + ": " + schools + " against " + m.trust_name + "'s model wording (review dates as of " +
+                                                           util::to_iso(m.today) + ")\n";
     for (const auto& col : m.columns) {
         out += "\n" + col.school_id + "  " + col.school_name + "\n";
-        for (const auto& row : meta_rows(col)) out += "  " + fit(row.label, 14) + row.value + "\n";
+        for (const auto& row : meta_rows(col))
+            if (!col.registered || !row.value.empty()) out += "  " + fit(row.label, 14) + row.value + "\n";
+    }
+    if (m.kind == Kind::register_entry) {
+        // No text, so no clause table: the status rows above, then one line per school.
+        out += "\n";
+        for (const auto& col : m.columns) {
+            std::string line = col.school_id + ": " + col.summary();
+            bool gap = col.keeping == Keeping::gap;
+            out += options.color && gap ? "\x1b[1;31m" + line + "\x1b[0m\n" : line + "\n";
+        }
+        return out;
     }
 
     std::size_t id_width = 8;
