@@ -46,6 +46,13 @@ bool has_word(const std::vector<std::string>& words, std::initializer_list<const
 
 std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
     std::string t = lower(approved_by);
+    // The chair acting alone ("Chair of Governors", "Chair of the board", "Chair's action") is
+    // not the board's approval, though the words name the board: the chair's words are taken out
+    // before the board is looked for, so "Chair of Governors" alone names no level.
+    for (const char* chair : {"chair of the local governing body", "chair of the governing body", "chair of the governing board", "chair of governors",
+                              "chair of the governors", "chair of the board", "chair of trustees", "chair of the trustees", "chair of the lgb"}) {
+        for (auto at = t.find(chair); at != std::string::npos; at = t.find(chair)) t.replace(at, std::char_traits<char>::length(chair), "chair");
+    }
     std::vector<std::string> words = words_of(t);
     // A committee is named as one ("Curriculum committee", "Resources sub-committee", "C&S
     // cttee"); "on behalf of the governing body" is the board's approval, whoever signed it
@@ -55,6 +62,9 @@ std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
     if (contains(t, "board") || contains(t, "governing body") || contains(t, "governors") || contains(t, "trustees") ||
         has_word(words, {"fgb", "gb", "lgb", "governor"}))
         return ApprovalLevel::board;
+    // A deputy, assistant or vice principal is not the headteacher ("Deputy Headteacher",
+    // "Assistant Head", "Vice Principal"): no level. An acting or executive head is.
+    if (has_word(words, {"deputy", "assistant", "vice", "dht", "aht"})) return std::nullopt;
     if (contains(t, "headteacher") || contains(t, "head teacher") || contains(t, "principal") || contains(t, "head of school") ||
         has_word(words, {"head", "ht"}))
         return ApprovalLevel::headteacher;

@@ -59,6 +59,8 @@ TEST_CASE("statutory-policy-missing: a statutory policy for the school's type wi
     CHECK_FALSE(has(check(repo).out, "[statutory-policy-missing]"));
     repo.write("schools/alpha.yaml", alpha("", "independent"));
     CHECK_FALSE(has(check(repo).out, "[statutory-policy-missing]"));
+    repo.write("schools/alpha.yaml", alpha("", "academy"));
+    CHECK(has(check(repo).out, "which the DfE lists as statutory for an academy school [statutory-policy-missing]"));
     // An entry of another id that covers it.
     repo.write("schools/alpha.yaml",
                alpha("register:\n  safeguarding:\n    title: Safeguarding policy\n    category: safeguarding\n    covers: [child-protection]\n"));
@@ -111,7 +113,8 @@ TEST_CASE("approval-level reads approved_by as a clerk writes it", "[register][s
     using clausebook::check::approval_level_of;
     using clausebook::model::ApprovalLevel;
     for (const char* board : {"Full Governing Body", "FGB", "full governing board", "The governors", "Trust board", "LGB", "Board of trustees",
-                              "Headteacher, on behalf of the governing body", "GB (minute 4)"}) {
+                              "Headteacher, on behalf of the governing body", "GB (minute 4)",
+                              "Full governing body (signed by the Chair of Governors)"}) {
         INFO(board);
         CHECK(approval_level_of(board) == ApprovalLevel::board);
     }
@@ -119,11 +122,13 @@ TEST_CASE("approval-level reads approved_by as a clerk writes it", "[register][s
         INFO(committee);
         CHECK(approval_level_of(committee) == ApprovalLevel::committee);
     }
-    for (const char* head : {"Headteacher", "Head teacher", "Head", "HT", "Principal", "Steve Piper, headteacher", "Head of School"}) {
+    for (const char* head : {"Headteacher", "Head teacher", "Head", "HT", "Principal", "Steve Piper, headteacher", "Head of School",
+                             "Acting Headteacher", "Executive Principal"}) {
         INFO(head);
         CHECK(approval_level_of(head) == ApprovalLevel::headteacher);
     }
-    for (const char* unclear : {"SLT", "Chair's action", "CEO", "Mrs Smith", "Ahead of schedule"}) {
+    for (const char* unclear : {"SLT", "Chair's action", "CEO", "Mrs Smith", "Ahead of schedule", "Chair of Governors", "Chair of the Governing Body",
+                                "Deputy Headteacher", "Deputy head", "Assistant Head", "Vice Principal", "DHT"}) {
         INFO(unclear);
         CHECK_FALSE(approval_level_of(unclear));
     }
