@@ -113,8 +113,7 @@ TEST_CASE("approval-level reads approved_by as a clerk writes it", "[register][s
     using clausebook::check::approval_level_of;
     using clausebook::model::ApprovalLevel;
     for (const char* board : {"Full Governing Body", "FGB", "full governing board", "The governors", "Trust board", "LGB", "Board of trustees",
-                              "Headteacher, on behalf of the governing body", "GB (minute 4)",
-                              "Full governing body (signed by the Chair of Governors)"}) {
+                              "Headteacher, on behalf of the governing body", "GB (minute 4)", "Full governing body (signed by the Chair of Governors)"}) {
         INFO(board);
         CHECK(approval_level_of(board) == ApprovalLevel::board);
     }
@@ -122,8 +121,8 @@ TEST_CASE("approval-level reads approved_by as a clerk writes it", "[register][s
         INFO(committee);
         CHECK(approval_level_of(committee) == ApprovalLevel::committee);
     }
-    for (const char* head : {"Headteacher", "Head teacher", "Head", "HT", "Principal", "Steve Piper, headteacher", "Head of School",
-                             "Acting Headteacher", "Executive Principal"}) {
+    for (const char* head : {"Headteacher", "Head teacher", "Head", "HT", "Principal", "Steve Piper, headteacher", "Head of School", "Acting Headteacher",
+                             "Executive Principal"}) {
         INFO(head);
         CHECK(approval_level_of(head) == ApprovalLevel::headteacher);
     }

@@ -26,8 +26,7 @@ void approval_level_unclear(const Context& ctx, std::vector<Finding>& out) {
                         s.label() + " was approved by '" + m.approved_by +
                             "', which names no approval level clausebook reads (board, committee or headteacher), and the DfE's list allows approval of '" +
                             p->title + "' by the " + allowed + " only",
-                        "write approved_by as the minutes name the body, such as 'Full governing board', 'Curriculum committee' or 'Headteacher'",
-                        id);
+                        "write approved_by as the minutes name the body, such as 'Full governing board', 'Curriculum committee' or 'Headteacher'", id);
             break;  // one finding for the entry, however many policies it covers
         }
     }
