@@ -274,16 +274,20 @@ Report run_check(const model::Repository& repo, model::ReferenceData reference, 
             std::vector<Finding>().swap(found[run][i]);
         }
     }
-    std::string subject;
     // A finding about a policy a school does not keep (statutory-policy-missing) gets a suite of its own.
     {
-        std::unordered_set<std::string> known;
-        known.reserve(report.suites.size());
-        for (const auto& s : report.suites) known.insert(s.school_id + "/" + s.policy_id);
+        // Pairs of ids viewed where they stay put: in the repository, or in the findings.
+        using Pair = std::pair<std::string_view, std::string_view>;
+        struct PairHash {
+            std::size_t operator()(const Pair& p) const { return std::hash<std::string_view>{}(p.first) * 1000003u ^ std::hash<std::string_view>{}(p.second); }
+        };
+        std::unordered_set<Pair, PairHash> known;
+        known.reserve(subjects.size() + 1);
+        if (library) known.insert({std::string_view(), std::string_view()});
+        for (const auto& s : subjects) known.insert({s.school->id, s.policy_id()});
         for (const auto& f : report.findings) {
             if (f.school_id.empty()) continue;
-            subject.assign(f.school_id).append("/").append(f.policy_id);
-            if (known.count(subject) || !known.insert(subject).second) continue;
+            if (!known.insert({f.school_id, f.policy_id}).second) continue;
             const model::School* school = repo.school(f.school_id);
             const StatutoryPolicy* p = reference.statutory.find(f.policy_id);
             report.suites.push_back({f.school_id, f.policy_id, school ? school->name : f.school_id, p ? p->title : f.policy_id, school ? school->path : ""});
