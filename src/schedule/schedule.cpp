@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "assemble/assembler.hpp"
 #include "model/review.hpp"
@@ -78,16 +80,26 @@ Schedule make_schedule(const model::Repository& repo, const std::vector<const mo
         e.school_path = from.school->path;
     });
     // By next review (no date last), then school name, then title, else as made: sorted as
-    // positions on keys made once, then each entry moved to its place.
+    // positions on keys made once (a school name by its rank among the names), then each entry
+    // moved to its place.
     std::vector<long> day(made.size());
     for (std::size_t i = 0; i < made.size(); ++i) day[i] = made[i].meta.next_review ? util::days_from_epoch(made[i].meta.next_review->date) : 0L;
+    std::vector<std::uint32_t> name_rank(made.size());
+    {
+        std::unordered_map<std::string_view, std::uint32_t> names;
+        for (const auto& e : made) names.emplace(e.meta.school_name, 0);
+        std::vector<std::string_view> sorted;
+        sorted.reserve(names.size());
+        for (const auto& [name, rank] : names) sorted.push_back(name);
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t r = 0; r < sorted.size(); ++r) names[sorted[r]] = static_cast<std::uint32_t>(r);
+        for (std::size_t i = 0; i < made.size(); ++i) name_rank[i] = names[made[i].meta.school_name];
+    }
     std::vector<std::uint32_t> order(made.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
     std::sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
-        const model::Metadata& a = made[i].meta;
-        const model::Metadata& b = made[j].meta;
-        return std::forward_as_tuple(!a.next_review, day[i], a.school_name, a.title, i) <
-               std::forward_as_tuple(!b.next_review, day[j], b.school_name, b.title, j);
+        const bool a_none = !made[i].meta.next_review, b_none = !made[j].meta.next_review;
+        return std::tie(a_none, day[i], name_rank[i], made[i].meta.title, i) < std::tie(b_none, day[j], name_rank[j], made[j].meta.title, j);
     });
     // Put in place along the permutation's cycles: each entry moved once, no second array.
     std::vector<bool> placed(made.size(), false);
