@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -58,17 +59,21 @@ struct Wording {
     bool is_template = false;  // Mustache text: its {{tags}} are placeholders, filled when rendered
 };
 
+// What one rule run sees. run_check splits the schools into runs of whole schools, one Context
+// each, and runs every rule over each on every core: a rule must read only its Context and find
+// the same things in the same order whichever runs a school falls in (each school's subjects
+// are in one Context, and only the first Context has `library` set).
 struct Context {
     const model::Repository& repo;
-    std::vector<Subject> subjects;
+    std::span<const Subject> subjects;  // owned by run_check
     util::Date today;
     int due_within_days = 60;
-    StaleList stale;
+    const StaleList& stale;
     bool library = true;  // check the shared library too (false when --school narrows the run)
-    model::KcsieList kcsie;  // data/kcsie-editions.yaml
-    StatutoryList statutory;  // data/statutory-policies.yaml and clausebook.yaml check.require
+    const model::KcsieList& kcsie;  // data/kcsie-editions.yaml
+    const StatutoryList& statutory;  // data/statutory-policies.yaml and clausebook.yaml check.require
     // The schools checked (--school narrows them): statutory-policy-missing looks at each.
-    std::vector<const model::School*> schools;
+    std::span<const model::School* const> schools;
 
     // The library's clause bodies and every subject's own wording.
     std::vector<Wording> library_wording() const;

@@ -102,6 +102,22 @@ void cap_per_file(std::vector<Finding>& found) {
     found = std::move(kept);
 }
 
+// Whether cap_per_file would change `found`: some school, policy and file with more than
+// k_max_findings_per_rule_and_file findings of the rule. Nothing is copied to tell.
+bool over_cap_per_file(const std::vector<Finding>& found) {
+    if (found.size() <= k_max_findings_per_rule_and_file) return false;
+    std::vector<std::uint32_t> order(found.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    auto key = [&found](std::uint32_t i) { return std::tie(found[i].school_id, found[i].policy_id, found[i].pos.path); };
+    std::sort(order.begin(), order.end(), [&key](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        run = i > 0 && key(order[i]) == key(order[i - 1]) ? run + 1 : 1;
+        if (run > k_max_findings_per_rule_and_file) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 Report run_check(const model::Repository& repo, model::ReferenceData reference, const Options& options, util::Diagnostics& diags) {
@@ -110,17 +126,7 @@ Report run_check(const model::Repository& repo, model::ReferenceData reference, 
     report.fail_level = options.fail_level;
     report.rules = settings(repo, diags);
 
-    Context ctx{repo,
-                {},
-                options.today,
-                options.due_within_days,
-                std::move(reference.stale),
-                options.schools.empty(),
-                std::move(reference.kcsie),
-                std::move(reference.statutory),
-                {}};
     auto schools = pick(repo.schools, options.schools, "school", [](const model::School& s) { return s.id; });
-    ctx.schools = schools;
     // --policy names an outline or a register entry of some school.
     std::vector<std::string> outline_ids;
     std::set<std::string> register_ids;
@@ -142,26 +148,36 @@ Report run_check(const model::Repository& repo, model::ReferenceData reference, 
     // --policy naming an outline narrows both: register entries are kept only when no --policy
     // is given or one names them).
     std::set<std::string> asked(options.policies.begin(), options.policies.end());
+    std::vector<Subject> subjects;
+    {
+        std::size_t most = 0;  // reserved: a Subject is moved, not copied, and only once
+        for (const auto* school : schools) most += outlines.size() + school->register_entries.size();
+        subjects.reserve(most);
+    }
+    std::vector<std::size_t> first_subject;  // of each school in `schools`, and the end
+    first_subject.reserve(schools.size() + 1);
     for (const auto* school : schools) {
+        first_subject.push_back(subjects.size());
         for (const auto* outline : outlines) {
             if (!school->keeps(outline->id)) continue;
             Subject s;
             s.school = school;
             s.outline = outline;
             s.policy = school->policy(outline->id);
-            ctx.subjects.push_back(std::move(s));
+            subjects.push_back(std::move(s));
         }
         for (const auto& e : school->register_entries) {
             if (!asked.empty() && !asked.count(e.id)) continue;
             Subject s;
             s.school = school;
             s.entry = &e;
-            ctx.subjects.push_back(std::move(s));
+            subjects.push_back(std::move(s));
         }
     }
+    first_subject.push_back(subjects.size());
     // Every document assembled on every core; each subject keeps its own diagnostics.
-    util::parallel_for(ctx.subjects.size(), util::default_jobs(), [&](std::size_t i) {
-        Subject& s = ctx.subjects[i];
+    util::parallel_for(subjects.size(), util::default_jobs(), [&](std::size_t i) {
+        Subject& s = subjects[i];
         if (s.entry) {
             s.document.meta = assemble::make_register_metadata(repo, *s.school, *s.entry);
             return;
@@ -175,52 +191,105 @@ Report run_check(const model::Repository& repo, model::ReferenceData reference, 
     });
     if (diags.has_errors()) return report;
 
-    if (ctx.library) report.suites.push_back({"", "", "", "Clause library", "clauses/"});
-    for (const auto& s : ctx.subjects) report.suites.push_back({s.school->id, s.policy_id(), s.school->name, s.document.meta.title, s.school->path});
+    const bool library = options.schools.empty();
+    report.suites.reserve(subjects.size() + (library ? 1 : 0));
+    if (library) report.suites.push_back({"", "", "", "Clause library", "clauses/"});
+    for (const auto& s : subjects) report.suites.push_back({s.school->id, s.policy_id(), s.school->name, s.document.meta.title, s.school->path});
 
-    // Findings name their school and policy by id: look their waivers up in a table, not the
-    // list (22,000 schools).
+    // Waivers are looked up only for the schools that write any (most write none), by
+    // "school/policy" of the subjects checked; the first subject of a pair wins, as it always has.
     std::unordered_map<std::string, const std::vector<model::Waiver>*> waivers_by_subject;
-    waivers_by_subject.reserve(ctx.subjects.size());
-    for (const auto& s : ctx.subjects) waivers_by_subject.emplace(s.school->id + "/" + s.policy_id(), &s.waivers());
+    std::unordered_set<std::string_view> waiving_schools;
+    for (const auto* school : schools) {
+        bool any = false;
+        for (const auto& p : school->policies) any = any || !p.waivers.empty();
+        for (const auto& e : school->register_entries) any = any || !e.waivers.empty();
+        if (any) waiving_schools.insert(school->id);
+    }
+    for (const auto& s : subjects)
+        if (waiving_schools.count(s.school->id)) waivers_by_subject.emplace(s.school->id + "/" + s.policy_id(), &s.waivers());
+
+    // The schools in runs of whole schools, every rule over each run on every core. Each rule's
+    // findings are then its findings of the first run, then of the second, ...: the order one
+    // pass over every school would give, since a rule goes through the schools in order.
+    const std::size_t runs = std::max<std::size_t>(1, std::min<std::size_t>(schools.size(), std::size_t{util::default_jobs()} * 8));
+    std::vector<std::vector<std::vector<Finding>>> found(runs, std::vector<std::vector<Finding>>(report.rules.size()));
+    std::vector<std::vector<bool>> over_cap(runs, std::vector<bool>(report.rules.size(), false));
+    util::parallel_for(runs, util::default_jobs(), [&](std::size_t run) {
+        const std::size_t from = schools.size() * run / runs, to = schools.size() * (run + 1) / runs;
+        const std::size_t subjects_from = first_subject[from], subjects_to = first_subject[to];
+        Context ctx{repo,
+                    std::span<const Subject>(subjects.data() + subjects_from, subjects_to - subjects_from),
+                    options.today,
+                    options.due_within_days,
+                    reference.stale,
+                    library && run == 0,
+                    reference.kcsie,
+                    reference.statutory,
+                    std::span<const model::School* const>(schools.data() + from, to - from)};
+        std::string subject;  // "school/policy", reused
+        for (std::size_t i = 0; i < report.rules.size(); ++i) {
+            const auto& setting = report.rules[i];
+            auto& out = found[run][i];
+            setting.rule->run(ctx, out);
+            over_cap[run][i] = over_cap_per_file(out);
+            for (auto& f : out) {
+                f.rule = std::string(setting.rule->id);
+                f.severity = setting.severity;
+                if (waiving_schools.empty() || !waiving_schools.count(f.school_id)) continue;
+                subject.assign(f.school_id).append("/").append(f.policy_id);
+                if (auto it = waivers_by_subject.find(subject); it != waivers_by_subject.end())
+                    for (const auto& w : *it->second)
+                        if (w.rule.value == f.rule) {
+                            f.waiver = w.reason;
+                            f.waiver_pos = w.rule.pos;
+                        }
+            }
+        }
+    });
     // Every rule's findings first, so that the report's list is allocated once (half a million
     // findings for 22,000 schools' registers), and each is moved into it once.
     std::vector<std::vector<Finding>> by_rule(report.rules.size());
+    util::parallel_for(report.rules.size(), util::default_jobs(), [&](std::size_t i) {
+        bool cap = false;
+        for (std::size_t run = 0; run < runs; ++run) cap = cap || over_cap[run][i];
+        if (!cap) return;  // kept in their runs, moved straight into the report below
+        for (std::size_t run = 0; run < runs; ++run) {
+            by_rule[i].insert(by_rule[i].end(), std::make_move_iterator(found[run][i].begin()), std::make_move_iterator(found[run][i].end()));
+            std::vector<Finding>().swap(found[run][i]);
+        }
+        cap_per_file(by_rule[i]);
+    });
     std::size_t total = 0;
     for (std::size_t i = 0; i < report.rules.size(); ++i) {
-        report.rules[i].rule->run(ctx, by_rule[i]);
-        cap_per_file(by_rule[i]);
         total += by_rule[i].size();
+        for (std::size_t run = 0; run < runs; ++run) total += found[run][i].size();
     }
     report.findings.reserve(total);
-    std::string subject;  // "school/policy", reused: no string made per finding
     for (std::size_t i = 0; i < report.rules.size(); ++i) {
-        const auto& setting = report.rules[i];
-        for (auto& f : by_rule[i]) {
-            f.rule = std::string(setting.rule->id);
-            f.severity = setting.severity;
-            subject.assign(f.school_id).append("/").append(f.policy_id);
-            if (auto it = waivers_by_subject.find(subject); it != waivers_by_subject.end())
-                for (const auto& w : *it->second)
-                    if (w.rule.value == f.rule) {
-                        f.waiver = w.reason;
-                        f.waiver_pos = w.rule.pos;
-                    }
-            report.findings.push_back(std::move(f));
-        }
+        for (auto& f : by_rule[i]) report.findings.push_back(std::move(f));
         std::vector<Finding>().swap(by_rule[i]);
+        for (std::size_t run = 0; run < runs; ++run) {
+            for (auto& f : found[run][i]) report.findings.push_back(std::move(f));
+            std::vector<Finding>().swap(found[run][i]);
+        }
     }
     // A finding about a policy a school does not keep (statutory-policy-missing) gets a suite of its own.
     {
-        std::unordered_set<std::string> known;
-        known.reserve(report.suites.size());
-        for (const auto& s : report.suites) known.insert(s.school_id + "/" + s.policy_id);
+        // Pairs of ids viewed where they stay put: in the repository, or in the findings.
+        using Pair = std::pair<std::string_view, std::string_view>;
+        struct PairHash {
+            std::size_t operator()(const Pair& p) const { return std::hash<std::string_view>{}(p.first) * 1000003u ^ std::hash<std::string_view>{}(p.second); }
+        };
+        std::unordered_set<Pair, PairHash> known;
+        known.reserve(subjects.size() + 1);
+        if (library) known.insert({std::string_view(), std::string_view()});
+        for (const auto& s : subjects) known.insert({s.school->id, s.policy_id()});
         for (const auto& f : report.findings) {
             if (f.school_id.empty()) continue;
-            subject.assign(f.school_id).append("/").append(f.policy_id);
-            if (known.count(subject) || !known.insert(subject).second) continue;
+            if (!known.insert({f.school_id, f.policy_id}).second) continue;
             const model::School* school = repo.school(f.school_id);
-            const StatutoryPolicy* p = ctx.statutory.find(f.policy_id);
+            const StatutoryPolicy* p = reference.statutory.find(f.policy_id);
             report.suites.push_back({f.school_id, f.policy_id, school ? school->name : f.school_id, p ? p->title : f.policy_id, school ? school->path : ""});
         }
     }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
+#include <thread>
 
 #include "check/report/report.hpp"
 #include "check/rules.hpp"
@@ -106,8 +107,15 @@ int check_run(const po::variables_map& vm, Io& io) {
     if (problems.has_errors()) return 2;
 
     std::string bytes = format.write(report, repo.sources);
+    const bool failing = report.failing() > 0;
+    // Nothing reads the repository or the findings again: they are freed on another thread while
+    // the report is written (seconds of CPU for 22,000 schools' registers and their findings).
+    std::jthread freeing([&repo, &report] {
+        model::Repository gone = std::move(repo);
+        check::Report also_gone = std::move(report);
+    });
     write_report(vm, io, bytes);
-    return report.failing() ? 1 : 0;
+    return failing ? 1 : 0;
 }
 
 }  // namespace clausebook::cli

@@ -1,5 +1,6 @@
 #include "util/json.hpp"
 
+#include <charconv>
 #include <stdexcept>
 
 namespace clausebook::util {
@@ -39,6 +40,33 @@ void append_line(std::string& out, const Json& value) {
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view s) {
+    // Printable ASCII needs no escape but these two; control characters, DEL and every byte of
+    // a multi-byte character (or of invalid UTF-8, which becomes U+FFFD) go to the library.
+    for (unsigned char c : s)
+        if (c < 0x20 || c >= 0x7F) {
+            append_scalar(out, Json(std::string(s)));
+            return;
+        }
+    out += '"';
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '"' && s[i] != '\\') continue;
+        out.append(s.substr(from, i - from));
+        out += '\\';
+        out += s[i];
+        from = i + 1;
+    }
+    out.append(s.substr(from));
+    out += '"';
+}
+
+void append_json_number(std::string& out, long long n) {
+    char buf[24];
+    auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+    out.append(buf, end);
+}
+
 std::string json_line(const Json& value) {
     std::string out;
     append_line(out, value);
@@ -74,6 +102,13 @@ void JsonObjectWriter::element(const Json& value) {
     m_out += m_first_element ? "\n    " : ",\n    ";
     m_first_element = false;
     append_line(m_out, value);
+}
+
+std::string& JsonObjectWriter::raw_element() {
+    if (!m_in_array) throw std::logic_error("JsonObjectWriter: an element outside an array");
+    m_out += m_first_element ? "\n    " : ",\n    ";
+    m_first_element = false;
+    return m_out;
 }
 
 void JsonObjectWriter::end_array() {

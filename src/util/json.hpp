@@ -22,6 +22,13 @@ std::string json_line(const Json& value);
 // `value` indented by two spaces a level, ending in a newline: a whole small report.
 std::string json_document(const Json& value);
 
+// Appends `s` as a JSON string, quoted, with the same bytes json_line gives for Json(s): plain
+// ASCII is copied as it is (with `"` and `\` escaped), anything else is left to the library.
+// For reports that write their records' text straight into the output.
+void append_json_string(std::string& out, std::string_view s);
+// Appends an integer as json_line writes it.
+void append_json_number(std::string& out, long long n);
+
 // A JSON object written member by member:
 //
 //     {
@@ -39,6 +46,9 @@ public:
     void member(std::string_view key, const Json& value);
     void begin_array(std::string_view key);
     void element(const Json& value);
+    // Starts an element and returns the buffer, for a caller that appends the element itself in
+    // json_line's layout (with append_json_string and append_json_number).
+    std::string& raw_element();
     void end_array();
     // The object, closed, with a newline at the end. The writer is spent.
     std::string finish();

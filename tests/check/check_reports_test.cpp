@@ -6,7 +6,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "check/report/report.hpp"
 #include "cli/cli.hpp"
+#include "util/json.hpp"
 #include "support/fixture.hpp"
 #include "support/skip.hpp"
 
@@ -207,4 +209,48 @@ TEST_CASE("check --format json lists settings and findings", "[check]") {
     CHECK(r.out.find("\"failed\": true") != std::string::npos);
     CHECK(r.out.find("{\"rule\": \"review-overdue\", \"severity\": \"error\", \"path\": \"schools/beta.yaml\", \"line\": 11, \"column\": 18, \"school\": "
                      "\"beta\", \"policy\": \"social\"") != std::string::npos);
+}
+
+TEST_CASE("check --format json writes each finding as json_line writes the object of its fields", "[check]") {
+    // The JSON report appends findings straight into its output: these pin its bytes to the
+    // layout and escaping every other JSON report has (util/json.hpp).
+    using clausebook::util::Json;
+    using namespace clausebook::check;
+    Report r;
+    Finding a;
+    a.rule = "review-overdue";
+    a.pos = {"schools/st-peter\xE2\x80\x99s.yaml", 11, 18};
+    a.school_id = "beta";
+    a.policy_id = "social";
+    a.message = "review of \"Social\" (Beta) overdue\\since\ttoday \x01 caf\xC3";
+    a.hint = "run: clausebook renew beta social";
+    a.key = "k";
+    a.waiver = "the board said \"wait\"";
+    a.waiver_pos = {"schools/beta.yaml", 14, 7};
+    Finding b;
+    b.rule = "stale-reference";
+    b.severity = clausebook::util::Severity::warning;
+    b.pos = {"clauses/a.md", 0, 0};
+    b.message = "plain";
+    b.hint = "a \\ in \"quotes\"";
+    r.findings = {a, b};
+    std::string out = report::write_json(r, clausebook::util::SourceFiles{});
+    for (const Finding& f : r.findings) {
+        Json waived = nullptr;
+        if (f.waiver) waived = Json{{"reason", *f.waiver}, {"at", report::location_text(f.waiver_pos)}};
+        auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+        Json j{{"rule", f.rule},
+               {"severity", clausebook::util::severity_name(f.severity)},
+               {"path", f.pos.path},
+               {"line", f.pos.line},
+               {"column", f.pos.col},
+               {"school", or_null(f.school_id)},
+               {"policy", or_null(f.policy_id)},
+               {"message", f.message},
+               {"hint", f.hint},
+               {"fingerprint", report::fingerprint(f)},
+               {"waived", std::move(waived)}};
+        CHECK(out.find("\n    " + clausebook::util::json_line(j)) != std::string::npos);
+    }
+    CHECK_NOTHROW(Json::parse(out));
 }

@@ -7,6 +7,8 @@
 
 #include "util/json.hpp"
 
+using clausebook::util::append_json_number;
+using clausebook::util::append_json_string;
 using clausebook::util::Json;
 using clausebook::util::json_document;
 using clausebook::util::json_line;
@@ -50,4 +52,40 @@ TEST_CASE("json: JsonObjectWriter refuses a member inside an open array and an e
     CHECK_THROWS_AS(w.end_array(), std::logic_error);
     w.begin_array("a");
     CHECK_THROWS_AS(w.member("b", 1), std::logic_error);
+}
+
+TEST_CASE("json: append_json_string and append_json_number write what json_line writes", "[util][json]") {
+    const std::string texts[] = {"",
+                                 "plain words, 12 of them: (a) [b] {c} / ~ `",
+                                 "a \"quoted\" \\path\\ and 'single'",
+                                 "\"",
+                                 "\\",
+                                 "line\nbreak\ttab\rreturn\x01\x1f",
+                                 "DEL \x7f",
+                                 "St Peter\xE2\x80\x99s C\xC3\xA9 \"x\"",
+                                 "caf\xC3",
+                                 "\xF0\x9F\x98\x80 and \xED\xA0\x80"};
+    for (const auto& t : texts) {
+        std::string out = "<";
+        append_json_string(out, t);
+        CHECK(out == "<" + json_line(Json(t)));
+    }
+    for (long long n : {0LL, 7LL, -3LL, 1234567LL, -9223372036854775807LL}) {
+        std::string out;
+        append_json_number(out, n);
+        CHECK(out == json_line(Json(n)));
+    }
+}
+
+TEST_CASE("json: JsonObjectWriter's raw_element starts an element as element does", "[util][json]") {
+    JsonObjectWriter a, b;
+    a.begin_array("x");
+    b.begin_array("x");
+    a.element(Json{{"k", "v"}});
+    a.element(Json{{"k", "w"}});
+    b.raw_element() += R"({"k": "v"})";
+    b.raw_element() += R"({"k": "w"})";
+    CHECK(a.finish() == b.finish());
+    JsonObjectWriter c;
+    CHECK_THROWS_AS(c.raw_element(), std::logic_error);
 }
