@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <unordered_map>
 #include <vector>
 
 #include "util/text.hpp"
@@ -42,9 +43,7 @@ bool has_word(const std::vector<std::string>& words, std::initializer_list<const
     return false;
 }
 
-}  // namespace
-
-std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
+std::optional<ApprovalLevel> read_approval_level(const std::string& approved_by) {
     std::string t = lower(approved_by);
     // The chair acting alone ("Chair of Governors", "Chair of the board", "Chair's action") is
     // not the board's approval, though the words name the board: the chair's words are taken out
@@ -69,6 +68,19 @@ std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
         has_word(words, {"head", "ht"}))
         return ApprovalLevel::headteacher;
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
+    // A trust's clerks write the same few phrases under every entry of every school ("Full
+    // governing board", "FGB"): each thread reads each phrase once, up to a bound.
+    thread_local std::unordered_map<std::string, std::optional<ApprovalLevel>> read;
+    if (auto it = read.find(approved_by); it != read.end()) return it->second;
+    std::optional<ApprovalLevel> level = read_approval_level(approved_by);
+    if (read.size() >= 4096) read.clear();
+    read.emplace(approved_by, level);
+    return level;
 }
 
 double months_of(const util::Duration& d) { return d.years * 12.0 + d.months + d.days / 30.0; }
