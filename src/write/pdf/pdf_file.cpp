@@ -158,6 +158,18 @@ void PdfFile::stream(int id, std::string_view dict, std::string_view data) {
     m_out += "\nendstream\nendobj\n";
 }
 
+void PdfFile::raw_stream(int id, std::string_view dict, std::string_view data) {
+    m_offsets[static_cast<std::size_t>(id - 1)] = m_out.size();
+    put_int(m_out, id);
+    m_out += " 0 obj\n<< ";
+    m_out += dict;
+    m_out += " /Length ";
+    put_int(m_out, static_cast<long long>(data.size()));
+    m_out += " >>\nstream\n";
+    m_out += data;
+    m_out += "\nendstream\nendobj\n";
+}
+
 std::string PdfFile::finish(int catalog, int info) {
     std::size_t xref = m_out.size();
     m_out += "xref\n0 ";

@@ -39,6 +39,11 @@ public:
     // Object `id`: a stream whose dictionary holds `dict` (without the length and filter) and
     // whose data is `data`, deflated.
     void stream(int id, std::string_view dict, std::string_view data);
+    // The same, its data as it is, not deflated (the XMP metadata, which a tool that does not
+    // read PDF may look for as text).
+    void raw_stream(int id, std::string_view dict, std::string_view data);
+    // The file's bytes written so far.
+    std::string_view written() const { return m_out; }
     // Ends the file: every reserved object must have been written. Returns the bytes.
     std::string finish(int catalog, int info);
 

@@ -21,6 +21,7 @@
 #include "write/pdf/page_content.hpp"
 #include "write/pdf/page_text.hpp"
 #include "write/pdf/pdf_file.hpp"
+#include "write/pdf/xmp.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write {
@@ -31,19 +32,32 @@ using namespace pdf;
 
 // The document's one time, as the DOCX's (src/write/docx/docx_writer.cpp): SOURCE_DATE_EPOCH
 // (from the run's environment, in `options`) when set, else midnight UTC on the approval date,
-// else 1 January 1980. Never the clock. As a PDF date (ISO 32000-1, 7.9.4).
-std::string document_time(const model::Metadata& meta, const WriteOptions& options) {
+// else 1 January 1980. Never the clock.
+struct DocumentTime {
     int y = 1980, mo = 1, d = 1, h = 0, mi = 0, s = 0;
-    if (options.source_date_epoch) {
-        util::UtcTime t = util::utc_time(*options.source_date_epoch);
-        y = t.date.year, mo = t.date.month, d = t.date.day;
-        h = t.hour, mi = t.minute, s = t.second;
-    } else if (meta.approved) {
-        y = meta.approved->year, mo = meta.approved->month, d = meta.approved->day;
+    // As a PDF date (ISO 32000-1, 7.9.4): D:20240301000000Z.
+    std::string pdf() const {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", y, mo, d, h, mi, s);
+        return buf;
     }
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", y, mo, d, h, mi, s);
-    return buf;
+    // As XMP writes a date: 2024-03-01T00:00:00Z.
+    std::string xmp() const {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
+        return buf;
+    }
+};
+DocumentTime document_time(const model::Metadata& meta, const WriteOptions& options) {
+    DocumentTime t;
+    if (options.source_date_epoch) {
+        util::UtcTime u = util::utc_time(*options.source_date_epoch);
+        t.y = u.date.year, t.mo = u.date.month, t.d = u.date.day;
+        t.h = u.hour, t.mi = u.minute, t.s = u.second;
+    } else if (meta.approved) {
+        t.y = meta.approved->year, t.mo = meta.approved->month, t.d = meta.approved->day;
+    }
+    return t;
 }
 
 bool has_attribute(PangoItem* item, PangoAttrType type, PangoAttribute** found = nullptr) {
@@ -695,20 +709,49 @@ private:
         pages += " >>";
         m_file.object(m_page_tree, pages);
 
+        // The document information and the XMP metadata, from the same facts (xmp.hpp).
+        XmpFacts facts;
+        facts.properties = document_properties(m_doc.meta);
+        facts.creator_tool = "clausebook";
+        facts.producer = "clausebook";
+        DocumentTime time = document_time(m_doc.meta, m_options);
+        facts.date = time.xmp();
+        // The document's id names the school's policy, the same in every version of it; the
+        // instance's is made from the bytes written so far (pages, structure, fonts) and the
+        // facts, so it changes when the content does. Neither reads a clock or a random number.
+        facts.document_id = derived_uuid("clausebook-policy\n" + m_doc.meta.school_id + '\n' + m_doc.meta.policy_id);
+        std::string seed(m_file.written());
+        seed += xmp_packet(facts);
+        facts.instance_id = derived_uuid(seed);
+        int metadata = m_file.reserve();
+        m_file.raw_stream(metadata, "/Type /Metadata /Subtype /XML", xmp_packet(facts));
+
         int info = m_file.reserve();
-        std::string time = document_time(m_doc.meta, m_options);
+        const DocumentProperties& p = facts.properties;
         std::string i = "<< /Title ";
-        put_text_string(i, m_doc.meta.title);
+        put_text_string(i, p.title);
         i += " /Author ";
-        put_text_string(i, m_doc.meta.school_name);
-        i += " /Creator (clausebook) /CreationDate (" + time + ") /ModDate (" + time + ") >>";
+        put_text_string(i, p.creator);
+        i += " /Subject ";
+        put_text_string(i, p.subject);
+        i += " /Keywords ";
+        put_text_string(i, keyword_list(p));
+        i += " /Creator ";
+        put_text_string(i, facts.creator_tool);
+        i += " /Producer ";
+        put_text_string(i, facts.producer);
+        i += " /CreationDate (" + time.pdf() + ") /ModDate (" + time.pdf() + ") >>";
         m_file.object(info, i);
 
         std::string c = "<< /Type /Catalog /Pages ";
         ref(c, m_page_tree);
         c += " /StructTreeRoot ";
         ref(c, tree);
-        c += " /MarkInfo << /Marked true >> /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >>";
+        c += " /Metadata ";
+        ref(c, metadata);
+        c += " /MarkInfo << /Marked true >> /Lang ";
+        put_literal(c, facts.properties.language);
+        c += " /ViewerPreferences << /DisplayDocTitle true >>";
         if (bookmarks) {
             c += " /Outlines ";
             ref(c, bookmarks);
