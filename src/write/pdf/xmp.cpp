@@ -82,8 +82,8 @@ std::string derived_uuid(std::string_view seed) {
     b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x80);  // version 8: made by the application
     b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // the RFC's variant
     char out[48];
-    std::snprintf(out, sizeof out, "uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5], b[6],
-                  b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    std::snprintf(out, sizeof out, "uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                  b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
     return out;
 }
 
