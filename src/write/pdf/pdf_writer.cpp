@@ -717,8 +717,9 @@ private:
         DocumentTime time = document_time(m_doc.meta, m_options);
         facts.date = time.xmp();
         // The document's id names the school's policy, the same in every version of it; the
-        // instance's is made from the bytes written so far (pages, structure, fonts) and the
-        // facts, so it changes when the content does. Neither reads a clock or a random number.
+        // instance's is made from the bytes written so far (page content, fonts, the object
+        // streams made so far) and the facts, so it changes when the content does. Neither
+        // reads a clock or a random number.
         facts.document_id = derived_uuid("clausebook-policy\n" + m_doc.meta.school_id + '\n' + m_doc.meta.policy_id);
         std::string seed(m_file.written());
         seed += xmp_packet(facts);
@@ -741,7 +742,7 @@ private:
         i += " /Producer ";
         put_text_string(i, facts.producer);
         i += " /CreationDate (" + time.pdf() + ") /ModDate (" + time.pdf() + ") >>";
-        m_file.object(info, i);
+        m_file.object(info, i, true);
 
         std::string c = "<< /Type /Catalog /Pages ";
         ref(c, m_page_tree);
