@@ -439,21 +439,35 @@ private:
     // The running header and footer: artifacts, out of the structure tree.
     void furniture(int page) {
         PageText words = page_text(m_doc.meta, page, static_cast<int>(m_pages.size()));
+        // Each text is laid out at its natural width, so that the same words (the school, the
+        // policy, "Page 3 of 27") are one layout for every page and every document, whatever
+        // the room beside them (layout.cpp keeps it); placed at the right by arithmetic, as
+        // pango would align it. Only words wider than their room are laid out again, in the
+        // room, cut short with an ellipsis.
         auto draw = [&](const std::string& s, double baseline, bool right, double room) {
             if (s.empty()) return 0.0;
             TextSpec spec;
             spec.font = m_furniture;
-            spec.width = room;
-            spec.align = right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-            spec.ellipsize = true;
             spec.wrap_words = false;
             TextPtr t = lay_out(s, spec);
-            double b = t->lines.empty() ? 0 : t->lines[0].baseline;
-            PangoRectangle ink, logical;
-            pango_layout_get_pixel_extents(t->layout, &ink, &logical);
+            PangoRectangle logical;
+            pango_layout_get_extents(t->layout, nullptr, &logical);
+            const int room_units = pango_units_from_double(std::max(room, 1.0));
             double x = right ? k_margin + k_body_width - room : k_margin;
-            for (const auto& box : t->lines) line(m_art, *t, box, x, baseline - b, false);  // in m_ink
-            return static_cast<double>(logical.width);
+            double shift = 0;  // where pango's alignment in the room would put the line
+            if (logical.width > room_units) {
+                spec.width = room;
+                spec.align = right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+                spec.ellipsize = true;
+                t = lay_out(s, spec);
+            } else if (right) {
+                shift = pango_units_to_double(room_units - logical.width);
+            }
+            double b = t->lines.empty() ? 0 : t->lines[0].baseline;
+            PangoRectangle pixel_ink, pixel_logical;
+            pango_layout_get_pixel_extents(t->layout, &pixel_ink, &pixel_logical);
+            for (const auto& box : t->lines) line(m_art, *t, box, x + shift, baseline - b, false);  // in m_ink
+            return static_cast<double>(pixel_logical.width);
         };
         const double gap = 12;
         static constexpr double k_banner[3] = {0.6, 0.0, 0.0}, k_grey[3] = {0.3, 0.3, 0.3};
