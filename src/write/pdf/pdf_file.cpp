@@ -190,8 +190,9 @@ void PdfFile::flush_packed() {
     stream(id, dict, data);
 }
 
-void PdfFile::stream(int id, std::string_view dict, std::string_view data) {
-    std::string packed = deflate(data, k_deflate_level);
+void PdfFile::stream(int id, std::string_view dict, std::string_view data) { deflated_stream(id, dict, deflate(data, k_deflate_level)); }
+
+void PdfFile::deflated_stream(int id, std::string_view dict, std::string_view packed) {
     start_object(id);
     m_out += "<< ";
     m_out += dict;

@@ -47,6 +47,8 @@ public:
     // Object `id`: a stream whose dictionary holds `dict` (without the length and filter) and
     // whose data is `data`, deflated.
     void stream(int id, std::string_view dict, std::string_view data);
+    // The same, `packed` being data deflate() made already (kept from an earlier document).
+    void deflated_stream(int id, std::string_view dict, std::string_view packed);
     // The same, its data as it is, not deflated (the XMP metadata, which a tool that does not
     // read PDF may look for as text).
     void raw_stream(int id, std::string_view dict, std::string_view data);
