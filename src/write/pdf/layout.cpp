@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include <cairo-pdf.h>
+#include <xxhash.h>
 #include <cmark-gfm-core-extensions.h>
 
 #include "util/markdown.hpp"
@@ -85,6 +86,12 @@ void append_font(std::string& key, const PangoFontDescription* f) {
 // on: the spec, the attributes (pango's own serialisation), the links and the text; the context
 // is the thread's, always. A text is kept from the second time it is laid out, so a school's
 // own wording is laid out once and never stored, and storing stops at a budget.
+// Keys are whole texts with their attributes: hashed with XXH3, several times faster on long
+// strings than std::hash (a twentieth of a PDF's time went to hashing and finding keys).
+struct KeyHash {
+    std::size_t operator()(const std::string& key) const { return static_cast<std::size_t>(XXH3_64bits(key.data(), key.size())); }
+};
+
 class TextCache {
 public:
     TextPtr find(const std::string& key) {
@@ -93,7 +100,7 @@ public:
     }
     void offer(const std::string& key, const TextPtr& t, std::size_t text_bytes) {
         if (m_bytes >= k_budget) return;
-        std::size_t h = std::hash<std::string>{}(key);
+        std::size_t h = KeyHash{}(key);
         if (m_seen.size() > k_seen_limit) m_seen.clear();
         if (m_seen.insert(h).second) return;  // first time: remember it was asked for, no more
         // About what a layout takes: pango's glyphs and log attributes per byte of text, its
@@ -110,7 +117,7 @@ public:
 private:
     static constexpr std::size_t k_budget = std::size_t{48} << 20;  // per thread
     static constexpr std::size_t k_seen_limit = 1 << 16;  // hashes of texts asked for once; forgotten all at once
-    std::unordered_map<std::string, TextPtr> m_entries;
+    std::unordered_map<std::string, TextPtr, KeyHash> m_entries;
     std::unordered_set<std::size_t> m_seen;
     std::size_t m_bytes = 0;
 };

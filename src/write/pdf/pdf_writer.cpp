@@ -71,6 +71,23 @@ bool has_attribute(PangoItem* item, PangoAttrType type, PangoAttribute** found =
     return false;
 }
 
+// What a glyph run's font and attributes say (layout.hpp, EncodedRun), kept with its codes.
+void describe_run(EncodedRun& code, PangoGlyphItem* run) {
+    PangoFont* font = run->item->analysis.font;
+    if (PANGO_IS_FC_FONT(font)) {
+        FcMatrix* m = nullptr;
+        if (FcPatternGetMatrix(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_MATRIX, 0, &m) == FcResultMatch && m) code.skew = m->xy;
+    }
+    PangoAttribute* colour = nullptr;
+    if (has_attribute(run->item, PANGO_ATTR_FOREGROUND, &colour)) {
+        const PangoColor& pc = reinterpret_cast<PangoAttrColor*>(colour)->color;
+        code.coloured = true;
+        code.rgb[0] = pc.red / 65535.0, code.rgb[1] = pc.green / 65535.0, code.rgb[2] = pc.blue / 65535.0;
+    }
+    code.underline = has_attribute(run->item, PANGO_ATTR_UNDERLINE);
+    code.strikethrough = has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH);
+}
+
 // A link's target from its attributes (layout.hpp, LinkSpan): "dest='s-1-2'" or
 // "uri='https://...'", quoted with ' and escaped with \.
 struct Target {
@@ -329,7 +346,10 @@ private:
             auto* run = static_cast<PangoGlyphItem*>(r->data);
             UsedFont& font = m_fonts.font(run->item->analysis.font);
             EncodedRun& code = encoded[run_index];
-            if (!code.made) encode_glyph_run(code, run, font, r->next == nullptr);
+            if (!code.made) {
+                encode_glyph_run(code, run, font, r->next == nullptr);
+                describe_run(code, run);
+            }
             double width = code.width;
             const LinkSpan* link = nullptr;
             if (tagged && !in_link())
@@ -339,18 +359,11 @@ private:
                 begin_link(link->attributes);
                 m_link_text.assign(text + run->item->offset, static_cast<std::size_t>(run->item->length));
             }
-            double rgb[3] = {0, 0, 0};
-            PangoAttribute* colour = nullptr;
-            if (has_attribute(run->item, PANGO_ATTR_FOREGROUND, &colour)) {
-                const PangoColor& pc = reinterpret_cast<PangoAttrColor*>(colour)->color;
-                rgb[0] = pc.red / 65535.0, rgb[1] = pc.green / 65535.0, rgb[2] = pc.blue / 65535.0;
-            } else {
-                rgb[0] = m_ink[0], rgb[1] = m_ink[1], rgb[2] = m_ink[2];
-            }
+            const double* rgb = code.coloured ? code.rgb : m_ink;
             if (tagged) mark();
             c.set_fill(rgb[0], rgb[1], rgb[2]);
-            glyphs(c, text, code, run->item->analysis.font, font, pen, baseline);
-            bool under = has_attribute(run->item, PANGO_ATTR_UNDERLINE), strike = has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH);
+            glyphs(c, text, code, font, pen, baseline);
+            bool under = code.underline, strike = code.strikethrough;
             if (under || strike) {
                 m_art.set_fill(rgb[0], rgb[1], rgb[2]);
                 if (under) m_art.rect(pen, baseline + 1.5, width, 0.6);
@@ -364,12 +377,8 @@ private:
     }
 
     // A glyph run at (x, baseline), in `font`, as `code` has it encoded.
-    void glyphs(Canvas& c, const char* text, const EncodedRun& code, PangoFont* pango_font, UsedFont& font, double x, double baseline) {
-        double skew = 0;
-        if (PANGO_IS_FC_FONT(pango_font)) {
-            FcMatrix* m = nullptr;
-            if (FcPatternGetMatrix(pango_fc_font_get_pattern(PANGO_FC_FONT(pango_font)), FC_MATRIX, 0, &m) == FcResultMatch && m) skew = m->xy;
-        }
+    void glyphs(Canvas& c, const char* text, const EncodedRun& code, UsedFont& font, double x, double baseline) {
+        const double skew = code.skew;
         std::string& s = c.s;
         s += "BT /F";
         put_int(s, font.resource);
