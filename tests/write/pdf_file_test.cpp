@@ -91,3 +91,18 @@ TEST_CASE("pdf file: the example's structure tree is packed, the file read the s
     Shell check = shell("qpdf --check " + quoted(file));
     CHECK(check.status == 0);
 }
+
+TEST_CASE("pdf file: data deflated once and kept gives the bytes deflating it again gives", "[pdf]") {
+    using write::pdf::deflate;
+    using write::pdf::deflate_kept;
+    using write::pdf::k_deflate_level;
+    std::string page = "BT /F0 11 Tf 1 0 0 1 70.9 700 Tm[(page text)]TJ ET\n";
+    for (int i = 0; i < 200; ++i) page += "BT /F0 11 Tf 1 0 0 1 70.9 " + std::to_string(i) + " Tm[(line)]TJ ET\n";
+    const std::string fresh = deflate(page, k_deflate_level);
+    // The first time remembered, the second kept, the third found: the same bytes each time.
+    for (int i = 0; i < 3; ++i) CHECK(deflate_kept(page) == fresh);
+    std::string other = page + "0 0 m 1 1 l S\n";
+    CHECK(deflate_kept(other) == deflate(other, k_deflate_level));
+    CHECK(deflate_kept(page) == fresh);
+    CHECK(deflate_kept("") == deflate("", k_deflate_level));
+}

@@ -1,6 +1,7 @@
 #include "write/pdf/pdf_file.hpp"
 
 #include <libdeflate.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <charconv>
@@ -8,6 +9,8 @@
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace clausebook::write::pdf {
 
@@ -125,6 +128,31 @@ std::string deflate(std::string_view data, int level) {
     std::size_t n = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
     out.resize(n);
     return out;
+}
+
+std::string deflate_kept(std::string_view data) {
+    struct Hash {
+        using is_transparent = void;  // found by a string_view, no copy
+        std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(XXH3_64bits(s.data(), s.size())); }
+    };
+    struct Store {
+        std::unordered_map<std::string, std::string, Hash, std::equal_to<>> packed;  // data -> deflated
+        std::unordered_set<std::size_t> seen;  // hashes of data deflated once
+        std::size_t bytes = 0;
+    };
+    static constexpr std::size_t k_budget = std::size_t{32} << 20;  // per thread
+    static constexpr std::size_t k_seen_limit = 1 << 16;  // forgotten all at once
+    thread_local Store store;
+    std::size_t h = Hash{}(data);
+    auto found = store.packed.find(data);
+    if (found != store.packed.end()) return found->second;
+    std::string packed = deflate(data, k_deflate_level);
+    if (store.bytes >= k_budget) return packed;
+    if (store.seen.size() > k_seen_limit) store.seen.clear();
+    if (store.seen.insert(h).second) return packed;  // the first time: remembered, not kept
+    store.bytes += data.size() + packed.size() + 64;
+    store.packed.emplace(std::string(data), packed);
+    return packed;
 }
 
 PdfFile::PdfFile() {

@@ -494,16 +494,22 @@ private:
 
     void end_page() {
         close_marked();
-        std::string content;
-        content.reserve(m_art.s.size() + m_text.s.size() + 32);
+        // Two content streams, read as one (ISO 32000-1, 7.8.2): the artifacts (furniture,
+        // rules, borders), which name the school and the page, and the page's text, which is
+        // often the same in many schools' documents, byte for byte, and so deflated once
+        // (deflate_kept).
+        int art = 0;
         if (!m_art.s.empty()) {
+            std::string content;
+            content.reserve(m_art.s.size() + 32);
             content += "/Artifact BMC\n";
             content += m_art.s;
             content += "EMC\n";
+            art = m_file.reserve();
+            m_file.stream(art, "", content);
         }
-        content += m_text.s;
-        int stream = m_file.reserve();
-        m_file.stream(stream, "", content);
+        int text = m_file.reserve();
+        m_file.deflated_stream(text, "", deflate_kept(m_text.s));
         std::string p = "<< /Type /Page /Parent ";
         put_int(p, m_page_tree);
         p += " 0 R /MediaBox [0 0 ";
@@ -513,8 +519,16 @@ private:
         p += "] /Resources ";
         put_int(p, m_resources);
         p += " 0 R /Contents ";
-        put_int(p, stream);
-        p += " 0 R /StructParents ";
+        if (art) {
+            p += '[';
+            ref(p, art);
+            p += ' ';
+            ref(p, text);
+            p += ']';
+        } else {
+            ref(p, text);
+        }
+        p += " /StructParents ";
         put_int(p, m_page);
         p += " /Tabs /S";
         if (!m_page_annotations.empty()) {
