@@ -1,6 +1,7 @@
 #include "write/pdf/layout.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -130,6 +131,48 @@ TextCache& thread_cache() {
 
 cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
 
+// `in`'s attributes in a list of their own, for the layout (the list owns them now), after the
+// one every wrapped text has: a word broken because it is longer than the line gets no hyphen
+// pango would add, so the text copied out of the PDF is the clause's own.
+PangoAttrList* attribute_list(Inline& in) {
+    PangoAttrList* list = pango_attr_list_new();
+    pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
+    for (auto* a : in.attributes) pango_attr_list_insert(list, a);
+    in.attributes.clear();
+    return list;
+}
+
+// One attribute of the kinds the builder below makes, as part of a cache key: its kind, its
+// range and its value. False for any other kind.
+bool append_attribute(std::string& key, const PangoAttribute* a) {
+    auto number = [&](long long v) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, v);
+        key.append(buf, r.ptr);
+        key += ',';
+    };
+    number(a->klass->type);
+    number(a->start_index);
+    number(a->end_index);
+    switch (a->klass->type) {
+    case PANGO_ATTR_FAMILY: key += reinterpret_cast<const PangoAttrString*>(a)->value; break;
+    case PANGO_ATTR_STYLE:
+    case PANGO_ATTR_WEIGHT:
+    case PANGO_ATTR_UNDERLINE:
+    case PANGO_ATTR_STRIKETHROUGH: number(reinterpret_cast<const PangoAttrInt*>(a)->value); break;
+    case PANGO_ATTR_FOREGROUND: {
+        const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(a)->color;
+        number(c.red);
+        number(c.green);
+        number(c.blue);
+        break;
+    }
+    default: return false;
+    }
+    key += '\x1f';
+    return true;
+}
+
 // Lays out `in` as `spec` says (the attributes and links of `in` are used up).
 TextPtr lay_out(Inline& in, const TextSpec& spec) {
     PangoAttrList* list = nullptr;
@@ -146,15 +189,18 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     key += spec.wrap_words ? '1' : '0';
     key += '\x1e';
     if (spec.wrap_words) {
-        list = pango_attr_list_new();
-        // A word broken because it is longer than the line gets no hyphen pango would add: the
-        // text copied out of the PDF is the clause's own.
-        pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
-        for (auto* a : in.attributes) pango_attr_list_insert(list, a);  // the list owns them now
-        in.attributes.clear();
-        char* attrs = pango_attr_list_to_string(list);
-        key += attrs;
-        g_free(attrs);
+        // The attributes as inserted into the layout's list (the same inserted the same way,
+        // the same list), written by append_attribute; pango's own serialisation of the list,
+        // a printf per value, only for a kind append_attribute does not know.
+        bool known = true;
+        for (const auto* a : in.attributes) known = known && append_attribute(key, a);
+        if (!known) {
+            list = attribute_list(in);
+            char* attrs = pango_attr_list_to_string(list);
+            key += '\x1d';
+            key += attrs;
+            g_free(attrs);
+        }
     }
     key += '\x1e';
     for (const auto& l : in.links) key += std::to_string(l.start) + ',' + std::to_string(l.end) + ',' + l.attributes + '\x1f';
@@ -163,9 +209,12 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     TextCache& cache = thread_cache();
     if (TextPtr found = cache.find(key)) {
         if (list) pango_attr_list_unref(list);
+        for (auto* a : in.attributes) pango_attribute_destroy(a);
+        in.attributes.clear();
         in.links.clear();
         return found;
     }
+    if (spec.wrap_words && !list) list = attribute_list(in);
 
     auto t = std::make_shared<Text>();
     t->layout = pango_layout_new(thread_context());
