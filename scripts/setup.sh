@@ -23,6 +23,7 @@ pkgs=(
   libstemmer-dev                 # import: Snowball word stems for aligning a document to the clauses
   libcairo2-dev libpango1.0-dev libharfbuzz-dev  # the PDF writer: text layout (pango, with cairo's font map), font subsets (harfbuzz)
   fonts-liberation2              # the PDF's fonts (Liberation Sans and Mono, embedded in every PDF)
+  libimage-exiftool-perl         # PDF tests: exiftool reads the XMP metadata back
   qpdf                           # PDF tests (qpdf --check, the catalog and bookmarks) and import's password-protected PDF
   catch2                         # unit tests
   nlohmann-json3-dev             # JSON reports (check, compare, import) and the tests reading JSON back

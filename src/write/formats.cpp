@@ -1,6 +1,7 @@
 #include "write/writer.hpp"
 
 #include "util/date.hpp"
+#include "util/text.hpp"
 
 namespace clausebook::write {
 
@@ -39,6 +40,29 @@ std::vector<CoverRow> cover_rows(const model::Metadata& meta) {
     rows.push_back({"Next review", meta.next_review ? util::to_long(*meta.next_review) : "Not set"});
     return rows;
 }
+
+DocumentProperties document_properties(const model::Metadata& meta) {
+    DocumentProperties p;
+    p.title = meta.title;
+    p.subject = meta.title + " of " + meta.school_name;
+    p.creator = meta.school_name;
+    p.keywords = {"policy", meta.policy_id, meta.school_name};
+    if (!meta.trust_name.empty()) p.keywords.push_back(meta.trust_name);
+    std::string& d = p.description;
+    if (meta.draft()) {
+        d = model::status_line(meta);
+        if (meta.approved && !meta.approved_by.empty()) d += " by " + meta.approved_by;
+        if (meta.approved && !meta.minute.empty()) d += ", minute " + meta.minute;
+    } else {
+        d = "Approved " + (meta.approved ? util::to_long(*meta.approved) : std::string("(date not recorded)"));
+        if (!meta.approved_by.empty()) d += " by " + meta.approved_by;
+        if (!meta.minute.empty()) d += ", minute " + meta.minute;
+    }
+    d += ". Next review: " + (meta.next_review ? util::to_long(*meta.next_review) : std::string("not set")) + ".";
+    return p;
+}
+
+std::string keyword_list(const DocumentProperties& properties) { return util::join(properties.keywords, "; "); }
 
 std::string changes_file(const model::Metadata& meta) {
     if (!meta.draft() || meta.approved_copy.empty()) return {};

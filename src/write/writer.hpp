@@ -68,6 +68,21 @@ struct CoverRow {
 };
 std::vector<CoverRow> cover_rows(const model::Metadata& meta);
 
+// What a file says of itself in its properties, shared so that every format says the same: the
+// DOCX's core properties (docProps/core.xml) and the PDF's document information and XMP
+// metadata (docs/pdf.md).
+struct DocumentProperties {
+    std::string title;  // the policy's title
+    std::string subject;  // "Social networking policy of Conway Primary"
+    std::string creator;  // the school
+    std::vector<std::string> keywords;  // "policy", the policy id, the school, the trust
+    std::string description;  // the approval (or draft status) and the next review, in words
+    std::string language = "en-GB";
+};
+DocumentProperties document_properties(const model::Metadata& meta);
+// The keywords as one string, "policy; social-networking; Conway Primary".
+std::string keyword_list(const DocumentProperties& properties);
+
 // The redline of a draft against its approved copy that build writes beside it
 // ("social-networking.changes.html", in the same folder), or empty when there is none: the
 // document is approved, or there is no approved copy to compare with.

@@ -3,6 +3,7 @@
 #include "util/date.hpp"
 #include "util/text.hpp"
 #include "write/docx/xml.hpp"
+#include "write/writer.hpp"
 
 namespace clausebook::write::docx {
 
@@ -69,25 +70,13 @@ std::string core_part(const model::Metadata& meta, const std::string& timestamp)
         .attr("xmlns:dcterms", "http://purl.org/dc/terms/")
         .attr("xmlns:dcmitype", "http://purl.org/dc/dcmitype/")
         .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-    element(xml, "dc:title", meta.title);  // the window's title, Word's accessibility checker's "document title"
-    element(xml, "dc:language", "en-GB");  // with w:lang in the styles' defaults: the language a screen reader speaks
-    element(xml, "dc:subject", meta.title + " of " + meta.school_name);
-    element(xml, "dc:creator", meta.school_name);
-    std::vector<std::string> keywords = {"policy", meta.policy_id, meta.school_name};
-    if (!meta.trust_name.empty()) keywords.push_back(meta.trust_name);
-    element(xml, "cp:keywords", util::join(keywords, "; "));
-    std::string description;
-    if (meta.draft()) {
-        description = model::status_line(meta);
-        if (meta.approved && !meta.approved_by.empty()) description += " by " + meta.approved_by;
-        if (meta.approved && !meta.minute.empty()) description += ", minute " + meta.minute;
-    } else {
-        description = "Approved " + (meta.approved ? util::to_long(*meta.approved) : std::string("(date not recorded)"));
-        if (!meta.approved_by.empty()) description += " by " + meta.approved_by;
-        if (!meta.minute.empty()) description += ", minute " + meta.minute;
-    }
-    description += ". Next review: " + (meta.next_review ? util::to_long(*meta.next_review) : std::string("not set")) + ".";
-    element(xml, "dc:description", description);
+    const DocumentProperties properties = document_properties(meta);
+    element(xml, "dc:title", properties.title);  // the window's title, Word's accessibility checker's "document title"
+    element(xml, "dc:language", properties.language);  // with w:lang in the styles' defaults: the language a screen reader speaks
+    element(xml, "dc:subject", properties.subject);
+    element(xml, "dc:creator", properties.creator);
+    element(xml, "cp:keywords", keyword_list(properties));
+    element(xml, "dc:description", properties.description);
     element(xml, "cp:lastModifiedBy", meta.trust_name.empty() ? meta.school_name : meta.trust_name);
     element(xml, "cp:category", "Policy");
     element(xml, "cp:contentStatus", meta.draft() ? "Draft for approval" : "Approved");

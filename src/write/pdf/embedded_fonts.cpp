@@ -158,6 +158,40 @@ std::string subset(const UsedFace& f) {
     return bytes;
 }
 
+// A face's subset as written: its name's tag and the font file deflated. The same glyphs of
+// the same face give the same bytes, and most documents of a run use the same glyphs (their
+// clauses read the same), so each thread keeps the last few it made (subset() and deflating it
+// were a twentieth of a PDF's time, bench/README.md).
+struct Subset {
+    std::string tag;
+    std::string packed;  // the font file, deflated
+    std::size_t length = 0;  // the font file's length, undeflated (/Length1)
+};
+
+const Subset& cached_subset(const UsedFace& f) {
+    struct Held {
+        std::unordered_map<std::string, Subset> subsets;  // by face and glyphs used
+        std::size_t bytes = 0;
+    };
+    static constexpr std::size_t k_budget = std::size_t{8} << 20;  // per thread
+    thread_local Held held;
+    std::string key(reinterpret_cast<const char*>(&f.info), sizeof f.info);  // the face, kept for the thread's life
+    key.append(f.used.begin(), f.used.end());
+    auto found = held.subsets.find(key);
+    if (found != held.subsets.end()) return found->second;
+    if (held.bytes > k_budget) {
+        held.subsets.clear();
+        held.bytes = 0;
+    }
+    Subset s;
+    s.tag = subset_tag(f);
+    std::string bytes = subset(f);
+    s.length = bytes.size();
+    s.packed = deflate(bytes, k_deflate_level);
+    held.bytes += key.size() + s.packed.size();
+    return held.subsets.emplace(std::move(key), std::move(s)).first->second;
+}
+
 }  // namespace
 
 // The advances pango gives every glyph of a face at one scale (hb_font's, in pango units):
@@ -242,12 +276,12 @@ void EmbeddedFonts::write() {
     for (const auto& face : m_faces) {
         const UsedFace& f = *face;
         const FaceInfo& info = *f.info;
-        Written w{subset_tag(f) + "+" + info.postscript_name, m_file.reserve(), m_file.reserve()};
+        const Subset& cut = cached_subset(f);
+        Written w{cut.tag + "+" + info.postscript_name, m_file.reserve(), m_file.reserve()};
         int file = m_file.reserve();
-        std::string bytes = subset(f);
         std::string dict = "/Length1 ";
-        put_int(dict, static_cast<long long>(bytes.size()));
-        m_file.stream(file, dict, bytes);
+        put_int(dict, static_cast<long long>(cut.length));
+        m_file.deflated_stream(file, dict, cut.packed);
 
         std::string d = "<< /Type /FontDescriptor /FontName /" + w.base + " /Flags ";
         put_int(d, info.italic_angle != 0 ? 4 + 64 : 4);  // symbolic: its codes are glyph ids

@@ -1,10 +1,12 @@
 #include "write/pdf/layout.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <cairo-pdf.h>
+#include <xxhash.h>
 #include <cmark-gfm-core-extensions.h>
 
 #include "util/markdown.hpp"
@@ -85,6 +87,12 @@ void append_font(std::string& key, const PangoFontDescription* f) {
 // on: the spec, the attributes (pango's own serialisation), the links and the text; the context
 // is the thread's, always. A text is kept from the second time it is laid out, so a school's
 // own wording is laid out once and never stored, and storing stops at a budget.
+// Keys are whole texts with their attributes: hashed with XXH3, several times faster on long
+// strings than std::hash (a twentieth of a PDF's time went to hashing and finding keys).
+struct KeyHash {
+    std::size_t operator()(const std::string& key) const { return static_cast<std::size_t>(XXH3_64bits(key.data(), key.size())); }
+};
+
 class TextCache {
 public:
     TextPtr find(const std::string& key) {
@@ -93,7 +101,7 @@ public:
     }
     void offer(const std::string& key, const TextPtr& t, std::size_t text_bytes) {
         if (m_bytes >= k_budget) return;
-        std::size_t h = std::hash<std::string>{}(key);
+        std::size_t h = KeyHash{}(key);
         if (m_seen.size() > k_seen_limit) m_seen.clear();
         if (m_seen.insert(h).second) return;  // first time: remember it was asked for, no more
         // About what a layout takes: pango's glyphs and log attributes per byte of text, its
@@ -110,7 +118,7 @@ public:
 private:
     static constexpr std::size_t k_budget = std::size_t{48} << 20;  // per thread
     static constexpr std::size_t k_seen_limit = 1 << 16;  // hashes of texts asked for once; forgotten all at once
-    std::unordered_map<std::string, TextPtr> m_entries;
+    std::unordered_map<std::string, TextPtr, KeyHash> m_entries;
     std::unordered_set<std::size_t> m_seen;
     std::size_t m_bytes = 0;
 };
@@ -122,6 +130,48 @@ TextCache& thread_cache() {
 }
 
 cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+
+// `in`'s attributes in a list of their own, for the layout (the list owns them now), after the
+// one every wrapped text has: a word broken because it is longer than the line gets no hyphen
+// pango would add, so the text copied out of the PDF is the clause's own.
+PangoAttrList* attribute_list(Inline& in) {
+    PangoAttrList* list = pango_attr_list_new();
+    pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
+    for (auto* a : in.attributes) pango_attr_list_insert(list, a);
+    in.attributes.clear();
+    return list;
+}
+
+// One attribute of the kinds the builder below makes, as part of a cache key: its kind, its
+// range and its value. False for any other kind.
+bool append_attribute(std::string& key, const PangoAttribute* a) {
+    auto number = [&](long long v) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, v);
+        key.append(buf, r.ptr);
+        key += ',';
+    };
+    number(a->klass->type);
+    number(a->start_index);
+    number(a->end_index);
+    switch (a->klass->type) {
+    case PANGO_ATTR_FAMILY: key += reinterpret_cast<const PangoAttrString*>(a)->value; break;
+    case PANGO_ATTR_STYLE:
+    case PANGO_ATTR_WEIGHT:
+    case PANGO_ATTR_UNDERLINE:
+    case PANGO_ATTR_STRIKETHROUGH: number(reinterpret_cast<const PangoAttrInt*>(a)->value); break;
+    case PANGO_ATTR_FOREGROUND: {
+        const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(a)->color;
+        number(c.red);
+        number(c.green);
+        number(c.blue);
+        break;
+    }
+    default: return false;
+    }
+    key += '\x1f';
+    return true;
+}
 
 // Lays out `in` as `spec` says (the attributes and links of `in` are used up).
 TextPtr lay_out(Inline& in, const TextSpec& spec) {
@@ -139,15 +189,18 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     key += spec.wrap_words ? '1' : '0';
     key += '\x1e';
     if (spec.wrap_words) {
-        list = pango_attr_list_new();
-        // A word broken because it is longer than the line gets no hyphen pango would add: the
-        // text copied out of the PDF is the clause's own.
-        pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
-        for (auto* a : in.attributes) pango_attr_list_insert(list, a);  // the list owns them now
-        in.attributes.clear();
-        char* attrs = pango_attr_list_to_string(list);
-        key += attrs;
-        g_free(attrs);
+        // The attributes as inserted into the layout's list (the same inserted the same way,
+        // the same list), written by append_attribute; pango's own serialisation of the list,
+        // a printf per value, only for a kind append_attribute does not know.
+        bool known = true;
+        for (const auto* a : in.attributes) known = known && append_attribute(key, a);
+        if (!known) {
+            list = attribute_list(in);
+            char* attrs = pango_attr_list_to_string(list);
+            key += '\x1d';
+            key += attrs;
+            g_free(attrs);
+        }
     }
     key += '\x1e';
     for (const auto& l : in.links) key += std::to_string(l.start) + ',' + std::to_string(l.end) + ',' + l.attributes + '\x1f';
@@ -156,9 +209,12 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     TextCache& cache = thread_cache();
     if (TextPtr found = cache.find(key)) {
         if (list) pango_attr_list_unref(list);
+        for (auto* a : in.attributes) pango_attribute_destroy(a);
+        in.attributes.clear();
         in.links.clear();
         return found;
     }
+    if (spec.wrap_words && !list) list = attribute_list(in);
 
     auto t = std::make_shared<Text>();
     t->layout = pango_layout_new(thread_context());

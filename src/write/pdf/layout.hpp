@@ -51,6 +51,12 @@ struct EncodedRun {
     std::string codes;  // the inside of the run's TJ array
     std::vector<Glyph> glyphs;  // each glyph id once, with the first text it stands for
     double width = 0;  // the run's advance in points
+    // What the run's font and attributes say, read once with its codes: the slant of a font
+    // fontconfig slants (its matrix's xy), its own colour if it has one, its decorations.
+    double skew = 0;
+    bool coloured = false;
+    double rgb[3] = {0, 0, 0};
+    bool underline = false, strikethrough = false;
     bool made = false;
 };
 

@@ -21,6 +21,7 @@
 #include "write/pdf/page_content.hpp"
 #include "write/pdf/page_text.hpp"
 #include "write/pdf/pdf_file.hpp"
+#include "write/pdf/xmp.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write {
@@ -31,19 +32,32 @@ using namespace pdf;
 
 // The document's one time, as the DOCX's (src/write/docx/docx_writer.cpp): SOURCE_DATE_EPOCH
 // (from the run's environment, in `options`) when set, else midnight UTC on the approval date,
-// else 1 January 1980. Never the clock. As a PDF date (ISO 32000-1, 7.9.4).
-std::string document_time(const model::Metadata& meta, const WriteOptions& options) {
+// else 1 January 1980. Never the clock.
+struct DocumentTime {
     int y = 1980, mo = 1, d = 1, h = 0, mi = 0, s = 0;
-    if (options.source_date_epoch) {
-        util::UtcTime t = util::utc_time(*options.source_date_epoch);
-        y = t.date.year, mo = t.date.month, d = t.date.day;
-        h = t.hour, mi = t.minute, s = t.second;
-    } else if (meta.approved) {
-        y = meta.approved->year, mo = meta.approved->month, d = meta.approved->day;
+    // As a PDF date (ISO 32000-1, 7.9.4): D:20240301000000Z.
+    std::string pdf() const {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", y, mo, d, h, mi, s);
+        return buf;
     }
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", y, mo, d, h, mi, s);
-    return buf;
+    // As XMP writes a date: 2024-03-01T00:00:00Z.
+    std::string xmp() const {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
+        return buf;
+    }
+};
+DocumentTime document_time(const model::Metadata& meta, const WriteOptions& options) {
+    DocumentTime t;
+    if (options.source_date_epoch) {
+        util::UtcTime u = util::utc_time(*options.source_date_epoch);
+        t.y = u.date.year, t.mo = u.date.month, t.d = u.date.day;
+        t.h = u.hour, t.mi = u.minute, t.s = u.second;
+    } else if (meta.approved) {
+        t.y = meta.approved->year, t.mo = meta.approved->month, t.d = meta.approved->day;
+    }
+    return t;
 }
 
 bool has_attribute(PangoItem* item, PangoAttrType type, PangoAttribute** found = nullptr) {
@@ -55,6 +69,23 @@ bool has_attribute(PangoItem* item, PangoAttrType type, PangoAttribute** found =
         }
     }
     return false;
+}
+
+// What a glyph run's font and attributes say (layout.hpp, EncodedRun), kept with its codes.
+void describe_run(EncodedRun& code, PangoGlyphItem* run) {
+    PangoFont* font = run->item->analysis.font;
+    if (PANGO_IS_FC_FONT(font)) {
+        FcMatrix* m = nullptr;
+        if (FcPatternGetMatrix(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_MATRIX, 0, &m) == FcResultMatch && m) code.skew = m->xy;
+    }
+    PangoAttribute* colour = nullptr;
+    if (has_attribute(run->item, PANGO_ATTR_FOREGROUND, &colour)) {
+        const PangoColor& pc = reinterpret_cast<PangoAttrColor*>(colour)->color;
+        code.coloured = true;
+        code.rgb[0] = pc.red / 65535.0, code.rgb[1] = pc.green / 65535.0, code.rgb[2] = pc.blue / 65535.0;
+    }
+    code.underline = has_attribute(run->item, PANGO_ATTR_UNDERLINE);
+    code.strikethrough = has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH);
 }
 
 // A link's target from its attributes (layout.hpp, LinkSpan): "dest='s-1-2'" or
@@ -315,7 +346,10 @@ private:
             auto* run = static_cast<PangoGlyphItem*>(r->data);
             UsedFont& font = m_fonts.font(run->item->analysis.font);
             EncodedRun& code = encoded[run_index];
-            if (!code.made) encode_glyph_run(code, run, font, r->next == nullptr);
+            if (!code.made) {
+                encode_glyph_run(code, run, font, r->next == nullptr);
+                describe_run(code, run);
+            }
             double width = code.width;
             const LinkSpan* link = nullptr;
             if (tagged && !in_link())
@@ -325,18 +359,11 @@ private:
                 begin_link(link->attributes);
                 m_link_text.assign(text + run->item->offset, static_cast<std::size_t>(run->item->length));
             }
-            double rgb[3] = {0, 0, 0};
-            PangoAttribute* colour = nullptr;
-            if (has_attribute(run->item, PANGO_ATTR_FOREGROUND, &colour)) {
-                const PangoColor& pc = reinterpret_cast<PangoAttrColor*>(colour)->color;
-                rgb[0] = pc.red / 65535.0, rgb[1] = pc.green / 65535.0, rgb[2] = pc.blue / 65535.0;
-            } else {
-                rgb[0] = m_ink[0], rgb[1] = m_ink[1], rgb[2] = m_ink[2];
-            }
+            const double* rgb = code.coloured ? code.rgb : m_ink;
             if (tagged) mark();
             c.set_fill(rgb[0], rgb[1], rgb[2]);
-            glyphs(c, text, code, run->item->analysis.font, font, pen, baseline);
-            bool under = has_attribute(run->item, PANGO_ATTR_UNDERLINE), strike = has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH);
+            glyphs(c, text, code, font, pen, baseline);
+            bool under = code.underline, strike = code.strikethrough;
             if (under || strike) {
                 m_art.set_fill(rgb[0], rgb[1], rgb[2]);
                 if (under) m_art.rect(pen, baseline + 1.5, width, 0.6);
@@ -350,12 +377,8 @@ private:
     }
 
     // A glyph run at (x, baseline), in `font`, as `code` has it encoded.
-    void glyphs(Canvas& c, const char* text, const EncodedRun& code, PangoFont* pango_font, UsedFont& font, double x, double baseline) {
-        double skew = 0;
-        if (PANGO_IS_FC_FONT(pango_font)) {
-            FcMatrix* m = nullptr;
-            if (FcPatternGetMatrix(pango_fc_font_get_pattern(PANGO_FC_FONT(pango_font)), FC_MATRIX, 0, &m) == FcResultMatch && m) skew = m->xy;
-        }
+    void glyphs(Canvas& c, const char* text, const EncodedRun& code, UsedFont& font, double x, double baseline) {
+        const double skew = code.skew;
         std::string& s = c.s;
         s += "BT /F";
         put_int(s, font.resource);
@@ -425,21 +448,35 @@ private:
     // The running header and footer: artifacts, out of the structure tree.
     void furniture(int page) {
         PageText words = page_text(m_doc.meta, page, static_cast<int>(m_pages.size()));
+        // Each text is laid out at its natural width, so that the same words (the school, the
+        // policy, "Page 3 of 27") are one layout for every page and every document, whatever
+        // the room beside them (layout.cpp keeps it); placed at the right by arithmetic, as
+        // pango would align it. Only words wider than their room are laid out again, in the
+        // room, cut short with an ellipsis.
         auto draw = [&](const std::string& s, double baseline, bool right, double room) {
             if (s.empty()) return 0.0;
             TextSpec spec;
             spec.font = m_furniture;
-            spec.width = room;
-            spec.align = right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-            spec.ellipsize = true;
             spec.wrap_words = false;
             TextPtr t = lay_out(s, spec);
-            double b = t->lines.empty() ? 0 : t->lines[0].baseline;
-            PangoRectangle ink, logical;
-            pango_layout_get_pixel_extents(t->layout, &ink, &logical);
+            PangoRectangle logical;
+            pango_layout_get_extents(t->layout, nullptr, &logical);
+            const int room_units = pango_units_from_double(std::max(room, 1.0));
             double x = right ? k_margin + k_body_width - room : k_margin;
-            for (const auto& box : t->lines) line(m_art, *t, box, x, baseline - b, false);  // in m_ink
-            return static_cast<double>(logical.width);
+            double shift = 0;  // where pango's alignment in the room would put the line
+            if (logical.width > room_units) {
+                spec.width = room;
+                spec.align = right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+                spec.ellipsize = true;
+                t = lay_out(s, spec);
+            } else if (right) {
+                shift = pango_units_to_double(room_units - logical.width);
+            }
+            double b = t->lines.empty() ? 0 : t->lines[0].baseline;
+            PangoRectangle pixel_ink, pixel_logical;
+            pango_layout_get_pixel_extents(t->layout, &pixel_ink, &pixel_logical);
+            for (const auto& box : t->lines) line(m_art, *t, box, x + shift, baseline - b, false);  // in m_ink
+            return static_cast<double>(pixel_logical.width);
         };
         const double gap = 12;
         static constexpr double k_banner[3] = {0.6, 0.0, 0.0}, k_grey[3] = {0.3, 0.3, 0.3};
@@ -457,16 +494,22 @@ private:
 
     void end_page() {
         close_marked();
-        std::string content;
-        content.reserve(m_art.s.size() + m_text.s.size() + 32);
+        // Two content streams, read as one (ISO 32000-1, 7.8.2): the artifacts (furniture,
+        // rules, borders), which name the school and the page, and the page's text, which is
+        // often the same in many schools' documents, byte for byte, and so deflated once
+        // (deflate_kept).
+        int art = 0;
         if (!m_art.s.empty()) {
+            std::string content;
+            content.reserve(m_art.s.size() + 32);
             content += "/Artifact BMC\n";
             content += m_art.s;
             content += "EMC\n";
+            art = m_file.reserve();
+            m_file.stream(art, "", content);
         }
-        content += m_text.s;
-        int stream = m_file.reserve();
-        m_file.stream(stream, "", content);
+        int text = m_file.reserve();
+        m_file.deflated_stream(text, "", deflate_kept(m_text.s));
         std::string p = "<< /Type /Page /Parent ";
         put_int(p, m_page_tree);
         p += " 0 R /MediaBox [0 0 ";
@@ -476,8 +519,16 @@ private:
         p += "] /Resources ";
         put_int(p, m_resources);
         p += " 0 R /Contents ";
-        put_int(p, stream);
-        p += " 0 R /StructParents ";
+        if (art) {
+            p += '[';
+            ref(p, art);
+            p += ' ';
+            ref(p, text);
+            p += ']';
+        } else {
+            ref(p, text);
+        }
+        p += " /StructParents ";
         put_int(p, m_page);
         p += " /Tabs /S";
         if (!m_page_annotations.empty()) {
@@ -695,20 +746,50 @@ private:
         pages += " >>";
         m_file.object(m_page_tree, pages);
 
+        // The document information and the XMP metadata, from the same facts (xmp.hpp).
+        XmpFacts facts;
+        facts.properties = document_properties(m_doc.meta);
+        facts.creator_tool = "clausebook";
+        facts.producer = "clausebook";
+        DocumentTime time = document_time(m_doc.meta, m_options);
+        facts.date = time.xmp();
+        // The document's id names the school's policy, the same in every version of it; the
+        // instance's is made from the bytes written so far (page content, fonts, the object
+        // streams made so far) and the facts, so it changes when the content does. Neither
+        // reads a clock or a random number.
+        facts.document_id = derived_uuid("clausebook-policy\n" + m_doc.meta.school_id + '\n' + m_doc.meta.policy_id);
+        std::string seed(m_file.written());
+        seed += xmp_packet(facts);
+        facts.instance_id = derived_uuid(seed);
+        int metadata = m_file.reserve();
+        m_file.raw_stream(metadata, "/Type /Metadata /Subtype /XML", xmp_packet(facts));
+
         int info = m_file.reserve();
-        std::string time = document_time(m_doc.meta, m_options);
+        const DocumentProperties& p = facts.properties;
         std::string i = "<< /Title ";
-        put_text_string(i, m_doc.meta.title);
+        put_text_string(i, p.title);
         i += " /Author ";
-        put_text_string(i, m_doc.meta.school_name);
-        i += " /Creator (clausebook) /CreationDate (" + time + ") /ModDate (" + time + ") >>";
-        m_file.object(info, i);
+        put_text_string(i, p.creator);
+        i += " /Subject ";
+        put_text_string(i, p.subject);
+        i += " /Keywords ";
+        put_text_string(i, keyword_list(p));
+        i += " /Creator ";
+        put_text_string(i, facts.creator_tool);
+        i += " /Producer ";
+        put_text_string(i, facts.producer);
+        i += " /CreationDate (" + time.pdf() + ") /ModDate (" + time.pdf() + ") >>";
+        m_file.object(info, i, true);
 
         std::string c = "<< /Type /Catalog /Pages ";
         ref(c, m_page_tree);
         c += " /StructTreeRoot ";
         ref(c, tree);
-        c += " /MarkInfo << /Marked true >> /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >>";
+        c += " /Metadata ";
+        ref(c, metadata);
+        c += " /MarkInfo << /Marked true >> /Lang ";
+        put_literal(c, facts.properties.language);
+        c += " /ViewerPreferences << /DisplayDocTitle true >>";
         if (bookmarks) {
             c += " /Outlines ";
             ref(c, bookmarks);
