@@ -137,6 +137,14 @@ TEST_CASE("pdf metadata: the XMP stream says what the document information says"
     std::regex uuid("uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     CHECK(std::regex_match(std::string(d.child_value("xmpMM:DocumentID")), uuid));
     CHECK(std::regex_match(std::string(d.child_value("xmpMM:InstanceID")), uuid));
+    // The trailer's file identifier is the instance id's 32 hexadecimal digits, twice.
+    std::string instance = d.child_value("xmpMM:InstanceID");
+    std::string hex;
+    for (char ch : instance.substr(5))
+        if (ch != '-') hex += ch;
+    Shell trailer = shell("qpdf --show-object=trailer " + quoted(file));
+    INFO(trailer.out);
+    CHECK(trailer.out.find("/ID [ <" + hex + "> <" + hex + "> ]") != std::string::npos);
     TestRepo again;
     REQUIRE(again.run({"build", "--format", "pdf"}).exit_code == 0);
     CHECK(again.read("out/alpha/social.pdf") == pdf);

@@ -242,7 +242,7 @@ void PdfFile::raw_stream(int id, std::string_view dict, std::string_view data) {
     m_out += "\nendstream\nendobj\n";
 }
 
-std::string PdfFile::finish(int catalog, int info) {
+std::string PdfFile::finish(int catalog, int info, std::string_view file_id) {
     flush_packed();
     int xref = reserve();
     std::size_t xref_offset = m_out.size();
@@ -288,6 +288,14 @@ std::string PdfFile::finish(int catalog, int info) {
     dict += " 0 R /Info ";
     put_int(dict, info);
     dict += " 0 R";
+    if (!file_id.empty()) {
+        // The file identifier (14.4): both halves the same, as for a file written anew.
+        dict += " /ID [<";
+        dict += file_id;
+        dict += "> <";
+        dict += file_id;
+        dict += ">]";
+    }
     std::string packed = deflate(rows, k_deflate_level);
     put_int(m_out, xref);
     m_out += " 0 obj\n<< ";

@@ -60,8 +60,9 @@ public:
     void raw_stream(int id, std::string_view dict, std::string_view data);
     // The file's bytes written so far (the objects packed and not yet written are not in them).
     std::string_view written() const { return m_out; }
-    // Ends the file: every reserved object must have been written. Returns the bytes.
-    std::string finish(int catalog, int info);
+    // Ends the file: every reserved object must have been written. Returns the bytes. With
+    // `file_id` (hexadecimal digits), the trailer carries it as the file identifier, /ID.
+    std::string finish(int catalog, int info, std::string_view file_id = {});
 
 private:
     // Where an object is: at a byte offset of the file, or the index-th of object stream

@@ -761,6 +761,13 @@ private:
         std::string seed(m_file.written());
         seed += xmp_packet(facts);
         facts.instance_id = derived_uuid(seed);
+        // The trailer's file identifier is the instance's, as hexadecimal digits: readers that
+        // match a file by its /ID (and PDF/A and PDF/UA validators, which ask for one) see the
+        // same identity as the XMP.
+        std::string file_id;
+        for (char ch : facts.instance_id.substr(5))
+            if (ch != '-') file_id += ch;
+        m_file_id = file_id;
         int metadata = m_file.reserve();
         m_file.raw_stream(metadata, "/Type /Metadata /Subtype /XML", xmp_packet(facts));
 
@@ -802,7 +809,7 @@ private:
         }
         c += " >>";
         m_file.object(m_catalog, c);
-        return m_file.finish(m_catalog, info);
+        return m_file.finish(m_catalog, info, m_file_id);
     }
 
     const model::Document& m_doc;
@@ -812,6 +819,7 @@ private:
     PdfFile m_file;
     EmbeddedFonts m_fonts;
     int m_catalog = 0, m_page_tree = 0, m_resources = 0;
+    std::string m_file_id;  // the trailer's /ID, from the XMP instance id
     std::vector<int> m_page_objects;
     std::unordered_map<std::string, int> m_dest_page;
     PangoFontDescription* m_furniture;
