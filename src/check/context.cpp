@@ -31,6 +31,25 @@ const std::vector<model::Waiver>& Subject::waivers() const {
 
 const std::string& Subject::policy_id() const { return outline ? outline->id : entry->id; }
 
+std::vector<std::string> Subject::statutory_ids() const {
+    std::vector<std::string> ids{policy_id()};
+    if (entry)
+        for (const auto& c : entry->covers) ids.push_back(c.value);
+    return ids;
+}
+
+util::SourcePos Subject::approved_by_pos() const {
+    if (entry && entry->approved_by) return entry->approved_by->pos;
+    if (policy && policy->approved_by) return policy->approved_by->pos;
+    return where();
+}
+
+util::SourcePos Subject::review_period_pos() const {
+    if (entry && entry->review_period) return entry->review_period->pos;
+    if (policy && policy->review_period) return policy->review_period->pos;
+    return where();
+}
+
 util::SourcePos Subject::review_pos() const {
     if (auto n = next_review()) return n->pos;
     if (auto a = approved()) return a->pos;

@@ -41,6 +41,12 @@ struct Subject {
     std::string label() const;
     // The outline id or the register entry id.
     const std::string& policy_id() const;
+    // The ids the statutory list may know this policy by: policy_id(), then those the register
+    // entry covers (`covers:`).
+    std::vector<std::string> statutory_ids() const;
+    // Where approved_by and the review period are written, else where().
+    util::SourcePos approved_by_pos() const;
+    util::SourcePos review_period_pos() const;
     // Where the approval date is written, and the next review date as stated (not derived).
     std::optional<model::Located<util::Date>> approved() const;
     std::optional<model::Located<util::LooseDate>> next_review() const;

@@ -83,6 +83,12 @@ std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
     return level;
 }
 
+std::string allowed_levels(const StatutoryPolicy& p) {
+    std::string allowed;
+    for (auto a : p.approval) allowed += (allowed.empty() ? "" : " or ") + std::string(model::approval_level_name(a));
+    return allowed;
+}
+
 double months_of(const util::Duration& d) { return d.years * 12.0 + d.months + d.days / 30.0; }
 
 }  // namespace clausebook::check

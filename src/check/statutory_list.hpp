@@ -19,6 +19,9 @@ using model::StatutoryPolicy;
 // "Steve Piper, headteacher"), or nullopt when it names none of them.
 std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by);
 
+// The levels the list allows for `p`, for messages: "board or committee".
+std::string allowed_levels(const StatutoryPolicy& p);
+
 // Months in a duration, for comparing review periods (a day counts as 1/30 of a month).
 double months_of(const util::Duration& d);
 

@@ -13,19 +13,12 @@ void approval_level(const Context& ctx, std::vector<Finding>& out) {
         if (m.approved_by.empty()) continue;
         auto level = approval_level_of(m.approved_by);
         if (!level) continue;
-        std::vector<std::string> ids{s.policy_id()};
-        if (s.entry)
-            for (const auto& c : s.entry->covers) ids.push_back(c.value);
-        for (const auto& id : ids) {
+        for (const auto& id : s.statutory_ids()) {
             const StatutoryPolicy* p = ctx.statutory.find(id);
             if (!p || p->approval.empty() || !p->applies(*s.school)) continue;
             if (std::find(p->approval.begin(), p->approval.end(), *level) != p->approval.end()) continue;
-            std::string allowed;
-            for (auto a : p->approval) allowed += (allowed.empty() ? "" : " or ") + std::string(approval_level_name(a));
-            util::SourcePos pos = s.entry && s.entry->approved_by     ? s.entry->approved_by->pos
-                                  : s.policy && s.policy->approved_by ? s.policy->approved_by->pos
-                                                                      : s.where();
-            add_finding(out, &s, pos,
+            const std::string allowed = allowed_levels(*p);
+            add_finding(out, &s, s.approved_by_pos(),
                         s.label() + " was approved by '" + m.approved_by + "' (a " + approval_level_name(*level) +
                             "), but the DfE's list allows approval of '" + p->title + "' by the " + allowed + " only" +
                             (p->confirmed ? "" : " (entry not confirmed: see its note in data/statutory-policies.yaml)"),

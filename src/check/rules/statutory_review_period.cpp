@@ -9,19 +9,13 @@ void statutory_review_period(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& s : ctx.subjects) {
         const auto& m = s.document.meta;
         if (!m.review_period) continue;
-        std::vector<std::string> ids{s.policy_id()};
-        if (s.entry)
-            for (const auto& c : s.entry->covers) ids.push_back(c.value);
-        for (const auto& id : ids) {
+        for (const auto& id : s.statutory_ids()) {
             const StatutoryPolicy* p = ctx.statutory.find(id);
             if (!p || !p->review_required || !p->applies(*s.school)) continue;
             auto longest = p->longest_period();
             if (!longest || months_of(*m.review_period) <= months_of(*longest)) continue;
-            util::SourcePos pos = s.entry && s.entry->review_period     ? s.entry->review_period->pos
-                                  : s.policy && s.policy->review_period ? s.policy->review_period->pos
-                                                                        : s.where();
             std::string who = p->trust ? "the trust requires (" + ctx.repo.config.path + ")" : "the DfE's list sets for '" + p->title + "'";
-            add_finding(out, &s, pos,
+            add_finding(out, &s, s.review_period_pos(),
                         s.label() + " is reviewed every " + util::to_words(*m.review_period) + ", longer than the " + util::to_words(*longest) + " " + who,
                         "set review_period: " + util::to_iso(*longest) +
                             " (or shorter); if the board has a reason, write it under waive: statutory-review-period: REASON",
