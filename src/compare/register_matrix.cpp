@@ -5,6 +5,7 @@
 #include <set>
 
 #include "assemble/assembler.hpp"
+#include "util/text.hpp"
 
 namespace clausebook::compare {
 
@@ -30,8 +31,8 @@ std::string required_by(const model::Repository& repo, const model::StatutoryPol
     if (p->trust) return "the trust (" + repo.config.path + " check.require)";
     // A list entry for every type applies to a school that states none.
     std::string type = school.type ? school.type->value : std::string();
-    std::string article = !type.empty() && std::string("aeiou").find(type.front()) != std::string::npos ? "an " : "a ";
-    std::string who = type.empty() || p->applies_to.empty() ? "the DfE's list, for every school" : "the DfE's list, for " + article + type + " school";
+    std::string who =
+        type.empty() || p->applies_to.empty() ? "the DfE's list, for every school" : "the DfE's list, for " + util::with_article(type) + " school";
     return p->confirmed ? who : who + " (entry not confirmed)";
 }
 

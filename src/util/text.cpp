@@ -127,6 +127,11 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string>& 
     return m ? "did you mean '" + *m + "'?" : std::string{};
 }
 
+std::string with_article(std::string_view word) {
+    bool vowel = !word.empty() && std::string_view("aeiouAEIOU").find(word.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + std::string(word);
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -39,6 +39,10 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string>& 
 // Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
+// `word` after the indefinite article its first letter asks for: "an academy", "a maintained".
+// By spelling, not sound (no school type needs the difference).
+std::string with_article(std::string_view word);
+
 // The number of characters (code points) in valid UTF-8.
 std::size_t utf8_length(std::string_view s);
 // The first `max_chars` characters of valid UTF-8, never cutting one in two.

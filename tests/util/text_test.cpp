@@ -26,3 +26,10 @@ TEST_CASE("edit distance: past the limit it answers limit + 1, and below it the 
         for (std::size_t limit = 0; limit < 8; ++limit) CHECK(edit_distance(a, b, limit) == std::min(full, limit + 1));
     }
 }
+
+TEST_CASE("with_article puts 'an' before a vowel and 'a' before anything else", "[util]") {
+    CHECK(clausebook::util::with_article("academy") == "an academy");
+    CHECK(clausebook::util::with_article("independent") == "an independent");
+    CHECK(clausebook::util::with_article("maintained") == "a maintained");
+    CHECK(clausebook::util::with_article("free-school") == "a free-school");
+}

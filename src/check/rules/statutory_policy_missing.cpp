@@ -5,7 +5,8 @@
 #include "check/rules.hpp"
 
 #include <set>
-#include <string_view>
+
+#include "util/text.hpp"
 
 namespace clausebook::check::rules_impl {
 
@@ -23,10 +24,8 @@ void statutory_policy_missing(const Context& ctx, std::vector<Finding>& out) {
             f.pos = school->register_pos;
             f.school_id = school->id;
             f.policy_id = p.id;
-            const std::string& type = school->type->value;
-            const bool vowel = !type.empty() && std::string_view("aeiou").find(type.front()) != std::string_view::npos;
             std::string who = p.trust ? "the trust requires (" + ctx.repo.config.path + ")"
-                                      : std::string("the DfE lists as statutory for ") + (vowel ? "an " : "a ") + type + " school";
+                                      : "the DfE lists as statutory for " + util::with_article(school->type->value) + " school";
             f.message = school->name + " has no entry for '" + p.title + "', which " + who +
                         (p.confirmed ? "" : " (entry not confirmed: see its note in data/statutory-policies.yaml)");
             f.hint = "add it under register: as '" + p.id +
