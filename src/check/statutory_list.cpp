@@ -85,8 +85,17 @@ std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by) {
 
 std::string allowed_levels(const StatutoryPolicy& p) {
     std::string allowed;
-    for (auto a : p.approval) allowed += (allowed.empty() ? "" : " or ") + std::string(model::approval_level_name(a));
+    for (std::size_t i = 0; i < p.approval.size(); ++i) {
+        if (i > 0) allowed += i + 1 == p.approval.size() ? " or " : ", ";
+        allowed += model::approval_level_name(p.approval[i]);
+    }
     return allowed;
+}
+
+bool restricts_approval(const StatutoryPolicy& p) {
+    for (auto level : {ApprovalLevel::board, ApprovalLevel::committee, ApprovalLevel::headteacher})
+        if (std::find(p.approval.begin(), p.approval.end(), level) == p.approval.end()) return true;
+    return false;
 }
 
 double months_of(const util::Duration& d) { return d.years * 12.0 + d.months + d.days / 30.0; }

@@ -22,6 +22,10 @@ std::optional<ApprovalLevel> approval_level_of(const std::string& approved_by);
 // The levels the list allows for `p`, for messages: "board or committee".
 std::string allowed_levels(const StatutoryPolicy& p);
 
+// Whether the list leaves out some level for `p` (a list that names none, or every one, leaves
+// the approver to the board's own delegation).
+bool restricts_approval(const StatutoryPolicy& p);
+
 // Months in a duration, for comparing review periods (a day counts as 1/30 of a month).
 double months_of(const util::Duration& d);
 

@@ -169,6 +169,12 @@ TEST_CASE("approval-level-unclear: an approved_by naming no level, where the lis
                alpha("register:\n  lettings:\n    title: Lettings policy\n    category: premises\n    approved: 2024-01-10\n    approved_by: SLT\n"
                      "    review_period: P1Y\n"));
     CHECK_FALSE(has(check(repo).out, "[approval-level-unclear]"));
+    // Nor where the list allows every level: whoever approved it, no level is ruled out.
+    std::string every = k_list;
+    every.replace(every.find("approval: [board]"), 17, "approval: [board, committee, headteacher]");
+    repo.write("data/statutory-policies.yaml", every);
+    repo.write("schools/alpha.yaml", alpha(slt));
+    CHECK_FALSE(has(check(repo).out, "[approval-level-unclear]"));
 }
 
 TEST_CASE("check.require: a trust adds its own required policies", "[register][statutory][check]") {

@@ -13,7 +13,7 @@ void approval_level_unclear(const Context& ctx, std::vector<Finding>& out) {
         if (m.approved_by.empty() || approval_level_of(m.approved_by)) continue;
         for (const auto& id : s.statutory_ids()) {
             const StatutoryPolicy* p = ctx.statutory.find(id);
-            if (!p || p->approval.empty() || !p->applies(*s.school)) continue;
+            if (!p || !restricts_approval(*p) || !p->applies(*s.school)) continue;
             add_finding(out, &s, s.approved_by_pos(),
                         s.label() + " was approved by '" + m.approved_by +
                             "', which names no approval level clausebook reads (board, committee or headteacher), and the DfE's list allows approval of '" +
