@@ -121,6 +121,25 @@ bool same_words(const std::string& a, const std::string& b) {
     return strip(a) == strip(b);
 }
 
+std::vector<std::size_t> sentence_starts(const std::string& text) {
+    // Words a full stop follows without ending a sentence ("St. Wenn", "Mrs. Smith", "e.g. Facebook").
+    static const std::unordered_set<std::string> abbreviations = {"st",  "mr", "mrs", "ms",  "dr",   "prof", "rev", "no",  "nos",    "cf",   "vs",  "eg",
+                                                                  "e.g", "ie", "i.e", "etc", "para", "ref",  "sec", "fig", "approx", "dept", "govt"};
+    std::vector<std::size_t> out{0};
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        if ((text[i] != '.' && text[i] != '?' && text[i] != '!') || text[i + 1] != ' ' || !std::isupper(static_cast<unsigned char>(text[i + 2]))) continue;
+        if (text[i] == '.') {
+            std::size_t w = i;
+            while (w > 0 && (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.')) --w;
+            std::string word = text.substr(w, i - w);
+            std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (word.size() == 1 || abbreviations.count(word)) continue;  // an initial ("J. Smith") or an abbreviation
+        }
+        out.push_back(i + 2);
+    }
+    return out;
+}
+
 namespace {
 
 // A clause's text in units a paragraph of a school's policy tends to paraphrase: its lines (a
@@ -133,93 +152,98 @@ std::vector<std::string> units_of(const std::string& text) {
         if (end == std::string::npos) end = text.size();
         std::string line = text.substr(start, end - start);
         start = end + 1;
-        // Sentences: ". " (or "; ") before a capital letter.
-        std::size_t from = 0;
-        for (std::size_t i = 0; i + 2 < line.size(); ++i)
-            if ((line[i] == '.' || line[i] == '?' || line[i] == '!') && line[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(line[i + 2]))) {
-                out.push_back(line.substr(from, i + 1 - from));
-                from = i + 2;
-            }
-        if (from < line.size()) out.push_back(line.substr(from));
+        // Sentences (sentence_starts).
+        auto starts = sentence_starts(line);
+        for (std::size_t k = 0; k < starts.size(); ++k) {
+            std::size_t end = k + 1 < starts.size() ? starts[k + 1] - 1 : line.size();
+            if (starts[k] < end) out.push_back(line.substr(starts[k], end - starts[k]));
+        }
     }
     return out;
 }
 
 }  // namespace
 
-std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of,
-                             const std::vector<ClauseTarget>& clauses) {
-    std::vector<Placement> out;
-    const std::size_t n = body.size(), m = clauses.size();
-    if (n == 0) return out;
-    const double heading_weight = k_heading_weight;
-    const double neighbour_weight = k_neighbour_weight;
-    const double unit_weight = k_unit_weight;
-    const double local_score = k_local_score;
-    const double stay_bonus = k_stay_bonus;
-    const double candidate_margin = k_candidate_margin;
-    const double bigram_weight = k_bigram_weight;
-    // Term ids and document frequencies over the clauses.
-    std::unordered_map<std::string, int> ids;
-    auto id_of = [&](const std::string& s) {
-        auto [it, fresh] = ids.emplace(s, static_cast<int>(ids.size()));
-        return it->second;
-    };
-    // A text's terms: its stems, and (weighted by bigram_weight, through the "|" they carry) each
-    // pair of stems in a row, which tells "personal details" from "personal devices".
-    auto terms_of = [&](const std::string& text) {
-        std::vector<int> t;
-        auto st = stems(text);
-        for (std::size_t k = 0; k < st.size(); ++k) {
-            t.push_back(id_of(st[k]));
-            if (bigram_weight > 0 && k + 1 < st.size()) t.push_back(id_of(st[k] + "|" + st[k + 1]));
+// The measure of a text against each clause of an outline: TF-IDF over the clauses' stems, the
+// cosine with the whole clause and with its best unit (align.hpp). The cosines come from an index
+// of the terms of every clause and unit (term -> the clauses or units holding it, with their
+// weights): a text visits only what shares a word with it, not every clause and sentence of the
+// outline. Each sum adds its products in the order of the term ids, as a merge of the two sorted
+// vectors does (the same figures to the last bit).
+class Measure {
+public:
+    using Sentences = std::vector<std::vector<int>>;
+
+    explicit Measure(const std::vector<ClauseTarget>& clauses) : m_(clauses.size()) {
+        std::vector<std::vector<int>> clause_terms(m_), title_terms(m_);
+        std::vector<std::vector<std::vector<int>>> unit_terms(m_);
+        for (std::size_t j = 0; j < m_; ++j) {
+            // Each text is stemmed once: a text's terms are its sentences' put together (no word
+            // spans two), so the clause's and its pairs' terms are built from its units'.
+            auto title = terms(clauses[j].title);
+            Sentences units = sentence_terms(clauses[j].text);
+            clause_terms[j] = title;
+            for (const auto& u : units) clause_terms[j].insert(clause_terms[j].end(), u.begin(), u.end());
+            title_terms[j] = title;
+            auto section = terms(clauses[j].section_title);
+            title_terms[j].insert(title_terms[j].end(), section.begin(), section.end());
+            // Its units, and each two units in a row: a school's paragraph often says in one what
+            // the clause says in two sentences.
+            for (const auto& w : clauses[j].other_wordings) {
+                auto more = sentence_terms(w);
+                units.insert(units.end(), more.begin(), more.end());
+            }
+            for (std::size_t k = 0; k < units.size(); ++k) {
+                if (!units[k].empty()) unit_terms[j].push_back(units[k]);
+                if (k_unit_pairs && k + 1 < units.size()) {
+                    auto pair = units[k];
+                    pair.insert(pair.end(), units[k + 1].begin(), units[k + 1].end());
+                    if (!pair.empty()) unit_terms[j].push_back(std::move(pair));
+                }
+            }
+            std::set<int> seen(clause_terms[j].begin(), clause_terms[j].end());
+            for (int t : seen) df_[t]++;
         }
-        return t;
-    };
-    std::vector<std::vector<int>> clause_terms(m), title_terms(m);
-    std::vector<std::vector<std::vector<int>>> unit_terms(m);
-    std::unordered_map<int, int> df;
-    for (std::size_t j = 0; j < m; ++j) {
-        clause_terms[j] = terms_of(clauses[j].title + " " + clauses[j].text);
-        title_terms[j] = terms_of(clauses[j].title + " " + clauses[j].section_title);
-        // Its units, and each two units in a row: a school's paragraph often says in one what
-        // the clause says in two sentences.
-        auto units = units_of(clauses[j].text);
-        for (const auto& w : clauses[j].other_wordings) {
-            auto more = units_of(w);
-            units.insert(units.end(), more.begin(), more.end());
+        cv_.resize(m_);
+        tv_.resize(m_);
+        std::vector<std::vector<Vec>> uv(m_);
+        for (std::size_t j = 0; j < m_; ++j) {
+            cv_[j] = vec(clause_terms[j]);
+            tv_[j] = vec(title_terms[j]);
+            for (const auto& u : unit_terms[j]) uv[j].push_back(vec(u));
         }
-        for (std::size_t k = 0; k < units.size(); ++k) {
-            auto t = terms_of(units[k]);
-            if (!t.empty()) unit_terms[j].push_back(std::move(t));
-            if (k_unit_pairs && k + 1 < units.size()) {
-                auto pair = terms_of(units[k] + " " + units[k + 1]);
-                if (!pair.empty()) unit_terms[j].push_back(std::move(pair));
+        clause_index_.resize(ids_.size());
+        unit_index_.resize(ids_.size());
+        for (std::size_t j = 0; j < m_; ++j) {
+            for (const auto& [t, w] : cv_[j]) clause_index_[static_cast<std::size_t>(t)].push_back({j, w});
+            for (const auto& u : uv[j]) {
+                for (const auto& [t, w] : u) unit_index_[static_cast<std::size_t>(t)].push_back({unit_owner_.size(), w});
+                unit_owner_.push_back(j);
             }
         }
-        std::set<int> seen(clause_terms[j].begin(), clause_terms[j].end());
-        for (int t : seen) df[t]++;
+        unit_dot_.resize(unit_owner_.size());
+        best_unit_.resize(m_);
+        sentence_unit_.resize(m_);
+        spread_.resize(m_);
     }
-    std::vector<bool> is_bigram;
-    auto bigram = [&](int t) {
-        if (is_bigram.size() < ids.size()) {
-            is_bigram.assign(ids.size(), false);
-            for (const auto& [s, id] : ids) is_bigram[static_cast<std::size_t>(id)] = s.find('|') != std::string::npos;
+
+    // A text's terms: its stems, as ids (a word no clause has gets an id of its own).
+    std::vector<int> terms(const std::string& text) {
+        std::vector<int> t;
+        for (const auto& st : stems(text)) {
+            auto [it, fresh] = ids_.emplace(st, static_cast<int>(ids_.size()));
+            t.push_back(it->second);
         }
-        return static_cast<std::size_t>(t) < is_bigram.size() && is_bigram[static_cast<std::size_t>(t)];
-    };
-    auto idf = [&](int t) {
-        auto it = df.find(t);
-        int d = it == df.end() ? 0 : it->second;
-        return std::log((1.0 + static_cast<double>(m)) / (1.0 + d)) + 1.0;
-    };
-    auto vec = [&](const std::vector<int>& terms) {
+        return t;
+    }
+
+    Vec vec(const std::vector<int>& terms) const {
         std::unordered_map<int, double> tf;
         for (int t : terms) tf[t] += 1;
         Vec v;
         double norm = 0;
         for (auto& [t, f] : tf) {
-            double w = (1.0 + std::log(f)) * idf(t) * (bigram(t) ? bigram_weight : 1.0);
+            double w = (1.0 + std::log(f)) * idf(t);
             v.push_back({t, w});
             norm += w * w;
         }
@@ -227,78 +251,163 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         for (auto& p : v) p.second /= norm > 0 ? norm : 1;
         std::sort(v.begin(), v.end());
         return v;
-    };
-    // Block terms first, so that every id exists before the bigram table is built.
-    std::vector<std::vector<int>> block_terms(n), head_terms(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        block_terms[i] = terms_of(blocks[body[i]].text);
-        head_terms[i] = terms_of(heading_of[i]);
     }
-    std::vector<Vec> cv(m), tv(m);
-    std::vector<std::vector<Vec>> uv(m);
-    for (std::size_t j = 0; j < m; ++j) {
-        cv[j] = vec(clause_terms[j]);
-        tv[j] = vec(title_terms[j]);
-        for (const auto& u : unit_terms[j]) uv[j].push_back(vec(u));
+
+    // The terms of each sentence of `text` (units_of), in order: a text's own terms are theirs
+    // put together, as no word spans two sentences.
+    Sentences sentence_terms(const std::string& text) {
+        Sentences out;
+        for (const auto& u : units_of(text)) out.push_back(terms(u));
+        return out;
     }
-    // A block against a clause: the cosine with the whole clause and, weighted by unit_weight,
-    // with the clause's sentence it reads most like (a school's bullet often says what one
-    // sentence of the clause says); plus the heading above it against the clause's titles.
-    // The cosines come from an index of the terms of every clause and unit (term -> the clauses
-    // or units holding it, with their weights): a block visits only what shares a word with it,
-    // not every clause and sentence of the outline. Each sum adds its products in the order of
-    // the term ids, as a merge of the two sorted vectors does (the same figures to the last bit).
-    struct Posting {
-        std::size_t of;  // a clause, or a unit (see unit_owner)
-        double weight;
-    };
-    std::vector<std::vector<Posting>> clause_index(ids.size()), unit_index(ids.size());
-    std::vector<std::size_t> unit_owner;
-    for (std::size_t j = 0; j < m; ++j) {
-        for (const auto& [t, w] : cv[j]) clause_index[static_cast<std::size_t>(t)].push_back({j, w});
-        for (const auto& u : uv[j]) {
-            for (const auto& [t, w] : u) unit_index[static_cast<std::size_t>(t)].push_back({unit_owner.size(), w});
-            unit_owner.push_back(j);
-        }
-    }
-    std::vector<std::vector<double>> score(n, std::vector<double>(m, 0.0)), cosine(n, std::vector<double>(m, 0.0));
-    std::vector<double> unit_dot(unit_owner.size()), best_unit(m), sentence_unit(m), spread(m);
-    // The cosines of `v` with every clause (added into `cos`, unless null) and with each clause's
-    // best unit (`unit`).
-    auto against = [&](const Vec& v, double* cos, std::vector<double>& unit) {
-        std::fill(unit_dot.begin(), unit_dot.end(), 0.0);
-        std::fill(unit.begin(), unit.end(), 0.0);
-        for (const auto& [t, w] : v) {
-            if (static_cast<std::size_t>(t) >= clause_index.size()) continue;  // a word no clause has
-            if (cos)
-                for (const auto& p : clause_index[static_cast<std::size_t>(t)]) cos[p.of] += w * p.weight;
-            for (const auto& p : unit_index[static_cast<std::size_t>(t)]) unit_dot[p.of] += w * p.weight;
-        }
-        for (std::size_t u = 0; u < unit_owner.size(); ++u) unit[unit_owner[u]] = std::max(unit[unit_owner[u]], unit_dot[u]);
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-        Vec bv = vec(block_terms[i]), hv = vec(head_terms[i]);
-        against(bv, cosine[i].data(), best_unit);
-        // A paragraph of several sentences: each sentence's best unit, weighted by its terms.
-        auto sentences = units_of(blocks[body[i]].text);
-        if (sentences.size() > 1) {
-            std::fill(spread.begin(), spread.end(), 0.0);
+
+    // Sentences [lo, hi) of a text against every clause: the cosine with the whole clause
+    // (`cosine`) and the score, which weighs in (k_unit_weight) the clause's sentence it reads
+    // most like (a school's bullet often says what one sentence of the clause says); for several
+    // sentences, that is the larger of the whole's best unit and the mean of each sentence's own
+    // best unit, weighted by its terms (a paragraph that says what several sentences of the
+    // clause say).
+    void score(const Sentences& sentences, std::size_t lo, std::size_t hi, std::vector<double>& score, std::vector<double>& cosine) {
+        score.assign(m_, 0.0);
+        cosine.assign(m_, 0.0);
+        whole_.clear();
+        for (std::size_t k = lo; k < hi; ++k) whole_.insert(whole_.end(), sentences[k].begin(), sentences[k].end());
+        against(vec(whole_), cosine.data(), best_unit_);
+        if (hi - lo > 1) {
+            std::fill(spread_.begin(), spread_.end(), 0.0);
             double total = 0;
-            for (const auto& sentence : sentences) {
-                auto terms = terms_of(sentence);
-                if (terms.empty()) continue;
-                double w = static_cast<double>(terms.size());
-                against(vec(terms), nullptr, sentence_unit);
-                for (std::size_t j = 0; j < m; ++j) spread[j] += w * sentence_unit[j];
+            for (std::size_t k = lo; k < hi; ++k) {
+                const auto& t = sentences[k];
+                if (t.empty()) continue;
+                double w = static_cast<double>(t.size());
+                against(vec(t), nullptr, sentence_unit_);
+                for (std::size_t j = 0; j < m_; ++j) spread_[j] += w * sentence_unit_[j];
                 total += w;
             }
             if (total > 0)
-                for (std::size_t j = 0; j < m; ++j) best_unit[j] = std::max(best_unit[j], spread[j] / total);
+                for (std::size_t j = 0; j < m_; ++j) best_unit_[j] = std::max(best_unit_[j], spread_[j] / total);
         }
-        for (std::size_t j = 0; j < m; ++j) {
-            double unit = unit_weight > 0 ? best_unit[j] : 0.0;
-            score[i][j] = (1 - unit_weight) * cosine[i][j] + unit_weight * unit + (hv.empty() ? 0.0 : heading_weight * dot(hv, tv[j]));
+        for (std::size_t j = 0; j < m_; ++j) {
+            double unit = k_unit_weight > 0 ? best_unit_[j] : 0.0;
+            score[j] = (1 - k_unit_weight) * cosine[j] + k_unit_weight * unit;
         }
+    }
+
+    // A heading's vector against clause j's title and section title.
+    double title_cosine(const Vec& heading, std::size_t j) const { return dot(heading, tv_[j]); }
+
+private:
+    double idf(int t) const {
+        auto it = df_.find(t);
+        int d = it == df_.end() ? 0 : it->second;
+        return std::log((1.0 + static_cast<double>(m_)) / (1.0 + d)) + 1.0;
+    }
+
+    // The cosines of `v` with every clause (added into `cos`, unless null) and with each clause's
+    // best unit (`unit`).
+    void against(const Vec& v, double* cos, std::vector<double>& unit) {
+        std::fill(unit_dot_.begin(), unit_dot_.end(), 0.0);
+        std::fill(unit.begin(), unit.end(), 0.0);
+        for (const auto& [t, w] : v) {
+            if (static_cast<std::size_t>(t) >= clause_index_.size()) continue;  // a word no clause has
+            if (cos)
+                for (const auto& p : clause_index_[static_cast<std::size_t>(t)]) cos[p.of] += w * p.weight;
+            for (const auto& p : unit_index_[static_cast<std::size_t>(t)]) unit_dot_[p.of] += w * p.weight;
+        }
+        for (std::size_t u = 0; u < unit_owner_.size(); ++u) unit[unit_owner_[u]] = std::max(unit[unit_owner_[u]], unit_dot_[u]);
+    }
+
+    struct Posting {
+        std::size_t of;  // a clause, or a unit (see unit_owner_)
+        double weight;
+    };
+    std::size_t m_;
+    std::unordered_map<std::string, int> ids_;
+    std::unordered_map<int, int> df_;
+    std::vector<Vec> cv_, tv_;
+    std::vector<std::vector<Posting>> clause_index_, unit_index_;
+    std::vector<std::size_t> unit_owner_;
+    std::vector<double> unit_dot_, best_unit_, sentence_unit_, spread_;
+    std::vector<int> whole_;
+};
+
+namespace {
+
+// Sentences lo..hi of a paragraph (their terms): cut in two where the two parts read like
+// different clauses, each better than the whole reads like its best by more than k_split_margin
+// (the parts' scores weighted by their terms); then each part likewise. `cuts` gets the index of
+// the sentence each later part starts at.
+void split_span(Measure& measure, const Measure::Sentences& sentences, std::size_t lo, std::size_t hi, std::vector<std::size_t>& cuts) {
+    if (hi - lo < 2) return;
+    std::vector<double> sc, cos;
+    auto best_of = [&](std::size_t a, std::size_t b, double& top) {
+        measure.score(sentences, a, b, sc, cos);
+        std::size_t j = static_cast<std::size_t>(std::max_element(sc.begin(), sc.end()) - sc.begin());
+        top = sc[j];
+        return j;
+    };
+    auto weight = [&](std::size_t a, std::size_t b) {
+        std::size_t n = 0;
+        for (std::size_t k = a; k < b; ++k) n += sentences[k].size();
+        return static_cast<double>(n);
+    };
+    double whole = 0;
+    best_of(lo, hi, whole);
+    double best_gain = k_split_margin;
+    std::size_t cut = 0;
+    for (std::size_t k = lo + 1; k < hi; ++k) {
+        double sa = 0, sb = 0;
+        std::size_t ca = best_of(lo, k, sa), cb = best_of(k, hi, sb);
+        if (ca == cb || sa < k_local_score || sb < k_local_score) continue;
+        double wa = weight(lo, k), wb = weight(k, hi);
+        if (wa + wb <= 0) continue;
+        double gain = (wa * sa + wb * sb) / (wa + wb) - whole;
+        if (gain > best_gain) {
+            best_gain = gain;
+            cut = k;
+        }
+    }
+    if (cut == 0) return;
+    split_span(measure, sentences, lo, cut, cuts);
+    cuts.push_back(cut);
+    split_span(measure, sentences, cut, hi, cuts);
+}
+
+}  // namespace
+
+ClauseIndex::ClauseIndex(const std::vector<ClauseTarget>& clauses) : measure_(std::make_unique<Measure>(clauses)) {}
+ClauseIndex::~ClauseIndex() = default;
+
+std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of,
+                             const std::vector<ClauseTarget>& clauses) {
+    ClauseIndex index(clauses);
+    return align(blocks, body, heading_of, clauses, index);
+}
+
+std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of,
+                             const std::vector<ClauseTarget>& clauses, ClauseIndex& index) {
+    std::vector<Placement> out;
+    const std::size_t n = body.size(), m = clauses.size();
+    if (n == 0) return out;
+    const double heading_weight = k_heading_weight;
+    const double neighbour_weight = k_neighbour_weight;
+    const double local_score = k_local_score;
+    const double stay_bonus = k_stay_bonus;
+    const double candidate_margin = k_candidate_margin;
+    Measure& measure = index.measure();
+    // Block terms first, so that their words' ids come in the document's order.
+    std::vector<std::vector<int>> head_terms(n);
+    std::vector<Measure::Sentences> block_sentences(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        block_sentences[i] = measure.sentence_terms(blocks[body[i]].text);
+        head_terms[i] = measure.terms(heading_of[i]);
+    }
+    std::vector<std::vector<double>> score(n), cosine(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        measure.score(block_sentences[i], 0, block_sentences[i].size(), score[i], cosine[i]);
+        Vec hv = measure.vec(head_terms[i]);
+        if (!hv.empty())
+            for (std::size_t j = 0; j < m; ++j) score[i][j] += heading_weight * measure.title_cosine(hv, j);
     }
     // Neighbours share a clause more often than not: each block's scores take in a share of the
     // blocks beside it (k_neighbour_weight), which carries a short item ("Blogs: ...") along
@@ -419,6 +528,32 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         for (std::size_t k = 0; k < std::min<std::size_t>(3, m) && p.others.size() < 2; ++k)
             if (clauses[order[k]].id != p.clause_id) p.others.push_back({clauses[order[k]].id, score[i][order[k]]});
         out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::vector<Split> split_paragraphs(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<ClauseTarget>& clauses) {
+    ClauseIndex index(clauses);
+    return split_paragraphs(blocks, body, clauses, index);
+}
+
+std::vector<Split> split_paragraphs(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<ClauseTarget>& clauses,
+                                    ClauseIndex& index) {
+    std::vector<Split> out;
+    if (clauses.size() < 2) return out;
+    Measure& measure = index.measure();
+    for (std::size_t i : body) {
+        const Block& b = blocks[i];
+        if (b.kind != BlockKind::paragraph && b.kind != BlockKind::list_item) continue;
+        auto starts = sentence_starts(b.text);
+        if (starts.size() < 2) continue;
+        auto sentences = measure.sentence_terms(b.text);
+        if (sentences.size() != starts.size()) continue;  // a block of several lines: not cut
+        std::vector<std::size_t> cuts;
+        split_span(measure, sentences, 0, sentences.size(), cuts);
+        Split s{i, {}};
+        for (std::size_t k : cuts) s.starts.push_back(starts[k]);
+        if (!s.starts.empty()) out.push_back(std::move(s));
     }
     return out;
 }

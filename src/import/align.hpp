@@ -20,6 +20,7 @@
 //   like. The built policy thus keeps the document's order.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,11 @@ constexpr double k_neighbour_weight = 0.5;  // the best of the two neighbours' s
 constexpr double k_unit_weight = 0.5;  // the clause sentence a block reads most like, against the whole clause
 constexpr double k_stay_bonus = 0.0;  // a block continuing the clause of the block before it
 constexpr double k_candidate_margin = 0.0;  // a block goes only to clauses scoring within this of its best
-constexpr double k_bigram_weight = 0.0;  // pairs of stems in a row, against single stems
+
 constexpr double k_join_margin = 0.0;  // a block joins a clause's run only when that clause scores within this of its best
-constexpr bool k_unit_pairs = true;  // each two sentences in a row of a clause are a unit too
+constexpr bool k_unit_pairs = true;
+constexpr double k_split_margin =
+    0.0;  // a paragraph is cut where its parts read like different clauses by this much more than the whole  // each two sentences in a row of a clause are a unit too
 
 struct ClauseTarget {
     std::string id;
@@ -65,10 +68,48 @@ struct Placement {
     std::string best;  // the best-scoring clause, order aside
 };
 
+class Measure;  // align.cpp
+
+// The outline's clauses as the measure reads them (their terms, weights and units, indexed by
+// term), built once for a document's clauses and used by split_paragraphs and align alike.
+class ClauseIndex {
+public:
+    explicit ClauseIndex(const std::vector<ClauseTarget>& clauses);
+    ~ClauseIndex();
+    ClauseIndex(const ClauseIndex&) = delete;
+    ClauseIndex& operator=(const ClauseIndex&) = delete;
+    Measure& measure() { return *measure_; }
+
+private:
+    std::unique_ptr<Measure> measure_;
+};
+
 // Aligns blocks[i] for every i in `body` (document order). `heading_of[k]` is the text of the
 // heading above body[k] (may be empty).
 std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of,
                              const std::vector<ClauseTarget>& clauses);
+// The same with the clauses' index built once (`index` made from `clauses`).
+std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of,
+                             const std::vector<ClauseTarget>& clauses, ClauseIndex& index);
+
+// A paragraph whose sentences read like different clauses (a school's paragraph often says what
+// two clauses say): the byte offsets in its text at which its later parts start.
+struct Split {
+    std::size_t block = 0;  // index into the document's blocks
+    std::vector<std::size_t> starts;  // ascending, each at the start of a sentence
+};
+
+// The paragraphs and list items among blocks[i], i in `body`, to cut into parts before they are
+// aligned: where parts of one read like different clauses clearly better than the whole reads
+// like its best (k_split_margin); each part is then a block of its own.
+std::vector<Split> split_paragraphs(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<ClauseTarget>& clauses);
+std::vector<Split> split_paragraphs(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<ClauseTarget>& clauses,
+                                    ClauseIndex& index);
+
+// Where the sentences of `text` start (byte offsets, the first 0): after ".", "?" or "!" and a
+// space before a capital letter, but not after an initial or a common abbreviation ("St. Wenn",
+// "e.g. Facebook").
+std::vector<std::size_t> sentence_starts(const std::string& text);
 
 // Words of `text` as stems, without common words: what the measure compares.
 std::vector<std::string> stems(const std::string& text);

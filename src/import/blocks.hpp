@@ -26,6 +26,9 @@ struct Block {
     std::vector<std::vector<std::string>> cells;  // a table's rows
     int page = 0;  // PDF page, 1-based; 0 for formats without pages
     int position = 0;  // line (text, Markdown, HTML) or paragraph number (DOCX, PDF), 1-based
+    // A paragraph cut where its sentences read like different clauses (align.hpp): its parts are
+    // blocks of their own, numbered 1, 2, ... from the first (0: a paragraph as the document has it).
+    int part = 0;
     std::string dropped;  // why the block is not policy text (empty: it is): "contents page", ...
     std::vector<std::string> bookmarks;  // DOCX: the bookmarks that start in it (issue 16 finds clauses by them)
 };

@@ -82,9 +82,11 @@ std::string blocks_markdown(const std::vector<Block>& blocks, const std::vector<
     const Block* prev = nullptr;
     for (std::size_t i : idx) {
         const Block& b = blocks[i];
-        std::string md = block_markdown(b);
+        // The next part of a paragraph the alignment cut (blocks.hpp) goes on in the same line.
+        bool continues = prev && b.part > 1 && prev->part == b.part - 1 && prev->position == b.position && prev->page == b.page;
+        std::string md = continues ? escape_markdown(b.text) : block_markdown(b);
         if (md.empty()) continue;
-        if (!out.empty()) out += (prev && prev->kind == BlockKind::list_item && b.kind == BlockKind::list_item) ? "\n" : "\n\n";
+        if (!out.empty()) out += continues ? " " : (prev && prev->kind == BlockKind::list_item && b.kind == BlockKind::list_item) ? "\n" : "\n\n";
         out += md;
         prev = &b;
     }
@@ -92,6 +94,39 @@ std::string blocks_markdown(const std::vector<Block>& blocks, const std::vector<
 }
 
 namespace {
+
+// Cuts the paragraphs `splits` names into their parts (blocks.hpp, Block::part); returns each old
+// block's new index (its first part's).
+std::vector<std::size_t> cut_blocks(std::vector<Block>& blocks, const std::vector<Split>& splits) {
+    std::map<std::size_t, const Split*> at;
+    for (const auto& s : splits) at[s.block] = &s;
+    std::vector<Block> out;
+    std::vector<std::size_t> renumbered(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        renumbered[i] = out.size();
+        auto it = at.find(i);
+        if (it == at.end()) {
+            out.push_back(std::move(blocks[i]));
+            continue;
+        }
+        const Block& whole = blocks[i];
+        std::vector<std::size_t> bounds{0};
+        bounds.insert(bounds.end(), it->second->starts.begin(), it->second->starts.end());
+        bounds.push_back(whole.text.size());
+        for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+            Block part = whole;
+            part.text = std::string(util::trim(whole.text.substr(bounds[k], bounds[k + 1] - bounds[k])));
+            part.part = static_cast<int>(k) + 1;
+            if (k > 0) {
+                part.number.clear();
+                part.bookmarks.clear();
+            }
+            out.push_back(std::move(part));
+        }
+    }
+    blocks.swap(out);
+    return renumbered;
+}
 
 std::string plain_of(const std::vector<Block>& blocks, const std::vector<std::size_t>& idx) {
     std::string out;
@@ -125,6 +160,7 @@ struct Aligned {
     util::Diagnostics assembly;  // problems rendering the model for the school (a value the document does not state)
     model::Document model;  // the policy as assembled for the school, and its text: what the blocks were aligned to
     compare::PolicyText model_text;
+    std::shared_ptr<ClauseIndex> index;  // the clauses as the measure reads them
 };
 
 Evidence weigh(const std::vector<Block>& blocks, const std::vector<Placement>& placements, std::size_t clauses) {
@@ -161,6 +197,8 @@ bool better(const Evidence& a, const Evidence& b) {
     return a.placed_share > b.placed_share;
 }
 
+void align_blocks(Aligned& a, const ImportedDocument& doc, const std::set<std::size_t>& cover, const std::vector<ClauseTarget>& targets);
+
 Aligned align_with(const model::Repository& repo, const model::School& school, const model::Outline& outline, const ImportedDocument& doc,
                    const std::set<std::size_t>& cover, std::vector<ClauseTarget>& targets, util::Diagnostics& diags) {
     Aligned a;
@@ -179,6 +217,16 @@ Aligned align_with(const model::Repository& repo, const model::School& school, c
         targets.push_back(std::move(t));
     }
     (void)diags;  // the assembly's problems are reported once the document is known to be the policy
+    a.index = std::make_shared<ClauseIndex>(targets);
+    align_blocks(a, doc, cover, targets);
+    return a;
+}
+
+// Aligns the document's body (every block but headings, furniture and the title page) to the
+// clauses `a` was prepared with.
+void align_blocks(Aligned& a, const ImportedDocument& doc, const std::set<std::size_t>& cover, const std::vector<ClauseTarget>& targets) {
+    a.body.clear();
+    a.title_before.clear();
     std::string heading, pending;
     std::vector<std::string> heading_of;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -194,10 +242,9 @@ Aligned align_with(const model::Repository& repo, const model::School& school, c
         a.title_before.push_back(pending);
         pending.clear();
     }
-    a.placements = align(doc.blocks, a.body, heading_of, targets);
+    a.placements = align(doc.blocks, a.body, heading_of, targets, *a.index);
     a.evidence = weigh(doc.blocks, a.placements, targets.size());
     a.share = a.evidence.placed_share;
-    return a;
 }
 
 // Texts close enough that another value of a switch might account for the difference: most of
@@ -525,6 +572,20 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
     if (trial.aligned.assembly.has_errors()) {
         diags.append(trial.aligned.assembly);
         return plan;
+    }
+
+    // A paragraph whose sentences read like different clauses is cut into parts, each a block of
+    // its own, and the document aligned again: each part then goes to the clause it reads like.
+    if (auto splits = split_paragraphs(plan.doc.blocks, trial.aligned.body, trial.targets, *trial.aligned.index); !splits.empty()) {
+        auto renumbered = cut_blocks(plan.doc.blocks, splits);
+        std::set<std::size_t> moved;
+        for (std::size_t i : cover) moved.insert(renumbered[i]);
+        cover.swap(moved);
+        for (auto& i : plan.facts.cover_blocks) i = renumbered[i];
+        align_blocks(trial.aligned, plan.doc, cover, trial.targets);
+        plan.matched_share = trial.aligned.share;
+        plan.evidence = trial.aligned.evidence;
+        plan.placements = trial.aligned.placements;
     }
 
     // Clause outcomes.

@@ -26,7 +26,8 @@ std::string num(double v) {
 
 std::string where(const Plan& p, const Block& b) {
     std::string w = b.page ? "p" + std::to_string(b.page) + " " : "";
-    return w + (p.doc.format == "docx" || p.doc.format == "pdf" ? "¶" : "line ") + std::to_string(b.position);
+    return w + (p.doc.format == "docx" || p.doc.format == "pdf" ? "¶" : "line ") + std::to_string(b.position) +
+           (b.part ? " (part " + std::to_string(b.part) + ")" : "");
 }
 
 std::string excerpt(const std::string& s, std::size_t n = 70) {
@@ -187,6 +188,7 @@ std::string json_report(const Plan& p) {
         const Block& b = p.doc.blocks[i];
         const BlockFate& f = p.fates[i];
         Json block{{"position", b.position}, {"page", b.page}, {"kind", block_kind_name(b.kind)}, {"text", excerpt(b.text, 200)}, {"fate", f.fate}};
+        if (b.part) block["part"] = b.part;
         if (!f.reason.empty()) block["reason"] = f.reason;
         if (f.placement) {
             block["clause"] = f.clause_id.empty() ? f.local_id : f.clause_id;

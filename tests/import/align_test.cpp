@@ -50,3 +50,25 @@ TEST_CASE("align: a paragraph saying what two sentences of a clause say goes to 
     CHECK(p[0].best == "staff.passwords");
     CHECK(p[0].clause_id == "staff.passwords");
 }
+
+TEST_CASE("align: sentences start after a full stop, not after an initial or an abbreviation", "[import][align]") {
+    CHECK(import::sentence_starts("One. Two? Three! four") == std::vector<std::size_t>{0, 5, 10});
+    CHECK(import::sentence_starts("Parents at St. Wenn School and Mrs. J. Smith, e.g. Facebook users, agree.").size() == 1);
+    CHECK(import::sentence_starts("It ends here.").size() == 1);
+}
+
+TEST_CASE("align: a paragraph whose sentences read like two clauses is cut between them, one that reads like one is not", "[import][align]") {
+    import::ClauseTarget visitors{"site.visitors", "Visitors", "Site", "Visitors sign in at reception and wear a badge while they are on the site.", {}};
+    import::ClauseTarget phones{"pupils.phones", "Phones", "Pupils", "Pupils hand their mobile phones to the office when they arrive in the morning.", {}};
+    std::vector<import::Block> blocks(2);
+    blocks[0].text = "Every visitor signs in at reception and wears a badge. Pupils hand in their mobile phones at the office each morning.";
+    blocks[1].kind = import::BlockKind::list_item;
+    blocks[1].text = "Visitors sign in at reception. They wear a badge on the site.";
+    auto splits = import::split_paragraphs(blocks, {0, 1}, {visitors, phones});
+    REQUIRE(splits.size() == 1);
+    CHECK(splits[0].block == 0);
+    CHECK(splits[0].starts == std::vector<std::size_t>{blocks[0].text.find("Pupils")});
+    // A heading or a table is never cut.
+    blocks[0].kind = import::BlockKind::heading;
+    CHECK(import::split_paragraphs(blocks, {0, 1}, {visitors, phones}).empty());
+}

@@ -1,5 +1,7 @@
 #include "import/coverage.hpp"
 
+#include "import/align.hpp"
+
 #include <algorithm>
 #include <regex>
 #include <sstream>
@@ -62,6 +64,9 @@ std::string named_clause(const import::Plan& plan, std::size_t block, double* sc
     return f.placement->moved ? f.placement->best : f.local_id;
 }
 
+// How many sentences a text has, cut as the import cuts a paragraph into parts.
+int sentences_in(const std::string& t) { return static_cast<int>(import::sentence_starts(t).size()); }
+
 }  // namespace
 
 Agreement coverage_agreement(const import::Plan& plan, const std::string& coverage_markdown, const std::set<std::string>& clause_ids) {
@@ -112,7 +117,7 @@ Agreement coverage_agreement(const import::Plan& plan, const std::string& covera
             std::size_t at = std::string::npos;
             int seen = 0;
             for (std::size_t i = 0; i < blocks.size(); ++i)
-                if (blocks[i].number == number && blocks[i].dropped.empty() && ++seen == (second ? 2 : 1)) {
+                if (blocks[i].number == number && blocks[i].dropped.empty() && blocks[i].part <= 1 && ++seen == (second ? 2 : 1)) {
                     at = i;
                     break;
                 }
@@ -120,7 +125,7 @@ Agreement coverage_agreement(const import::Plan& plan, const std::string& covera
                 if (m[2].matched && m[2].str() == "•" && !m[3].str().empty()) {
                     int n = std::stoi(m[3].str()), k = 0;
                     for (std::size_t i = at + 1; i < blocks.size() && blocks[i].kind != import::BlockKind::heading; ++i)
-                        if (blocks[i].kind == import::BlockKind::list_item && blocks[i].level == 0 && ++k == n) {
+                        if (blocks[i].kind == import::BlockKind::list_item && blocks[i].level == 0 && blocks[i].part <= 1 && ++k == n) {
                             found = i;
                             break;
                         }
@@ -170,7 +175,7 @@ Agreement coverage_agreement(const import::Plan& plan, const std::string& covera
                 for (std::size_t i = at + 1; i < blocks.size() && blocks[i].kind != import::BlockKind::heading; ++i) {
                     bool item = blocks[i].kind == import::BlockKind::list_item;
                     bool counts = mark == "•" ? (item && blocks[i].level == 0) : mark == "¶" ? !item : true;
-                    if (counts && blocks[i].dropped.empty() && ++k == n) {
+                    if (counts && blocks[i].dropped.empty() && blocks[i].part <= 1 && ++k == n) {
                         found = i;
                         break;
                     }
@@ -181,6 +186,20 @@ Agreement coverage_agreement(const import::Plan& plan, const std::string& covera
             ++a.unlocated;
             a.misses.push_back("not found in the imported blocks: " + place);
             continue;
+        }
+        // "sentence 3", "sentences 2–4": of a paragraph the import cut into parts, the part holding
+        // that sentence (the first named).
+        static const std::regex k_sentence(R"(sentences? (\d+))");
+        if (blocks[found].part == 1 && std::regex_search(place, m, k_sentence)) {
+            int want = std::stoi(m[1].str()), first = 1;
+            for (std::size_t i = found; i < blocks.size() && blocks[i].part >= 1 && (i == found || blocks[i].part > 1); ++i) {
+                int count = sentences_in(blocks[i].text);
+                if (want < first + count) {
+                    found = i;
+                    break;
+                }
+                first += count;
+            }
         }
         double score = 0;
         std::string named = named_clause(plan, found, &score);

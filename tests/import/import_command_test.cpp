@@ -6,6 +6,7 @@
 #include "compare/policy_text.hpp"
 #include "import/align.hpp"
 #include "import/docx_builder.hpp"
+#include "import/importer.hpp"
 #include "support/fixture.hpp"
 
 using namespace clausebook;
@@ -357,6 +358,47 @@ TEST_CASE("import: the model's own words are same, the model's words with anothe
     auto b = repo.run({"build", "--school", "delta", "--format", "md"});
     REQUIRE(b.exit_code == 0);
     CHECK(repo.read("out/delta/social.md").find("Pupils must be at least 15 to hold an account.") != std::string::npos);
+}
+
+TEST_CASE("import cuts a paragraph whose sentences read like two clauses, and keeps every word in order", "[import][cli]") {
+    TestRepo repo;
+    repo.write("epsilon.txt",
+               "Epsilon Primary School\n\nHeadteacher: Eve Example\n\n"
+               "Purpose\n\nThis policy explains how Epsilon Primary School expects everyone to use social media sites. "
+               "Staff must never connect with pupils on their personal social media accounts.\n\n"
+               "Parents\n\nPupils must be at least 13 to hold an account.\n");
+    auto r = repo.run({"import", (repo.root() / "epsilon.txt").string(), "--school", "epsilon"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    // The report shows the two parts of the paragraph at line 7, each with its clause.
+    CHECK(r.out.find("line 7 (part 1)") != std::string::npos);
+    CHECK(r.out.find("line 7 (part 2)") != std::string::npos);
+    CHECK(r.out.find("reworded  intro.purpose") != std::string::npos);
+    CHECK(r.out.find("reworded  staff.contact") != std::string::npos);
+    std::string yaml = repo.read("schools/epsilon.yaml");
+    auto purpose = yaml.find("intro.purpose:"), contact = yaml.find("staff.contact:");
+    REQUIRE(purpose != std::string::npos);
+    REQUIRE(contact != std::string::npos);
+    CHECK(yaml.find("expects everyone to use social media sites.\n", purpose) < contact);
+    CHECK(yaml.find("Staff must never connect", contact) != std::string::npos);
+    auto b = repo.run({"build", "--school", "epsilon", "--format", "md"});
+    REQUIRE(b.exit_code == 0);
+    CHECK(in_order(repo.read("out/epsilon/social.md"),
+                   {"This policy explains how Epsilon Primary School expects everyone to use social media sites.",
+                    "Staff must never connect with pupils on their personal social media accounts.", "Pupils must be at least 13 to hold an account."}));
+}
+
+TEST_CASE("import: the parts of a cut paragraph that end in one clause are one paragraph again", "[import]") {
+    std::vector<import::Block> blocks(4);
+    blocks[0] = {import::BlockKind::list_item, 0, "3.", "Visitors sign in.", {}, 0, 5, 1, "", {}};
+    blocks[1] = {import::BlockKind::list_item, 0, "", "They wear a badge.", {}, 0, 5, 2, "", {}};
+    blocks[2] = {import::BlockKind::paragraph, 0, "", "Pupils hand in phones.", {}, 0, 6, 1, "", {}};
+    blocks[3] = {import::BlockKind::paragraph, 0, "", "Parents collect them.", {}, 0, 6, 2, "", {}};
+    CHECK(import::blocks_markdown(blocks, {0, 1}) == "3. Visitors sign in. They wear a badge.\n");
+    CHECK(import::blocks_markdown(blocks, {2, 3}) == "Pupils hand in phones. Parents collect them.\n");
+    // Apart (another clause's words between them), each part is a paragraph or item of its own.
+    CHECK(import::blocks_markdown(blocks, {1}) == "- They wear a badge.\n");
+    CHECK(import::blocks_markdown(blocks, {0, 2, 3}) == "3. Visitors sign in.\n\nPupils hand in phones. Parents collect them.\n");
 }
 
 TEST_CASE("a policy clausebook built as DOCX, imported back, reads as the library's wording", "[import][cli]") {
