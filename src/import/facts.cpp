@@ -72,7 +72,7 @@ struct Line {
 
 bool label_only(const std::string& s) {
     static const rx::Regex k(
-        R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
+        R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|to be reviewed( on| by)?|(date |policy )?reviewed( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
         true);
     return rx::full(s, k);
 }
@@ -115,7 +115,27 @@ std::string parse_written_date(const std::string& text, bool* month_only) {
         if (month_only) *month_only = true;
         return std::to_string(y) + "-" + two(mo);
     }
+    // "09/2025", "9.2025": a month.
+    static const rx::Regex k_num_month(R"(\b(\d{1,2})[/.](\d{4})\b)");
+    if (rx::search(text, k_num_month, &m)) {
+        int y = std::stoi(m[2]), mo = std::stoi(m[1]);
+        if (y < 1990 || y > 2100 || mo < 1 || mo > 12) return {};
+        if (month_only) *month_only = true;
+        return std::to_string(y) + "-" + two(mo);
+    }
     return {};
+}
+
+std::string parse_term_date(const std::string& text) {
+    // England's school terms: autumn September to December, spring January to Easter (late March
+    // or April), summer Easter to July. A review due in a term is due by the term's last month.
+    static const rx::Regex k_term(R"(\b(autumn|spring|summer)(?:\s+term)?\s*,?\s*(?:of\s+)?(\d{4})\b)", true);
+    rx::Match m;
+    if (!rx::search(text, k_term, &m)) return {};
+    int y = std::stoi(m[2]);
+    if (y < 1990 || y > 2100) return {};
+    std::string term = lower(m[1]);
+    return std::to_string(y) + (term == "autumn" ? "-12" : term == "spring" ? "-04" : "-07");
 }
 
 std::string parse_period_words(const std::string& text) {
@@ -198,7 +218,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", true);
     static const rx::Regex k_last_reviewed(R"(\blast\s+review(?:ed)?\b(?:\s+on)?\s*[:\-]?\s*(.*))", true);
     static const rx::Regex k_next_review(
-        R"(\b(?:next\s+review(?:\s+(?:date|due))?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+due)\b\s*(?:on|by|in|:|-)?\s*(.*))", true);
+        R"(\b(?:next\s+review(?:\s+(?:date|due))?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+due|to\s+be\s+reviewed)\b\s*(?:on|by|in|:|-)?\s*(.*))",
+        true);
+    static const rx::Regex k_reviewed_label(R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+on)?\s*[:\-]\s*(.*))", true);
     static const rx::Regex k_period_label(R"(\b(review\s+(period|cycle|frequency)|frequency\s+of\s+review)\b)", true);
     static const rx::Regex k_label_line(R"(^[A-Za-z][A-Za-z .()/]{1,40}:\s*\S.*$)");
 
@@ -232,7 +254,13 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             if (!d.empty()) add("last_reviewed", d, l, true);
         } else if (rx::search(t, k_next_review, &m)) {
             std::string d = parse_written_date(m[1]);
+            if (d.empty()) d = parse_term_date(m[1]);  // "Spring 2026", "Autumn term 2024"
             if (!d.empty()) add("next_review", d, l, label || util::word_count(t) <= 10);
+        } else if (label && rx::search(t, k_reviewed_label, &m)) {
+            // "Policy reviewed: September 2023 by the LGB", "Date reviewed: 4.10.23": when it was last reviewed.
+            bool month = false;
+            std::string d = parse_written_date(m[1], &month);
+            if (!d.empty()) add("last_reviewed", d, l, true);
         }
         if (lower(t).find("review") != std::string::npos) {
             std::string p = parse_period_words(t);
@@ -379,7 +407,10 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         {"chair_of_governors", rx::Regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)))", true)},
         {"headteacher", rx::Regex(R"((?:head\s?teacher|head\s+of\s+school|executive\s+head(?:teacher)?|principal))", true)},
     };
-    static const std::string k_name = R"(((?:(?:Mr|Mrs|Miss|Ms|Dr|Rev)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,2}))";
+    // A name: "Grace Smith", "Mrs Ann Smith", and with initials after a title or before a surname:
+    // "Mrs A Patel", "J. Brown", "Mr J. R. Smith".
+    static const std::string k_name =
+        R"(((?:(?:Mr|Mrs|Miss|Ms|Dr|Rev)\.?\s+)?(?:[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,2}|(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'\-]+(?:-[A-Z][a-z'\-]+)?)))";
     static const rx::Regex k_after(R"(^\s*(?:is|:|-|\xE2\x80\x93|,|\()?\s*)" + k_name);
     static const rx::Regex k_before(k_name + R"(\s*(?:,|-|\xE2\x80\x93|\()\s*(?:the\s+)?$)");
     static const std::set<std::string> k_not_person = {"school",    "policy", "council",    "governing",    "body",      "board",      "primary", "lead",

@@ -37,6 +37,9 @@ Facts extract_facts(const std::vector<Block>& blocks);
 // A date as written ("3rd April 2019", "03/04/2019", "April 3, 2019", "2019-04-03") as ISO, or
 // a month ("April 2022") as YYYY-MM; empty when there is none.
 std::string parse_written_date(const std::string& text, bool* month_only = nullptr);
+// A review due in a school term ("Spring 2026", "Autumn term 2024"): the term's last month,
+// "2026-04" (autumn: December, spring: April, summer: July); empty when `text` names no term.
+std::string parse_term_date(const std::string& text);
 // A review period in words ("3 yearly", "annually", "every two years", "biennial") as ISO 8601.
 std::string parse_period_words(const std::string& text);
 

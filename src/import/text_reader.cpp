@@ -21,6 +21,21 @@ struct Line {
 
 bool blank(std::string_view s) { return util::trim(s).empty() || clean_line(s).empty(); }
 
+// "Next review: 09/2025", "Headteacher: Mrs A Patel": a short capitalised label, a colon and a
+// value. A title page's lines of this kind are each a fact of their own, never one paragraph.
+bool label_line(std::string_view s) {
+    auto t = util::trim(s);
+    auto colon = t.find(':');
+    if (t.empty() || !std::isupper(static_cast<unsigned char>(t[0])) || colon == std::string_view::npos || colon > 40 || colon + 1 >= t.size()) return false;
+    auto label = t.substr(0, colon);
+    int words = 1;
+    for (char c : label) {
+        if (c == ' ') ++words;
+        if (!std::isalpha(static_cast<unsigned char>(c)) && c != ' ' && c != '(' && c != ')' && c != '/' && c != '\'' && c != '-') return false;
+    }
+    return words <= 6;
+}
+
 int indent_of(std::string_view s) {
     int n = 0;
     for (char c : s) {
@@ -168,7 +183,8 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
             };
             bool this_heading = heading_line(j);
             bool prev_heading = j > i && heading_line(j - 1);
-            bool starts_item = j == i || starts_with_marker(l) || (markdown && util::starts_with(util::trim(l), "#")) || this_heading || prev_heading;
+            bool starts_item = j == i || starts_with_marker(l) || (markdown && util::starts_with(util::trim(l), "#")) || this_heading || prev_heading ||
+                               (!markdown && label_line(l) && label_line(lines[j - 1].text));
             if (!starts_item && !pieces.empty() && !pieces.back().fenced_table) {
                 const std::string& prev = pieces.back().text;
                 auto pt = util::trim(prev);

@@ -196,7 +196,10 @@ Shape shape_of(std::string_view line, bool alone) {
         }
         return out;
     }
-    if (alone && rx::full(str, bare_number(), &m) && heading_like(m[2])) {
+    // "4 October 2023" on a line of its own is a date, not heading 4.
+    static const rx::Regex k_month_year(
+        R"(^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?,?\s+\d{4}\b)", true);
+    if (alone && rx::full(str, bare_number(), &m) && heading_like(m[2]) && !rx::search(m[2], k_month_year)) {
         out.kind = BlockKind::heading;
         out.level = 1;
         out.number = m[1];

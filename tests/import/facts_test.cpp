@@ -63,6 +63,37 @@ TEST_CASE("a title page's facts, with the words they came from", "[import][facts
     CHECK(found(f, "headteacher").empty());  // a deputy head is not the headteacher
 }
 
+TEST_CASE("review dates in months and school terms, a review date, names with initials", "[import][facts]") {
+    bool month = false;
+    CHECK(import::parse_written_date("Next review: 09/2025", &month) == "2025-09");
+    CHECK(month);
+    CHECK(import::parse_written_date("13/2025").empty());
+    CHECK(import::parse_term_date("Spring 2026") == "2026-04");
+    CHECK(import::parse_term_date("the Autumn Term 2024") == "2024-12");
+    CHECK(import::parse_term_date("summer term, 2025") == "2025-07");
+    CHECK(import::parse_term_date("in the spring").empty());
+    // A title page written line by line, each line a label and its value: each is a fact.
+    auto f = facts_of(
+        "HOLLY TREE ACADEMY\nSocial Media Policy\nPolicy reviewed: September 2023 by the Local Governing Body\nReview cycle: Biennial\n"
+        "Next review: Spring 2026\nHeadteacher: Mrs A Patel\n\nPurpose\n\nThis policy is about social media.\n");
+    CHECK(found(f, "last_reviewed") == "2023-09");
+    CHECK(found(f, "review_period") == "P2Y");
+    CHECK(found(f, "next_review") == "2026-04");
+    CHECK(f.found.at("next_review").quote == "Next review: Spring 2026");
+    CHECK(found(f, "headteacher") == "Mrs A Patel|Headteacher");
+    CHECK(found(f, "approved").empty());  // reviewed is not approved
+    auto g = facts_of("Beta School\n\nE-safety Policy\n\nDate reviewed: 4.10.2023\nChair of Governors: J. R. Brown\n\nPurpose\n\nText.\n");
+    CHECK(found(g, "last_reviewed") == "2023-10-04");
+    CHECK(found(g, "chair_of_governors") == "J. R. Brown|Chair of Governors");
+    // A review to be done is the next review, not a review done.
+    auto h = facts_of("Gamma School\n\nE-safety Policy\n\nTo be reviewed: September 2026\n\nPurpose\n\nText.\n");
+    CHECK(found(h, "last_reviewed").empty());
+    CHECK(found(h, "next_review") == "2026-09");
+    // A label with its value on the next line.
+    auto k = facts_of("Delta School\n\nE-safety Policy\n\nDate reviewed:\n\n4 October 2023\n\nPurpose\n\nText.\n");
+    CHECK(found(k, "last_reviewed") == "2023-10-04");
+}
+
 TEST_CASE("nothing is invented: to be ratified, blank boxes, empty tables, the law's ages", "[import][facts]") {
     auto f = facts_of(
         "Bike Policy\n\nTo be ratified 4 November 2014\n\nDate:\n\nSigned:\n\n"
