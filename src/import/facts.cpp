@@ -212,9 +212,10 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_not_yet(
         R"(\b((to be|will be|due to be|yet to be|awaiting|pending)\s+(ratified|approved|adopted|agreed)|(awaiting|pending|for|subject to)\s+(ratification|approval|adoption)))",
         true);
-    static const rx::Regex k_approved(R"(\b(approved|adopted|ratified|agreed)\b)", true);
+    static const rx::Regex k_approved(
+        R"(\b(approved|adopted|ratified|agreed|approval\s+date|date\s+of\s+(?:approval|adoption|ratification)|(?:approval|adoption|ratification)\s*:))", true);
     static const rx::Regex k_approved_by(
-        R"(\b(?:approved|adopted|ratified|agreed)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|,?\s+\d.*|$))", true);
+        R"(\b(?:approved|adopted|ratified|agreed)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|\|.*|,?\s+\d.*|$))", true);
     static const rx::Regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", true);
     static const rx::Regex k_last_reviewed(R"(\blast\s+review(?:ed)?\b(?:\s+on)?\s*[:\-]?\s*(.*))", true);
     static const rx::Regex k_next_review(

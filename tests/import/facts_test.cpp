@@ -85,6 +85,13 @@ TEST_CASE("review dates in months and school terms, a review date, names with in
     auto g = facts_of("Beta School\n\nE-safety Policy\n\nDate reviewed: 4.10.2023\nChair of Governors: J. R. Brown\n\nPurpose\n\nText.\n");
     CHECK(found(g, "last_reviewed") == "2023-10-04");
     CHECK(found(g, "chair_of_governors") == "J. R. Brown|Chair of Governors");
+    // Approval written as a noun, and a text table's cells.
+    CHECK(found(facts_of("Epsilon School\n\nE-safety Policy\n\nDate of approval: 01/09/2024\n\nPurpose\n\nText.\n"), "approved") == "2024-09-01");
+    CHECK(found(facts_of("Zeta School\n\nE-safety Policy\n\nApproval date: 5 May 2024\n\nPurpose\n\nText.\n"), "approved") == "2024-05-05");
+    auto t = facts_of("Eta School\n\nE-safety Policy\n\nApproved by Governors | 12 February 2025\n\nPurpose\n\nText.\n");
+    CHECK(found(t, "approved") == "2025-02-12");
+    CHECK(found(t, "approved_by") == "Governors");
+    CHECK(found(facts_of("Theta School\n\nE-safety Policy\n\nThis policy is subject to approval by the governors.\n\nPurpose\n\nText.\n"), "approved").empty());
     // A review to be done is the next review, not a review done.
     auto h = facts_of("Gamma School\n\nE-safety Policy\n\nTo be reviewed: September 2026\n\nPurpose\n\nText.\n");
     CHECK(found(h, "last_reviewed").empty());
