@@ -33,6 +33,13 @@ struct Block {
     std::vector<std::string> bookmarks;  // DOCX: the bookmarks that start in it (issue 16 finds clauses by them)
 };
 
+// Why a page's header or footer is dropped: a DOCX header or footer part, or a PDF line repeated
+// at the top or bottom of most pages. Not the policy's text, but the facts reader reads approval
+// and review dates from it (schools often put them in the footer).
+inline constexpr const char* k_docx_page_furniture = "page header or footer";
+inline constexpr const char* k_pdf_page_furniture = "running header or footer";
+inline bool page_furniture(const Block& b) { return b.dropped == k_docx_page_furniture || b.dropped == k_pdf_page_furniture; }
+
 // A comment or tracked change found in the document, listed in the report.
 struct Note {
     std::string kind;  // "comment", "insertion", "deletion", "move"

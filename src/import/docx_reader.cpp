@@ -14,6 +14,7 @@
 
 #include "import/blocks.hpp"
 #include "import/text_shape.hpp"
+#include "import/rx.hpp"
 #include "import/zip_reader.hpp"
 #include "util/text.hpp"
 
@@ -555,6 +556,20 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
     }
     for (auto& [id, n] : r.comments) doc.notes.push_back(n);  // comments whose anchor was not found
     mark_furniture(doc.blocks);
+    // Headers and footers are not the policy's text, but schools often put its approval and
+    // review dates there: their paragraphs follow the body's, dropped (blocks.hpp), for the facts.
+    std::vector<std::string> furniture_parts;
+    static const rx::Regex k_part(R"(^word/(header|footer)\d*\.xml$)");
+    for (const auto& name : zip.names())
+        if (rx::full(name, k_part)) furniture_parts.push_back(name);
+    std::sort(furniture_parts.begin(), furniture_parts.end());
+    const std::size_t body_end = doc.blocks.size();
+    for (const auto& part : furniture_parts) {
+        pugi::xml_document xml;
+        if (!parse(part, xml)) return doc;
+        r.body(xml.first_child(), false);
+    }
+    for (std::size_t i = body_end; i < doc.blocks.size(); ++i) doc.blocks[i].dropped = k_docx_page_furniture;
     return doc;
 }
 

@@ -68,6 +68,7 @@ struct Line {
     int page = 0;
     std::size_t block = 0;
     std::size_t block2 = static_cast<std::size_t>(-1);  // a second block joined to it (a label and its value below)
+    bool furniture = false;  // from a page's header or footer: read for approval and review only
 };
 
 bool label_only(const std::string& s) {
@@ -173,6 +174,13 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     std::vector<Line> lines;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
+        if (page_furniture(b)) {
+            // "Approved: 3 April 2024 | Review date: April 2026" in every page's footer.
+            Line l{strip_marks(b.text), b.position, b.page, i};
+            l.furniture = true;
+            lines.push_back(std::move(l));
+            continue;
+        }
         if (!b.dropped.empty()) continue;
         if (b.kind == BlockKind::table) {
             for (const auto& row : b.cells) {
@@ -300,6 +308,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     std::map<std::string, std::vector<FactValue>> schools;  // normalised name -> mentions
     std::set<std::string> standing_alone;  // spellings that are a block of their own (a title page)
     for (const auto& l : lines) {
+        if (l.furniture) continue;  // only approval and review facts are read from page furniture
         if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "College", "COLLEGE"})) continue;
         std::string t = title_case_if_caps(l.text);
         for (const rx::Match& found : rx::all(t, k_school)) {
@@ -370,6 +379,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         R"(((?:Royal\s+|London\s+|Metropolitan\s+)?Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|(?:[A-Z][a-z]+\s+){1,3}(?:County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council)\b)");
     std::map<std::string, FactValue> authorities;
     for (const auto& l : lines) {
+        if (l.furniture) continue;  // only approval and review facts are read from page furniture
         if (!has_any(l.text, {"Council", "Borough"})) continue;
         for (const rx::Match& found : rx::all(l.text, k_la)) {
             std::string name = found[1];
@@ -425,6 +435,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         return true;
     };
     for (const auto& l : lines) {
+        if (l.furniture) continue;  // only approval and review facts are read from page furniture
         if (!has_any(lower(l.text), {"designated", "dsl", "head", "principal", "chair"})) continue;
         // "Headteacher: Name" on a line of its own is a title-page line, carried by the school file.
         const bool person_label = rx::full(l.text, k_label_line) && util::word_count(l.text) <= 8;
@@ -476,6 +487,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_account_context(
         R"(\b(sites?|profiles?|accounts?|platforms?|apps?|users?|social\s+(?:media|network)|facebook|instagram|tiktok|snapchat|whatsapp|youtube)\b)", true);
     for (const auto& l : lines) {
+        if (l.furniture) continue;  // only approval and review facts are read from page furniture
         if (!has_any(lower(l.text), {"1"}) || !has_any(lower(l.text), {"old", "age", "over", "+"})) continue;
         for (const rx::Match& found : rx::all(l.text, k_age)) {
             const rx::Match* it = &found;

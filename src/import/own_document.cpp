@@ -97,7 +97,7 @@ std::vector<Unit> units_of(const ImportedDocument& doc, const std::map<std::stri
         std::string id;
         for (const auto& bm : b.bookmarks)
             if (auto it = bookmark_to_id.find(bm); it != bookmark_to_id.end()) id = it->second;
-        if (b.dropped == "contents page" && id.empty()) continue;
+        if ((b.dropped == "contents page" && id.empty()) || page_furniture(b)) continue;
         if (!id.empty()) {
             out.push_back(std::move(cur));
             cur = Unit{Unit::Kind::clause, id, title_of(b), {}, b.position};

@@ -128,7 +128,7 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
         edge([&](std::size_t i, int) {
             const auto& key = furniture_key(lines[i].text);
             if (seen[key].size() * 2 >= static_cast<std::size_t>(pages) && seen[key].size() >= 2)
-                lines[i].furniture = key.empty() ? "page number" : "running header or footer";
+                lines[i].furniture = key.empty() ? "page number" : k_pdf_page_furniture;
         });
     }
 

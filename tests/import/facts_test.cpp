@@ -101,6 +101,24 @@ TEST_CASE("review dates in months and school terms, a review date, names with in
     CHECK(found(k, "last_reviewed") == "2023-10-04");
 }
 
+TEST_CASE("approval and review dates in a page's footer are read, its other words are not", "[import][facts]") {
+    std::vector<import::Block> blocks(5);
+    blocks[0].text = "Kappa Primary School";
+    blocks[1].text = "Social Media Policy";
+    blocks[1].kind = BlockKind::heading;
+    blocks[2].text = "Staff do not befriend pupils online.";
+    blocks[3].text = "Approved: 3 April 2024";
+    blocks[3].dropped = import::k_docx_page_furniture;
+    blocks[4].text = "Review date: April 2026 Lambda Primary School Lambda Primary School";
+    blocks[4].dropped = import::k_pdf_page_furniture;
+    auto f = import::extract_facts(blocks);
+    CHECK(found(f, "approved") == "2024-04-03");
+    CHECK(found(f, "next_review") == "2026-04");
+    CHECK(found(f, "school_name") == "Kappa Primary School");  // the footer's school name is not counted
+    blocks[3].dropped = "signature box";
+    CHECK(found(import::extract_facts(blocks), "approved").empty());
+}
+
 TEST_CASE("nothing is invented: to be ratified, blank boxes, empty tables, the law's ages", "[import][facts]") {
     auto f = facts_of(
         "Bike Policy\n\nTo be ratified 4 November 2014\n\nDate:\n\nSigned:\n\n"

@@ -248,7 +248,9 @@ TEST_CASE("DOCX: tables, hyperlinks, fields, a contents field, text boxes and fo
     CHECK(table->kind == BlockKind::table);
     REQUIRE(table->cells.size() == 2);
     CHECK(table->cells[1][1] == "Ann Example");
-    CHECK_FALSE(find(d, "RUNNING HEADER"));
+    // A header is not body text: kept dropped, for the facts reader only.
+    REQUIRE(find(d, "RUNNING HEADER"));
+    CHECK(find(d, "RUNNING HEADER")->dropped == import::k_docx_page_furniture);
 }
 
 TEST_CASE("DOCX: tracked changes are refused with a count and place, or accepted, or rejected", "[import][docx]") {
