@@ -144,6 +144,7 @@ struct CacheUse {
     bool record = false;
     std::int64_t started_ns = 0;
     std::unordered_set<std::string> paths_with_diagnostics;  // of load's diagnostics
+    std::vector<std::optional<make::FileIdentity>> seen;  // make::Request::seen
     util::Diagnostics load_diagnostics;  // with a cache: printed once the cache is known to serve
 };
 
@@ -181,6 +182,7 @@ std::optional<int> build_with(const BuildArgs& args, model::Repository& repo, Io
     request.cache = use.cache;
     request.record_cache = use.record;
     request.started_ns = use.started_ns;
+    request.seen = std::move(use.seen);
     request.paths_with_diagnostics = std::move(use.paths_with_diagnostics);
     util::Diagnostics diags;
     model::PageAssets assets = load::load_page_assets(repo, repo.sources, diags);
@@ -225,11 +227,14 @@ std::optional<int> build_cached(const BuildArgs& args, Io& io, std::int64_t star
     use.started_ns = started_ns;
     use.manifest = make::Manifest::read(out_dir);
     const make::Manifest& manifest = *use.manifest;
+    use.seen.resize(cache.schools().size());
     util::Diagnostics diags;
     model::Repository repo = load::load_repository_cached(
         args.root, diags, [&](const std::string& id, const std::string& display, const std::filesystem::path& file) -> const std::vector<std::string_view>* {
             const make::SchoolRecord* rec = cache.find(id);
-            if (!rec || rec->path != display || !make::record_holds(*rec, file, manifest, out_dir, formats)) return nullptr;
+            // Each school file is asked about once: its slot of `seen` is its thread's alone.
+            if (!rec || rec->path != display || !make::record_holds(*rec, file, manifest, out_dir, formats, &use.seen[rec - cache.schools().data()]))
+                return nullptr;
             return &rec->policies;
         });
     // A school left unread is reported on by nothing: any error, which may be of it, and any

@@ -298,6 +298,13 @@ std::string index_key_of(const Request& r, const std::string& key, const std::ve
     return hex;
 }
 
+// The identity a cached school's record keeps in the next cache: the one found this run once it
+// has settled, else none (the file's bytes are compared next time).
+std::optional<FileIdentity> kept_identity(const Request& r, const SchoolRecord& record) {
+    const auto& seen = r.seen[&record - r.cache->schools().data()];
+    return seen && identity_settled(*seen, r.started_ns) ? seen : std::nullopt;
+}
+
 // The new school cache, or nullopt when it would say what the old one says. A school read this
 // run is recorded when nothing was reported of it and every document asked for is recorded clean
 // in `next`; a cached school keeps its record.
@@ -314,7 +321,8 @@ std::optional<std::string> next_cache(const Request& r, const std::string& key, 
     bool changed = !r.cache || r.cache->shared_key() != key || r.cache->index_key() != index_key || r.cache->index_stamp() != index_stamp;
     for (const auto& school : repo.schools) {
         cached += school.cached;
-        changed = changed || (!school.cached && r.cache->find(school.id));
+        changed = changed || (!school.cached && r.cache->find(school.id)) ||
+                  (school.cached && kept_identity(r, *r.cache->find(school.id)) != r.cache->find(school.id)->identity);
     }
     util::parallel_for(repo.schools.size(), r.jobs, [&](std::size_t k) {
         const model::School& school = repo.schools[k];
@@ -356,10 +364,14 @@ std::optional<std::string> next_cache(const Request& r, const std::string& key, 
     if (!changed && cached == r.cache->schools().size()) return std::nullopt;
     SchoolCacheWriter writer(key, index_key, index_stamp);
     for (std::size_t k = 0; k < repo.schools.size(); ++k) {
-        if (repo.schools[k].cached)
-            writer.add(*r.cache->find(repo.schools[k].id));
-        else if (fresh[k])
+        if (repo.schools[k].cached) {
+            const SchoolRecord& record = *r.cache->find(repo.schools[k].id);
+            SchoolRecord kept = record;
+            kept.identity = kept_identity(r, record);  // by the record's place in the cache
+            writer.add(kept);
+        } else if (fresh[k]) {
             writer.add(*fresh[k]);
+        }
     }
     return writer.finish();
 }

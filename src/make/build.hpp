@@ -34,6 +34,9 @@ struct Request {
     // The school cache (school_cache.hpp) an earlier build left, whose records vouched for the
     // repository's cached schools (School::cached); nullptr when the run does not use one.
     const SchoolCache* cache = nullptr;
+    // With `cache`: the identity each of its records' school files had when the record was found
+    // to hold (record_holds' `seen`), by the record's place in cache->schools().
+    std::vector<std::optional<FileIdentity>> seen;
     // Write a new school cache: a run of every school, policy and asked format alike.
     bool record_cache = false;
     // Display paths of the school files load reported a diagnostic in: not recorded in the cache.

@@ -140,8 +140,7 @@ std::optional<SchoolCache> SchoolCache::parse(std::string owned) {
         std::size_t name_len = 0, rows_len = 0;
         if (!plain(r.id) || !plain(r.path) || !is_hash(r.content) || !is_flag(f[4], settled) || !parse_int(f[5], id.size) || !parse_int(f[6], id.mtime_ns) ||
             !parse_int(f[7], id.ctime_ns) || !parse_int(f[8], id.inode) || !parse_int(f[9], id.device) || !is_hash(f[10]) || !is_hash(f[11]) ||
-            !is_flag(f[12], r.page) || !is_flag(f[13], r.part) || !is_flag(f[14], r.has_page) || !parse_int(f[17], name_len) ||
-            !parse_int(f[18], rows_len))
+            !is_flag(f[12], r.page) || !is_flag(f[13], r.part) || !is_flag(f[14], r.has_page) || !parse_int(f[17], name_len) || !parse_int(f[18], rows_len))
             return std::nullopt;
         if (settled) r.identity = id;
         r.approved = f[10];
@@ -255,7 +254,7 @@ std::string outputs_hash(const Manifest& manifest, std::string_view id, const st
 }
 
 bool record_holds(const SchoolRecord& r, const std::filesystem::path& file, const Manifest& manifest, const std::filesystem::path& out_dir,
-                  const std::vector<const write::Format*>& requested) {
+                  const std::vector<const write::Format*>& requested, std::optional<FileIdentity>* seen) {
     // Outputs first: a stat each, where the school file may need reading whole.
     std::size_t k = 0;
     for (auto p : r.policies)
@@ -274,6 +273,7 @@ bool record_holds(const SchoolRecord& r, const std::filesystem::path& file, cons
     if (outputs_hash(manifest, r.id, r.policies) != r.outputs) return false;
     auto now = identity_of(file);
     if (!now) return false;
+    if (seen) *seen = now;
     if (r.identity && *r.identity == *now) return true;
     auto bytes = util::read_file(file);
     return bytes.text && hash_hex(*bytes.text) == r.content;

@@ -132,8 +132,9 @@ std::string outputs_hash(const Manifest& manifest, std::string_view id, const st
 // the file is the same (by identity, else by its bytes), each of its files the manifest records
 // has the stamp recorded and was built clean, each file of `requested` formats is recorded, the
 // files that existed still exist and no other, and the manifest's entries hash as recorded. Safe
-// to call from several threads.
+// to call from several threads. When it holds, `seen` gets the file's identity as found (taken
+// before its bytes were read), which the next record may keep once it has settled.
 bool record_holds(const SchoolRecord& record, const std::filesystem::path& file, const Manifest& manifest, const std::filesystem::path& out_dir,
-                  const std::vector<const write::Format*>& requested);
+                  const std::vector<const write::Format*>& requested, std::optional<FileIdentity>* seen = nullptr);
 
 }  // namespace clausebook::make

@@ -74,7 +74,11 @@ TEST_CASE("incremental: a second build with no change builds no document and tou
     CHECK(second.written == 0);
     CHECK(second.unchanged == 3);  // the index, always made again, and the school pages, skipped
     CHECK(second.up_to_date == 2);
-    CHECK(changed(before, stamps(repo.out())).empty());
+    // The school cache may learn a school file's identity once it has settled, a second after
+    // the file was written (make/school_cache.hpp); every other file is untouched.
+    auto files = changed(before, stamps(repo.out()));
+    files.erase(k_cache);
+    CHECK(files.empty());
 }
 
 TEST_CASE("incremental: changing one school file builds only that school's documents", "[build][incremental]") {

@@ -86,9 +86,8 @@ TEST_CASE("school cache: a build records every clean school, and the next build 
 
     // And the load leaves a school it vouches for unread: a stub with its policies' ids.
     clausebook::util::Diagnostics diags;
-    auto loaded = clausebook::load::load_repository_cached(repo.root(), diags, [&](const std::string& id, const std::string&, const fs::path&) {
-        return id == "alpha" ? &alpha->policies : nullptr;
-    });
+    auto loaded = clausebook::load::load_repository_cached(
+        repo.root(), diags, [&](const std::string& id, const std::string&, const fs::path&) { return id == "alpha" ? &alpha->policies : nullptr; });
     CHECK(diags.items().empty());
     REQUIRE(loaded.school("alpha"));
     CHECK(loaded.school("alpha")->cached);
@@ -149,9 +148,7 @@ TEST_CASE("school cache: a shared input, a removed or new school builds as witho
         REQUIRE(at != std::string::npos);
         repo.write("clausebook.yaml", config.insert(at + 6, "New "));
     }
-    SECTION("the formats asked for") {
-        REQUIRE(repo.run({"build", "--format", "md"}).exit_code == 0);
-    }
+    SECTION("the formats asked for") { REQUIRE(repo.run({"build", "--format", "md"}).exit_code == 0); }
     SECTION("a school removed") {
         repo.remove("schools/beta.yaml");
         build(repo);
@@ -159,8 +156,9 @@ TEST_CASE("school cache: a shared input, a removed or new school builds as witho
         CHECK(clausebook::make::SchoolCache::read(repo.out()).schools().size() == 1);
     }
     SECTION("a school added") {
-        repo.write("schools/gamma.yaml", "school:\n  name: Gamma School\n  phase: primary\nparams:\n  headteacher: { name: Gill Example }\n  min_age: 13\n"
-                                         "policies:\n  social:\n    approved: 2024-02-01\n");
+        repo.write("schools/gamma.yaml",
+                   "school:\n  name: Gamma School\n  phase: primary\nparams:\n  headteacher: { name: Gill Example }\n  min_age: 13\n"
+                   "policies:\n  social:\n    approved: 2024-02-01\n");
         build(repo);
         CHECK(contains(repo.read("out/index.html"), "Gamma School"));
         CHECK(clausebook::make::SchoolCache::read(repo.out()).schools().size() == 3);
