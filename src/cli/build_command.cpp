@@ -1,9 +1,12 @@
 // clausebook build: every school's policies into out/<school>/<policy>.<ext>, and out/index.html;
 // documents up to date since the last build (out/.clausebook/manifest) are left alone.
 #include <iostream>
+#include <optional>
+#include <unordered_set>
 
 #include "assemble/assembler.hpp"
 #include "make/build.hpp"
+#include "make/school_cache.hpp"
 #include "util/parallel.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
@@ -128,25 +131,39 @@ int build_run(const po::variables_map& vm, Io& io) {
     return build_repository(args, io);
 }
 
-int build_repository(const BuildArgs& args, Io& io) {
-    auto repo = load_or_report(args.root, io);
-    if (!repo) return 2;
-    return build_loaded(args, *repo, io);
-}
+namespace {
 
-int build_loaded(const BuildArgs& args, model::Repository& repo, Io& io) {
+// The output folder a build writes into (checked by build_with before anything is written).
+std::filesystem::path output_folder(const BuildArgs& args) { return args.out ? std::filesystem::absolute(*args.out) : args.root / "out"; }
+
+// What a run brings to build_with beyond the repository: the school cache it loaded the repository
+// against (or nullptr), the manifest read for it, and whether to write a new cache.
+struct CacheUse {
+    const make::SchoolCache* cache = nullptr;
+    std::optional<make::Manifest> manifest;
+    bool record = false;
+    std::int64_t started_ns = 0;
+    std::unordered_set<std::string> paths_with_diagnostics;  // of load's diagnostics
+    std::vector<std::optional<make::FileIdentity>> seen;  // make::Request::seen
+    util::Diagnostics load_diagnostics;  // with a cache: printed once the cache is known to serve
+};
+
+// Builds the loaded `repo`. nullopt when `use.cache` vouched for schools under another key than
+// this run's (a shared input, the day or the formats changed): nothing is printed or written
+// then, and the caller loads every school and builds again.
+std::optional<int> build_with(const BuildArgs& args, model::Repository& repo, Io& io, CacheUse use) {
     const std::filesystem::path& root = args.root;
     auto schools = select_schools(repo, args.schools);
     auto outlines = select_outlines(repo, args.policies);
     auto formats = parse_formats(args.formats);
-    std::filesystem::path out_dir = root / "out";
-    if (args.out) {
-        out_dir = std::filesystem::absolute(*args.out);
-    } else if (std::error_code ec; std::filesystem::is_symlink(out_dir, ec)) {
-        // A committed link named out would send every write (and the clean-up of temporary
-        // files) wherever it points.
-        throw util::Fatal("out is a link (to " + std::filesystem::read_symlink(out_dir, ec).string() +
-                          "); clausebook writes only into a real out/ folder: remove the link, or name a folder with --out DIR");
+    std::filesystem::path out_dir = output_folder(args);
+    if (!args.out) {
+        if (std::error_code ec; std::filesystem::is_symlink(out_dir, ec)) {
+            // A committed link named out would send every write (and the clean-up of temporary
+            // files) wherever it points.
+            throw util::Fatal("out is a link (to " + std::filesystem::read_symlink(out_dir, ec).string() +
+                              "); clausebook writes only into a real out/ folder: remove the link, or name a folder with --out DIR");
+        }
     }
     refuse_input_path(root, out_dir, "--out", true);
 
@@ -160,12 +177,19 @@ int build_loaded(const BuildArgs& args, model::Repository& repo, Io& io) {
     request.options.allow_raw_html = repo.config.allow_raw_html;
     request.options.source_date_epoch = io.env.source_date_epoch;
     request.options.today = io.env.output_day();
-    request.previous = make::Manifest::read(out_dir);
+    request.previous = use.manifest ? std::move(*use.manifest) : make::Manifest::read(out_dir);
     request.force = args.force;
+    request.cache = use.cache;
+    request.record_cache = use.record;
+    request.started_ns = use.started_ns;
+    request.seen = std::move(use.seen);
+    request.paths_with_diagnostics = std::move(use.paths_with_diagnostics);
     util::Diagnostics diags;
     model::PageAssets assets = load::load_page_assets(repo, repo.sources, diags);
     page_assets(assets, request.options, diags);
     trust_font(repo, assets, request.options, diags);
+    if (use.cache && (diags.has_errors() || make::cache_key(request) != use.cache->shared_key())) return std::nullopt;
+    if (use.cache) print_diagnostics(use.load_diagnostics, repo.sources, io);
     if (!diags.has_errors()) diags.append(make::validate(request));
     print_diagnostics(diags, repo.sources, io);
     if (diags.has_errors()) return 2;
@@ -177,5 +201,70 @@ int build_loaded(const BuildArgs& args, model::Repository& repo, Io& io) {
                << " written, " << result.unchanged << " unchanged, " << result.up_to_date << " up to date)\n";
     return 0;
 }
+
+std::unordered_set<std::string> paths_of(const util::Diagnostics& diags) {
+    std::unordered_set<std::string> out;
+    for (const auto& d : diags.items()) out.insert(d.pos.path.str());
+    return out;
+}
+
+// A build of every school and policy with the school cache an earlier one left: the school files
+// it vouches for are not read. nullopt when it cannot be used (no cache, or what it vouched for
+// does not hold once the shared inputs are read): the caller loads every school.
+std::optional<int> build_cached(const BuildArgs& args, Io& io, std::int64_t started_ns) {
+    const std::filesystem::path out_dir = output_folder(args);
+    const make::SchoolCache cache = make::SchoolCache::read(out_dir);
+    if (cache.empty()) return std::nullopt;
+    std::vector<const write::Format*> formats;
+    try {
+        formats = parse_formats(args.formats);
+    } catch (const std::exception&) {
+        return std::nullopt;  // reported as without the cache
+    }
+    CacheUse use;
+    use.cache = &cache;
+    use.record = true;
+    use.started_ns = started_ns;
+    use.manifest = make::Manifest::read(out_dir);
+    const make::Manifest& manifest = *use.manifest;
+    use.seen.resize(cache.schools().size());
+    util::Diagnostics diags;
+    model::Repository repo = load::load_repository_cached(
+        args.root, diags, [&](const std::string& id, const std::string& display, const std::filesystem::path& file) -> const std::vector<std::string_view>* {
+            const make::SchoolRecord* rec = cache.find(id);
+            // Each school file is asked about once: its slot of `seen` is its thread's alone.
+            if (!rec || rec->path != display || !make::record_holds(*rec, file, manifest, out_dir, formats, &use.seen[rec - cache.schools().data()]))
+                return nullptr;
+            return &rec->policies;
+        });
+    // A school left unread is reported on by nothing: any error, which may be of it, and any
+    // change of its approved copies mean reading it.
+    if (diags.has_errors()) return std::nullopt;
+    for (const auto& school : repo.schools)
+        if (school.cached && make::approved_hash(repo, school.id) != cache.find(school.id)->approved) return std::nullopt;
+    use.paths_with_diagnostics = paths_of(diags);
+    use.load_diagnostics = std::move(diags);
+    return build_with(args, repo, io, std::move(use));
+}
+
+}  // namespace
+
+int build_repository(const BuildArgs& args, Io& io) {
+    const std::int64_t started_ns = make::now_ns();
+    const bool whole = args.schools.empty() && args.policies.empty();
+    if (whole && !args.force)
+        if (auto done = build_cached(args, io, started_ns)) return *done;
+    util::Diagnostics diags;
+    model::Repository repo = load::load_repository(args.root, diags);
+    print_diagnostics(diags, repo.sources, io);
+    if (diags.has_errors()) return 2;
+    CacheUse use;
+    use.record = whole;
+    use.started_ns = started_ns;
+    use.paths_with_diagnostics = paths_of(diags);
+    return *build_with(args, repo, io, std::move(use));
+}
+
+int build_loaded(const BuildArgs& args, model::Repository& repo, Io& io) { return *build_with(args, repo, io, CacheUse{}); }
 
 }  // namespace clausebook::cli

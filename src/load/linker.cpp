@@ -251,7 +251,8 @@ void link_repository(Repository& repo, util::Diagnostics& diags) {
     link_clauses(repo, diags);
     // A school keeps only the policies it lists: an outline it does not list is not built for it,
     // so its required parameters are not asked of it.
-    for (const auto& s : repo.schools) link_school(repo, s, diags);
+    for (const auto& s : repo.schools)
+        if (!s.cached) link_school(repo, s, diags);
 }
 
 void link_school(const Repository& repo, const School& school, util::Diagnostics& diags) {

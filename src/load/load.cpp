@@ -240,8 +240,9 @@ void load_approved_copies(Repository& repo, Reader& reader) {
 
 namespace {
 
-// Every school, or with `only_school` just that one (if its file exists).
-Repository load(const fs::path& root, util::Diagnostics& diags, const std::string* only_school) {
+// Every school, or with `only_school` just that one (if its file exists); with `vouch`, the
+// schools it vouches for as stubs, unread.
+Repository load(const fs::path& root, util::Diagnostics& diags, const std::string* only_school, const SchoolVouch* vouch = nullptr) {
     Repository repo;
     repo.root = root;
     Reader reader(root, diags);
@@ -253,6 +254,25 @@ Repository load(const fs::path& root, util::Diagnostics& diags, const std::strin
     std::vector<SchoolText> schools;
     const std::string only_file = only_school ? *only_school + ".yaml" : std::string();
     auto school_files = list_inputs(root, "schools", ".yaml", false, diags, only_school ? &only_file : nullptr);
+    if (vouch) {
+        std::vector<const std::vector<std::string_view>*> vouched(school_files.size(), nullptr);
+        util::parallel_for(school_files.size(), util::default_jobs(),
+                           [&](std::size_t i) { vouched[i] = (*vouch)(stem(school_files[i], ".yaml"), school_files[i].display, school_files[i].full); });
+        std::vector<InputFile> unread;
+        for (std::size_t i = 0; i < school_files.size(); ++i) {
+            if (!vouched[i]) {
+                unread.push_back(std::move(school_files[i]));
+                continue;
+            }
+            School stub;
+            stub.id = stem(school_files[i], ".yaml");
+            stub.path = school_files[i].display;
+            stub.cached = true;
+            for (auto id : *vouched[i]) stub.policies.emplace_back().policy_id = id;
+            repo.schools.push_back(std::move(stub));
+        }
+        school_files = std::move(unread);
+    }
     auto texts = reader.read_all(school_files);
     for (std::size_t i = 0; i < school_files.size(); ++i)
         if (texts[i]) schools.push_back({stem(school_files[i], ".yaml"), school_files[i].display, std::move(*texts[i])});
@@ -266,6 +286,8 @@ Repository load(const fs::path& root, util::Diagnostics& diags, const std::strin
 }  // namespace
 
 Repository load_repository(const fs::path& root, util::Diagnostics& diags) { return load(root, diags, nullptr); }
+
+Repository load_repository_cached(const fs::path& root, util::Diagnostics& diags, const SchoolVouch& vouch) { return load(root, diags, nullptr, &vouch); }
 
 Repository load_repository_for_school(const fs::path& root, const std::string& school_id, util::Diagnostics& diags) { return load(root, diags, &school_id); }
 

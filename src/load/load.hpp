@@ -2,6 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <string_view>
+#include <vector>
 #include <optional>
 
 #include "model/page_assets.hpp"
@@ -18,6 +21,15 @@ std::filesystem::path find_root(const std::filesystem::path& start);
 // then checks what refers to what (clause ids, variants, placeholders, positions). Every
 // problem goes to `diags`; the repository is usable for assembly only if it has no errors.
 model::Repository load_repository(const std::filesystem::path& root, util::Diagnostics& diags);
+
+// For `build`'s school cache: asked of each school file (its id, display path and path) before it
+// is read, from several threads at once. Returns the ids of the policies the school keeps when
+// the caller vouches that the file need not be read (the school is then a stub, School::cached,
+// and no diagnostic of it is made), else nullptr.
+using SchoolVouch = std::function<const std::vector<std::string_view>*(const std::string& id, const std::string& display, const std::filesystem::path& file)>;
+
+// As load_repository, except for the school files `vouch` vouches for.
+model::Repository load_repository_cached(const std::filesystem::path& root, util::Diagnostics& diags, const SchoolVouch& vouch);
 
 // As load_repository, but of the schools only `school_id` (schools/<school_id>.yaml, if it
 // exists) is read, with its approved copies: what import and adopt need, whatever the number of

@@ -9,9 +9,12 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "make/manifest.hpp"
+#include "make/school_cache.hpp"
 #include "model/repository.hpp"
 #include "util/diagnostics.hpp"
 #include "write/writer.hpp"
@@ -28,7 +31,23 @@ struct Request {
     unsigned jobs = 1;  // worker threads; the output does not depend on it
     Manifest previous;  // what earlier runs recorded: Manifest::read(out_dir), or empty
     bool force = false;  // build every document whatever `previous` says (its other entries are kept)
+    // The school cache (school_cache.hpp) an earlier build left, whose records vouched for the
+    // repository's cached schools (School::cached); nullptr when the run does not use one.
+    const SchoolCache* cache = nullptr;
+    // With `cache`: the identity each of its records' school files had when the record was found
+    // to hold (record_holds' `seen`), by the record's place in cache->schools().
+    std::vector<std::optional<FileIdentity>> seen;
+    // Write a new school cache: a run of every school, policy and asked format alike.
+    bool record_cache = false;
+    // Display paths of the school files load reported a diagnostic in: not recorded in the cache.
+    std::unordered_set<std::string> paths_with_diagnostics;
+    std::int64_t started_ns = 0;  // when the run began, before any input was read (now_ns)
 };
+
+// The key of everything but the school files that a cached school's outputs depend on: the
+// shared inputs and options (Fingerprints::shared), the day its rows were made for, the formats
+// asked for. A cache recorded under another key vouches for nothing.
+std::string cache_key(const Request& request);
 
 struct Result {
     std::size_t documents = 0;

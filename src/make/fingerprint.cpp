@@ -93,6 +93,10 @@ std::string Fingerprints::of(const model::School& school, const model::Outline& 
     return hex_of(h.digest());
 }
 
+std::string Fingerprints::shared() const { return hex_of(m_global); }
+
+std::string hash_hex(std::string_view bytes) { return hex_of(XXH3_128bits(bytes.data(), bytes.size())); }
+
 std::string Fingerprints::of_page(const write::SchoolPage& page) const {
     Hasher h;
     h.add(m_global).add(std::string_view("school page")).add(page.school_id).add(page.school_name).add(page.trust_name).add(page.as_of);

@@ -32,9 +32,16 @@ public:
     // comparing it with the file on disk, which a no-change build would otherwise do 22,000 times.
     std::string of_page(const write::SchoolPage& page) const;
 
+    // The hash of the parts every output shares (the tool, every input but the school files, the
+    // options): 32 hexadecimal digits. The school cache (school_cache.hpp) is keyed on it.
+    std::string shared() const;
+
 private:
     const model::Repository* m_repo;
     XXH128_hash_t m_global{};
 };
+
+// XXH3-128 of `bytes`, as 32 hexadecimal digits.
+std::string hash_hex(std::string_view bytes);
 
 }  // namespace clausebook::make

@@ -207,6 +207,10 @@ struct School {
     std::vector<SchoolPolicy> policies;  // the outlines this school keeps, and nothing else
     std::vector<RegisterEntry> register_entries;  // the policies it keeps that clausebook does not write
     SourcePos register_pos;  // the `register:` key, else the `school:` key: where a missing policy is reported
+    // Not read: `build`'s school cache (make/school_cache.hpp) vouched that the file and the
+    // outputs made from it are as an earlier build left them. Only `id`, `path` and each policy's
+    // `policy_id` are set; only load_repository_cached makes such a school, for `build` alone.
+    bool cached = false;
 
     const SchoolPolicy* policy(const std::string& id) const;
     const RegisterEntry* register_entry(const std::string& id) const;

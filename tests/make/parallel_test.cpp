@@ -5,6 +5,7 @@
 #include <sstream>
 #include <sys/stat.h>
 
+#include "make/school_cache.hpp"
 #include "support/fixture.hpp"
 
 using clausebook::test::TestRepo;
@@ -54,6 +55,20 @@ TEST_CASE("a parallel build and a single-threaded build write identical trees", 
     CHECK(manifest_a == manifest_b);
     a.erase(".clausebook/manifest");
     b.erase(".clausebook/manifest");
+    // The school caches record the index's stamp and when the school files were last changed
+    // (settled or not by each run's start); the schools' index rows must be the same.
+    auto cache_a = clausebook::make::SchoolCache::parse(a[".clausebook/schools"]), cache_b = clausebook::make::SchoolCache::parse(b[".clausebook/schools"]);
+    REQUIRE(cache_a);
+    REQUIRE(cache_b);
+    REQUIRE(cache_a->schools().size() == 26);
+    REQUIRE(cache_a->schools().size() == cache_b->schools().size());
+    for (std::size_t i = 0; i < cache_a->schools().size(); ++i) {
+        CHECK(cache_a->schools()[i].rows_html == cache_b->schools()[i].rows_html);
+        CHECK(cache_a->schools()[i].content == cache_b->schools()[i].content);
+        CHECK(cache_a->schools()[i].exists == cache_b->schools()[i].exists);
+    }
+    a.erase(".clausebook/schools");
+    b.erase(".clausebook/schools");
     CHECK(a == b);
 }
 
@@ -101,6 +116,7 @@ TEST_CASE("a parallel build reports problems in school order, and writes nothing
 TEST_CASE("a build removes temporary files a killed run left behind, and only old ones", "[build][crash]") {
     TestRepo repo;
     REQUIRE(repo.run({"build"}).exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(repo.out() / ".clausebook" / ("run." + std::to_string(::getpid()))));  // a finished run's marker is gone
     auto old_temp = repo.out() / "alpha" / ".social.md.a1B2c3";
     auto fresh_temp = repo.out() / "alpha" / ".social.html.Zz9Yy8";
     auto not_temp = repo.out() / "alpha" / ".keep";
@@ -108,8 +124,14 @@ TEST_CASE("a build removes temporary files a killed run left behind, and only ol
     clausebook::test::write_file(fresh_temp, "another run, still writing");
     clausebook::test::write_file(not_temp, "a user's file");
     std::filesystem::last_write_time(old_temp, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+    // What a killed run leaves beside its temporary files: its marker (make/build.cpp, RunMarker),
+    // which sends the next run into every school's folder, those of the schools it need not
+    // build (alpha and beta, unchanged and in the school cache) too. No process has this id.
+    const auto marker = repo.out() / ".clausebook" / "run.999999999";
+    clausebook::test::write_file(marker, "");
     REQUIRE(repo.run({"build"}).exit_code == 0);
     CHECK_FALSE(std::filesystem::exists(old_temp));
     CHECK(std::filesystem::exists(fresh_temp));
     CHECK(std::filesystem::exists(not_temp));
+    CHECK_FALSE(std::filesystem::exists(marker));  // its run is gone and its folders were visited
 }

@@ -86,8 +86,9 @@ TEST_CASE("docx: --format docx writes only the Word documents, the index and the
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     auto files = snapshot(repo.out());
-    CHECK(files.size() == 6);  // and the build's manifest
+    CHECK(files.size() == 7);  // and the build's manifest and school cache
     CHECK(files.count(".clausebook/manifest"));
+    CHECK(files.count(".clausebook/schools"));
     CHECK(files.count("index.html"));
     CHECK(files.count("alpha/index.html"));
     CHECK(files.count("beta/index.html"));
