@@ -1,6 +1,6 @@
 // The PDF's content before it is drawn: a flat list of items (structure tags opening and
 // closing, paragraphs laid out by pango, table rows, rules, page breaks) in reading order, made
-// from the Document by build_items() (layout.cpp), cut into pages by paginate() and drawn by
+// from the Document by build_items() (layout.cpp), cut into pages by paginate() (paginate.cpp) and drawn by
 // pdf_writer.cpp. Lengths are in PDF points (1/72 inch); y grows down the page, as in cairo.
 #pragma once
 
