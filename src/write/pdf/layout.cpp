@@ -12,6 +12,7 @@
 #include "util/markdown.hpp"
 #include "util/text.hpp"
 #include "write/pdf/fonts.hpp"
+#include "write/pdf/word_layout.hpp"
 #include "write/clause_links.hpp"
 #include "write/writer.hpp"
 
@@ -19,6 +20,7 @@ namespace clausebook::write::pdf {
 
 Text::~Text() {
     if (layout) g_object_unref(layout);
+    for (auto* r : own_runs) pango_glyph_item_free(r);
 }
 
 namespace {
@@ -125,7 +127,10 @@ private:
 
 TextCache& thread_cache() {
     thread_local TextCache cache;
-    if (refresh_thread_fonts()) cache.clear();  // laid out in fonts since changed
+    if (refresh_thread_fonts()) {  // laid out in fonts since changed
+        cache.clear();
+        forget_thread_words();
+    }
     return cache;
 }
 
@@ -179,6 +184,7 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     std::string key;
     key.reserve(in.text.size() + 128);
     append_font(key, spec.font);
+    const std::size_t font_key_size = key.size();
     // The width as the layout takes it, in pango units (no floating-point formatting: this key
     // is made for every text of every document).
     key += '\x1e';
@@ -187,6 +193,7 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     key += static_cast<char>('0' + spec.align);
     key += spec.ellipsize ? '1' : '0';
     key += spec.wrap_words ? '1' : '0';
+    key += spec.from_words ? '1' : '0';
     key += '\x1e';
     if (spec.wrap_words) {
         // The attributes as inserted into the layout's list (the same inserted the same way,
@@ -214,6 +221,15 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
         in.links.clear();
         return found;
     }
+    // A plain paragraph from words kept by earlier documents (word_layout.hpp).
+    if (spec.from_words && spec.wrap_words && !list && in.attributes.empty() && in.links.empty() && !spec.ellipsize && spec.align == PANGO_ALIGN_LEFT &&
+        spec.width >= 0) {
+        if (TextPtr words =
+                lay_out_words(in.text, spec.font, std::string_view(key).substr(0, font_key_size), pango_units_from_double(std::max(spec.width, 1.0)))) {
+            cache.offer(key, words, in.text.size());
+            return words;
+        }
+    }
     if (spec.wrap_words && !list) list = attribute_list(in);
 
     auto t = std::make_shared<Text>();
@@ -234,8 +250,13 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     do {
         PangoRectangle logical;
         pango_layout_iter_get_line_extents(it, nullptr, &logical);
-        t->lines.push_back({pango_layout_iter_get_line_readonly(it), pango_units_to_double(logical.x), pango_units_to_double(logical.y),
-                            pango_units_to_double(logical.height), pango_units_to_double(pango_layout_iter_get_baseline(it))});
+        LineBox box{{},
+                    pango_units_to_double(logical.x),
+                    pango_units_to_double(logical.y),
+                    pango_units_to_double(logical.height),
+                    pango_units_to_double(pango_layout_iter_get_baseline(it))};
+        for (GSList* r = pango_layout_iter_get_line_readonly(it)->runs; r; r = r->next) box.runs.push_back(static_cast<PangoGlyphItem*>(r->data));
+        t->lines.push_back(std::move(box));
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
     if (!t->lines.empty()) t->height = t->lines.back().top + t->lines.back().height;
@@ -411,7 +432,7 @@ private:
         if (tag == "H3") {
             p.dest = "h-" + std::to_string(++m_heading_count);
             p.outline_level = 3;
-            p.outline_title = pango_layout_get_text(p.text->layout);
+            p.outline_title = p.text->text();
             p.keep_with_next = true;
             p.keep_together = true;
         }

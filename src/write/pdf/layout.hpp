@@ -32,7 +32,9 @@ struct LinkSpan {
 };
 
 struct LineBox {
-    PangoLayoutLine* line;  // owned by the layout
+    // The line's glyph runs, left to right: the pango layout's own, or runs its Text made from
+    // words laid out alone (word_layout.cpp) and owns. Their items' offsets are in the Text's text.
+    std::vector<PangoGlyphItem*> runs;
     double left;  // from the layout's left (alignment)
     double top;  // from the layout's top
     double height;
@@ -60,9 +62,12 @@ struct EncodedRun {
     bool made = false;
 };
 
-// One pango layout and its lines.
+// A laid-out text and its lines: a pango layout's, or lines of runs made from words laid out
+// alone (word_layout.cpp), with no layout.
 struct Text {
     PangoLayout* layout = nullptr;
+    std::string own_text;  // the text, when there is no layout
+    std::vector<PangoGlyphItem*> own_runs;  // runs of `lines` this Text owns
     std::vector<LinkSpan> links;
     std::vector<LineBox> lines;
     double height = 0;
@@ -72,6 +77,7 @@ struct Text {
     Text(const Text&) = delete;
     Text& operator=(const Text&) = delete;
     ~Text();
+    const char* text() const { return layout ? pango_layout_get_text(layout) : own_text.c_str(); }
 };
 using TextPtr = std::shared_ptr<Text>;
 
@@ -130,6 +136,7 @@ struct TextSpec {
     PangoAlignment align = PANGO_ALIGN_LEFT;
     bool ellipsize = false;  // one line, ending in an ellipsis if too long
     bool wrap_words = true;  // a word longer than a line broken, with no hyphen added
+    bool from_words = true;  // a plain paragraph may be laid out from its words (word_layout.hpp); false: by pango whole
 };
 
 // `s` laid out in thread_context(). Layouts are kept per thread and shared by every document

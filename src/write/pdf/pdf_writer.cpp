@@ -309,7 +309,7 @@ private:
         if (!p.contents_dest.empty()) {
             begin_link("dest='" + p.contents_dest + "'");
             m_link_open = true;
-            m_link_text = pango_layout_get_text(t.layout);
+            m_link_text = t.text();
         }
         for (std::size_t i = pl.first_line; i < pl.end_line; ++i) line(m_text, t, t.lines[i], p.x, top, true);
         if (!p.contents_dest.empty()) {
@@ -334,20 +334,19 @@ private:
     // One line of `t`, whose layout's top left is at (x, top), run by run so that each link's
     // text is inside a Link element of its own. `tagged`: on the text canvas, as content.
     void line(Canvas& c, const Text& t, const LineBox& box, double x, double top, bool tagged) {
-        const char* text = pango_layout_get_text(t.layout);
+        const char* text = t.text();
         double pen = x + box.left;
         double baseline = top + box.baseline;
         const auto line_index = static_cast<std::size_t>(&box - t.lines.data());
         if (t.encoded.empty()) t.encoded.resize(t.lines.size());
         std::vector<EncodedRun>& encoded = t.encoded[line_index];
-        if (encoded.empty()) encoded.resize(g_slist_length(box.line->runs));
-        std::size_t run_index = 0;
-        for (GSList* r = box.line->runs; r; r = r->next, ++run_index) {
-            auto* run = static_cast<PangoGlyphItem*>(r->data);
+        if (encoded.empty()) encoded.resize(box.runs.size());
+        for (std::size_t run_index = 0; run_index < box.runs.size(); ++run_index) {
+            PangoGlyphItem* run = box.runs[run_index];
             UsedFont& font = m_fonts.font(run->item->analysis.font);
             EncodedRun& code = encoded[run_index];
             if (!code.made) {
-                encode_glyph_run(code, run, font, r->next == nullptr);
+                encode_glyph_run(code, run, font, run_index + 1 == box.runs.size());
                 describe_run(code, run);
             }
             double width = code.width;
