@@ -74,8 +74,8 @@ TextPtr lay_out_as(const std::string& text, const PangoFontDescription* font, do
 }  // namespace
 
 TEST_CASE("pdf word layout: a paragraph laid out from its words is pango's layout of it glyph for glyph", "[pdf][layout]") {
-    const Font body("Liberation Sans", 11), heading("Liberation Sans", 13, true), quote("Liberation Sans", 11, false, true),
-        mono("Liberation Mono", 10), cell("Liberation Sans", 8);
+    const Font body("Liberation Sans", 11), heading("Liberation Sans", 13, true), quote("Liberation Sans", 11, false, true), mono("Liberation Mono", 10),
+        cell("Liberation Sans", 8);
     std::vector<std::string> texts = clause_paragraphs();
     REQUIRE(texts.size() > 100);
     // Words a school's own details bring: names, numbers at the end, dates.

@@ -36,9 +36,10 @@ struct KeyHash {
     std::size_t operator()(const std::string& key) const { return static_cast<std::size_t>(XXH3_64bits(key.data(), key.size())); }
 };
 
-// The thread's words, by font and text. A word takes about 40 bytes a glyph; forgotten all at
-// once when there are too many (a build of many schools meets a few new words, their names, in
-// each document).
+// The thread's words, by font and text: about 400 bytes a word. Forgotten all at once when there
+// are 50,000 (about 20 MB): a build of many schools meets some thirty new words in each document
+// (names, dates, a word before a new one), and the clauses' own few thousand words are shaped
+// again after each clearing.
 class Words {
 public:
     // `key`: the font's key and the prefix's length, then from `text_at` the text to shape: `prefix` bytes of the words
@@ -55,7 +56,7 @@ public:
     void clear() { m_words.clear(); }
 
 private:
-    static constexpr std::size_t k_limit = 200000;
+    static constexpr std::size_t k_limit = 50000;
     std::unordered_map<std::string, std::unique_ptr<Word>, KeyHash> m_words;
 
     // The word shaped with what is around it in the paragraph where that changes its glyphs: the
@@ -204,8 +205,8 @@ std::string layout_differences(const Text& a, const Text& b) {
         for (std::size_t r = 0; r < x.runs.size(); ++r) {
             const PangoGlyphItem *p = x.runs[r], *q = y.runs[r];
             if (p->item->offset != q->item->offset || p->item->length != q->item->length || p->item->num_chars != q->item->num_chars)
-                say(i, "item at " + std::to_string(p->item->offset) + "+" + std::to_string(p->item->length) + " against " +
-                           std::to_string(q->item->offset) + "+" + std::to_string(q->item->length));
+                say(i, "item at " + std::to_string(p->item->offset) + "+" + std::to_string(p->item->length) + " against " + std::to_string(q->item->offset) +
+                           "+" + std::to_string(q->item->length));
             if (p->item->analysis.font != q->item->analysis.font) say(i, "font");
             if (p->glyphs->num_glyphs != q->glyphs->num_glyphs) {
                 say(i, "glyphs " + std::to_string(p->glyphs->num_glyphs) + " against " + std::to_string(q->glyphs->num_glyphs));
@@ -217,8 +218,8 @@ std::string layout_differences(const Text& a, const Text& b) {
                     m.geometry.y_offset != n.geometry.y_offset || p->glyphs->log_clusters[g] != q->glyphs->log_clusters[g])
                     say(i, "glyph " + std::to_string(g) + ": " + std::to_string(m.glyph) + " w " + std::to_string(m.geometry.width) + " x " +
                                std::to_string(m.geometry.x_offset) + " c " + std::to_string(p->glyphs->log_clusters[g]) + " against " +
-                               std::to_string(n.glyph) + " w " + std::to_string(n.geometry.width) + " x " + std::to_string(n.geometry.x_offset) +
-                               " c " + std::to_string(q->glyphs->log_clusters[g]));
+                               std::to_string(n.glyph) + " w " + std::to_string(n.geometry.width) + " x " + std::to_string(n.geometry.x_offset) + " c " +
+                               std::to_string(q->glyphs->log_clusters[g]));
             }
         }
     }
@@ -318,8 +319,7 @@ TextPtr lay_out_words(const std::string& text, const PangoFontDescription* font,
         PangoGlyphItem* run = line_run(words, first, end, end < words.size());
         t->own_runs.push_back(run);
         const double top = pango_units_to_double(static_cast<int>(t->lines.size()) * w0.height);
-        t->lines.push_back(
-            {{run}, 0.0, top, pango_units_to_double(w0.height), top + pango_units_to_double(w0.ascent)});
+        t->lines.push_back({{run}, 0.0, top, pango_units_to_double(w0.height), top + pango_units_to_double(w0.ascent)});
         first = end;
     }
     t->height = pango_units_to_double(static_cast<int>(t->lines.size()) * w0.height);
