@@ -14,6 +14,7 @@
 #include "write/pdf/fonts.hpp"
 #include "write/pdf/word_layout.hpp"
 #include "write/clause_links.hpp"
+#include "write/render_cache.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write::pdf {
@@ -125,11 +126,53 @@ private:
     std::size_t m_bytes = 0;
 };
 
+// A clause body's items (layout.hpp: paragraphs, rows, rules and their structure tags), kept per
+// thread by what they depend on (the typeface, the cross-references' targets, the Markdown) for
+// later documents: most clauses read the same in every school, and their items are then copied
+// instead of parsing the Markdown and looking each text up again. As the texts, a body is kept
+// from the second time it is asked for, within a budget. The items are never changed once made
+// (pagination and the writer only read them).
+class BodyCache {
+public:
+    const std::vector<Item>* find(const std::string& key) const {
+        auto it = m_entries.find(key);
+        return it == m_entries.end() ? nullptr : &it->second;
+    }
+    // Whether a body built now is to be kept (asked for before).
+    bool wanted(const std::string& key) {
+        if (m_bytes >= k_budget) return false;
+        if (m_seen.size() > k_seen_limit) m_seen.clear();
+        return !m_seen.insert(KeyHash{}(key)).second;
+    }
+    void keep(const std::string& key, std::vector<Item> items) {
+        m_bytes += key.size() + items.size() * 256;
+        m_entries.emplace(key, std::move(items));
+    }
+    void clear() {
+        m_entries.clear();
+        m_seen.clear();
+        m_bytes = 0;
+    }
+
+private:
+    static constexpr std::size_t k_budget = std::size_t{16} << 20;  // per thread, besides the texts
+    static constexpr std::size_t k_seen_limit = 1 << 16;
+    std::unordered_map<std::string, std::vector<Item>, KeyHash> m_entries;
+    std::unordered_set<std::size_t> m_seen;
+    std::size_t m_bytes = 0;
+};
+
+BodyCache& thread_bodies() {
+    thread_local BodyCache bodies;
+    return bodies;
+}
+
 TextCache& thread_cache() {
     thread_local TextCache cache;
     if (refresh_thread_fonts()) {  // laid out in fonts since changed
         cache.clear();
         forget_thread_words();
+        thread_bodies().clear();
     }
     return cache;
 }
@@ -405,7 +448,27 @@ private:
     double indent() const { return k_margin + m_indent; }
     double width() const { return k_body_width - m_indent; }
 
+    // A clause's body, from the thread's kept bodies if an earlier document had it.
     void body(const std::string& markdown) {
+        std::string key = m_family;
+        key += '\x1e';
+        key.append(link_context(m_doc, markdown, m_link_layout));
+        key += '\x1e';
+        key += markdown;
+        BodyCache& bodies = thread_bodies();
+        if (const std::vector<Item>* kept = bodies.find(key)) {
+            m_items.insert(m_items.end(), kept->begin(), kept->end());
+            return;
+        }
+        const std::size_t from = m_items.size();
+        const int headings = m_heading_count;
+        parse_body(markdown);
+        // A heading's destination is numbered through the document, so a body with one is not kept.
+        if (m_heading_count == headings && m_lists.empty() && !m_label && m_indent == 0 && bodies.wanted(key))
+            bodies.keep(key, std::vector<Item>(m_items.begin() + static_cast<std::ptrdiff_t>(from), m_items.end()));
+    }
+
+    void parse_body(const std::string& markdown) {
         util::MarkdownTree tree = parse_clause_body(markdown, m_doc);
         cmark_iter* it = cmark_iter_new(tree.get());
         cmark_event_type ev;
@@ -676,6 +739,7 @@ private:
     double m_indent = 0;
     int m_quote_depth = 0;
     int m_heading_count = 0;
+    std::string m_link_layout;  // see link_context (render_cache.hpp)
 
     std::size_t m_columns = 1;
     std::string m_alignments;
