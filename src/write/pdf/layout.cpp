@@ -24,6 +24,15 @@ Text::~Text() {
     for (auto* r : own_runs) pango_glyph_item_free(r);
 }
 
+int Text::pixel_width() const {
+    if (layout) {
+        PangoRectangle logical;
+        pango_layout_get_pixel_extents(layout, nullptr, &logical);
+        return logical.width;
+    }
+    return PANGO_PIXELS_CEIL(logical_width);
+}
+
 namespace {
 
 // The DOCX's styles (templates/docx/styles.xml) with Liberation's metric-compatible fonts, or
@@ -265,10 +274,11 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
         return found;
     }
     // A plain paragraph from words kept by earlier documents (word_layout.hpp).
-    if (spec.from_words && spec.wrap_words && !list && in.attributes.empty() && in.links.empty() && !spec.ellipsize && spec.align == PANGO_ALIGN_LEFT &&
-        spec.width >= 0) {
-        if (TextPtr words =
-                lay_out_words(in.text, spec.font, std::string_view(key).substr(0, font_key_size), pango_units_from_double(std::max(spec.width, 1.0)))) {
+    // (Wrapped to a width, or one line as long as it is.)
+    if (spec.from_words && !list && in.attributes.empty() && in.links.empty() && !spec.ellipsize && spec.align == PANGO_ALIGN_LEFT &&
+        (spec.wrap_words ? spec.width >= 0 : spec.width < 0)) {
+        const int width = spec.width >= 0 ? pango_units_from_double(std::max(spec.width, 1.0)) : -1;
+        if (TextPtr words = lay_out_words(in.text, spec.font, std::string_view(key).substr(0, font_key_size), width)) {
             cache.offer(key, words, in.text.size());
             return words;
         }
@@ -303,6 +313,9 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
     if (!t->lines.empty()) t->height = t->lines.back().top + t->lines.back().height;
+    PangoRectangle logical;
+    pango_layout_get_extents(t->layout, nullptr, &logical);
+    t->logical_width = logical.width;
     cache.offer(key, t, in.text.size());
     return t;
 }

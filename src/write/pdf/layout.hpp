@@ -71,6 +71,7 @@ struct Text {
     std::vector<LinkSpan> links;
     std::vector<LineBox> lines;
     double height = 0;
+    int logical_width = 0;  // pango units: the widest line's logical width (pango_layout_get_size's)
     // By line and run: filled in by the PDF writer of the text's thread, never changed once made.
     mutable std::vector<std::vector<EncodedRun>> encoded;
     Text() = default;
@@ -78,6 +79,8 @@ struct Text {
     Text& operator=(const Text&) = delete;
     ~Text();
     const char* text() const { return layout ? pango_layout_get_text(layout) : own_text.c_str(); }
+    // The logical width in whole points, rounded up, as pango_layout_get_pixel_extents gives it.
+    int pixel_width() const;
 };
 using TextPtr = std::shared_ptr<Text>;
 

@@ -319,8 +319,7 @@ private:
             spec.font = m_number_font;
             spec.wrap_words = false;
             TextPtr n = lay_out(number, spec);
-            int w = 0, h = 0;
-            pango_layout_get_size(n->layout, &w, &h);
+            const int w = n->logical_width;
             const LineBox& last = t.lines[pl.end_line - 1];
             double baseline = n->lines.empty() ? 0 : n->lines[0].baseline;
             double x = k_margin + k_body_width - pango_units_to_double(w), y = top + last.baseline - baseline;
@@ -458,24 +457,21 @@ private:
             spec.font = m_furniture;
             spec.wrap_words = false;
             TextPtr t = lay_out(s, spec);
-            PangoRectangle logical;
-            pango_layout_get_extents(t->layout, nullptr, &logical);
+            const int logical_width = t->logical_width;
             const int room_units = pango_units_from_double(std::max(room, 1.0));
             double x = right ? k_margin + k_body_width - room : k_margin;
             double shift = 0;  // where pango's alignment in the room would put the line
-            if (logical.width > room_units) {
+            if (logical_width > room_units) {
                 spec.width = room;
                 spec.align = right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
                 spec.ellipsize = true;
                 t = lay_out(s, spec);
             } else if (right) {
-                shift = pango_units_to_double(room_units - logical.width);
+                shift = pango_units_to_double(room_units - logical_width);
             }
             double b = t->lines.empty() ? 0 : t->lines[0].baseline;
-            PangoRectangle pixel_ink, pixel_logical;
-            pango_layout_get_pixel_extents(t->layout, &pixel_ink, &pixel_logical);
             for (const auto& box : t->lines) line(m_art, *t, box, x + shift, baseline - b, false);  // in m_ink
-            return static_cast<double>(pixel_logical.width);
+            return static_cast<double>(t->pixel_width());
         };
         const double gap = 12;
         static constexpr double k_banner[3] = {0.6, 0.0, 0.0}, k_grey[3] = {0.3, 0.3, 0.3};

@@ -1,5 +1,6 @@
 #include "write/pdf/word_layout.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -297,7 +298,7 @@ TextPtr lay_out_words(const std::string& text, const PangoFontDescription* font,
             // "A" is), so it may be a little wider; its final space is then left out.
             const bool last = end + 1 == words.size();
             long need = used + w.width - (last ? 0 : w.last_space);
-            if (!last) {
+            if (width >= 0 && !last) {
                 if (need > width - k_near) {
                     const std::size_t i = static_cast<std::size_t>(words[end].offset), j = i + static_cast<std::size_t>(w.bytes);
                     const Word* alone = &get_word(i, j, 0, false);
@@ -308,7 +309,7 @@ TextPtr lay_out_words(const std::string& text, const PangoFontDescription* font,
                     need = used + alone->width - w.last_space;
                 }
             }
-            if (need > width) {
+            if (width >= 0 && need > width) {
                 if (w.inner_break) return nullptr;  // pango might break inside it
                 break;
             }
@@ -320,6 +321,7 @@ TextPtr lay_out_words(const std::string& text, const PangoFontDescription* font,
         t->own_runs.push_back(run);
         const double top = pango_units_to_double(static_cast<int>(t->lines.size()) * w0.height);
         t->lines.push_back({{run}, 0.0, top, pango_units_to_double(w0.height), top + pango_units_to_double(w0.ascent)});
+        t->logical_width = std::max(t->logical_width, pango_glyph_string_get_width(run->glyphs));
         first = end;
     }
     t->height = pango_units_to_double(static_cast<int>(t->lines.size()) * w0.height);

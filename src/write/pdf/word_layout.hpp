@@ -14,7 +14,8 @@
 
 namespace clausebook::write::pdf {
 
-// `text` in `font`, `width` pango units wide, left-aligned, words wrapped, no attributes, in
+// `text` in `font`, `width` pango units wide (negative: one line, as long as it is), left-aligned,
+// words wrapped, no attributes, in
 // thread_context(); `font_key` names the font (every field of its description) for the thread's
 // store of words. nullptr when the text is not a plain one of words this can break as pango
 // would: empty, with a tab, a line break, a right-to-left or complex script, a word pango would
