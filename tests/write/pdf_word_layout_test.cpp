@@ -145,3 +145,21 @@ TEST_CASE("pdf word layout: texts it cannot lay out as pango would are left to p
     CHECK(plain->layout == nullptr);
     CHECK(plain->lines.size() == lay_out_as("Staff must not use the school's name or logo on a personal account.", body.desc, 200, false)->lines.size());
 }
+
+TEST_CASE("pdf word layout: the thread forgetting its words in the middle of a paragraph changes no glyph", "[pdf][layout]") {
+    const Font body("Liberation Sans", 11);
+    // Words the thread has not met (a school's names), more than it keeps: it forgets its words
+    // several times while laying out the paragraph.
+    std::string text;
+    const char* const letters[] = {"Ab", "Cd", "Ef", "Gh", "Ij", "Kl", "Mn", "Op", "Qr", "St"};
+    for (int i = 0; i < 60; ++i) text += std::string(text.empty() ? "" : " ") + letters[i % 10] + letters[(i / 10) % 10] + "wick";
+    set_thread_word_limit(7);
+    TextPtr words = lay_out_as(text, body.desc, 300, true);
+    set_thread_word_limit(50000);
+    forget_thread_words();
+    REQUIRE(words->layout == nullptr);
+    TextPtr pango = lay_out_as(text, body.desc, 300, false);
+    const std::string differences = layout_differences(*words, *pango);
+    INFO(differences);
+    CHECK(differences.empty());
+}

@@ -40,7 +40,7 @@ struct KeyHash {
 // The thread's words, by font and text: about 400 bytes a word. Forgotten all at once when there
 // are 50,000 (about 20 MB): a build of many schools meets some thirty new words in each document
 // (names, dates, a word before a new one), and the clauses' own few thousand words are shaped
-// again after each clearing.
+// again after each clearing. Only between paragraphs: a paragraph's words point into the store.
 class Words {
 public:
     // `key`: the font's key and the prefix's length, then from `text_at` the text to shape: `prefix` bytes of the words
@@ -49,15 +49,19 @@ public:
     const Word& get(const std::string& key, std::size_t text_at, std::size_t prefix, std::size_t word_bytes, const PangoFontDescription* font) {
         auto it = m_words.find(key);
         if (it != m_words.end()) return *it->second;
-        if (m_words.size() >= k_limit) m_words.clear();
         auto w = std::make_unique<Word>();
         shape(*w, std::string_view(key).substr(text_at), prefix, word_bytes, font);
         return *m_words.emplace(key, std::move(w)).first->second;
     }
     void clear() { m_words.clear(); }
+    // Called before a paragraph, never within one: the paragraph's words point into the store.
+    void make_room() {
+        if (m_words.size() >= m_limit) m_words.clear();
+    }
+    void set_limit(std::size_t limit) { m_limit = limit; }
 
 private:
-    static constexpr std::size_t k_limit = 50000;
+    std::size_t m_limit = 50000;
     std::unordered_map<std::string, std::unique_ptr<Word>, KeyHash> m_words;
 
     // The word shaped with what is around it in the paragraph where that changes its glyphs: the
@@ -189,6 +193,8 @@ PangoGlyphItem* line_run(const std::vector<Placed>& words, std::size_t first, st
 
 void forget_thread_words() { thread_words().clear(); }
 
+void set_thread_word_limit(std::size_t words) { thread_words().set_limit(words); }
+
 std::string layout_differences(const Text& a, const Text& b) {
     std::string out;
     auto say = [&](std::size_t line, const std::string& what) {
@@ -234,6 +240,7 @@ constexpr long k_near = 12 * PANGO_SCALE;
 TextPtr lay_out_words(const std::string& text, const PangoFontDescription* font, std::string_view font_key, int width) {
     if (text.empty() || text[0] == ' ' || text.back() == ' ') return nullptr;
     Words& store = thread_words();
+    store.make_room();
     std::vector<Placed> words;
     std::string key(font_key);
     key += '\x1e';

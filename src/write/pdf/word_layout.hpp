@@ -7,6 +7,7 @@
 // to pango (nullptr).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -28,5 +29,8 @@ std::string layout_differences(const Text& a, const Text& b);
 
 // Forgets the thread's words (their fonts changed: fonts.hpp).
 void forget_thread_words();
+
+// How many words the thread keeps before forgetting them all (50,000), for tests.
+void set_thread_word_limit(std::size_t words);
 
 }  // namespace clausebook::write::pdf
