@@ -5,7 +5,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <cairo-pdf.h>
 #include <xxhash.h>
 #include <cmark-gfm-core-extensions.h>
 
@@ -18,20 +17,6 @@
 #include "write/writer.hpp"
 
 namespace clausebook::write::pdf {
-
-Text::~Text() {
-    if (layout) g_object_unref(layout);
-    for (auto* r : own_runs) pango_glyph_item_free(r);
-}
-
-int Text::pixel_width() const {
-    if (layout) {
-        PangoRectangle logical;
-        pango_layout_get_pixel_extents(layout, nullptr, &logical);
-        return logical.width;
-    }
-    return PANGO_PIXELS_CEIL(logical_width);
-}
 
 namespace {
 
@@ -185,8 +170,6 @@ TextCache& thread_cache() {
     }
     return cache;
 }
-
-cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
 
 // `in`'s attributes in a list of their own, for the layout (the list owns them now), after the
 // one every wrapped text has: a word broken because it is longer than the line gets no hyphen
@@ -764,32 +747,6 @@ private:
 };
 
 }  // namespace
-
-PangoContext* thread_context() {
-    struct Holder {
-        PangoContext* context = nullptr;
-        ~Holder() {
-            if (context) g_object_unref(context);
-        }
-    };
-    thread_local Holder held;
-    if (!held.context) {
-        // Made from a PDF surface, so that pango merges in that surface's font options (no
-        // hinting, glyph positions not rounded); unhinted metrics: text measured is text drawn,
-        // at any scale. The context keeps no reference to the surface.
-        cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(&discard, nullptr, k_page_width, k_page_height);
-        cairo_t* cr = cairo_create(surface);
-        held.context = pango_cairo_create_context(cr);
-        cairo_font_options_t* options = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(held.context, options);
-        cairo_font_options_destroy(options);
-        cairo_destroy(cr);
-        cairo_surface_destroy(surface);
-    }
-    return held.context;
-}
 
 TextPtr lay_out(const std::string& s, const TextSpec& spec) {
     Inline in;

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "write/pdf/layout.hpp"
+#include "write/pdf/text.hpp"
 
 namespace clausebook::write::pdf {
 
