@@ -6,8 +6,6 @@
 // metadata, the language and the title preference. Drawing state and glyph codes are
 // page_content.hpp's; fonts are embedded by embedded_fonts.hpp,
 // the file's bytes written by pdf_file.hpp. docs/pdf.md describes the result.
-#include <pango/pangofc-font.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -29,64 +27,6 @@ namespace clausebook::write {
 namespace {
 
 using namespace pdf;
-
-// The document's one time, as the DOCX's (src/write/docx/docx_writer.cpp): SOURCE_DATE_EPOCH
-// (from the run's environment, in `options`) when set, else midnight UTC on the approval date,
-// else 1 January 1980. Never the clock.
-struct DocumentTime {
-    int y = 1980, mo = 1, d = 1, h = 0, mi = 0, s = 0;
-    // As a PDF date (ISO 32000-1, 7.9.4): D:20240301000000Z.
-    std::string pdf() const {
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", y, mo, d, h, mi, s);
-        return buf;
-    }
-    // As XMP writes a date: 2024-03-01T00:00:00Z.
-    std::string xmp() const {
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
-        return buf;
-    }
-};
-DocumentTime document_time(const model::Metadata& meta, const WriteOptions& options) {
-    DocumentTime t;
-    if (options.source_date_epoch) {
-        util::UtcTime u = util::utc_time(*options.source_date_epoch);
-        t.y = u.date.year, t.mo = u.date.month, t.d = u.date.day;
-        t.h = u.hour, t.mi = u.minute, t.s = u.second;
-    } else if (meta.approved) {
-        t.y = meta.approved->year, t.mo = meta.approved->month, t.d = meta.approved->day;
-    }
-    return t;
-}
-
-bool has_attribute(PangoItem* item, PangoAttrType type, PangoAttribute** found = nullptr) {
-    for (GSList* a = item->analysis.extra_attrs; a; a = a->next) {
-        auto* attr = static_cast<PangoAttribute*>(a->data);
-        if (attr->klass->type == type) {
-            if (found) *found = attr;
-            return true;
-        }
-    }
-    return false;
-}
-
-// What a glyph run's font and attributes say (layout.hpp, EncodedRun), kept with its codes.
-void describe_run(EncodedRun& code, PangoGlyphItem* run) {
-    PangoFont* font = run->item->analysis.font;
-    if (PANGO_IS_FC_FONT(font)) {
-        FcMatrix* m = nullptr;
-        if (FcPatternGetMatrix(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_MATRIX, 0, &m) == FcResultMatch && m) code.skew = m->xy;
-    }
-    PangoAttribute* colour = nullptr;
-    if (has_attribute(run->item, PANGO_ATTR_FOREGROUND, &colour)) {
-        const PangoColor& pc = reinterpret_cast<PangoAttrColor*>(colour)->color;
-        code.coloured = true;
-        code.rgb[0] = pc.red / 65535.0, code.rgb[1] = pc.green / 65535.0, code.rgb[2] = pc.blue / 65535.0;
-    }
-    code.underline = has_attribute(run->item, PANGO_ATTR_UNDERLINE);
-    code.strikethrough = has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH);
-}
 
 // A link's target from its attributes (layout.hpp, LinkSpan): "dest='s-1-2'" or
 // "uri='https://...'", quoted with ' and escaped with \.
