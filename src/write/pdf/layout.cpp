@@ -5,21 +5,18 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <cairo-pdf.h>
 #include <xxhash.h>
 #include <cmark-gfm-core-extensions.h>
 
 #include "util/markdown.hpp"
 #include "util/text.hpp"
 #include "write/pdf/fonts.hpp"
+#include "write/pdf/word_layout.hpp"
 #include "write/clause_links.hpp"
+#include "write/render_cache.hpp"
 #include "write/writer.hpp"
 
 namespace clausebook::write::pdf {
-
-Text::~Text() {
-    if (layout) g_object_unref(layout);
-}
 
 namespace {
 
@@ -123,13 +120,56 @@ private:
     std::size_t m_bytes = 0;
 };
 
-TextCache& thread_cache() {
-    thread_local TextCache cache;
-    if (refresh_thread_fonts()) cache.clear();  // laid out in fonts since changed
-    return cache;
+// A clause body's items (layout.hpp: paragraphs, rows, rules and their structure tags), kept per
+// thread by what they depend on (the typeface, the cross-references' targets, the Markdown) for
+// later documents: most clauses read the same in every school, and their items are then copied
+// instead of parsing the Markdown and looking each text up again. As the texts, a body is kept
+// from the second time it is asked for, within a budget. The items are never changed once made
+// (pagination and the writer only read them).
+class BodyCache {
+public:
+    const std::vector<Item>* find(const std::string& key) const {
+        auto it = m_entries.find(key);
+        return it == m_entries.end() ? nullptr : &it->second;
+    }
+    // Whether a body built now is to be kept (asked for before).
+    bool wanted(const std::string& key) {
+        if (m_bytes >= k_budget) return false;
+        if (m_seen.size() > k_seen_limit) m_seen.clear();
+        return !m_seen.insert(KeyHash{}(key)).second;
+    }
+    void keep(const std::string& key, std::vector<Item> items) {
+        m_bytes += key.size() + items.size() * 256;
+        m_entries.emplace(key, std::move(items));
+    }
+    void clear() {
+        m_entries.clear();
+        m_seen.clear();
+        m_bytes = 0;
+    }
+
+private:
+    static constexpr std::size_t k_budget = std::size_t{16} << 20;  // per thread, besides the texts
+    static constexpr std::size_t k_seen_limit = 1 << 16;
+    std::unordered_map<std::string, std::vector<Item>, KeyHash> m_entries;
+    std::unordered_set<std::size_t> m_seen;
+    std::size_t m_bytes = 0;
+};
+
+BodyCache& thread_bodies() {
+    thread_local BodyCache bodies;
+    return bodies;
 }
 
-cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+TextCache& thread_cache() {
+    thread_local TextCache cache;
+    if (refresh_thread_fonts()) {  // laid out in fonts since changed
+        cache.clear();
+        forget_thread_words();
+        thread_bodies().clear();
+    }
+    return cache;
+}
 
 // `in`'s attributes in a list of their own, for the layout (the list owns them now), after the
 // one every wrapped text has: a word broken because it is longer than the line gets no hyphen
@@ -179,6 +219,7 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     std::string key;
     key.reserve(in.text.size() + 128);
     append_font(key, spec.font);
+    const std::size_t font_key_size = key.size();
     // The width as the layout takes it, in pango units (no floating-point formatting: this key
     // is made for every text of every document).
     key += '\x1e';
@@ -187,6 +228,7 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     key += static_cast<char>('0' + spec.align);
     key += spec.ellipsize ? '1' : '0';
     key += spec.wrap_words ? '1' : '0';
+    key += spec.from_words ? '1' : '0';
     key += '\x1e';
     if (spec.wrap_words) {
         // The attributes as inserted into the layout's list (the same inserted the same way,
@@ -214,6 +256,16 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
         in.links.clear();
         return found;
     }
+    // A plain paragraph from words kept by earlier documents (word_layout.hpp).
+    // (Wrapped to a width, or one line as long as it is.)
+    if (spec.from_words && !list && in.attributes.empty() && in.links.empty() && !spec.ellipsize && spec.align == PANGO_ALIGN_LEFT &&
+        (spec.wrap_words ? spec.width >= 0 : spec.width < 0)) {
+        const int width = spec.width >= 0 ? pango_units_from_double(std::max(spec.width, 1.0)) : -1;
+        if (TextPtr words = lay_out_words(in.text, spec.font, std::string_view(key).substr(0, font_key_size), width)) {
+            cache.offer(key, words, in.text.size());
+            return words;
+        }
+    }
     if (spec.wrap_words && !list) list = attribute_list(in);
 
     auto t = std::make_shared<Text>();
@@ -234,11 +286,19 @@ TextPtr lay_out(Inline& in, const TextSpec& spec) {
     do {
         PangoRectangle logical;
         pango_layout_iter_get_line_extents(it, nullptr, &logical);
-        t->lines.push_back({pango_layout_iter_get_line_readonly(it), pango_units_to_double(logical.x), pango_units_to_double(logical.y),
-                            pango_units_to_double(logical.height), pango_units_to_double(pango_layout_iter_get_baseline(it))});
+        LineBox box{{},
+                    pango_units_to_double(logical.x),
+                    pango_units_to_double(logical.y),
+                    pango_units_to_double(logical.height),
+                    pango_units_to_double(pango_layout_iter_get_baseline(it))};
+        for (GSList* r = pango_layout_iter_get_line_readonly(it)->runs; r; r = r->next) box.runs.push_back(static_cast<PangoGlyphItem*>(r->data));
+        t->lines.push_back(std::move(box));
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
     if (!t->lines.empty()) t->height = t->lines.back().top + t->lines.back().height;
+    PangoRectangle logical;
+    pango_layout_get_extents(t->layout, nullptr, &logical);
+    t->logical_width = logical.width;
     cache.offer(key, t, in.text.size());
     return t;
 }
@@ -384,7 +444,27 @@ private:
     double indent() const { return k_margin + m_indent; }
     double width() const { return k_body_width - m_indent; }
 
+    // A clause's body, from the thread's kept bodies if an earlier document had it.
     void body(const std::string& markdown) {
+        std::string key = m_family;
+        key += '\x1e';
+        key.append(link_context(m_doc, markdown, m_link_layout));
+        key += '\x1e';
+        key += markdown;
+        BodyCache& bodies = thread_bodies();
+        if (const std::vector<Item>* kept = bodies.find(key)) {
+            m_items.insert(m_items.end(), kept->begin(), kept->end());
+            return;
+        }
+        const std::size_t from = m_items.size();
+        const int headings = m_heading_count;
+        parse_body(markdown);
+        // A heading's destination is numbered through the document, so a body with one is not kept.
+        if (m_heading_count == headings && m_lists.empty() && !m_label && m_indent == 0 && bodies.wanted(key))
+            bodies.keep(key, std::vector<Item>(m_items.begin() + static_cast<std::ptrdiff_t>(from), m_items.end()));
+    }
+
+    void parse_body(const std::string& markdown) {
         util::MarkdownTree tree = parse_clause_body(markdown, m_doc);
         cmark_iter* it = cmark_iter_new(tree.get());
         cmark_event_type ev;
@@ -411,7 +491,7 @@ private:
         if (tag == "H3") {
             p.dest = "h-" + std::to_string(++m_heading_count);
             p.outline_level = 3;
-            p.outline_title = pango_layout_get_text(p.text->layout);
+            p.outline_title = p.text->text();
             p.keep_with_next = true;
             p.keep_together = true;
         }
@@ -655,6 +735,7 @@ private:
     double m_indent = 0;
     int m_quote_depth = 0;
     int m_heading_count = 0;
+    std::string m_link_layout;  // see link_context (render_cache.hpp)
 
     std::size_t m_columns = 1;
     std::string m_alignments;
@@ -667,32 +748,6 @@ private:
 
 }  // namespace
 
-PangoContext* thread_context() {
-    struct Holder {
-        PangoContext* context = nullptr;
-        ~Holder() {
-            if (context) g_object_unref(context);
-        }
-    };
-    thread_local Holder held;
-    if (!held.context) {
-        // Made from a PDF surface, so that pango merges in that surface's font options (no
-        // hinting, glyph positions not rounded); unhinted metrics: text measured is text drawn,
-        // at any scale. The context keeps no reference to the surface.
-        cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(&discard, nullptr, k_page_width, k_page_height);
-        cairo_t* cr = cairo_create(surface);
-        held.context = pango_cairo_create_context(cr);
-        cairo_font_options_t* options = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(held.context, options);
-        cairo_font_options_destroy(options);
-        cairo_destroy(cr);
-        cairo_surface_destroy(surface);
-    }
-    return held.context;
-}
-
 TextPtr lay_out(const std::string& s, const TextSpec& spec) {
     Inline in;
     in.text = s;
@@ -700,140 +755,5 @@ TextPtr lay_out(const std::string& s, const TextSpec& spec) {
 }
 
 std::vector<Item> build_items(const model::Document& doc, const std::string& family) { return Builder(doc, family).build(); }
-
-// --- pagination --------------------------------------------------------------------------------
-
-std::vector<Page> paginate(const std::vector<Item>& items) {
-    std::vector<Page> pages(1);
-    double y = k_body_top;
-    auto new_page = [&] {
-        pages.emplace_back();
-        y = k_body_top;
-    };
-    auto at_top = [&] { return y <= k_body_top; };
-    const double room = k_body_bottom - k_body_top;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const Item& item = items[i];
-        switch (item.kind) {
-        case Item::Kind::begin:
-        case Item::Kind::end: pages.back().push_back({i, y}); break;
-        case Item::Kind::page_break:
-            if (!at_top()) new_page();
-            break;
-        case Item::Kind::rule:
-            if (y + 12 > k_body_bottom) new_page();
-            pages.back().push_back({i, y + 6});
-            y += 12;
-            break;
-        case Item::Kind::para: {
-            const Para& p = *item.para;
-            const auto& lines = p.text->lines;
-            double before = at_top() ? 0 : p.space_before;
-            double need = p.text->height;
-            if (p.keep_with_next) need += 3 * 14;  // the heading and the start of what follows it
-            if ((p.keep_together || p.keep_with_next || need <= room) && !at_top() && y + before + std::min(need, room) > k_body_bottom) {
-                new_page();
-                before = 0;
-            }
-            y += before;
-            std::size_t line = 0;
-            while (line < lines.size()) {
-                std::size_t end = line;
-                while (end < lines.size() && y + (lines[end].top + lines[end].height - lines[line].top) <= k_body_bottom) ++end;
-                if (end == line) {
-                    if (!at_top()) {
-                        new_page();
-                        continue;
-                    }
-                    end = line + 1;  // a line taller than a page: drawn, clipped to the page
-                }
-                pages.back().push_back({i, y, line, end});
-                y += lines[end - 1].top + lines[end - 1].height - lines[line].top;
-                line = end;
-                if (line < lines.size()) new_page();
-            }
-            y += p.space_after;
-            break;
-        }
-        case Item::Kind::row: {
-            const Row& r = *item.row;
-            // A new page repeats the table's header row, unless that row would take a good part
-            // of the page itself.
-            auto next_page = [&] {
-                new_page();
-                if (r.repeat && r.repeat->height <= room / 4) {
-                    pages.back().push_back({i, y, 0, 0, true});
-                    y += r.repeat->height;
-                }
-            };
-            // A row taller than any page is cut into slices wherever it starts; so a header row
-            // before one needs only a few of its lines below it.
-            constexpr double k_few_lines = 40;
-            const bool taller_than_page = r.height > room - (r.repeat ? r.repeat->height : 0);
-            double need = r.height + (r.header ? (r.next_height > room ? k_few_lines : r.next_height) : 0);
-            if (taller_than_page) need = k_few_lines + 2 * r.padding;
-            if (!at_top() && y + std::min(need, room) > k_body_bottom) next_page();
-            if (y + r.height <= k_body_bottom) {
-                pages.back().push_back({i, y});
-                y += r.height;
-                break;
-            }
-            // A row taller than a page: cut between lines into slices, one per page, each cell
-            // going on where it stopped.
-            std::vector<std::size_t> next(r.cells.size(), 0);
-            auto remaining = [&] {
-                for (std::size_t c = 0; c < r.cells.size(); ++c)
-                    if (next[c] < r.cells[c].text->lines.size()) return true;
-                return false;
-            };
-            while (remaining()) {
-                const double avail = k_body_bottom - y - 2 * r.padding;
-                Placement pl{i, y};
-                pl.cell_lines.resize(r.cells.size());
-                double used = 0;
-                bool any = false;
-                for (std::size_t c = 0; c < r.cells.size(); ++c) {
-                    const auto& lines = r.cells[c].text->lines;
-                    std::size_t first = next[c], end = first;
-                    while (end < lines.size() && lines[end].top + lines[end].height - lines[first].top <= avail) ++end;
-                    pl.cell_lines[c] = {first, end};
-                    if (end > first) {
-                        used = std::max(used, lines[end - 1].top + lines[end - 1].height - lines[first].top);
-                        any = true;
-                    }
-                }
-                if (!any) {
-                    if (y > k_body_top + (r.repeat ? r.repeat->height : 0) + 0.01) {  // not at the top: try a new page
-                        next_page();
-                        continue;
-                    }
-                    // A single line taller than the text block: drawn, clipped to the page.
-                    for (std::size_t c = 0; c < r.cells.size(); ++c) {
-                        const auto& lines = r.cells[c].text->lines;
-                        if (next[c] < lines.size()) {
-                            pl.cell_lines[c] = {next[c], next[c] + 1};
-                            used = std::max(used, lines[next[c]].height);
-                        }
-                    }
-                }
-                pl.height = used + 2 * r.padding;
-                for (std::size_t c = 0; c < r.cells.size(); ++c) next[c] = pl.cell_lines[c].second;
-                pages.back().push_back(std::move(pl));
-                y += pages.back().back().height;
-                if (remaining()) next_page();
-            }
-            break;
-        }
-        }
-    }
-    // A last page holding nothing but closing tags is not a page.
-    if (pages.size() > 1 &&
-        std::all_of(pages.back().begin(), pages.back().end(), [&](const Placement& pl) { return items[pl.item].kind == Item::Kind::end; })) {
-        Page last = std::move(pages.back());
-        pages.pop_back();
-        pages.back().insert(pages.back().end(), last.begin(), last.end());
-    }
-    return pages;
-}
 
 }  // namespace clausebook::write::pdf

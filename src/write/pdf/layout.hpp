@@ -1,6 +1,6 @@
 // The PDF's content before it is drawn: a flat list of items (structure tags opening and
 // closing, paragraphs laid out by pango, table rows, rules, page breaks) in reading order, made
-// from the Document by build_items() (layout.cpp), cut into pages by paginate() and drawn by
+// from the Document by build_items() (layout.cpp), cut into pages by paginate() (paginate.cpp) and drawn by
 // pdf_writer.cpp. Lengths are in PDF points (1/72 inch); y grows down the page, as in cairo.
 #pragma once
 
@@ -12,68 +12,16 @@
 #include <pango/pangocairo.h>
 
 #include "model/document.hpp"
+#include "write/pdf/text.hpp"
 
 namespace clausebook::write::pdf {
 
-// A4, with the DOCX's margins (2.5 cm): see src/write/docx/xml.hpp.
-constexpr double k_page_width = 595.276;
-constexpr double k_page_height = 841.89;
+// A4 (k_page_width, k_page_height: text.hpp), with the DOCX's margins (2.5 cm): see
+// src/write/docx/xml.hpp.
 constexpr double k_margin = 70.9;
 constexpr double k_body_top = k_margin;
 constexpr double k_body_bottom = k_page_height - k_margin;
 constexpr double k_body_width = k_page_width - 2 * k_margin;
-
-// A stretch of a paragraph's text (byte offsets into the layout's text) that is a link: cairo's
-// link attributes, "dest='s-1-2'" or "uri='https://...'".
-struct LinkSpan {
-    int start;
-    int end;
-    std::string attributes;
-};
-
-struct LineBox {
-    PangoLayoutLine* line;  // owned by the layout
-    double left;  // from the layout's left (alignment)
-    double top;  // from the layout's top
-    double height;
-    double baseline;  // from the layout's top
-};
-
-// A glyph run as the PDF writer writes it (pdf_writer.cpp): it depends on the run alone, so it
-// is made the first time the run is written and kept with its Text for later documents.
-struct EncodedRun {
-    struct Glyph {
-        uint32_t offset;  // of the text it stands for, in the layout's text
-        uint16_t id;
-        uint16_t length;  // k_space: a space the layout's text does not hold
-    };
-    static constexpr uint16_t k_space = 0xffff;
-    std::string codes;  // the inside of the run's TJ array
-    std::vector<Glyph> glyphs;  // each glyph id once, with the first text it stands for
-    double width = 0;  // the run's advance in points
-    // What the run's font and attributes say, read once with its codes: the slant of a font
-    // fontconfig slants (its matrix's xy), its own colour if it has one, its decorations.
-    double skew = 0;
-    bool coloured = false;
-    double rgb[3] = {0, 0, 0};
-    bool underline = false, strikethrough = false;
-    bool made = false;
-};
-
-// One pango layout and its lines.
-struct Text {
-    PangoLayout* layout = nullptr;
-    std::vector<LinkSpan> links;
-    std::vector<LineBox> lines;
-    double height = 0;
-    // By line and run: filled in by the PDF writer of the text's thread, never changed once made.
-    mutable std::vector<std::vector<EncodedRun>> encoded;
-    Text() = default;
-    Text(const Text&) = delete;
-    Text& operator=(const Text&) = delete;
-    ~Text();
-};
-using TextPtr = std::shared_ptr<Text>;
 
 struct Para {
     TextPtr text;
@@ -119,10 +67,6 @@ struct Item {
 // The typeface of the PDF's text when the trust names none (Debian fonts-liberation2).
 inline constexpr const char* k_default_family = "Liberation Sans";
 
-// This thread's pango context for PDF text (a PDF surface's font options, unhinted metrics),
-// made once per thread and kept: every layout of the thread is made in it.
-PangoContext* thread_context();
-
 // How a text is laid out, besides its words and their attributes.
 struct TextSpec {
     const PangoFontDescription* font = nullptr;
@@ -130,6 +74,7 @@ struct TextSpec {
     PangoAlignment align = PANGO_ALIGN_LEFT;
     bool ellipsize = false;  // one line, ending in an ellipsis if too long
     bool wrap_words = true;  // a word longer than a line broken, with no hyphen added
+    bool from_words = true;  // a plain paragraph may be laid out from its words (word_layout.hpp); false: by pango whole
 };
 
 // `s` laid out in thread_context(). Layouts are kept per thread and shared by every document

@@ -1,10 +1,27 @@
 #include "write/pdf/page_content.hpp"
 
+#include <pango/pangofc-font.h>
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
 namespace clausebook::write::pdf {
+
+namespace {
+
+bool has_attribute(PangoItem* item, PangoAttrType type, PangoAttribute** found = nullptr) {
+    for (GSList* a = item->analysis.extra_attrs; a; a = a->next) {
+        auto* attr = static_cast<PangoAttribute*>(a->data);
+        if (attr->klass->type == type) {
+            if (found) *found = attr;
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
 
 void encode_glyph_run(EncodedRun& code, PangoGlyphItem* run, const UsedFont& font, bool last_run) {
     code.made = true;
@@ -73,6 +90,22 @@ void encode_glyph_run(EncodedRun& code, PangoGlyphItem* run, const UsedFont& fon
         pen += advance_zero ? 0 : gi.geometry.width;
     }
     code.width = static_cast<double>(pango_glyph_string_get_width(run->glyphs)) / PANGO_SCALE;
+}
+
+void describe_run(EncodedRun& code, PangoGlyphItem* run) {
+    PangoFont* font = run->item->analysis.font;
+    if (PANGO_IS_FC_FONT(font)) {
+        FcMatrix* m = nullptr;
+        if (FcPatternGetMatrix(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_MATRIX, 0, &m) == FcResultMatch && m) code.skew = m->xy;
+    }
+    PangoAttribute* colour = nullptr;
+    if (has_attribute(run->item, PANGO_ATTR_FOREGROUND, &colour)) {
+        const PangoColor& pc = reinterpret_cast<PangoAttrColor*>(colour)->color;
+        code.coloured = true;
+        code.rgb[0] = pc.red / 65535.0, code.rgb[1] = pc.green / 65535.0, code.rgb[2] = pc.blue / 65535.0;
+    }
+    code.underline = has_attribute(run->item, PANGO_ATTR_UNDERLINE);
+    code.strikethrough = has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH);
 }
 
 }  // namespace clausebook::write::pdf

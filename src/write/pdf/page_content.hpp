@@ -66,4 +66,7 @@ struct Canvas {
 // unkerned advance: embedded_fonts.hpp); and the glyphs it uses, with their text.
 void encode_glyph_run(EncodedRun& code, PangoGlyphItem* run, const UsedFont& font, bool last_run);
 
+// What a glyph run's font and attributes say (layout.hpp, EncodedRun), kept with its codes.
+void describe_run(EncodedRun& code, PangoGlyphItem* run);
+
 }  // namespace clausebook::write::pdf

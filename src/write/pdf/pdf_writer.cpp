@@ -6,8 +6,6 @@
 // metadata, the language and the title preference. Drawing state and glyph codes are
 // page_content.hpp's; fonts are embedded by embedded_fonts.hpp,
 // the file's bytes written by pdf_file.hpp. docs/pdf.md describes the result.
-#include <pango/pangofc-font.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -29,64 +27,6 @@ namespace clausebook::write {
 namespace {
 
 using namespace pdf;
-
-// The document's one time, as the DOCX's (src/write/docx/docx_writer.cpp): SOURCE_DATE_EPOCH
-// (from the run's environment, in `options`) when set, else midnight UTC on the approval date,
-// else 1 January 1980. Never the clock.
-struct DocumentTime {
-    int y = 1980, mo = 1, d = 1, h = 0, mi = 0, s = 0;
-    // As a PDF date (ISO 32000-1, 7.9.4): D:20240301000000Z.
-    std::string pdf() const {
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", y, mo, d, h, mi, s);
-        return buf;
-    }
-    // As XMP writes a date: 2024-03-01T00:00:00Z.
-    std::string xmp() const {
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
-        return buf;
-    }
-};
-DocumentTime document_time(const model::Metadata& meta, const WriteOptions& options) {
-    DocumentTime t;
-    if (options.source_date_epoch) {
-        util::UtcTime u = util::utc_time(*options.source_date_epoch);
-        t.y = u.date.year, t.mo = u.date.month, t.d = u.date.day;
-        t.h = u.hour, t.mi = u.minute, t.s = u.second;
-    } else if (meta.approved) {
-        t.y = meta.approved->year, t.mo = meta.approved->month, t.d = meta.approved->day;
-    }
-    return t;
-}
-
-bool has_attribute(PangoItem* item, PangoAttrType type, PangoAttribute** found = nullptr) {
-    for (GSList* a = item->analysis.extra_attrs; a; a = a->next) {
-        auto* attr = static_cast<PangoAttribute*>(a->data);
-        if (attr->klass->type == type) {
-            if (found) *found = attr;
-            return true;
-        }
-    }
-    return false;
-}
-
-// What a glyph run's font and attributes say (layout.hpp, EncodedRun), kept with its codes.
-void describe_run(EncodedRun& code, PangoGlyphItem* run) {
-    PangoFont* font = run->item->analysis.font;
-    if (PANGO_IS_FC_FONT(font)) {
-        FcMatrix* m = nullptr;
-        if (FcPatternGetMatrix(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_MATRIX, 0, &m) == FcResultMatch && m) code.skew = m->xy;
-    }
-    PangoAttribute* colour = nullptr;
-    if (has_attribute(run->item, PANGO_ATTR_FOREGROUND, &colour)) {
-        const PangoColor& pc = reinterpret_cast<PangoAttrColor*>(colour)->color;
-        code.coloured = true;
-        code.rgb[0] = pc.red / 65535.0, code.rgb[1] = pc.green / 65535.0, code.rgb[2] = pc.blue / 65535.0;
-    }
-    code.underline = has_attribute(run->item, PANGO_ATTR_UNDERLINE);
-    code.strikethrough = has_attribute(run->item, PANGO_ATTR_STRIKETHROUGH);
-}
 
 // A link's target from its attributes (layout.hpp, LinkSpan): "dest='s-1-2'" or
 // "uri='https://...'", quoted with ' and escaped with \.
@@ -309,7 +249,7 @@ private:
         if (!p.contents_dest.empty()) {
             begin_link("dest='" + p.contents_dest + "'");
             m_link_open = true;
-            m_link_text = pango_layout_get_text(t.layout);
+            m_link_text = t.text();
         }
         for (std::size_t i = pl.first_line; i < pl.end_line; ++i) line(m_text, t, t.lines[i], p.x, top, true);
         if (!p.contents_dest.empty()) {
@@ -319,8 +259,7 @@ private:
             spec.font = m_number_font;
             spec.wrap_words = false;
             TextPtr n = lay_out(number, spec);
-            int w = 0, h = 0;
-            pango_layout_get_size(n->layout, &w, &h);
+            const int w = n->logical_width;
             const LineBox& last = t.lines[pl.end_line - 1];
             double baseline = n->lines.empty() ? 0 : n->lines[0].baseline;
             double x = k_margin + k_body_width - pango_units_to_double(w), y = top + last.baseline - baseline;
@@ -334,20 +273,19 @@ private:
     // One line of `t`, whose layout's top left is at (x, top), run by run so that each link's
     // text is inside a Link element of its own. `tagged`: on the text canvas, as content.
     void line(Canvas& c, const Text& t, const LineBox& box, double x, double top, bool tagged) {
-        const char* text = pango_layout_get_text(t.layout);
+        const char* text = t.text();
         double pen = x + box.left;
         double baseline = top + box.baseline;
         const auto line_index = static_cast<std::size_t>(&box - t.lines.data());
         if (t.encoded.empty()) t.encoded.resize(t.lines.size());
         std::vector<EncodedRun>& encoded = t.encoded[line_index];
-        if (encoded.empty()) encoded.resize(g_slist_length(box.line->runs));
-        std::size_t run_index = 0;
-        for (GSList* r = box.line->runs; r; r = r->next, ++run_index) {
-            auto* run = static_cast<PangoGlyphItem*>(r->data);
+        if (encoded.empty()) encoded.resize(box.runs.size());
+        for (std::size_t run_index = 0; run_index < box.runs.size(); ++run_index) {
+            PangoGlyphItem* run = box.runs[run_index];
             UsedFont& font = m_fonts.font(run->item->analysis.font);
             EncodedRun& code = encoded[run_index];
             if (!code.made) {
-                encode_glyph_run(code, run, font, r->next == nullptr);
+                encode_glyph_run(code, run, font, run_index + 1 == box.runs.size());
                 describe_run(code, run);
             }
             double width = code.width;
@@ -459,24 +397,21 @@ private:
             spec.font = m_furniture;
             spec.wrap_words = false;
             TextPtr t = lay_out(s, spec);
-            PangoRectangle logical;
-            pango_layout_get_extents(t->layout, nullptr, &logical);
+            const int logical_width = t->logical_width;
             const int room_units = pango_units_from_double(std::max(room, 1.0));
             double x = right ? k_margin + k_body_width - room : k_margin;
             double shift = 0;  // where pango's alignment in the room would put the line
-            if (logical.width > room_units) {
+            if (logical_width > room_units) {
                 spec.width = room;
                 spec.align = right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
                 spec.ellipsize = true;
                 t = lay_out(s, spec);
             } else if (right) {
-                shift = pango_units_to_double(room_units - logical.width);
+                shift = pango_units_to_double(room_units - logical_width);
             }
             double b = t->lines.empty() ? 0 : t->lines[0].baseline;
-            PangoRectangle pixel_ink, pixel_logical;
-            pango_layout_get_pixel_extents(t->layout, &pixel_ink, &pixel_logical);
             for (const auto& box : t->lines) line(m_art, *t, box, x + shift, baseline - b, false);  // in m_ink
-            return static_cast<double>(pixel_logical.width);
+            return static_cast<double>(t->pixel_width());
         };
         const double gap = 12;
         static constexpr double k_banner[3] = {0.6, 0.0, 0.0}, k_grey[3] = {0.3, 0.3, 0.3};

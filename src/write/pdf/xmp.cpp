@@ -4,6 +4,9 @@
 
 #include <cstdio>
 
+#include "util/date.hpp"
+#include "util/environment.hpp"
+
 namespace clausebook::write::pdf {
 
 namespace {
@@ -126,6 +129,18 @@ std::string xmp_packet(const XmpFacts& facts) {
     out += "</x:xmpmeta>\n";
     out += "<?xpacket end=\"r\"?>";  // read-only: no padding for editing in place
     return out;
+}
+
+DocumentTime document_time(const model::Metadata& meta, const WriteOptions& options) {
+    DocumentTime t;
+    if (options.source_date_epoch) {
+        util::UtcTime u = util::utc_time(*options.source_date_epoch);
+        t.y = u.date.year, t.mo = u.date.month, t.d = u.date.day;
+        t.h = u.hour, t.mi = u.minute, t.s = u.second;
+    } else if (meta.approved) {
+        t.y = meta.approved->year, t.mo = meta.approved->month, t.d = meta.approved->day;
+    }
+    return t;
 }
 
 }  // namespace clausebook::write::pdf
