@@ -14,19 +14,6 @@ constexpr std::string_view k_version_line = "clausebook manifest 2";
 // Far above 22,000 schools x 3 formats (about 100 bytes a line); a guard against a stray file.
 constexpr std::size_t k_max_manifest_bytes = 256u * 1024u * 1024u;
 
-template <class Int>
-bool parse_int(std::string_view s, Int& out) {
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && end == s.data() + s.size() && !s.empty();
-}
-
-bool is_fingerprint(std::string_view s) {
-    if (s.size() != 32) return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
 }  // namespace
 
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
@@ -66,7 +53,8 @@ std::optional<Manifest> Manifest::parse(const std::string& text) {
             start = tab + 1;
         }
         ManifestEntry e;
-        if (field[0].empty() || !is_fingerprint(field[1]) || !parse_int(field[2], e.stamp.size) || !parse_int(field[3], e.stamp.mtime_ns)) return std::nullopt;
+        if (field[0].empty() || !is_fingerprint(field[1]) || !parse_field(field[2], e.stamp.size) || !parse_field(field[3], e.stamp.mtime_ns))
+            return std::nullopt;
         if (field[4] == "clean")
             e.clean = true;
         else if (field[4] != "warned")

@@ -13,13 +13,31 @@
 // other-version one is read as empty, and the next build rebuilds everything and rewrites it.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <system_error>
 
 namespace clausebook::make {
+
+// A fingerprint as the files under out/.clausebook write it: 32 lower-case hexadecimal digits.
+inline bool is_fingerprint(std::string_view s) {
+    if (s.size() != 32) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+// A whole field of those files as a number: every character a digit of it, none left over.
+template <class Int>
+bool parse_field(std::string_view s, Int& out) {
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && end == s.data() + s.size() && !s.empty();
+}
 
 // A file's size and modification time, as stat reports them.
 struct FileStamp {

@@ -18,19 +18,6 @@ constexpr std::string_view k_version_line = "clausebook school cache 1\n";
 constexpr std::size_t k_max_cache_bytes = 2048u * 1024u * 1024u;
 constexpr std::int64_t k_settle_ns = 1'000'000'000;
 
-template <class Int>
-bool parse_int(std::string_view s, Int& out) {
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && end == s.data() + s.size() && !s.empty();
-}
-
-bool is_hash(std::string_view s) {
-    if (s.size() != 32) return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
 bool is_flag(std::string_view s, bool& out) {
     if (s != "0" && s != "1") return false;
     out = s == "1";
@@ -107,9 +94,9 @@ std::optional<SchoolCache> SchoolCache::parse(std::string owned) {
     std::string_view end_fields[3];
     if (!split(text.substr(last + 1, text.size() - last - 2), end_fields, 3) || end_fields[0] != "E") return std::nullopt;
     std::string_view body = text.substr(0, last + 1);
-    if (!is_hash(end_fields[2]) || end_fields[2] != hash_hex(body)) return std::nullopt;
+    if (!is_fingerprint(end_fields[2]) || end_fields[2] != hash_hex(body)) return std::nullopt;
     std::size_t count = 0;
-    if (!parse_int(end_fields[1], count)) return std::nullopt;
+    if (!parse_field(end_fields[1], count)) return std::nullopt;
 
     std::string_view rest = body.substr(k_version_line.size());
     auto next_line = [&rest]() -> std::optional<std::string_view> {
@@ -121,8 +108,8 @@ std::optional<SchoolCache> SchoolCache::parse(std::string owned) {
     };
     auto header = next_line();
     std::string_view h[5];
-    if (!header || !split(*header, h, 5) || h[0] != "H" || !is_hash(h[1]) || !is_hash(h[2]) || !parse_int(h[3], cache.m_index_stamp.size) ||
-        !parse_int(h[4], cache.m_index_stamp.mtime_ns))
+    if (!header || !split(*header, h, 5) || h[0] != "H" || !is_fingerprint(h[1]) || !is_fingerprint(h[2]) || !parse_field(h[3], cache.m_index_stamp.size) ||
+        !parse_field(h[4], cache.m_index_stamp.mtime_ns))
         return std::nullopt;
     cache.m_shared = h[1];
     cache.m_index_key = h[2];
@@ -138,9 +125,10 @@ std::optional<SchoolCache> SchoolCache::parse(std::string owned) {
         bool settled = false;
         FileIdentity id;
         std::size_t name_len = 0, rows_len = 0;
-        if (!plain(r.id) || !plain(r.path) || !is_hash(r.content) || !is_flag(f[4], settled) || !parse_int(f[5], id.size) || !parse_int(f[6], id.mtime_ns) ||
-            !parse_int(f[7], id.ctime_ns) || !parse_int(f[8], id.inode) || !parse_int(f[9], id.device) || !is_hash(f[10]) || !is_hash(f[11]) ||
-            !is_flag(f[12], r.page) || !is_flag(f[13], r.part) || !is_flag(f[14], r.has_page) || !parse_int(f[17], name_len) || !parse_int(f[18], rows_len))
+        if (!plain(r.id) || !plain(r.path) || !is_fingerprint(r.content) || !is_flag(f[4], settled) || !parse_field(f[5], id.size) ||
+            !parse_field(f[6], id.mtime_ns) || !parse_field(f[7], id.ctime_ns) || !parse_field(f[8], id.inode) || !parse_field(f[9], id.device) ||
+            !is_fingerprint(f[10]) || !is_fingerprint(f[11]) || !is_flag(f[12], r.page) || !is_flag(f[13], r.part) || !is_flag(f[14], r.has_page) ||
+            !parse_field(f[17], name_len) || !parse_field(f[18], rows_len))
             return std::nullopt;
         if (settled) r.identity = id;
         r.approved = f[10];
