@@ -76,7 +76,8 @@ def run_import(binary, root, document, fmt):
 
 
 # "  line 5 (part 1) paragraph: "..." -> local local.imported-1 (moved: reads like parents.first-steps 0.62); next: ..."
-TEXT_BLOCK = re.compile(r"^\s*(?:line|paragraph|page \d+,? (?:line|paragraph))?\s*(\d+)(?: \(part (\d+)\))? [a-z ]+: \".*\" -> (.*)$")
+# "  line 9 paragraph 2.2: "..." -> ..." (a numbered block shows its number after its kind)
+TEXT_BLOCK = re.compile(r'^\s*[a-z]+ (\d+)(?: \(part (\d+)\))? [^"]*: ".*" -> (.*)$')
 MOVED = re.compile(r"\(moved: reads like (\S+) ")
 
 
@@ -87,13 +88,15 @@ def import_blocks(binary, root, document):
     blocks = report.get("blocks", [])
     # Whether a local block is "moved" (reads like a clause placed elsewhere) is in the text
     # report's fate line; the JSON report has the local clause's id and the next candidates.
-    moved = {}
+    moved, seen = {}, set()
     for line in run_import(binary, root, document, "text").splitlines():
         m = TEXT_BLOCK.match(line)
         if m:
+            key = (int(m.group(1)), int(m.group(2) or 0))
+            seen.add(key)
             mm = MOVED.search(m.group(3))
             if mm:
-                moved[(int(m.group(1)), int(m.group(2) or 0))] = mm.group(1)
+                moved[key] = mm.group(1)
     for b in blocks:
         b["words"] = words_of(b.get("text", "").removesuffix("..."))
         # The clauses the report names for the block with their scores: its own (a clause's
@@ -107,6 +110,8 @@ def import_blocks(binary, root, document):
             b["named"], b["how"] = b.get("clause", ""), "clause"
         elif fate == "local":
             key = (b.get("position", 0), b.get("part", 0))
+            if key not in seen and "moved" not in b:
+                sys.exit(f"{document}: error: block at {key[0]} not found in the text report (its format changed?)")
             if b.get("moved") or key in moved:
                 b["named"], b["how"] = b.get("best") or moved.get(key) or b["next"][0]["clause"], "moved"
             else:
