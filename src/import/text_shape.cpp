@@ -125,6 +125,9 @@ bool heading_like(std::string_view s) {
         return capitals;
     }
     if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+    // A line ending in a dash or an ellipsis leads into what follows ("We will not -"): a heading
+    // names it and ends in a word.
+    if (last == '-' || s.ends_with("\xE2\x80\x93") || s.ends_with("\xE2\x80\x94") || s.ends_with("\xE2\x80\xA6")) return false;
     if (last == '?' && words > 8) return false;
     unsigned char first = static_cast<unsigned char>(s[0]);
     if (!(std::isupper(first) || std::isdigit(first) || first >= 0x80 || first == '"' || first == '\'')) return false;

@@ -114,6 +114,25 @@ TEST_CASE("text reader: Markdown headings, lists and tables", "[import][text]") 
     CHECK(d.blocks[5].cells[1][1] == "9am");
 }
 
+TEST_CASE("text reader: a short line leading into a list with a dash is not a heading", "[import][text]") {
+    // A heading names what follows; "We will never -" opens a sentence the items finish.
+    std::string txt =
+        "Our accounts\n\nWe will never \xE2\x80\x93\n\n\xE2\x80\xA2 post a pupil's full name\n\xE2\x80\xA2 share a home "
+        "address\n\nVisitors must -\n\n\xE2\x80\xA2 sign in\n\nOur rules \xE2\x80\x94 the short version\n\nBe kind online.\n";
+    util::Diagnostics diags;
+    auto d = import::read_text(txt, "t.txt", false, diags);
+    const auto* lead = find(d, "We will never");
+    REQUIRE(lead);
+    CHECK(lead->kind == BlockKind::paragraph);
+    const auto* must = find(d, "Visitors must");
+    REQUIRE(must);
+    CHECK(must->kind == BlockKind::paragraph);
+    // A dash inside a heading is still a heading; the heading before the lead-in stays one.
+    REQUIRE(find(d, "Our rules"));
+    CHECK(find(d, "Our rules")->kind == BlockKind::heading);
+    CHECK(find(d, "Our accounts")->kind == BlockKind::heading);
+}
+
 TEST_CASE("text reader: binary data and other encodings are refused", "[import][text]") {
     util::Diagnostics diags;
     import::read_text(std::string("abc\xFF\xFE def"), "t.txt", false, diags);
