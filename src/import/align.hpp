@@ -28,7 +28,7 @@
 
 namespace clausebook::import {
 
-constexpr double k_local_score = 0.16;  // below this, a block is its school's own (a local clause)
+constexpr double k_local_score = 0.25;  // below this, a block is its school's own (a local clause)
 constexpr double k_heading_weight = 0.0;  // the heading above a block against a clause's title and section
 constexpr double k_neighbour_weight = 0.5;  // the best of the two neighbours' scores for the same clause
 constexpr double k_unit_weight = 0.5;  // the clause sentence a block reads most like, against the whole clause

@@ -197,6 +197,10 @@ std::string json_report(const Plan& p) {
             Json next = Json::array();
             for (const auto& other : f.placement->others) next.push_back(Json{{"clause", other.clause_id}, {"score", rounded(other.score)}});
             block["next"] = std::move(next);
+            if (f.fate == "local" && f.placement->moved) {
+                block["moved"] = true;
+                block["reads_like"] = f.placement->best;
+            }
         }
         blocks.push_back(std::move(block));
     }

@@ -250,6 +250,28 @@ TEST_CASE("import reports in md, html and json, to a file with --report", "[impo
     CHECK(repo.read("report.json").find("\"facts\": {") != std::string::npos);
 }
 
+TEST_CASE("import's JSON report names the clause a moved block reads like", "[import][cli]") {
+    // The staff rule stands before the purpose, against the outline's order: one of the two is
+    // kept as a local clause where it stands, and the JSON says which clause it reads like.
+    TestRepo repo;
+    std::string swapped = k_gamma;
+    auto purpose = swapped.find("Purpose\n\n"), staff = swapped.find("Staff\n\n"), bikes = swapped.find("Bikes\n\n");
+    swapped = swapped.substr(0, purpose) + swapped.substr(staff, bikes - staff) + swapped.substr(purpose, staff - purpose) + swapped.substr(bikes);
+    repo.write("gamma.txt", swapped);
+    auto r = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--dry-run", "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    auto moved = r.out.find("\"moved\": true");
+    REQUIRE(moved != std::string::npos);
+    auto reads = r.out.find("\"reads_like\": \"", moved);
+    REQUIRE(reads != std::string::npos);
+    const std::size_t at = reads + std::string("\"reads_like\": \"").size();
+    std::string clause = r.out.substr(at, r.out.find('"', at) - at);
+    CHECK((clause == "intro.purpose" || clause == "staff.contact"));
+    // The text report says the same of that block.
+    auto plain = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--dry-run", "--format", "text"});
+    CHECK(plain.out.find("moved: reads like " + clause) != std::string::npos);
+}
+
 TEST_CASE("adopt takes the library's wording for named clauses, or all", "[import][cli]") {
     TestRepo repo;
     repo.write("gamma.txt", k_gamma);
