@@ -69,6 +69,13 @@ bool page_number(const std::string& text) {
     return rx::full(text, k_page);
 }
 
+// A year or a school year standing alone ("2016 -17", "2023/24", "Academic year 2024-2025"): a
+// title page's version line, not policy text and not a date anything can be read from.
+bool year_alone(const std::string& text) {
+    static const rx::Regex k_year(R"(^((academic|school)[ \t]+year[ \t]+)?(19|20)\d\d([ \t]*(-|/|\xE2\x80\x93)[ \t]*((19|20)?\d\d))?$)", true);
+    return rx::full(text, k_year);
+}
+
 }  // namespace
 
 void mark_furniture(std::vector<Block>& blocks) {
@@ -117,6 +124,7 @@ void mark_furniture(std::vector<Block>& blocks) {
         }
         if (b.dropped.empty() && blank_label(cleaned)) b.dropped = "signature box (nothing filled in)";
         if (b.dropped.empty() && page_number(cleaned)) b.dropped = "page number";
+        if (b.dropped.empty() && year_alone(cleaned)) b.dropped = "a year alone";
         b.text = cleaned;
     }
     // "Approved on behalf of the governing body" just above a blank signature box belongs to it.

@@ -133,6 +133,20 @@ TEST_CASE("text reader: a short line leading into a list with a dash is not a he
     CHECK(find(d, "Our accounts")->kind == BlockKind::heading);
 }
 
+TEST_CASE("text reader: a year or school year alone on the title page is not policy text", "[import][text]") {
+    std::string txt = "Bikes Policy\n\n2019 -20\n\nSchool year 2024/2025\n\n2023\n\nBikes are locked in the shed from 2019 to 2020.\n\n2019 bikes\n";
+    util::Diagnostics diags;
+    auto d = import::read_text(txt, "t.txt", false, diags);
+    for (const char* year : {"2019 -20", "School year 2024/2025", "2023"}) {
+        const auto* b = find(d, year);
+        REQUIRE(b);
+        CHECK(b->dropped == "a year alone");
+    }
+    // Years within a sentence, or with other words, are text.
+    CHECK(find(d, "Bikes are locked")->dropped.empty());
+    CHECK(find(d, "2019 bikes")->dropped.empty());
+}
+
 TEST_CASE("text reader: binary data and other encodings are refused", "[import][text]") {
     util::Diagnostics diags;
     import::read_text(std::string("abc\xFF\xFE def"), "t.txt", false, diags);
