@@ -73,9 +73,23 @@ struct Line {
 
 bool label_only(const std::string& s) {
     static const rx::Regex k(
-        R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|to be reviewed( on| by)?|(date |policy )?reviewed( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
+        R"(^(next review( date| due)?|review( date| due)?|anticipated review( date)?|date (of|for)( next)? review|last reviewed?( on)?|to be reviewed( on| by)?|(date |policy )?reviewed( on)?|(approved|adopted|ratified|agreed|accepted)( by| on)?|date( approved| adopted| ratified| agreed| accepted)?|minute( no\.?| number)?)\s*:?\s*$)",
         true);
     return rx::full(s, k);
+}
+
+// "Approved by:" alone on its line: the approver is written on the next line.
+bool approver_label(const std::string& s) {
+    static const rx::Regex k(R"(^(approved|adopted|ratified|agreed|accepted)\s+by\s*:?\s*$)", true);
+    return rx::full(s, k);
+}
+
+// A short line that can be a body's or a person's name: no date, no colon, not a label itself
+// ("Board of Directors" under "Approved by:"; never "Date for Review" or "Approved by:").
+bool name_value(const std::string& s) {
+    if (s.empty() || util::word_count(s) > 6 || s.find(':') != std::string::npos || label_only(s)) return false;
+    if (!std::isupper(static_cast<unsigned char>(s[0])) || !parse_written_date(s).empty()) return false;
+    return std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 std::string normal_name(const std::string& s) {
@@ -202,6 +216,16 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             ++i;
             continue;
         }
+        // "Approved by:" / "Board of Directors": the approver on the line below its label. A label
+        // left blank is never given the next label's value ("Date approved:" / "Approved by:").
+        if (approver_label(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && blocks[i + 1].kind != BlockKind::table &&
+            name_value(strip_marks(blocks[i + 1].text))) {
+            std::string label = t;
+            while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+            lines.push_back({label + ": " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});
+            ++i;
+            continue;
+        }
         lines.push_back({t, b.position, b.page, i});
     }
 
@@ -221,9 +245,13 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         R"(\b((to be|will be|due to be|yet to be|awaiting|pending)\s+(ratified|approved|adopted|agreed)|(awaiting|pending|for|subject to)\s+(ratification|approval|adoption)))",
         true);
     static const rx::Regex k_approved(
-        R"(\b(approved|adopted|ratified|agreed|approval\s+date|date\s+of\s+(?:approval|adoption|ratification)|(?:approval|adoption|ratification)\s*:))", true);
+        R"(\b(approved|adopted|ratified|agreed|accepted\s+by|date\s+accepted|approval\s+date|date\s+of\s+(?:approval|adoption|ratification)|(?:approval|adoption|ratification)\s*:))",
+        true);
     static const rx::Regex k_approved_by(
-        R"(\b(?:approved|adopted|ratified|agreed)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|\|.*|,?\s+\d.*|$))", true);
+        R"(\b(?:approved|adopted|ratified|agreed|accepted)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|\|.*|,?\s+\d.*|$))", true);
+    // "Approved: Executive - July 2017": the label's value names the approver before its date.
+    static const rx::Regex k_approved_value(
+        R"(^(?i:(?:date\s+)?(?:approved|adopted|ratified|agreed))\s*:\s*([A-Z][A-Za-z&'.]*(?:\s+(?:[A-Z][A-Za-z&'.]*|of|and|the|&)){0,5})\s*(?:-|\xE2\x80\x93|,|\bon\b|\bin\b)?\s*(.*)$)");
     static const rx::Regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", true);
     static const rx::Regex k_last_reviewed(R"(\blast\s+review(?:ed)?\b(?:\s+on)?\s*[:\-]?\s*(.*))", true);
     static const rx::Regex k_next_review(
@@ -236,16 +264,31 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     for (const auto& l : lines) {
         const std::string& t = l.text;
         const std::string lt = lower(t);
-        if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "minute", "review"})) continue;
+        if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "accept", "minute", "review"})) continue;
         rx::Match m;
         bool label = rx::full(t, k_label_line) && util::word_count(t) <= 14;
         if (rx::search(t, k_not_yet, &m)) {
             out.refused.push_back({"approved", "not an approval: it says the policy is still " + lower(m[0]), t, l.position, l.page, false});
         } else if (rx::search(t, k_approved) && (label || util::word_count(t) <= 16) && !rx::search(t, k_next_review) && !rx::search(t, k_last_reviewed)) {
             std::string date = parse_written_date(t);
-            if (date.size() == 10) add("approved", date, l, true);
-            if (rx::search(t, k_approved_by, &m)) {
-                std::string by = clean_line(m[1]);
+            if (date.size() == 10) {
+                add("approved", date, l, true);
+            } else if (!l.furniture && (label || util::word_count(t) <= 8)) {
+                // "Date adopted: December 2015", "Date Accepted by Governors: Spring 2021": an approval
+                // the school file cannot hold (it needs the day). Reported, never rounded to a day; the
+                // line is the title page's all the same.
+                std::string when = date.empty() ? parse_term_date(t) : date;
+                if (!when.empty()) {
+                    out.refused.push_back({"approved", "approval dated by its month or term only: the school file needs the day, from the minutes", t,
+                                           l.position, l.page, false});
+                    fact_blocks.insert(l.block);
+                    if (l.block2 != static_cast<std::size_t>(-1)) fact_blocks.insert(l.block2);
+                }
+            }
+            // "Approved by the Governing Body:" with nothing after it is a form left blank, not an approval.
+            const bool blank_form = !t.empty() && t.back() == ':';
+            auto take_by = [&](std::string by) {
+                by = clean_line(by);
                 while (!by.empty() && (by.back() == ':' || by.back() == ',' || by.back() == '*' || by.back() == ' ')) by.pop_back();
                 std::string lb = lower(by);
                 if (lb == "fgb" || lb == "the fgb")
@@ -254,6 +297,16 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                     by = "Local governing board";
                 if (!by.empty() && util::word_count(by) <= 8 && parse_written_date(by).empty() && by.find("behalf") == std::string::npos)
                     add("approved_by", by, l, true);
+            };
+            static const rx::Regex k_not_body(
+                std::string(R"(^(?:yes|no|n/?a|none|tbc|tba|pending|draft|spring|summer|autumn|term|date|signed|)") + k_months + R"()\b)", true);
+            rx::Match v;
+            if (blank_form) {
+            } else if (rx::search(t, k_approved_by, &m)) {
+                take_by(m[1]);
+            } else if (label && rx::full(t, k_approved_value, &v) && !rx::search(v[1], k_not_body) &&
+                       (clean_line(v[2]).empty() || !parse_written_date(v[2]).empty() || !parse_term_date(v[2]).empty())) {
+                take_by(v[1]);
             }
         }
         if (rx::search(t, k_minute, &m)) add("minute", m[1], l, true);

@@ -146,3 +146,39 @@ TEST_CASE("a fact stated two ways is left for a person, with every candidate", "
     REQUIRE(g.also_stated.size() == 1);
     CHECK(g.also_stated[0].value == "P1Y");
 }
+
+TEST_CASE("an approver on the line below its label, a blank label never takes the next label's value", "[import][facts]") {
+    auto f = facts_of(
+        "Oakmere Federation\n\nSocial Media Policy\n\nDate approved:\n\nApproved by:\n\nBoard of Trustees\n\nDate for Review\n\nMarch 2027\n\n"
+        "Purpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(f, "approved_by") == "Board of Trustees");
+    CHECK(found(f, "approved").empty());
+    CHECK(found(f, "next_review") == "2027-03");
+    // Two labels in a row, each left blank: neither is the other's value.
+    auto g = facts_of("Social Media Policy\n\nApproved by:\n\nNext review\n\nMay 2026\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(g, "approved_by").empty());
+    CHECK(found(g, "next_review") == "2026-05");
+    // A form whose approval line was never filled in approves nothing.
+    auto h =
+        facts_of("Social Media Policy\n\nApproved by the Local Governing Board:\nReview Date: June 2026\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(h, "approved_by").empty());
+    CHECK(found(h, "next_review") == "2026-06");
+}
+
+TEST_CASE("an approval dated by a month or a term is reported, never given a day", "[import][facts]") {
+    auto f = facts_of("Social Media Policy\n\nDate Accepted by Governors: Summer 2022\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(f, "approved_by") == "Governors");
+    CHECK(found(f, "approved").empty());
+    REQUIRE(f.refused.size() == 1);
+    CHECK(f.refused[0].quote == "Date Accepted by Governors: Summer 2022");
+    CHECK(f.refused[0].value.find("month or term") != std::string::npos);
+    CHECK(f.cover_blocks.size() == 2);  // the title and the approval line: the title page's, not policy text
+    auto g = facts_of("Social Media Policy\n\nDate adopted: October 2023\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(g, "approved").empty());
+    CHECK(g.refused.size() == 1);
+    // "Approved: <body> - <date>": the label's value names the approver; a date alone names none.
+    CHECK(found(facts_of("Social Media Policy\n\nApproved: Trust Board \xE2\x80\x93 May 2024\n\nPurpose\n\nText.\n"), "approved_by") == "Trust Board");
+    CHECK(found(facts_of("Social Media Policy\n\nApproved: June 2024\n\nPurpose\n\nText.\n"), "approved_by").empty());
+    CHECK(found(facts_of("Social Media Policy\n\nApproved: Yes\n\nPurpose\n\nText.\n"), "approved_by").empty());
+    CHECK(found(facts_of("Social Media Policy\n\nApproved: Finance Committee see the minutes\n\nPurpose\n\nText.\n"), "approved_by").empty());
+}
