@@ -87,7 +87,10 @@ bool approver_label(const std::string& s) {
 // A short line that can be a body's or a person's name: no date, no colon, not a label itself
 // ("Board of Directors" under "Approved by:"; never "Date for Review" or "Approved by:").
 bool name_value(const std::string& s) {
-    if (s.empty() || util::word_count(s) > 6 || s.find(':') != std::string::npos || label_only(s)) return false;
+    // Not another label or the broken half of one ("Date of" / "Approval").
+    static const rx::Regex k_label_words(
+        R"(^(date|review|next|signed|signature|version|name|role|position|minute|approved|adopted)\b|\s(of|and|for|the|on|by|to)$)", true);
+    if (s.empty() || util::word_count(s) > 6 || s.find(':') != std::string::npos || label_only(s) || rx::search(s, k_label_words)) return false;
     if (!std::isupper(static_cast<unsigned char>(s[0])) || !parse_written_date(s).empty()) return false;
     return std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
@@ -255,9 +258,19 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", true);
     static const rx::Regex k_last_reviewed(R"(\blast\s+review(?:ed)?\b(?:\s+on)?\s*[:\-]?\s*(.*))", true);
     static const rx::Regex k_next_review(
-        R"(\b(?:next\s+review(?:\s+(?:date|due))?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+due|to\s+be\s+reviewed)\b\s*(?:on|by|in|:|-)?\s*(.*))",
+        R"(\b(?:next\s+review(?:\s+(?:date|due))?|(?:anticipated|planned|proposed)\s+review(?:\s+date)?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+(?:is\s+)?due|to\s+be\s+reviewed)\b\s*(?:on|by|in|:|-|\xE2\x80\x93)?\s*(.*))",
         true);
-    static const rx::Regex k_reviewed_label(R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+on)?\s*[:\-]\s*(.*))", true);
+    // "Review: May 2022" (also inside a title page run together by a text extraction), and
+    // "Review March 2020" standing as a line of its own.
+    static const rx::Regex k_review_colon(R"(\breview\s*:\s*(.*))", true);
+    static const rx::Regex k_review_line(R"(^review\b\s*(?:-|\xE2\x80\x93)?\s*(.*)$)", true);
+    static const rx::Regex k_reviewed_label(R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+(?:on|by))?\s*(?::|-|\xE2\x80\x93)\s*(.*))", true);
+    // A review label whose value starts with an approval ("Review Date Approved PACT 27.11.2019",
+    // a table's header row run into its cells) gives the approval's date, not the review's.
+    auto approval_first = [&](const std::string& rest) {
+        auto digit = rest.find_first_of("0123456789");
+        return rx::search(rest.substr(0, digit), k_approved);
+    };
     static const rx::Regex k_period_label(R"(\b(review\s+(period|cycle|frequency)|frequency\s+of\s+review)\b)", true);
     static const rx::Regex k_label_line(R"(^[A-Za-z][A-Za-z .()/]{1,40}:\s*\S.*$)");
 
@@ -314,11 +327,11 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             bool month = false;
             std::string d = parse_written_date(m[1], &month);
             if (!d.empty()) add("last_reviewed", d, l, true);
-        } else if (rx::search(t, k_next_review, &m)) {
-            std::string d = parse_written_date(m[1]);
-            if (d.empty()) d = parse_term_date(m[1]);  // "Spring 2026", "Autumn term 2024"
+        } else if (rx::search(t, k_next_review, &m) || rx::search(t, k_review_colon, &m) || (util::word_count(t) <= 6 && rx::full(t, k_review_line, &m))) {
+            std::string d = approval_first(m[1]) ? std::string() : parse_written_date(m[1]);
+            if (d.empty() && !approval_first(m[1])) d = parse_term_date(m[1]);  // "Spring 2026", "Autumn term 2024"
             if (!d.empty()) add("next_review", d, l, label || util::word_count(t) <= 10);
-        } else if (label && rx::search(t, k_reviewed_label, &m)) {
+        } else if ((label || util::word_count(t) <= 8) && rx::search(t, k_reviewed_label, &m)) {
             // "Policy reviewed: September 2023 by the LGB", "Date reviewed: 4.10.23": when it was last reviewed.
             bool month = false;
             std::string d = parse_written_date(m[1], &month);

@@ -182,3 +182,27 @@ TEST_CASE("an approval dated by a month or a term is reported, never given a day
     CHECK(found(facts_of("Social Media Policy\n\nApproved: Yes\n\nPurpose\n\nText.\n"), "approved_by").empty());
     CHECK(found(facts_of("Social Media Policy\n\nApproved: Finance Committee see the minutes\n\nPurpose\n\nText.\n"), "approved_by").empty());
 }
+
+TEST_CASE("review dates as title pages label them, and reviews done", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(facts_of("Bike Policy\n\nAnticipated review: November 2027" + body), "next_review") == "2027-11");
+    CHECK(found(facts_of("Bike Policy\n\nA further review is due by July 2026" + body), "next_review") == "2026-07");
+    CHECK(found(facts_of("Bike Policy\n\nMay 2025\n\nReview May 2028" + body), "next_review") == "2028-05");
+    auto every = facts_of("Bike Policy\n\nReview: Every two years" + body);
+    CHECK(found(every, "next_review").empty());
+    CHECK(found(every, "review_period") == "P2Y");
+    // A title page a text extraction ran into one paragraph.
+    CHECK(found(facts_of("Title: Bike Policy Issued: May 2021 Review: May 2023 Page 1 of 9 The school lends bikes to pupils who ride to school." + body),
+                "next_review") == "2023-05");
+    // A review done, by whom and when: the last review, never the next.
+    auto by = facts_of("Bike Policy\n\nReviewed by: Curriculum Committee June 2025" + body);
+    CHECK(found(by, "last_reviewed") == "2025-06");
+    CHECK(found(by, "next_review").empty());
+    auto dash = facts_of("Bike Policy\n\nReviewed \xE2\x80\x93 Jan 2024" + body);
+    CHECK(found(dash, "last_reviewed") == "2024-01");
+    CHECK(found(dash, "next_review").empty());
+    // A table's header row run into its cells: the date after "Review Date" is the approval's.
+    CHECK(found(facts_of("Bike Policy\n\nReview/Approve By Whom Date Review Date Approved Trust Board 14.03.2022 2 years" + body), "next_review").empty());
+    // A broken label under "Approved by" is no approver.
+    CHECK(found(facts_of("Bike Policy\n\nApproved by\n\nDate of\n\nApproval\n\nFGB" + body), "approved_by").empty());
+}
