@@ -56,6 +56,15 @@ std::string title_case_if_caps(const std::string& s) {
     return out;
 }
 
+// A school's name in capitals inside a line in ordinary case ("GRIMOLDBY PRIMARY SCHOOL Policy on
+// Social Networking"): each run of two or more words in capitals that ends a name of a school,
+// academy or college is written in title case; the rest of the line is left as it is.
+std::string title_case_caps_runs(const std::string& s) {
+    static const rx::Regex k_run(R"(\b[A-Z][A-Z'.\-]*(?:\s+[A-Z][A-Z'.\-]*)*\s+(?:SCHOOL|ACADEMY|ACADEMIES|COLLEGE)(?:(?:\s+COMMUNITY)?\s+TRUST)?\b)");
+    if (s.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) return s;
+    return rx::replace_all(s, k_run, [](const rx::Match& m) { return title_case_if_caps(m.str()); });
+}
+
 std::string strip_marks(std::string s) {
     static const rx::Regex k_emph(R"(\*\*|__)");
     s = rx::replace_all(s, k_emph, "");
@@ -365,18 +374,19 @@ Facts extract_facts(const std::vector<Block>& blocks) {
 
     // School name: the most named school; stated unambiguously when it is named more than any other.
     static const rx::Regex k_school(
-        R"(((?:St\.?|Saint|[A-Z][A-Za-z'\x80-\xFF\-]+)(?:[ \-](?:[A-Z][A-Za-z'\x80-\xFF\-]+|of|and|the|CE|RC|C of E|VA|VC|C\.E\.)){0,5}?\s+(?:(?:Primary|First|Junior|Infant|Infants|Middle|Secondary|High|Grammar|Nursery|Church of England|CE|C of E|Catholic|Community|Special)\s+)*([Ss]chool|Academy|College))\b)");
+        R"(((?:St\.?|Saint|[A-Z][A-Za-z'\x80-\xFF\-]+)(?:[ \-](?:[A-Z][A-Za-z'\x80-\xFF\-]+|of|and|the|CE|RC|C of E|VA|VC|C\.E\.)){0,5}?\s+(?:(?:Primary|First|Junior|Infant|Infants|Middle|Secondary|High|Grammar|Nursery|Church of England|CE|C of E|Catholic|Community|Special)\s+)*([Ss]chool|(?:Academy|Academies)(?:(?:\s+Community)?\s+Trust)?|College))\b)");
     static const rx::Regex k_qualified(R"(\b(Primary|First|Junior|Infants?|Middle|Secondary|High|Grammar|Nursery|CE|Catholic|Community|Special)\s+school$)");
     static const std::set<std::string> k_not_names = {
-        "the", "this",  "our",   "each",   "every",  "a",      "an",      "all",     "any",    "other", "whole", "local", "your", "their", "that", "which",
-        "at",  "in",    "of",    "to",     "for",    "within", "outside", "inside",  "whilst", "while", "from",  "by",    "and",  "or",    "with", "maintained",
-        "new", "leave", "after", "before", "during", "around", "about",   "contact", "if",     "when",  "where", "as",    "on",   "is",    "are"};
+        "the",   "this",  "our",  "each",       "every", "a",     "an",     "all",    "any",     "other",     "whole",    "local",   "your", "their",
+        "that",  "which", "at",   "in",         "of",    "to",    "for",    "within", "outside", "inside",    "whilst",   "while",   "from", "by",
+        "and",   "or",    "with", "maintained", "new",   "leave", "after",  "before", "during",  "around",    "about",    "contact", "if",   "when",
+        "where", "as",    "on",   "is",         "are",   "head",  "pupils", "staff",  "parents", "governors", "children", "students"};
     std::map<std::string, std::vector<FactValue>> schools;  // normalised name -> mentions
     std::set<std::string> standing_alone;  // spellings that are a block of their own (a title page)
     for (const auto& l : lines) {
         if (l.furniture) continue;  // only approval and review facts are read from page furniture
-        if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "College", "COLLEGE"})) continue;
-        std::string t = title_case_if_caps(l.text);
+        if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "Academies", "ACADEMIES", "College", "COLLEGE"})) continue;
+        std::string t = title_case_caps_runs(title_case_if_caps(l.text));
         for (const rx::Match& found : rx::all(t, k_school)) {
             std::string name = found[1];
             // Drop leading words that are not part of a name ("the", "at", "Whilst").
@@ -390,7 +400,27 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 else
                     break;
             }
+            // "Social Media Policy-Full School", "Social Media Policy Inspired Learning Academy Trust":
+            // a policy's name is not part of a school's.
+            {
+                std::istringstream words(name);
+                std::vector<std::string> kept;
+                for (std::string w; words >> w;) {
+                    if (lower(w).find("polic") != std::string::npos)
+                        kept.clear();
+                    else
+                        kept.push_back(w);
+                }
+                name = util::join(kept, " ");
+            }
             if (name.find(' ') == std::string::npos) continue;  // "School" alone
+            // "... Handling Complaints and the School": a name never has "the" or "and" before "School".
+            {
+                auto last = name.rfind(' ');
+                auto before = name.rfind(' ', last - 1);
+                std::string word = name.substr(before == std::string::npos ? 0 : before + 1, last - (before == std::string::npos ? 0 : before + 1));
+                if (!word.empty() && std::islower(static_cast<unsigned char>(word[0]))) continue;
+            }
             if (found[2] == "school" && !rx::search(name, k_qualified)) continue;  // "Breaching school"
             std::string key;
             for (char c : lower(name))
@@ -399,13 +429,18 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             std::string fixed = name;
             auto sp = fixed.rfind(' ');
             if (fixed.compare(sp + 1, std::string::npos, "school") == 0) fixed.replace(sp + 1, 6, "School");
-            schools[key].push_back({"school_name", fixed, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, false});
-            if (lower(clean_line(t)) == lower(name)) standing_alone.insert(fixed);
+            const bool alone = lower(clean_line(t)) == lower(name);
+            // `labelled` marks a mention standing alone as a line of its own (a title page's).
+            schools[key].push_back({"school_name", fixed, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, alone});
+            if (alone) standing_alone.insert(fixed);
         }
     }
     if (!schools.empty()) {
+        // A name standing alone as a line of its own (the title page's) counts twice: "Balby Central
+        // Primary School" on the title page outranks a misspelling of it in a sentence.
         std::vector<std::pair<std::size_t, std::string>> ranked;
-        for (auto& [k, v] : schools) ranked.push_back({v.size(), k});
+        for (auto& [k, v] : schools)
+            ranked.push_back({v.size() + static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [](const FactValue& f) { return f.labelled; })), k});
         std::sort(ranked.rbegin(), ranked.rend());
         auto& best = schools[ranked[0].second];
         // The spelling on the title page (a block of its own), else the one used most.
@@ -434,7 +469,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         } else {
             for (std::size_t k = 0; k < ranked.size() && k < 4; ++k) {
                 FactValue f = schools[ranked[k].second].front();
-                f.value = title_case_if_caps(f.value) + " (named " + std::to_string(ranked[k].first) + " times)";
+                f.value = title_case_if_caps(f.value) + " (named " + std::to_string(schools[ranked[k].second].size()) + " times)";
                 candidates["school_name"].push_back(f);
             }
         }
@@ -463,6 +498,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                     break;
             }
             if (name == "Council" || name.find(' ') == std::string::npos) continue;
+            // "the County Council", "City Council": a kind of council, not one named.
+            static const rx::Regex k_kind_only(R"(^(?:(?:County|City|Borough|District|Metropolitan|Town|Local)\s+)+Council$)");
+            if (rx::full(name, k_kind_only)) continue;
             if (!authorities.count(name))
                 authorities[name] = {"local_authority", name, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, false};
         }

@@ -206,3 +206,19 @@ TEST_CASE("review dates as title pages label them, and reviews done", "[import][
     // A broken label under "Approved by" is no approver.
     CHECK(found(facts_of("Bike Policy\n\nApproved by\n\nDate of\n\nApproval\n\nFGB" + body), "approved_by").empty());
 }
+
+TEST_CASE("school names: trusts, capitals inside a line, the title page's spelling, what is no school", "[import][facts]") {
+    CHECK(found(facts_of("Fernhill Academy Trust\n\nBike Policy\n\nThe Fernhill Academy Trust lends bikes.\n"), "school_name") == "Fernhill Academy Trust");
+    CHECK(found(facts_of("ASHCOMBE PRIMARY SCHOOL Policy on Bikes\n\nPupils ride with care.\n"), "school_name") == "Ashcombe Primary School");
+    CHECK(found(facts_of("Bike Policy-Whole School\n\nPupils of Larkspur Junior School ride with care.\n"), "school_name") == "Larkspur Junior School");
+    CHECK(found(facts_of("Bike Policy\n\nPupils of Larkspur Junior School ride with care. The Head of School checks the bikes.\n"), "school_name") ==
+          "Larkspur Junior School");
+    CHECK(found(facts_of("Bike Policy\n\nPupils of Larkspur Junior School ride with care, as set out in Handling Complaints and the School Plan.\n"),
+                "school_name") == "Larkspur Junior School");
+    // The title page's spelling outranks a misspelling in a sentence.
+    CHECK(found(facts_of("Larkspur Junior School\n\nBike Policy\n\nThis sets out Larkspurs Junior School policy on bikes.\n"), "school_name") ==
+          "Larkspur Junior School");
+    // "the County Council" is a kind of council; the council named is the authority.
+    CHECK(found(facts_of("Bike Policy\n\nStaff follow Wessex County Council guidance, and the County Council trains them.\n"), "local_authority") ==
+          "Wessex County Council");
+}
