@@ -357,18 +357,43 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_not_title(
         R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|use of|breach|other|related|this|the purpose|about|who)\b)",
         true);
-    std::string school_for_title;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
+    // "Hazelbury Social Media Policy - 2014", "Bike Policy (2021)": the year is the version's.
+    static const rx::Regex k_title_year(R"(\s*(?:[(\-,]|\xE2\x80\x93)*\s*(?:19|20)\d\d\s*\)?\s*$)");
+    // A title split over two lines: "E-safety and" / "Social Media Policy", "Policy for" / "Bikes".
+    static const rx::Regex k_open_end(R"((?:\s(?:and|&|of|for|on|to|with)|-)$)", true);
+    static const rx::Regex k_policy_for(R"(^policy\s+(?:on|for)$)", true);
+    // "Title: Online Access and Safety Policy Issued: May 2020 ...": a title labelled as one.
+    static const rx::Regex k_title_label(R"(\btitle\s*:\s*(.+?\b(?:policy|policies))\b)", true);
+    auto title_block = [&](std::size_t i) {
         const Block& b = blocks[i];
-        if (!b.dropped.empty() || (b.kind != BlockKind::heading && !(b.kind == BlockKind::paragraph && util::word_count(b.text) <= 10))) continue;
-        std::string t = rx::replace_all(strip_marks(b.text), k_title_date, "");
+        return b.dropped.empty() && (b.kind == BlockKind::heading || (b.kind == BlockKind::paragraph && util::word_count(b.text) <= 10));
+    };
+    for (const auto& l : lines) {
+        rx::Match m;
+        if (l.furniture || lower(l.text).find("title") == std::string::npos || !rx::search(l.text, k_title_label, &m) || util::word_count(m[1]) > 14) continue;
+        add("title", title_case_if_caps(clean_line(m[1])), l, true);
+        break;
+    }
+    for (std::size_t i = 0; i < blocks.size() && !candidates.count("title"); ++i) {
+        if (!title_block(i)) continue;
+        std::string t = rx::replace_all(rx::replace_all(strip_marks(blocks[i].text), k_title_date, ""), k_title_year, "");
+        std::set<std::size_t> parts = {i};
+        if (rx::full(t, k_policy_for) && i + 1 < blocks.size() && title_block(i + 1) && util::word_count(blocks[i + 1].text) <= 8) {
+            t += " " + strip_marks(blocks[i + 1].text);
+            parts.insert(i + 1);
+        }
         std::string lt = lower(t);
+        auto ends = [&](const std::string& w) { return lt.size() > w.size() + 1 && lt.compare(lt.size() - w.size(), w.size(), w) == 0; };
         bool names_policy =
-            (lt.size() > 7 && lt.compare(lt.size() - 6, 6, "policy") == 0) || util::starts_with(lt, "policy on ") || util::starts_with(lt, "policy for ");
+            ends("policy") || ends("policies") || ends("code of conduct") || util::starts_with(lt, "policy on ") || util::starts_with(lt, "policy for ");
         if (!names_policy || rx::search(t, k_not_title) || util::word_count(t) > 14) continue;
-        Line l{strip_marks(b.text), b.position, b.page, i};
+        if (i > 0 && title_block(i - 1) && util::word_count(blocks[i - 1].text) <= 6 && rx::search(clean_line(blocks[i - 1].text), k_open_end)) {
+            t = strip_marks(blocks[i - 1].text) + " " + t;
+            parts.insert(i - 1);
+        }
+        Line l{strip_marks(blocks[i].text), blocks[i].position, blocks[i].page, i};
         add("title", title_case_if_caps(t), l, true);
-        fact_blocks.insert(i);
+        fact_blocks.insert(parts.begin(), parts.end());
         break;
     }
 

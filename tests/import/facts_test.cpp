@@ -222,3 +222,18 @@ TEST_CASE("school names: trusts, capitals inside a line, the title page's spelli
     CHECK(found(facts_of("Bike Policy\n\nStaff follow Wessex County Council guidance, and the County Council trains them.\n"), "local_authority") ==
           "Wessex County Council");
 }
+
+TEST_CASE("titles split over two lines, with a year, labelled, or a code of conduct", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    auto split = facts_of("Online Safety and\n\nSocial Media Policy" + body);
+    CHECK(found(split, "title") == "Online Safety and Social Media Policy");
+    CHECK(split.cover_blocks.size() == 2);  // both halves are the title page's
+    CHECK(found(facts_of("Policy for\n\nBikes and Scooters" + body), "title") == "Policy for Bikes and Scooters");
+    CHECK(found(facts_of("Larkspur Bike Policy \xE2\x80\x93 2019" + body), "title") == "Larkspur Bike Policy");
+    CHECK(found(facts_of("Bike Policy (2022)" + body), "title") == "Bike Policy");
+    CHECK(found(facts_of("Page 1 Title: Safe Cycling Policy Issued: May 2021 Review: May 2023 The school lends bikes to pupils who ride." + body), "title") ==
+          "Safe Cycling Policy");
+    CHECK(found(facts_of("Bike Code of Conduct" + body), "title") == "Bike Code of Conduct");
+    CHECK(found(facts_of("Code of Conduct" + body), "title").empty());  // a section's heading, not a document's title
+    CHECK(found(facts_of("Online Safety Policy and Acceptable Use Policies" + body), "title") == "Online Safety Policy and Acceptable Use Policies");
+}
