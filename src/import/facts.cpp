@@ -539,12 +539,15 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     };
     static const std::vector<Role> k_roles = {
         {"deputy_dsl",
-         rx::Regex(R"(deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)))", true)},
+         rx::Regex(
+             R"((?:deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead))|\bDDSL\b))",
+             true)},
         {"dsl",
          rx::Regex(
              R"((?:designated\s+safeguarding\s+lead|\bDSL\b|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)|designated\s+senior\s+(?:person|lead)))",
              true)},
-        {"chair_of_governors", rx::Regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)))", true)},
+        {"chair_of_governors",
+         rx::Regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)|(?:board\s+of\s+)?(?:directors|trustees)|trust\s+board))", true)},
         {"headteacher", rx::Regex(R"((?:head\s?teacher|head\s+of\s+school|executive\s+head(?:teacher)?|principal))", true)},
     };
     // A name: "Grace Smith", "Mrs Ann Smith", and with initials after a title or before a surname:
@@ -583,7 +586,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 std::string after = it->suffix();
                 std::string before = l.text.substr(0, static_cast<std::size_t>(it->position()));
                 rx::Match m;
-                std::string role_words = title_case_if_caps(it->str());
+                // "DSL" stays as written; "HEADTEACHER" becomes "Headteacher".
+                std::string role_words = it->str().size() <= 5 ? it->str() : title_case_if_caps(it->str());
                 role_words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(role_words[0])));
                 if (rx::search(after, k_after, &m) && person_ok(m[1])) {
                     std::string name = m[1];
@@ -606,6 +610,24 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                     add(role.field, m[1] + "|" + role_words, l, person_label);
                 }
             }
+        }
+    }
+    // A signature block: the name on one line, the role alone on the next ("Ann Smith" /
+    // "Chair of the Board of Trustees").
+    static const rx::Regex k_name_only("^" + k_name + "$");
+    for (std::size_t k = 1; k < lines.size(); ++k) {
+        const Line& above = lines[k - 1];
+        const Line& l = lines[k];
+        if (l.furniture || above.furniture || above.block == l.block || l.block != above.block + 1 || util::word_count(l.text) > 8) continue;
+        rx::Match nm;
+        if (!rx::full(above.text, k_name_only, &nm) || !person_ok(nm[1])) continue;
+        for (const auto& role : k_roles) {
+            rx::Match rm;
+            if (!rx::full(l.text, role.pattern, &rm)) continue;
+            std::string role_words = rm.str().size() <= 5 ? rm.str() : title_case_if_caps(rm.str());
+            add(role.field, nm[1] + "|" + role_words, l, true);
+            fact_blocks.insert(above.block);
+            break;
         }
     }
 

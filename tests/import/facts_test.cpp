@@ -237,3 +237,16 @@ TEST_CASE("titles split over two lines, with a year, labelled, or a code of cond
     CHECK(found(facts_of("Code of Conduct" + body), "title").empty());  // a section's heading, not a document's title
     CHECK(found(facts_of("Online Safety Policy and Acceptable Use Policies" + body), "title") == "Online Safety Policy and Acceptable Use Policies");
 }
+
+TEST_CASE("people: roles as acronyms, a deputy as DDSL, a trust board's chair, a signature block", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    auto f = facts_of("Bike Policy\n\nKey people\n\nDSL \xE2\x80\x93 Ann Example\n\nDDSL \xE2\x80\x93 Bo Example" + body);
+    CHECK(found(f, "dsl") == "Ann Example|DSL");
+    CHECK(found(f, "deputy_dsl") == "Bo Example|DDSL");
+    CHECK(found(facts_of("Bike Policy\n\nChair of Trustees: Cy Example" + body), "chair_of_governors") == "Cy Example|Chair of Trustees");
+    auto g = facts_of("Bike Policy\n\nDi Example\n\nChair of the Board of Directors\n\nDate approved:" + body);
+    CHECK(found(g, "chair_of_governors") == "Di Example|Chair of the Board of Directors");
+    CHECK(g.cover_blocks.size() == 3);  // the title, the name and the role: the title page's
+    // A name and a role that are not one above the other are no signature.
+    CHECK(found(facts_of("Bike Policy\n\nDi Example\n\nStaff ride with care.\n\nChair of the Board of Directors" + body), "chair_of_governors").empty());
+}
