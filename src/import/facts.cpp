@@ -180,13 +180,21 @@ std::string parse_period_words(const std::string& text) {
     static const rx::Regex k_one(R"(\b(annual|annually|yearly|every\s+year|each\s+year|once\s+a\s+year|every\s+twelve\s+months)\b)");
     static const rx::Regex k_two(R"(\b(biennial|biennially)\b)");
     static const rx::Regex k_three(R"(\b(triennial|triennially)\b)");
-    if (rx::search(t, k_months_n, &m)) {
-        int n = number(m[1]);
+    // "for a 6 month period", "a two year trial": how long something lasts, not how often.
+    static const rx::Regex k_span_before(R"((?:\b(?:for|over|during)\s+(?:a|an|the|the\s+first)|\bthe\s+first)\s*$)");
+    static const rx::Regex k_span_after(R"(^\s*(?:period|trial|pilot|contract)\b)");
+    auto cycle = [&](const rx::Regex& re) {  // the first count that is a cycle, as written ("6", "two")
+        for (const auto& f : rx::all(t, re))
+            if (!rx::search(f.prefix(), k_span_before) && !rx::search(f.suffix(), k_span_after)) return f.str(1);
+        return std::string();
+    };
+    if (std::string c = cycle(k_months_n); !c.empty()) {
+        int n = number(c);
         if (n % 12 == 0 && n > 0) return "P" + std::to_string(n / 12) + "Y";
         if (n > 0) return "P" + std::to_string(n) + "M";
     }
-    if (rx::search(t, k_years_n, &m)) {
-        int n = number(m[1]);
+    if (std::string c = cycle(k_years_n); !c.empty()) {
+        int n = number(c);
         if (n > 0) return "P" + std::to_string(n) + "Y";
     }
     if (rx::search(t, k_two)) return "P2Y";
@@ -347,7 +355,22 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             if (!d.empty()) add("last_reviewed", d, l, true);
         }
         if (lower(t).find("review") != std::string::npos) {
-            std::string p = parse_period_words(t);
+            // In a long paragraph (a table run into one), only the words around "review" say how
+            // often it is reviewed ("... 6 monthly intervals ... will be reviewed annually").
+            std::string p;
+            if (util::word_count(t) <= 25) {
+                p = parse_period_words(t);
+            } else {
+                std::istringstream in(t);
+                std::vector<std::string> words;
+                for (std::string w; in >> w;) words.push_back(w);
+                for (std::size_t w = 0; w < words.size() && p.empty(); ++w) {
+                    if (lower(words[w]).find("review") == std::string::npos) continue;
+                    std::vector<std::string> near(words.begin() + static_cast<std::ptrdiff_t>(w > 6 ? w - 6 : 0),
+                                                  words.begin() + static_cast<std::ptrdiff_t>(std::min(words.size(), w + 7)));
+                    p = parse_period_words(util::join(near, " "));
+                }
+            }
             if (!p.empty()) add("review_period", p, l, rx::search(t, k_period_label) && util::word_count(t) <= 12);
         }
     }

@@ -250,3 +250,15 @@ TEST_CASE("people: roles as acronyms, a deputy as DDSL, a trust board's chair, a
     // A name and a role that are not one above the other are no signature.
     CHECK(found(facts_of("Bike Policy\n\nDi Example\n\nStaff ride with care.\n\nChair of the Board of Directors" + body), "chair_of_governors").empty());
 }
+
+TEST_CASE("a review period is how often, near the word review", "[import][facts]") {
+    CHECK(import::parse_period_words("the club is tried for a 6 month period before reviewing it").empty());
+    CHECK(import::parse_period_words("reviewed after a two year trial").empty());
+    CHECK(import::parse_period_words("for a 6 month period, then reviewed every 2 years") == "P2Y");
+    // A table run into one paragraph: the period beside "review", not the monitoring's.
+    auto f = facts_of(
+        "Bike Policy\n\nThe bikes will be checked by the: / site team Checks will take place at regular intervals: / 6 monthly intervals The "
+        "governors will hear a report on the checks at regular intervals: / Once a term The Bike Policy will be reviewed annually, or sooner "
+        "if the law changes\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(f, "review_period") == "P1Y");
+}
