@@ -701,9 +701,23 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         for (std::size_t i = 0; i < blocks.size(); ++i)
             if (blocks[i].dropped.empty() && normal_name(strip_marks(blocks[i].text)) == normal_name(out.found["school_name"].value)) fact_blocks.insert(i);
     // A label left with nothing after it ("by:") among title-page facts says nothing.
+    // So do an approval or review label left blank ("Date approved:", "Review period", "Approved
+    // by the Governing Body:"), when it stands among them.
     static const rx::Regex k_blank_label(R"(^(by|date|signed|name|role|version|on)\s*:?$)", true);
-    for (std::size_t i = 0; i < blocks.size(); ++i)
-        if (rx::full(blocks[i].text, k_blank_label) && ((i > 0 && fact_blocks.count(i - 1)) || fact_blocks.count(i + 1))) fact_blocks.insert(i);
+    static const rx::Regex k_blank_form(R"(^((approved|adopted|ratified|agreed|accepted)\s+by\b.{0,60}:|review\s+(period|cycle|frequency)\s*:?)\s*$)", true);
+    auto blank = [&](std::size_t i) {
+        if (!blocks[i].dropped.empty()) return false;
+        std::string t = strip_marks(blocks[i].text);
+        return rx::full(t, k_blank_label) || label_only(t) || rx::full(t, k_blank_form);
+    };
+    for (bool more = true; more;) {
+        more = false;
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (!fact_blocks.count(i) && blank(i) && ((i > 0 && fact_blocks.count(i - 1)) || fact_blocks.count(i + 1))) {
+                fact_blocks.insert(i);
+                more = true;
+            }
+    }
     out.cover_blocks.assign(fact_blocks.begin(), fact_blocks.end());
     return out;
 }

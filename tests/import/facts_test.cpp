@@ -246,7 +246,7 @@ TEST_CASE("people: roles as acronyms, a deputy as DDSL, a trust board's chair, a
     CHECK(found(facts_of("Bike Policy\n\nChair of Trustees: Cy Example" + body), "chair_of_governors") == "Cy Example|Chair of Trustees");
     auto g = facts_of("Bike Policy\n\nDi Example\n\nChair of the Board of Directors\n\nDate approved:" + body);
     CHECK(found(g, "chair_of_governors") == "Di Example|Chair of the Board of Directors");
-    CHECK(g.cover_blocks.size() == 3);  // the title, the name and the role: the title page's
+    CHECK(g.cover_blocks.size() == 4);  // the title, the name, the role and the blank label: the title page's
     // A name and a role that are not one above the other are no signature.
     CHECK(found(facts_of("Bike Policy\n\nDi Example\n\nStaff ride with care.\n\nChair of the Board of Directors" + body), "chair_of_governors").empty());
 }
@@ -261,4 +261,19 @@ TEST_CASE("a review period is how often, near the word review", "[import][facts]
         "governors will hear a report on the checks at regular intervals: / Once a term The Bike Policy will be reviewed annually, or sooner "
         "if the law changes\n\nPurpose\n\nStaff keep their accounts private.\n");
     CHECK(found(f, "review_period") == "P1Y");
+}
+
+TEST_CASE("approval and review labels left blank among the title page's facts are the title page's", "[import][facts]") {
+    util::Diagnostics diags;
+    auto d = import::read_text(
+        "Bike Policy\n\nDate approved:\n\nApproved by:\n\nTrust Board\n\nReview period\n\nDate ratified: 4 June 2024\n\n"
+        "Approved by the Local Governing Board:\n\nNext review: June 2026\n\nPurpose\n\nStaff keep their accounts private.\n",
+        "t.txt", false, diags);
+    auto f = import::extract_facts(d.blocks);
+    CHECK(found(f, "approved") == "2024-06-04");
+    CHECK(found(f, "approved_by") == "Trust Board");
+    std::vector<std::string> cover;
+    for (std::size_t i : f.cover_blocks) cover.push_back(d.blocks[i].text);
+    CHECK(cover == std::vector<std::string>{"Bike Policy", "Date approved:", "Approved by:", "Trust Board", "Review period", "Date ratified: 4 June 2024",
+                                            "Approved by the Local Governing Board:", "Next review: June 2026"});
 }

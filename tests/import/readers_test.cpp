@@ -97,6 +97,32 @@ TEST_CASE("text reader: contents page, odd bullets, broken lines and a blank sig
     CHECK(find(d, "Page 2 of 7")->dropped == "page number");
 }
 
+TEST_CASE("text reader: a title page's record of the document is not policy text", "[import][text]") {
+    std::string text =
+        "Bike Policy\n\nStatus Non-Statutory\n\nVersion date: 3 May 2021\n\nAuthor/owner: Deputy Head\n\nAudience: Pupils and parents\n\n"
+        "Signature of Co-Chair of Governors:\n\n"
+        "This policy says how pupils who cycle to school keep their bikes safe and where they leave them during the day.\n\n"
+        "Status of bikes\n\nAudience: the whole class hears the safety talk.\n";
+    // A heading "Status" or "Status of this policy" before the first paragraph is a section's.
+    util::Diagnostics d2;
+    auto h = import::read_text("Bike Policy\n\nStatus of this policy\n\nStatus\n\nThis policy says how pupils who cycle to school keep their bikes safe.\n",
+                               "t.txt", false, d2);
+    CHECK(find(h, "Status of this policy")->dropped.empty());
+    CHECK(find(h, "Status")->dropped.empty());
+    util::Diagnostics diags;
+    auto d = import::read_text(text, "t.txt", false, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    for (const char* record : {"Status Non-Statutory", "Version date: 3 May 2021", "Author/owner: Deputy Head", "Audience: Pupils and parents"}) {
+        const auto* b = find(d, record);
+        REQUIRE(b);
+        CHECK(b->dropped.find("the document's own record") != std::string::npos);
+    }
+    CHECK(find(d, "Signature of Co-Chair")->dropped.find("signature") != std::string::npos);
+    // After the first paragraph of prose, such a line is the policy's own text.
+    CHECK(find(d, "Status of bikes")->dropped.empty());
+    CHECK(find(d, "the whole class hears")->dropped.empty());
+}
+
 TEST_CASE("text reader: Markdown headings, lists and tables", "[import][text]") {
     std::string md =
         "# Bikes\n\n## 2.1 Where bikes go\n\nBikes go in the **shed**, see [the map](http://x).\n\n- one\n- two\n\n| Day | Time |\n|---|---|\n| Mon | 9am |\n";
