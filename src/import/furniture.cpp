@@ -127,6 +127,7 @@ void mark_furniture(std::vector<Block>& blocks) {
         }
         if (b.dropped.empty() && blank_label(cleaned)) b.dropped = "signature box (nothing filled in)";
         if (b.dropped.empty() && page_number(cleaned)) b.dropped = "page number";
+        if (b.dropped.empty() && web_page_furniture(cleaned)) b.dropped = "web page furniture";
         b.text = cleaned;
     }
     // "Approved on behalf of the governing body" just above a blank signature box belongs to it.

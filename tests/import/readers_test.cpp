@@ -123,6 +123,21 @@ TEST_CASE("text reader: a title page's record of the document is not policy text
     CHECK(find(d, "the whole class hears")->dropped.empty());
 }
 
+TEST_CASE("text reader: a web page's own furniture copied with its text", "[import][text]") {
+    util::Diagnostics diags;
+    auto d = import::read_text(
+        "Skip to content \xE2\x86\x93\n\ntop of page\nbike policy\n\nPupils who cycle to school lock their bikes in the shed.\n\nBack to top\n", "t.txt", false,
+        diags);
+    REQUIRE_FALSE(diags.has_errors());
+    CHECK(find(d, "Skip to content")->dropped == "web page furniture");
+    CHECK(find(d, "top of page")->dropped == "web page furniture");
+    CHECK(find(d, "Back to top")->dropped == "web page furniture");
+    const auto* title = find(d, "bike policy");
+    REQUIRE(title);
+    CHECK(title->text == "bike policy");  // not run into "top of page"
+    CHECK(title->dropped.empty());
+}
+
 TEST_CASE("text reader: Markdown headings, lists and tables", "[import][text]") {
     std::string md =
         "# Bikes\n\n## 2.1 Where bikes go\n\nBikes go in the **shed**, see [the map](http://x).\n\n- one\n- two\n\n| Day | Time |\n|---|---|\n| Mon | 9am |\n";
