@@ -236,6 +236,15 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             ++i;
             continue;
         }
+        // "Chair of Governors:" / "Ann Smith": a person on the line below the role's label.
+        static const rx::Regex k_name_line(R"(^(?:(?:Mr|Mrs|Miss|Ms|Dr|Rev)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,2}$)");
+        static const rx::Regex k_role_label(R"(\b(chair|head\s?teacher|headteacher|principal|designated|dsl|head\s+of\s+school)\b.{0,40}:$)", true);
+        if (util::word_count(t) <= 8 && rx::search(t, k_role_label) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() &&
+            rx::full(strip_marks(blocks[i + 1].text), k_name_line)) {
+            lines.push_back({t + " " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});
+            ++i;
+            continue;
+        }
         // "Approved by:" / "Board of Directors": the approver on the line below its label. A label
         // left blank is never given the next label's value ("Date approved:" / "Approved by:").
         if (approver_label(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && blocks[i + 1].kind != BlockKind::table &&
@@ -378,7 +387,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     // Title: the first heading that names a policy ("... Policy", "Policy on ...").
     static const rx::Regex k_title_date(std::string(R"(\s*[(\-\xE2\x80\x93,]*\s*(?i:)") + k_months + R"()\s+\d{4}\s*\)?\s*$)");
     static const rx::Regex k_not_title(
-        R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|use of|breach|other|related|this|the purpose|about|who)\b)",
+        R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|using|breach|other|related|this|the purpose|about|who)\b|\b(this|the|our|a|of)\s+policy$)",
         true);
     // "Hazelbury Social Media Policy - 2014", "Bike Policy (2021)": the year is the version's.
     static const rx::Regex k_title_year(R"(\s*(?:[(\-,]|\xE2\x80\x93)*\s*(?:19|20)\d\d\s*\)?\s*$)");

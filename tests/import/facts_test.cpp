@@ -277,3 +277,18 @@ TEST_CASE("approval and review labels left blank among the title page's facts ar
     CHECK(cover == std::vector<std::string>{"Bike Policy", "Date approved:", "Approved by:", "Trust Board", "Review period", "Date ratified: 4 June 2024",
                                             "Approved by the Local Governing Board:", "Next review: June 2026"});
 }
+
+TEST_CASE("what is no title, a role's label with the name below it, a signature's date", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private and never befriend pupils online.\n");
+    CHECK(found(facts_of("Using this policy" + body), "title").empty());
+    CHECK(found(facts_of("Development and Review of this Policy" + body), "title").empty());
+    CHECK(found(facts_of("Use of Bikes and Scooters Policy" + body), "title") == "Use of Bikes and Scooters Policy");
+    CHECK(found(facts_of("Model Bike Policy" + body), "title") == "Model Bike Policy");  // "Model" is no record's label
+    auto f = facts_of("Bike Policy\n\nSigned Chair of Governors:\n\nCy Example\n\nDate: 9 May 2020" + body);
+    CHECK(found(f, "chair_of_governors") == "Cy Example|Chair of Governors");
+    CHECK(found(f, "approved").empty());  // a signature's date alone is not said to be the approval
+    CHECK(f.cover_blocks.size() == 3);  // the title, the role's label and the name
+    auto g = facts_of("Bike Policy\n\nDate Ratified by Governors:29/09/19" + body);
+    CHECK(found(g, "approved") == "2019-09-29");
+    CHECK(found(g, "approved_by") == "Governors");
+}

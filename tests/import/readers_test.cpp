@@ -118,6 +118,14 @@ TEST_CASE("text reader: a title page's record of the document is not policy text
         CHECK(b->dropped.find("the document's own record") != std::string::npos);
     }
     CHECK(find(d, "Signature of Co-Chair")->dropped.find("signature") != std::string::npos);
+    util::Diagnostics d3;
+    auto dated = import::read_text(
+        "Bike Policy\n\nDate: 9 May 2020\n\nDate Ratified by Governors: 4 May 2020\n\nMODEL BIKE POLICY\n\n"
+        "This policy says how pupils who cycle to school keep their bikes safe.\n",
+        "t.txt", false, d3);
+    CHECK(find(dated, "Date: 9 May 2020")->dropped.find("the document's own record") != std::string::npos);
+    CHECK(find(dated, "Date Ratified")->dropped.empty());  // a fact, read as one
+    CHECK(find(dated, "MODEL BIKE POLICY")->dropped.empty());
     // After the first paragraph of prose, such a line is the policy's own text.
     CHECK(find(d, "Status of bikes")->dropped.empty());
     CHECK(find(d, "the whole class hears")->dropped.empty());
