@@ -56,8 +56,8 @@ std::string title_case_if_caps(const std::string& s) {
     return out;
 }
 
-// A school's name in capitals inside a line in ordinary case ("GRIMOLDBY PRIMARY SCHOOL Policy on
-// Social Networking"): each run of two or more words in capitals that ends a name of a school,
+// A school's name in capitals inside a line in ordinary case ("ASHCOMBE PRIMARY SCHOOL Policy on
+// Bikes"): each run of two or more words in capitals that ends a name of a school,
 // academy or college is written in title case; the rest of the line is left as it is.
 std::string title_case_caps_runs(const std::string& s) {
     static const rx::Regex k_run(R"(\b[A-Z][A-Z'.\-]*(?:\s+[A-Z][A-Z'.\-]*)*\s+(?:SCHOOL|ACADEMY|ACADEMIES|COLLEGE)(?:(?:\s+COMMUNITY)?\s+TRUST)?\b)");
@@ -278,7 +278,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         true);
     static const rx::Regex k_approved_by(
         R"(\b(?:approved|adopted|ratified|agreed|accepted)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|\|.*|,?\s+\d.*|$))", true);
-    // "Approved: Executive - July 2017": the label's value names the approver before its date.
+    // "Approved: Trust Board - May 2024": the label's value names the approver before its date.
     static const rx::Regex k_approved_value(
         R"(^(?i:(?:date\s+)?(?:approved|adopted|ratified|agreed))\s*:\s*([A-Z][A-Za-z&'.]*(?:\s+(?:[A-Z][A-Za-z&'.]*|of|and|the|&)){0,5})\s*(?:-|\xE2\x80\x93|,|\bon\b|\bin\b)?\s*(.*)$)");
     static const rx::Regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", true);
@@ -286,12 +286,12 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_next_review(
         R"(\b(?:next\s+review(?:\s+(?:date|due))?|(?:anticipated|planned|proposed)\s+review(?:\s+date)?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+(?:is\s+)?due|to\s+be\s+reviewed)\b\s*(?:on|by|in|:|-|\xE2\x80\x93)?\s*(.*))",
         true);
-    // "Review: May 2022" (also inside a title page run together by a text extraction), and
-    // "Review March 2020" standing as a line of its own.
+    // "Review: May 2027" (also inside a title page run together by a text extraction), and
+    // "Review March 2028" standing as a line of its own.
     static const rx::Regex k_review_colon(R"(\breview\s*:\s*(.*))", true);
     static const rx::Regex k_review_line(R"(^review\b\s*(?:-|\xE2\x80\x93)?\s*(.*)$)", true);
     static const rx::Regex k_reviewed_label(R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+(?:on|by))?\s*(?::|-|\xE2\x80\x93)\s*(.*))", true);
-    // A review label whose value starts with an approval ("Review Date Approved PACT 27.11.2019",
+    // A review label whose value starts with an approval ("Review Date Approved Trust Board 14.03.2022",
     // a table's header row run into its cells) gives the approval's date, not the review's.
     auto approval_first = [&](const std::string& rest) {
         auto digit = rest.find_first_of("0123456789");
@@ -313,7 +313,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             if (date.size() == 10) {
                 add("approved", date, l, true);
             } else if (!l.furniture && (label || util::word_count(t) <= 8)) {
-                // "Date adopted: December 2015", "Date Accepted by Governors: Spring 2021": an approval
+                // "Date adopted: October 2023", "Date Accepted by Governors: Summer 2022": an approval
                 // the school file cannot hold (it needs the day). Reported, never rounded to a day; the
                 // line is the title page's all the same.
                 std::string when = date.empty() ? parse_term_date(t) : date;
@@ -365,7 +365,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         }
         if (lower(t).find("review") != std::string::npos) {
             // In a long paragraph (a table run into one), only the words around "review" say how
-            // often it is reviewed ("... 6 monthly intervals ... will be reviewed annually").
+            // often it is reviewed ("... the bikes are checked at 6 monthly intervals ... the policy is reviewed each year").
             std::string p;
             if (util::word_count(t) <= 25) {
                 p = parse_period_words(t);
@@ -389,12 +389,12 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_not_title(
         R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|using|breach|other|related|this|the purpose|about|who)\b|\b(this|the|our|a|of)\s+policy$)",
         true);
-    // "Hazelbury Social Media Policy - 2014", "Bike Policy (2021)": the year is the version's.
+    // "Larkspur Bike Policy - 2019", "Bike Policy (2022)": the year is the version's.
     static const rx::Regex k_title_year(R"(\s*(?:[(\-,]|\xE2\x80\x93)*\s*(?:19|20)\d\d\s*\)?\s*$)");
-    // A title split over two lines: "E-safety and" / "Social Media Policy", "Policy for" / "Bikes".
+    // A title split over two lines: "Online Safety and" / "Social Media Policy", "Policy for" / "Bikes".
     static const rx::Regex k_open_end(R"((?:\s(?:and|&|of|for|on|to|with)|-)$)", true);
     static const rx::Regex k_policy_for(R"(^policy\s+(?:on|for)$)", true);
-    // "Title: Online Access and Safety Policy Issued: May 2020 ...": a title labelled as one.
+    // "Title: Safe Cycling Policy Issued: May 2021 ...": a title labelled as one.
     static const rx::Regex k_title_label(R"(\btitle\s*:\s*(.+?\b(?:policy|policies))\b)", true);
     auto title_block = [&](std::size_t i) {
         const Block& b = blocks[i];
@@ -457,7 +457,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 else
                     break;
             }
-            // "Social Media Policy-Full School", "Social Media Policy Inspired Learning Academy Trust":
+            // "Bike Policy-Whole School", "Bike Policy Fernhill Academy Trust":
             // a policy's name is not part of a school's.
             {
                 std::istringstream words(name);
@@ -471,7 +471,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 name = util::join(kept, " ");
             }
             if (name.find(' ') == std::string::npos) continue;  // "School" alone
-            // "... Handling Complaints and the School": a name never has "the" or "and" before "School".
+            // "... Riders and the School Council": a name never has "the" or "and" before "School".
             {
                 auto last = name.rfind(' ');
                 auto before = name.rfind(' ', last - 1);
@@ -493,8 +493,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         }
     }
     if (!schools.empty()) {
-        // A name standing alone as a line of its own (the title page's) counts twice: "Balby Central
-        // Primary School" on the title page outranks a misspelling of it in a sentence.
+        // A name standing alone as a line of its own (the title page's) counts twice: "Larkspur Junior
+        // School" on the title page outranks a misspelling of it in a sentence.
         std::vector<std::pair<std::size_t, std::string>> ranked;
         for (auto& [k, v] : schools)
             ranked.push_back({v.size() + static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [](const FactValue& f) { return f.labelled; })), k});

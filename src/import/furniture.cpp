@@ -65,13 +65,13 @@ bool blank_label(const std::string& text) {
 }
 
 // A title page's record of the document itself, not policy text and no fact the school file
-// holds: "Version date: 3 May 2021", "Status Non-Statutory", "Author/owner: ...", "Audience: ...".
+// holds: "Version date: 3 May 2021", "Status Advisory", "Author/owner: ...", "Audience: ...".
 bool document_record(const std::string& text) {
-    // The label and its value: after a colon, or a capital or a digit ("Status Non-Statutory"), so a
+    // The label and its value: after a colon, or a capital or a digit ("Status Advisory"), so a
     // heading "Status" or "Status of this policy" is not one.
     static const rx::Regex k_record(
         R"(^(?i:version( no\.?| number| date)?|date of (this )?(policy|version|issue)|issued?( date)?|date issued|(policy |document )?status|author(/owner)?|owner|(policy |document )(owner|author|model)|audience|nominated( prime)? author|(policy )?to be implemented by|implemented by|job title|document name)(?:[ \t]*[:.][ \t]*\S|[ \t]+[A-Z0-9]).{0,80}$)");
-    // "Date: 9 November 2017" alone: the version's or a signature's date, no approval ("Date
+    // "Date: 9 May 2020" alone: the version's or a signature's date, no approval ("Date
     // ratified: ..." and "Date approved: ..." are facts, read as such).
     static const rx::Regex k_date(R"(^(?i:date)[ \t]*:[ \t]*[0-9A-Za-z].{0,40}$)");
     static const rx::Regex k_names_policy(R"(\bpolic(y|ies)\W*$)", true);  // a title ("Status Policy"), not a record

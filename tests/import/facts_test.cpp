@@ -213,8 +213,8 @@ TEST_CASE("school names: trusts, capitals inside a line, the title page's spelli
     CHECK(found(facts_of("Bike Policy-Whole School\n\nPupils of Larkspur Junior School ride with care.\n"), "school_name") == "Larkspur Junior School");
     CHECK(found(facts_of("Bike Policy\n\nPupils of Larkspur Junior School ride with care. The Head of School checks the bikes.\n"), "school_name") ==
           "Larkspur Junior School");
-    CHECK(found(facts_of("Bike Policy\n\nPupils of Larkspur Junior School ride with care, as set out in Handling Complaints and the School Plan.\n"),
-                "school_name") == "Larkspur Junior School");
+    CHECK(found(facts_of("Bike Policy\n\nPupils of Larkspur Junior School ride with care, as agreed by Riders and the School Council.\n"), "school_name") ==
+          "Larkspur Junior School");
     // The title page's spelling outranks a misspelling in a sentence.
     CHECK(found(facts_of("Larkspur Junior School\n\nBike Policy\n\nThis sets out Larkspurs Junior School policy on bikes.\n"), "school_name") ==
           "Larkspur Junior School");

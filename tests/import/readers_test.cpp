@@ -99,8 +99,8 @@ TEST_CASE("text reader: contents page, odd bullets, broken lines and a blank sig
 
 TEST_CASE("text reader: a title page's record of the document is not policy text", "[import][text]") {
     std::string text =
-        "Bike Policy\n\nStatus Non-Statutory\n\nVersion date: 3 May 2021\n\nAuthor/owner: Deputy Head\n\nAudience: Pupils and parents\n\n"
-        "Signature of Co-Chair of Governors:\n\n"
+        "Bike Policy\n\nStatus Advisory\n\nVersion date: 3 May 2021\n\nAuthor/owner: Deputy Head\n\nAudience: Pupils and parents\n\n"
+        "Signature of Vice-Chair of Governors:\n\n"
         "This policy says how pupils who cycle to school keep their bikes safe and where they leave them during the day.\n\n"
         "Status of bikes\n\nAudience: the whole class hears the safety talk.\n";
     // A heading "Status" or "Status of this policy" before the first paragraph is a section's.
@@ -112,12 +112,12 @@ TEST_CASE("text reader: a title page's record of the document is not policy text
     util::Diagnostics diags;
     auto d = import::read_text(text, "t.txt", false, diags);
     REQUIRE_FALSE(diags.has_errors());
-    for (const char* record : {"Status Non-Statutory", "Version date: 3 May 2021", "Author/owner: Deputy Head", "Audience: Pupils and parents"}) {
+    for (const char* record : {"Status Advisory", "Version date: 3 May 2021", "Author/owner: Deputy Head", "Audience: Pupils and parents"}) {
         const auto* b = find(d, record);
         REQUIRE(b);
         CHECK(b->dropped.find("the document's own record") != std::string::npos);
     }
-    CHECK(find(d, "Signature of Co-Chair")->dropped.find("signature") != std::string::npos);
+    CHECK(find(d, "Signature of Vice-Chair")->dropped.find("signature") != std::string::npos);
     util::Diagnostics d3;
     auto dated = import::read_text(
         "Bike Policy\n\nDate: 9 May 2020\n\nDate Ratified by Governors: 4 May 2020\n\nMODEL BIKE POLICY\n\n"
