@@ -228,8 +228,11 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         }
         std::string t = strip_marks(b.number.empty() || b.kind != BlockKind::heading ? b.text : b.text);
         // A label alone on its line with the value on the next ("Next review due" / "April 2022").
+        // The next line is a value, never a label of its own with its date ("Date approved:" /
+        // "Review: 3 May 2026" is no approval).
+        static const rx::Regex k_labelled(R"(:|^(next|review|reviewed|approved|adopted|ratified|agreed|accepted|date|last|minute|version|issued?)\b)", true);
         if (label_only(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && util::word_count(blocks[i + 1].text) <= 4 &&
-            !parse_written_date(blocks[i + 1].text).empty()) {
+            !parse_written_date(blocks[i + 1].text).empty() && !rx::search(strip_marks(blocks[i + 1].text), k_labelled)) {
             std::string label = t;
             while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
             lines.push_back({label + ": " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});

@@ -158,6 +158,11 @@ TEST_CASE("an approver on the line below its label, a blank label never takes th
     auto g = facts_of("Social Media Policy\n\nApproved by:\n\nNext review\n\nMay 2026\n\nPurpose\n\nStaff keep their accounts private.\n");
     CHECK(found(g, "approved_by").empty());
     CHECK(found(g, "next_review") == "2026-05");
+    // A blank label followed by another label with its date: the date is that label's.
+    auto d = facts_of("Social Media Policy\n\nDate approved:\n\nReview: 3 May 2026\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(d, "approved").empty());
+    CHECK(found(d, "approved_by").empty());
+    CHECK(found(d, "next_review") == "2026-05-03");
     // A form whose approval line was never filled in approves nothing.
     auto h =
         facts_of("Social Media Policy\n\nApproved by the Local Governing Board:\nReview Date: June 2026\n\nPurpose\n\nStaff keep their accounts private.\n");
