@@ -345,7 +345,11 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             rx::Match v;
             if (blank_form) {
             } else if (rx::search(t, k_approved_by, &m)) {
-                take_by(m[1]);
+                // An approver running to the end of a sentence ("Posts approved by the head go online.")
+                // is no body's name: in prose the approver stops at its date, "on" or a colon.
+                const bool to_end = util::trim(t.substr(m.position(1) + m.length(1))).empty();
+                const std::string by = clean_line(m[1]);
+                if (!to_end || ((label || util::word_count(t) <= 6) && !by.empty() && by.back() != '.')) take_by(m[1]);
             } else if (label && rx::full(t, k_approved_value, &v) && !rx::search(v[1], k_not_body) &&
                        (clean_line(v[2]).empty() || !parse_written_date(v[2]).empty() || !parse_term_date(v[2]).empty())) {
                 take_by(v[1]);

@@ -186,6 +186,14 @@ TEST_CASE("an approval dated by a month or a term is reported, never given a day
     CHECK(found(facts_of("Social Media Policy\n\nApproved: June 2024\n\nPurpose\n\nText.\n"), "approved_by").empty());
     CHECK(found(facts_of("Social Media Policy\n\nApproved: Yes\n\nPurpose\n\nText.\n"), "approved_by").empty());
     CHECK(found(facts_of("Social Media Policy\n\nApproved: Finance Committee see the minutes\n\nPurpose\n\nText.\n"), "approved_by").empty());
+    // In prose, "approved by" or "accepted by" names no approver unless a date, "on" or a colon ends it.
+    auto prose =
+        facts_of("Social Media Policy\n\nPurpose\n\nFriend requests accepted by staff are a disciplinary matter.\n\nPosts approved by the head go online.\n");
+    CHECK(found(prose, "approved_by").empty());
+    CHECK(prose.ambiguous.count("approved_by") == 0);
+    CHECK(found(facts_of("Social Media Policy\n\nApproved by the full governing board on 3 April 2024\n\nPurpose\n\nText.\n"), "approved_by") ==
+          "full governing board");
+    CHECK(found(facts_of("Social Media Policy\n\nApproved by Governors\n\nPurpose\n\nText.\n"), "approved_by") == "Governors");
 }
 
 TEST_CASE("review dates as title pages label them, and reviews done", "[import][facts]") {
