@@ -56,6 +56,15 @@ std::string title_case_if_caps(const std::string& s) {
     return out;
 }
 
+// A school's name in capitals inside a line in ordinary case ("ASHCOMBE PRIMARY SCHOOL Policy on
+// Bikes"): each run of two or more words in capitals that ends a name of a school,
+// academy or college is written in title case; the rest of the line is left as it is.
+std::string title_case_caps_runs(const std::string& s) {
+    static const rx::Regex k_run(R"(\b[A-Z][A-Z'.\-]*(?:\s+[A-Z][A-Z'.\-]*)*\s+(?:SCHOOL|ACADEMY|ACADEMIES|COLLEGE)(?:(?:\s+COMMUNITY)?\s+TRUST)?\b)");
+    if (s.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) return s;
+    return rx::replace_all(s, k_run, [](const rx::Match& m) { return title_case_if_caps(m.str()); });
+}
+
 std::string strip_marks(std::string s) {
     static const rx::Regex k_emph(R"(\*\*|__)");
     s = rx::replace_all(s, k_emph, "");
@@ -73,9 +82,26 @@ struct Line {
 
 bool label_only(const std::string& s) {
     static const rx::Regex k(
-        R"(^(next review( date| due)?|review date|date of( next)? review|last reviewed?( on)?|to be reviewed( on| by)?|(date |policy )?reviewed( on)?|approved( by| on)?|adopted( by| on)?|date( approved| adopted)?|minute( no\.?| number)?)\s*:?\s*$)",
+        R"(^(next review( date| due)?|review( date| due)?|anticipated review( date)?|date (of|for)( next)? review|last reviewed?( on)?|to be reviewed( on| by)?|(date |policy )?reviewed( on)?|(approved|adopted|ratified|agreed|accepted)( by| on)?|date( approved| adopted| ratified| agreed| accepted)?|minute( no\.?| number)?)\s*:?\s*$)",
         true);
     return rx::full(s, k);
+}
+
+// "Approved by:" alone on its line: the approver is written on the next line.
+bool approver_label(const std::string& s) {
+    static const rx::Regex k(R"(^(approved|adopted|ratified|agreed|accepted)\s+by\s*:?\s*$)", true);
+    return rx::full(s, k);
+}
+
+// A short line that can be a body's or a person's name: no date, no colon, not a label itself
+// ("Board of Directors" under "Approved by:"; never "Date for Review" or "Approved by:").
+bool name_value(const std::string& s) {
+    // Not another label or the broken half of one ("Date of" / "Approval").
+    static const rx::Regex k_label_words(
+        R"(^(date|review|next|signed|signature|version|name|role|position|minute|approved|adopted)\b|\s(of|and|for|the|on|by|to)$)", true);
+    if (s.empty() || util::word_count(s) > 6 || s.find(':') != std::string::npos || label_only(s) || rx::search(s, k_label_words)) return false;
+    if (!std::isupper(static_cast<unsigned char>(s[0])) || !parse_written_date(s).empty()) return false;
+    return std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 std::string normal_name(const std::string& s) {
@@ -154,13 +180,21 @@ std::string parse_period_words(const std::string& text) {
     static const rx::Regex k_one(R"(\b(annual|annually|yearly|every\s+year|each\s+year|once\s+a\s+year|every\s+twelve\s+months)\b)");
     static const rx::Regex k_two(R"(\b(biennial|biennially)\b)");
     static const rx::Regex k_three(R"(\b(triennial|triennially)\b)");
-    if (rx::search(t, k_months_n, &m)) {
-        int n = number(m[1]);
+    // "for a 6 month period", "a two year trial": how long something lasts, not how often.
+    static const rx::Regex k_span_before(R"((?:\b(?:for|over|during)\s+(?:a|an|the|the\s+first)|\bthe\s+first)\s*$)");
+    static const rx::Regex k_span_after(R"(^\s*(?:period|trial|pilot|contract)\b)");
+    auto cycle = [&](const rx::Regex& re) {  // the first count that is a cycle, as written ("6", "two")
+        for (const auto& f : rx::all(t, re))
+            if (!rx::search(f.prefix(), k_span_before) && !rx::search(f.suffix(), k_span_after)) return f.str(1);
+        return std::string();
+    };
+    if (std::string c = cycle(k_months_n); !c.empty()) {
+        int n = number(c);
         if (n % 12 == 0 && n > 0) return "P" + std::to_string(n / 12) + "Y";
         if (n > 0) return "P" + std::to_string(n) + "M";
     }
-    if (rx::search(t, k_years_n, &m)) {
-        int n = number(m[1]);
+    if (std::string c = cycle(k_years_n); !c.empty()) {
+        int n = number(c);
         if (n > 0) return "P" + std::to_string(n) + "Y";
     }
     if (rx::search(t, k_two)) return "P2Y";
@@ -194,8 +228,30 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         }
         std::string t = strip_marks(b.number.empty() || b.kind != BlockKind::heading ? b.text : b.text);
         // A label alone on its line with the value on the next ("Next review due" / "April 2022").
+        // The next line is a value, never a label of its own with its date ("Date approved:" /
+        // "Review: 3 May 2026" is no approval).
+        static const rx::Regex k_labelled(R"(:|^(next|review|reviewed|approved|adopted|ratified|agreed|accepted|date|last|minute|version|issued?)\b)", true);
         if (label_only(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && util::word_count(blocks[i + 1].text) <= 4 &&
-            !parse_written_date(blocks[i + 1].text).empty()) {
+            !parse_written_date(blocks[i + 1].text).empty() && !rx::search(strip_marks(blocks[i + 1].text), k_labelled)) {
+            std::string label = t;
+            while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+            lines.push_back({label + ": " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});
+            ++i;
+            continue;
+        }
+        // "Chair of Governors:" / "Ann Smith": a person on the line below the role's label.
+        static const rx::Regex k_name_line(R"(^(?:(?:Mr|Mrs|Miss|Ms|Dr|Rev)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,2}$)");
+        static const rx::Regex k_role_label(R"(\b(chair|head\s?teacher|headteacher|principal|designated|dsl|head\s+of\s+school)\b.{0,40}:$)", true);
+        if (util::word_count(t) <= 8 && rx::search(t, k_role_label) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() &&
+            rx::full(strip_marks(blocks[i + 1].text), k_name_line)) {
+            lines.push_back({t + " " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});
+            ++i;
+            continue;
+        }
+        // "Approved by:" / "Board of Directors": the approver on the line below its label. A label
+        // left blank is never given the next label's value ("Date approved:" / "Approved by:").
+        if (approver_label(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && blocks[i + 1].kind != BlockKind::table &&
+            name_value(strip_marks(blocks[i + 1].text))) {
             std::string label = t;
             while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
             lines.push_back({label + ": " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});
@@ -221,31 +277,60 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         R"(\b((to be|will be|due to be|yet to be|awaiting|pending)\s+(ratified|approved|adopted|agreed)|(awaiting|pending|for|subject to)\s+(ratification|approval|adoption)))",
         true);
     static const rx::Regex k_approved(
-        R"(\b(approved|adopted|ratified|agreed|approval\s+date|date\s+of\s+(?:approval|adoption|ratification)|(?:approval|adoption|ratification)\s*:))", true);
+        R"(\b(approved|adopted|ratified|agreed|accepted\s+by|date\s+accepted|approval\s+date|date\s+of\s+(?:approval|adoption|ratification)|(?:approval|adoption|ratification)\s*:))",
+        true);
     static const rx::Regex k_approved_by(
-        R"(\b(?:approved|adopted|ratified|agreed)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|\|.*|,?\s+\d.*|$))", true);
+        R"(\b(?:approved|adopted|ratified|agreed|accepted)\s+by(?:\s+the)?\s*:?\s*(.+?)\s*(?:(?:\*\*)?\s*(?:date|on)\b.*|:.*|\|.*|,?\s+\d.*|$))", true);
+    // "Approved: Trust Board - May 2024": the label's value names the approver before its date.
+    static const rx::Regex k_approved_value(
+        R"(^(?i:(?:date\s+)?(?:approved|adopted|ratified|agreed))\s*:\s*([A-Z][A-Za-z&'.]*(?:\s+(?:[A-Z][A-Za-z&'.]*|of|and|the|&)){0,5})\s*(?:-|\xE2\x80\x93|,|\bon\b|\bin\b)?\s*(.*)$)");
     static const rx::Regex k_minute(R"(\bminute(?:s)?\s*(?:no\.?|number|ref(?:erence)?)?\s*[:.]?\s*([A-Za-z]{0,3}\d[\w/.\-]*\w))", true);
     static const rx::Regex k_last_reviewed(R"(\blast\s+review(?:ed)?\b(?:\s+on)?\s*[:\-]?\s*(.*))", true);
     static const rx::Regex k_next_review(
-        R"(\b(?:next\s+review(?:\s+(?:date|due))?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+due|to\s+be\s+reviewed)\b\s*(?:on|by|in|:|-)?\s*(.*))",
+        R"(\b(?:next\s+review(?:\s+(?:date|due))?|(?:anticipated|planned|proposed)\s+review(?:\s+date)?|review\s+date|date\s+(?:of|for)\s+(?:next\s+)?review|review\s+(?:is\s+)?due|to\s+be\s+reviewed)\b\s*(?:on|by|in|:|-|\xE2\x80\x93)?\s*(.*))",
         true);
-    static const rx::Regex k_reviewed_label(R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+on)?\s*[:\-]\s*(.*))", true);
+    // "Review: May 2027" (also inside a title page run together by a text extraction), and
+    // "Review March 2028" standing as a line of its own.
+    static const rx::Regex k_review_colon(R"(\breview\s*:\s*(.*))", true);
+    static const rx::Regex k_review_line(R"(^review\b\s*(?:-|\xE2\x80\x93)?\s*(.*)$)", true);
+    static const rx::Regex k_reviewed_label(R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+(?:on|by))?\s*(?::|-|\xE2\x80\x93)\s*(.*))", true);
+    // A review label whose value starts with an approval ("Review Date Approved Trust Board 14.03.2022",
+    // a table's header row run into its cells) gives the approval's date, not the review's.
+    auto approval_first = [&](const std::string& rest) {
+        auto digit = rest.find_first_of("0123456789");
+        return rx::search(rest.substr(0, digit), k_approved);
+    };
     static const rx::Regex k_period_label(R"(\b(review\s+(period|cycle|frequency)|frequency\s+of\s+review)\b)", true);
     static const rx::Regex k_label_line(R"(^[A-Za-z][A-Za-z .()/]{1,40}:\s*\S.*$)");
 
     for (const auto& l : lines) {
         const std::string& t = l.text;
         const std::string lt = lower(t);
-        if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "minute", "review"})) continue;
+        if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "accept", "minute", "review"})) continue;
         rx::Match m;
         bool label = rx::full(t, k_label_line) && util::word_count(t) <= 14;
         if (rx::search(t, k_not_yet, &m)) {
             out.refused.push_back({"approved", "not an approval: it says the policy is still " + lower(m[0]), t, l.position, l.page, false});
         } else if (rx::search(t, k_approved) && (label || util::word_count(t) <= 16) && !rx::search(t, k_next_review) && !rx::search(t, k_last_reviewed)) {
             std::string date = parse_written_date(t);
-            if (date.size() == 10) add("approved", date, l, true);
-            if (rx::search(t, k_approved_by, &m)) {
-                std::string by = clean_line(m[1]);
+            if (date.size() == 10) {
+                add("approved", date, l, true);
+            } else if (!l.furniture && (label || util::word_count(t) <= 8)) {
+                // "Date adopted: October 2023", "Date Accepted by Governors: Summer 2022": an approval
+                // the school file cannot hold (it needs the day). Reported, never rounded to a day; the
+                // line is the title page's all the same.
+                std::string when = date.empty() ? parse_term_date(t) : date;
+                if (!when.empty()) {
+                    out.refused.push_back({"approved", "approval dated by its month or term only: the school file needs the day, from the minutes", t,
+                                           l.position, l.page, false});
+                    fact_blocks.insert(l.block);
+                    if (l.block2 != static_cast<std::size_t>(-1)) fact_blocks.insert(l.block2);
+                }
+            }
+            // "Approved by the Governing Body:" with nothing after it is a form left blank, not an approval.
+            const bool blank_form = !t.empty() && t.back() == ':';
+            auto take_by = [&](std::string by) {
+                by = clean_line(by);
                 while (!by.empty() && (by.back() == ':' || by.back() == ',' || by.back() == '*' || by.back() == ' ')) by.pop_back();
                 std::string lb = lower(by);
                 if (lb == "fgb" || lb == "the fgb")
@@ -254,6 +339,20 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                     by = "Local governing board";
                 if (!by.empty() && util::word_count(by) <= 8 && parse_written_date(by).empty() && by.find("behalf") == std::string::npos)
                     add("approved_by", by, l, true);
+            };
+            static const rx::Regex k_not_body(
+                std::string(R"(^(?:yes|no|n/?a|none|tbc|tba|pending|draft|spring|summer|autumn|term|date|signed|)") + k_months + R"()\b)", true);
+            rx::Match v;
+            if (blank_form) {
+            } else if (rx::search(t, k_approved_by, &m)) {
+                // An approver running to the end of a sentence ("Posts approved by the head go online.")
+                // is no body's name: in prose the approver stops at its date, "on" or a colon.
+                const bool to_end = util::trim(t.substr(m.position(1) + m.length(1))).empty();
+                const std::string by = clean_line(m[1]);
+                if (!to_end || ((label || util::word_count(t) <= 6) && !by.empty() && by.back() != '.')) take_by(m[1]);
+            } else if (label && rx::full(t, k_approved_value, &v) && !rx::search(v[1], k_not_body) &&
+                       (clean_line(v[2]).empty() || !parse_written_date(v[2]).empty() || !parse_term_date(v[2]).empty())) {
+                take_by(v[1]);
             }
         }
         if (rx::search(t, k_minute, &m)) add("minute", m[1], l, true);
@@ -261,18 +360,33 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             bool month = false;
             std::string d = parse_written_date(m[1], &month);
             if (!d.empty()) add("last_reviewed", d, l, true);
-        } else if (rx::search(t, k_next_review, &m)) {
-            std::string d = parse_written_date(m[1]);
-            if (d.empty()) d = parse_term_date(m[1]);  // "Spring 2026", "Autumn term 2024"
+        } else if (rx::search(t, k_next_review, &m) || rx::search(t, k_review_colon, &m) || (util::word_count(t) <= 6 && rx::full(t, k_review_line, &m))) {
+            std::string d = approval_first(m[1]) ? std::string() : parse_written_date(m[1]);
+            if (d.empty() && !approval_first(m[1])) d = parse_term_date(m[1]);  // "Spring 2026", "Autumn term 2024"
             if (!d.empty()) add("next_review", d, l, label || util::word_count(t) <= 10);
-        } else if (label && rx::search(t, k_reviewed_label, &m)) {
+        } else if ((label || util::word_count(t) <= 8) && rx::search(t, k_reviewed_label, &m)) {
             // "Policy reviewed: September 2023 by the LGB", "Date reviewed: 4.10.23": when it was last reviewed.
             bool month = false;
             std::string d = parse_written_date(m[1], &month);
             if (!d.empty()) add("last_reviewed", d, l, true);
         }
         if (lower(t).find("review") != std::string::npos) {
-            std::string p = parse_period_words(t);
+            // In a long paragraph (a table run into one), only the words around "review" say how
+            // often it is reviewed ("... the bikes are checked at 6 monthly intervals ... the policy is reviewed each year").
+            std::string p;
+            if (util::word_count(t) <= 25) {
+                p = parse_period_words(t);
+            } else {
+                std::istringstream in(t);
+                std::vector<std::string> words;
+                for (std::string w; in >> w;) words.push_back(w);
+                for (std::size_t w = 0; w < words.size() && p.empty(); ++w) {
+                    if (lower(words[w]).find("review") == std::string::npos) continue;
+                    std::vector<std::string> near(words.begin() + static_cast<std::ptrdiff_t>(w > 6 ? w - 6 : 0),
+                                                  words.begin() + static_cast<std::ptrdiff_t>(std::min(words.size(), w + 7)));
+                    p = parse_period_words(util::join(near, " "));
+                }
+            }
             if (!p.empty()) add("review_period", p, l, rx::search(t, k_period_label) && util::word_count(t) <= 12);
         }
     }
@@ -280,37 +394,63 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     // Title: the first heading that names a policy ("... Policy", "Policy on ...").
     static const rx::Regex k_title_date(std::string(R"(\s*[(\-\xE2\x80\x93,]*\s*(?i:)") + k_months + R"()\s+\d{4}\s*\)?\s*$)");
     static const rx::Regex k_not_title(
-        R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|use of|breach|other|related|this|the purpose|about|who)\b)",
+        R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|using|breach|other|related|this|the purpose|about|who)\b|\b(this|the|our|a|of)\s+policy$)",
         true);
-    std::string school_for_title;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
+    // "Larkspur Bike Policy - 2019", "Bike Policy (2022)": the year is the version's.
+    static const rx::Regex k_title_year(R"(\s*(?:[(\-,]|\xE2\x80\x93)*\s*(?:19|20)\d\d\s*\)?\s*$)");
+    // A title split over two lines: "Online Safety and" / "Social Media Policy", "Policy for" / "Bikes".
+    static const rx::Regex k_open_end(R"((?:\s(?:and|&|of|for|on|to|with)|-)$)", true);
+    static const rx::Regex k_policy_for(R"(^policy\s+(?:on|for)$)", true);
+    // "Title: Safe Cycling Policy Issued: May 2021 ...": a title labelled as one.
+    static const rx::Regex k_title_label(R"(\btitle\s*:\s*(.+?\b(?:policy|policies))\b)", true);
+    auto title_block = [&](std::size_t i) {
         const Block& b = blocks[i];
-        if (!b.dropped.empty() || (b.kind != BlockKind::heading && !(b.kind == BlockKind::paragraph && util::word_count(b.text) <= 10))) continue;
-        std::string t = rx::replace_all(strip_marks(b.text), k_title_date, "");
+        return b.dropped.empty() && (b.kind == BlockKind::heading || (b.kind == BlockKind::paragraph && util::word_count(b.text) <= 10));
+    };
+    for (const auto& l : lines) {
+        rx::Match m;
+        if (l.furniture || lower(l.text).find("title") == std::string::npos || !rx::search(l.text, k_title_label, &m) || util::word_count(m[1]) > 14) continue;
+        add("title", title_case_if_caps(clean_line(m[1])), l, true);
+        break;
+    }
+    for (std::size_t i = 0; i < blocks.size() && !candidates.count("title"); ++i) {
+        if (!title_block(i)) continue;
+        std::string t = rx::replace_all(rx::replace_all(strip_marks(blocks[i].text), k_title_date, ""), k_title_year, "");
+        std::set<std::size_t> parts = {i};
+        if (rx::full(t, k_policy_for) && i + 1 < blocks.size() && title_block(i + 1) && util::word_count(blocks[i + 1].text) <= 8) {
+            t += " " + strip_marks(blocks[i + 1].text);
+            parts.insert(i + 1);
+        }
         std::string lt = lower(t);
+        auto ends = [&](const std::string& w) { return lt.size() > w.size() + 1 && lt.compare(lt.size() - w.size(), w.size(), w) == 0; };
         bool names_policy =
-            (lt.size() > 7 && lt.compare(lt.size() - 6, 6, "policy") == 0) || util::starts_with(lt, "policy on ") || util::starts_with(lt, "policy for ");
+            ends("policy") || ends("policies") || ends("code of conduct") || util::starts_with(lt, "policy on ") || util::starts_with(lt, "policy for ");
         if (!names_policy || rx::search(t, k_not_title) || util::word_count(t) > 14) continue;
-        Line l{strip_marks(b.text), b.position, b.page, i};
+        if (i > 0 && title_block(i - 1) && util::word_count(blocks[i - 1].text) <= 6 && rx::search(clean_line(blocks[i - 1].text), k_open_end)) {
+            t = strip_marks(blocks[i - 1].text) + " " + t;
+            parts.insert(i - 1);
+        }
+        Line l{strip_marks(blocks[i].text), blocks[i].position, blocks[i].page, i};
         add("title", title_case_if_caps(t), l, true);
-        fact_blocks.insert(i);
+        fact_blocks.insert(parts.begin(), parts.end());
         break;
     }
 
     // School name: the most named school; stated unambiguously when it is named more than any other.
     static const rx::Regex k_school(
-        R"(((?:St\.?|Saint|[A-Z][A-Za-z'\x80-\xFF\-]+)(?:[ \-](?:[A-Z][A-Za-z'\x80-\xFF\-]+|of|and|the|CE|RC|C of E|VA|VC|C\.E\.)){0,5}?\s+(?:(?:Primary|First|Junior|Infant|Infants|Middle|Secondary|High|Grammar|Nursery|Church of England|CE|C of E|Catholic|Community|Special)\s+)*([Ss]chool|Academy|College))\b)");
+        R"(((?:St\.?|Saint|[A-Z][A-Za-z'\x80-\xFF\-]+)(?:[ \-](?:[A-Z][A-Za-z'\x80-\xFF\-]+|of|and|the|CE|RC|C of E|VA|VC|C\.E\.)){0,5}?\s+(?:(?:Primary|First|Junior|Infant|Infants|Middle|Secondary|High|Grammar|Nursery|Church of England|CE|C of E|Catholic|Community|Special)\s+)*([Ss]chool|(?:Academy|Academies)(?:(?:\s+Community)?\s+Trust)?|College))\b)");
     static const rx::Regex k_qualified(R"(\b(Primary|First|Junior|Infants?|Middle|Secondary|High|Grammar|Nursery|CE|Catholic|Community|Special)\s+school$)");
     static const std::set<std::string> k_not_names = {
-        "the", "this",  "our",   "each",   "every",  "a",      "an",      "all",     "any",    "other", "whole", "local", "your", "their", "that", "which",
-        "at",  "in",    "of",    "to",     "for",    "within", "outside", "inside",  "whilst", "while", "from",  "by",    "and",  "or",    "with", "maintained",
-        "new", "leave", "after", "before", "during", "around", "about",   "contact", "if",     "when",  "where", "as",    "on",   "is",    "are"};
+        "the",   "this",  "our",  "each",       "every", "a",     "an",     "all",    "any",     "other",     "whole",    "local",   "your", "their",
+        "that",  "which", "at",   "in",         "of",    "to",    "for",    "within", "outside", "inside",    "whilst",   "while",   "from", "by",
+        "and",   "or",    "with", "maintained", "new",   "leave", "after",  "before", "during",  "around",    "about",    "contact", "if",   "when",
+        "where", "as",    "on",   "is",         "are",   "head",  "pupils", "staff",  "parents", "governors", "children", "students"};
     std::map<std::string, std::vector<FactValue>> schools;  // normalised name -> mentions
     std::set<std::string> standing_alone;  // spellings that are a block of their own (a title page)
     for (const auto& l : lines) {
         if (l.furniture) continue;  // only approval and review facts are read from page furniture
-        if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "College", "COLLEGE"})) continue;
-        std::string t = title_case_if_caps(l.text);
+        if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "Academies", "ACADEMIES", "College", "COLLEGE"})) continue;
+        std::string t = title_case_caps_runs(title_case_if_caps(l.text));
         for (const rx::Match& found : rx::all(t, k_school)) {
             std::string name = found[1];
             // Drop leading words that are not part of a name ("the", "at", "Whilst").
@@ -324,7 +464,27 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 else
                     break;
             }
+            // "Bike Policy-Whole School", "Bike Policy Fernhill Academy Trust":
+            // a policy's name is not part of a school's.
+            {
+                std::istringstream words(name);
+                std::vector<std::string> kept;
+                for (std::string w; words >> w;) {
+                    if (lower(w).find("polic") != std::string::npos)
+                        kept.clear();
+                    else
+                        kept.push_back(w);
+                }
+                name = util::join(kept, " ");
+            }
             if (name.find(' ') == std::string::npos) continue;  // "School" alone
+            // "... Riders and the School Council": a name never has "the" or "and" before "School".
+            {
+                auto last = name.rfind(' ');
+                auto before = name.rfind(' ', last - 1);
+                std::string word = name.substr(before == std::string::npos ? 0 : before + 1, last - (before == std::string::npos ? 0 : before + 1));
+                if (!word.empty() && std::islower(static_cast<unsigned char>(word[0]))) continue;
+            }
             if (found[2] == "school" && !rx::search(name, k_qualified)) continue;  // "Breaching school"
             std::string key;
             for (char c : lower(name))
@@ -333,13 +493,18 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             std::string fixed = name;
             auto sp = fixed.rfind(' ');
             if (fixed.compare(sp + 1, std::string::npos, "school") == 0) fixed.replace(sp + 1, 6, "School");
-            schools[key].push_back({"school_name", fixed, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, false});
-            if (lower(clean_line(t)) == lower(name)) standing_alone.insert(fixed);
+            const bool alone = lower(clean_line(t)) == lower(name);
+            // `labelled` marks a mention standing alone as a line of its own (a title page's).
+            schools[key].push_back({"school_name", fixed, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, alone});
+            if (alone) standing_alone.insert(fixed);
         }
     }
     if (!schools.empty()) {
+        // A name standing alone as a line of its own (the title page's) counts twice: "Larkspur Junior
+        // School" on the title page outranks a misspelling of it in a sentence.
         std::vector<std::pair<std::size_t, std::string>> ranked;
-        for (auto& [k, v] : schools) ranked.push_back({v.size(), k});
+        for (auto& [k, v] : schools)
+            ranked.push_back({v.size() + static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [](const FactValue& f) { return f.labelled; })), k});
         std::sort(ranked.rbegin(), ranked.rend());
         auto& best = schools[ranked[0].second];
         // The spelling on the title page (a block of its own), else the one used most.
@@ -368,7 +533,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         } else {
             for (std::size_t k = 0; k < ranked.size() && k < 4; ++k) {
                 FactValue f = schools[ranked[k].second].front();
-                f.value = title_case_if_caps(f.value) + " (named " + std::to_string(ranked[k].first) + " times)";
+                f.value = title_case_if_caps(f.value) + " (named " + std::to_string(schools[ranked[k].second].size()) + " times)";
                 candidates["school_name"].push_back(f);
             }
         }
@@ -397,6 +562,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                     break;
             }
             if (name == "Council" || name.find(' ') == std::string::npos) continue;
+            // "the County Council", "City Council": a kind of council, not one named.
+            static const rx::Regex k_kind_only(R"(^(?:(?:County|City|Borough|District|Metropolitan|Town|Local)\s+)+Council$)");
+            if (rx::full(name, k_kind_only)) continue;
             if (!authorities.count(name))
                 authorities[name] = {"local_authority", name, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, false};
         }
@@ -410,12 +578,15 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     };
     static const std::vector<Role> k_roles = {
         {"deputy_dsl",
-         rx::Regex(R"(deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)))", true)},
+         rx::Regex(
+             R"((?:deputy\s+(?:designated\s+safeguarding\s+lead|DSL|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead))|\bDDSL\b))",
+             true)},
         {"dsl",
          rx::Regex(
              R"((?:designated\s+safeguarding\s+lead|\bDSL\b|designated\s+(?:child\s+protection|safeguarding)\s+(?:person|officer|lead)|designated\s+senior\s+(?:person|lead)))",
              true)},
-        {"chair_of_governors", rx::Regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)))", true)},
+        {"chair_of_governors",
+         rx::Regex(R"(chair\s+of\s+(?:the\s+)?(?:governors|governing\s+(?:body|board)|(?:board\s+of\s+)?(?:directors|trustees)|trust\s+board))", true)},
         {"headteacher", rx::Regex(R"((?:head\s?teacher|head\s+of\s+school|executive\s+head(?:teacher)?|principal))", true)},
     };
     // A name: "Grace Smith", "Mrs Ann Smith", and with initials after a title or before a surname:
@@ -454,7 +625,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                 std::string after = it->suffix();
                 std::string before = l.text.substr(0, static_cast<std::size_t>(it->position()));
                 rx::Match m;
-                std::string role_words = title_case_if_caps(it->str());
+                // "DSL" stays as written; "HEADTEACHER" becomes "Headteacher".
+                std::string role_words = it->str().size() <= 5 ? it->str() : title_case_if_caps(it->str());
                 role_words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(role_words[0])));
                 if (rx::search(after, k_after, &m) && person_ok(m[1])) {
                     std::string name = m[1];
@@ -477,6 +649,24 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                     add(role.field, m[1] + "|" + role_words, l, person_label);
                 }
             }
+        }
+    }
+    // A signature block: the name on one line, the role alone on the next ("Ann Smith" /
+    // "Chair of the Board of Trustees").
+    static const rx::Regex k_name_only("^" + k_name + "$");
+    for (std::size_t k = 1; k < lines.size(); ++k) {
+        const Line& above = lines[k - 1];
+        const Line& l = lines[k];
+        if (l.furniture || above.furniture || above.block == l.block || l.block != above.block + 1 || util::word_count(l.text) > 8) continue;
+        rx::Match nm;
+        if (!rx::full(above.text, k_name_only, &nm) || !person_ok(nm[1])) continue;
+        for (const auto& role : k_roles) {
+            rx::Match rm;
+            if (!rx::full(l.text, role.pattern, &rm)) continue;
+            std::string role_words = rm.str().size() <= 5 ? rm.str() : title_case_if_caps(rm.str());
+            add(role.field, nm[1] + "|" + role_words, l, true);
+            fact_blocks.insert(above.block);
+            break;
         }
     }
 
@@ -527,9 +717,23 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         for (std::size_t i = 0; i < blocks.size(); ++i)
             if (blocks[i].dropped.empty() && normal_name(strip_marks(blocks[i].text)) == normal_name(out.found["school_name"].value)) fact_blocks.insert(i);
     // A label left with nothing after it ("by:") among title-page facts says nothing.
+    // So do an approval or review label left blank ("Date approved:", "Review period", "Approved
+    // by the Governing Body:"), when it stands among them.
     static const rx::Regex k_blank_label(R"(^(by|date|signed|name|role|version|on)\s*:?$)", true);
-    for (std::size_t i = 0; i < blocks.size(); ++i)
-        if (rx::full(blocks[i].text, k_blank_label) && ((i > 0 && fact_blocks.count(i - 1)) || fact_blocks.count(i + 1))) fact_blocks.insert(i);
+    static const rx::Regex k_blank_form(R"(^((approved|adopted|ratified|agreed|accepted)\s+by\b.{0,60}:|review\s+(period|cycle|frequency)\s*:?)\s*$)", true);
+    auto blank = [&](std::size_t i) {
+        if (!blocks[i].dropped.empty()) return false;
+        std::string t = strip_marks(blocks[i].text);
+        return rx::full(t, k_blank_label) || label_only(t) || rx::full(t, k_blank_form);
+    };
+    for (bool more = true; more;) {
+        more = false;
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (!fact_blocks.count(i) && blank(i) && ((i > 0 && fact_blocks.count(i - 1)) || fact_blocks.count(i + 1))) {
+                fact_blocks.insert(i);
+                more = true;
+            }
+    }
     out.cover_blocks.assign(fact_blocks.begin(), fact_blocks.end());
     return out;
 }

@@ -59,9 +59,23 @@ bool contents_entry(const std::string& raw, bool after_contents_heading) {
 
 bool blank_label(const std::string& text) {
     static const rx::Regex k_label(
-        R"(^(signed|signature|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))[ \t]*[:.]?[ \t_.\-]*$)",
+        R"(^(signed|signature|signature of [a-z \-]{2,40}|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))[ \t]*[:.]?[ \t_.\-]*$)",
         true);
     return rx::full(text, k_label);
+}
+
+// A title page's record of the document itself, not policy text and no fact the school file
+// holds: "Version date: 3 May 2021", "Status Advisory", "Author/owner: ...", "Audience: ...".
+bool document_record(const std::string& text) {
+    // The label and its value: after a colon, or a capital or a digit ("Status Advisory"), so a
+    // heading "Status" or "Status of this policy" is not one.
+    static const rx::Regex k_record(
+        R"(^(?i:version( no\.?| number| date)?|date of (this )?(policy|version|issue)|issued?( date)?|date issued|(policy |document )?status|author(/owner)?|owner|(policy |document )(owner|author|model)|audience|nominated( prime)? author|(policy )?to be implemented by|implemented by|job title|document name)(?:[ \t]*[:.][ \t]*\S|[ \t]+[A-Z0-9]).{0,80}$)");
+    // "Date: 9 May 2020" alone: the version's or a signature's date, no approval ("Date
+    // ratified: ..." and "Date approved: ..." are facts, read as such).
+    static const rx::Regex k_date(R"(^(?i:date)[ \t]*:[ \t]*[0-9A-Za-z].{0,40}$)");
+    static const rx::Regex k_names_policy(R"(\bpolic(y|ies)\W*$)", true);  // a title ("Status Policy"), not a record
+    return util::word_count(text) <= 14 && (rx::full(text, k_record) || rx::full(text, k_date)) && !rx::search(text, k_names_policy);
 }
 
 bool page_number(const std::string& text) {
@@ -125,6 +139,7 @@ void mark_furniture(std::vector<Block>& blocks) {
         if (b.dropped.empty() && blank_label(cleaned)) b.dropped = "signature box (nothing filled in)";
         if (b.dropped.empty() && page_number(cleaned)) b.dropped = "page number";
         if (b.dropped.empty() && year_alone(cleaned)) b.dropped = "a year alone";
+        if (b.dropped.empty() && web_page_furniture(cleaned)) b.dropped = "web page furniture";
         b.text = cleaned;
     }
     // "Approved on behalf of the governing body" just above a blank signature box belongs to it.
@@ -133,6 +148,12 @@ void mark_furniture(std::vector<Block>& blocks) {
         if (blocks[i].dropped.empty() && util::starts_with(blocks[i + 1].dropped, "signature box") && rx::full(blocks[i].text, k_sign_intro) &&
             blocks[i].text.find("on behalf") != std::string::npos)
             blocks[i].dropped = "signature box";
+    // The title page: the blocks before the first paragraph of prose (more than 14 words).
+    for (Block& b : blocks) {
+        if (b.dropped.empty() && b.kind != BlockKind::heading && b.kind != BlockKind::table && util::word_count(b.text) > 14) break;
+        if (b.dropped.empty() && b.kind != BlockKind::table && document_record(b.text))
+            b.dropped = "title page: the document's own record (version, author, status)";
+    }
     // Empty blocks carry nothing.
     blocks.erase(std::remove_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.kind != BlockKind::table && b.text.empty() && b.number.empty(); }),
                  blocks.end());

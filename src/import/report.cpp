@@ -177,6 +177,8 @@ std::string json_report(const Plan& p) {
         for (const auto& f : list) choices.push_back(Json{{"value", f.value}, {"quote", f.quote}, {"position", f.position}});
         ambiguous[k] = std::move(choices);
     }
+    Json not_taken = Json::array();  // what reads like a fact and is not one ("to be ratified ...", an approval's month)
+    for (const auto& f : p.facts.refused) not_taken.push_back(Json{{"field", f.field}, {"reason", f.value}, {"quote", f.quote}, {"position", f.position}});
     Json clauses = Json::array();
     for (const auto& c : p.clauses)
         clauses.push_back(Json{{"id", c.clause_id}, {"outcome", c.outcome}, {"similarity", rounded(c.similarity)}, {"blocks", c.blocks.size()}});
@@ -218,6 +220,7 @@ std::string json_report(const Plan& p) {
     out.member("evidence", evidence);
     out.member("facts", facts);
     out.member("ambiguous", ambiguous);
+    out.member("not_taken", not_taken);
     for (auto [key, list] : {std::pair<const char*, const Json*>{"clauses", &clauses}, {"local", &locals}, {"blocks", &blocks}, {"notes", &notes}}) {
         out.begin_array(key);
         for (const auto& element : *list) out.element(element);

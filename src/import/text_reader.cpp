@@ -183,7 +183,9 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
             };
             bool this_heading = heading_line(j);
             bool prev_heading = j > i && heading_line(j - 1);
-            bool starts_item = j == i || starts_with_marker(l) || (markdown && util::starts_with(util::trim(l), "#")) || this_heading || prev_heading ||
+            // A web page's "Top of page" is never the start of the sentence below it.
+            bool web = web_page_furniture(l) || (j > i && web_page_furniture(lines[j - 1].text));
+            bool starts_item = j == i || web || starts_with_marker(l) || (markdown && util::starts_with(util::trim(l), "#")) || this_heading || prev_heading ||
                                (!markdown && label_line(l) && label_line(lines[j - 1].text));
             if (!starts_item && !pieces.empty() && !pieces.back().fenced_table) {
                 const std::string& prev = pieces.back().text;

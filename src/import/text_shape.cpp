@@ -138,6 +138,12 @@ bool heading_like(std::string_view s) {
     return letter;
 }
 
+bool web_page_furniture(std::string_view s) {
+    static const rx::Regex k_web(R"(^(skip to (the )?(main )?content|skip navigation|top of (the )?page|back to top|return to top)\W*$)", true);
+    std::string t(util::trim(s));
+    return !t.empty() && t.size() < 40 && rx::full(t, k_web);
+}
+
 bool starts_with_marker(std::string_view line) {
     auto s = skip_space(line);
     if (bullet_length(s)) return true;

@@ -30,5 +30,7 @@ bool ends_sentence(std::string_view s);
 bool starts_lower(std::string_view s);
 // Short, capitalised, no closing full stop: how a heading looks.
 bool heading_like(std::string_view s);
+// A web page's own furniture copied with its text: "Skip to content", "Top of page", "Back to top".
+bool web_page_furniture(std::string_view s);
 
 }  // namespace clausebook::import

@@ -146,3 +146,162 @@ TEST_CASE("a fact stated two ways is left for a person, with every candidate", "
     REQUIRE(g.also_stated.size() == 1);
     CHECK(g.also_stated[0].value == "P1Y");
 }
+
+TEST_CASE("an approver on the line below its label, a blank label never takes the next label's value", "[import][facts]") {
+    auto f = facts_of(
+        "Oakmere Federation\n\nSocial Media Policy\n\nDate approved:\n\nApproved by:\n\nBoard of Trustees\n\nDate for Review\n\nMarch 2027\n\n"
+        "Purpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(f, "approved_by") == "Board of Trustees");
+    CHECK(found(f, "approved").empty());
+    CHECK(found(f, "next_review") == "2027-03");
+    // Two labels in a row, each left blank: neither is the other's value.
+    auto g = facts_of("Social Media Policy\n\nApproved by:\n\nNext review\n\nMay 2026\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(g, "approved_by").empty());
+    CHECK(found(g, "next_review") == "2026-05");
+    // A blank label followed by another label with its date: the date is that label's.
+    auto d = facts_of("Social Media Policy\n\nDate approved:\n\nReview: 3 May 2026\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(d, "approved").empty());
+    CHECK(found(d, "approved_by").empty());
+    CHECK(found(d, "next_review") == "2026-05-03");
+    // A form whose approval line was never filled in approves nothing.
+    auto h =
+        facts_of("Social Media Policy\n\nApproved by the Local Governing Board:\nReview Date: June 2026\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(h, "approved_by").empty());
+    CHECK(found(h, "next_review") == "2026-06");
+}
+
+TEST_CASE("an approval dated by a month or a term is reported, never given a day", "[import][facts]") {
+    auto f = facts_of("Social Media Policy\n\nDate Accepted by Governors: Summer 2022\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(f, "approved_by") == "Governors");
+    CHECK(found(f, "approved").empty());
+    REQUIRE(f.refused.size() == 1);
+    CHECK(f.refused[0].quote == "Date Accepted by Governors: Summer 2022");
+    CHECK(f.refused[0].value.find("month or term") != std::string::npos);
+    CHECK(f.cover_blocks.size() == 2);  // the title and the approval line: the title page's, not policy text
+    auto g = facts_of("Social Media Policy\n\nDate adopted: October 2023\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(g, "approved").empty());
+    CHECK(g.refused.size() == 1);
+    // "Approved: <body> - <date>": the label's value names the approver; a date alone names none.
+    CHECK(found(facts_of("Social Media Policy\n\nApproved: Trust Board \xE2\x80\x93 May 2024\n\nPurpose\n\nText.\n"), "approved_by") == "Trust Board");
+    CHECK(found(facts_of("Social Media Policy\n\nApproved: June 2024\n\nPurpose\n\nText.\n"), "approved_by").empty());
+    CHECK(found(facts_of("Social Media Policy\n\nApproved: Yes\n\nPurpose\n\nText.\n"), "approved_by").empty());
+    CHECK(found(facts_of("Social Media Policy\n\nApproved: Finance Committee see the minutes\n\nPurpose\n\nText.\n"), "approved_by").empty());
+    // In prose, "approved by" or "accepted by" names no approver unless a date, "on" or a colon ends it.
+    auto prose =
+        facts_of("Social Media Policy\n\nPurpose\n\nFriend requests accepted by staff are a disciplinary matter.\n\nPosts approved by the head go online.\n");
+    CHECK(found(prose, "approved_by").empty());
+    CHECK(prose.ambiguous.count("approved_by") == 0);
+    CHECK(found(facts_of("Social Media Policy\n\nApproved by the full governing board on 3 April 2024\n\nPurpose\n\nText.\n"), "approved_by") ==
+          "full governing board");
+    CHECK(found(facts_of("Social Media Policy\n\nApproved by Governors\n\nPurpose\n\nText.\n"), "approved_by") == "Governors");
+}
+
+TEST_CASE("review dates as title pages label them, and reviews done", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(facts_of("Bike Policy\n\nAnticipated review: November 2027" + body), "next_review") == "2027-11");
+    CHECK(found(facts_of("Bike Policy\n\nA further review is due by July 2026" + body), "next_review") == "2026-07");
+    CHECK(found(facts_of("Bike Policy\n\nMay 2025\n\nReview May 2028" + body), "next_review") == "2028-05");
+    auto every = facts_of("Bike Policy\n\nReview: Every two years" + body);
+    CHECK(found(every, "next_review").empty());
+    CHECK(found(every, "review_period") == "P2Y");
+    // A title page a text extraction ran into one paragraph.
+    CHECK(found(facts_of("Title: Bike Policy Issued: May 2021 Review: May 2023 Page 1 of 9 The school lends bikes to pupils who ride to school." + body),
+                "next_review") == "2023-05");
+    // A review done, by whom and when: the last review, never the next.
+    auto by = facts_of("Bike Policy\n\nReviewed by: Curriculum Committee June 2025" + body);
+    CHECK(found(by, "last_reviewed") == "2025-06");
+    CHECK(found(by, "next_review").empty());
+    auto dash = facts_of("Bike Policy\n\nReviewed \xE2\x80\x93 Jan 2024" + body);
+    CHECK(found(dash, "last_reviewed") == "2024-01");
+    CHECK(found(dash, "next_review").empty());
+    // A table's header row run into its cells: the date after "Review Date" is the approval's.
+    CHECK(found(facts_of("Bike Policy\n\nReview/Approve By Whom Date Review Date Approved Trust Board 14.03.2022 2 years" + body), "next_review").empty());
+    // A broken label under "Approved by" is no approver.
+    CHECK(found(facts_of("Bike Policy\n\nApproved by\n\nDate of\n\nApproval\n\nFGB" + body), "approved_by").empty());
+}
+
+TEST_CASE("school names: trusts, capitals inside a line, the title page's spelling, what is no school", "[import][facts]") {
+    CHECK(found(facts_of("Fernhill Academy Trust\n\nBike Policy\n\nThe Fernhill Academy Trust lends bikes.\n"), "school_name") == "Fernhill Academy Trust");
+    CHECK(found(facts_of("ASHCOMBE PRIMARY SCHOOL Policy on Bikes\n\nPupils ride with care.\n"), "school_name") == "Ashcombe Primary School");
+    CHECK(found(facts_of("Bike Policy-Whole School\n\nPupils of Larkspur Junior School ride with care.\n"), "school_name") == "Larkspur Junior School");
+    CHECK(found(facts_of("Bike Policy\n\nPupils of Larkspur Junior School ride with care. The Head of School checks the bikes.\n"), "school_name") ==
+          "Larkspur Junior School");
+    CHECK(found(facts_of("Bike Policy\n\nPupils of Larkspur Junior School ride with care, as agreed by Riders and the School Council.\n"), "school_name") ==
+          "Larkspur Junior School");
+    // The title page's spelling outranks a misspelling in a sentence.
+    CHECK(found(facts_of("Larkspur Junior School\n\nBike Policy\n\nThis sets out Larkspurs Junior School policy on bikes.\n"), "school_name") ==
+          "Larkspur Junior School");
+    // "the County Council" is a kind of council; the council named is the authority.
+    CHECK(found(facts_of("Bike Policy\n\nStaff follow Wessex County Council guidance, and the County Council trains them.\n"), "local_authority") ==
+          "Wessex County Council");
+}
+
+TEST_CASE("titles split over two lines, with a year, labelled, or a code of conduct", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    auto split = facts_of("Online Safety and\n\nSocial Media Policy" + body);
+    CHECK(found(split, "title") == "Online Safety and Social Media Policy");
+    CHECK(split.cover_blocks.size() == 2);  // both halves are the title page's
+    CHECK(found(facts_of("Policy for\n\nBikes and Scooters" + body), "title") == "Policy for Bikes and Scooters");
+    CHECK(found(facts_of("Larkspur Bike Policy \xE2\x80\x93 2019" + body), "title") == "Larkspur Bike Policy");
+    CHECK(found(facts_of("Bike Policy (2022)" + body), "title") == "Bike Policy");
+    CHECK(found(facts_of("Page 1 Title: Safe Cycling Policy Issued: May 2021 Review: May 2023 The school lends bikes to pupils who ride." + body), "title") ==
+          "Safe Cycling Policy");
+    CHECK(found(facts_of("Bike Code of Conduct" + body), "title") == "Bike Code of Conduct");
+    CHECK(found(facts_of("Code of Conduct" + body), "title").empty());  // a section's heading, not a document's title
+    CHECK(found(facts_of("Online Safety Policy and Acceptable Use Policies" + body), "title") == "Online Safety Policy and Acceptable Use Policies");
+}
+
+TEST_CASE("people: roles as acronyms, a deputy as DDSL, a trust board's chair, a signature block", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    auto f = facts_of("Bike Policy\n\nKey people\n\nDSL \xE2\x80\x93 Ann Example\n\nDDSL \xE2\x80\x93 Bo Example" + body);
+    CHECK(found(f, "dsl") == "Ann Example|DSL");
+    CHECK(found(f, "deputy_dsl") == "Bo Example|DDSL");
+    CHECK(found(facts_of("Bike Policy\n\nChair of Trustees: Cy Example" + body), "chair_of_governors") == "Cy Example|Chair of Trustees");
+    auto g = facts_of("Bike Policy\n\nDi Example\n\nChair of the Board of Directors\n\nDate approved:" + body);
+    CHECK(found(g, "chair_of_governors") == "Di Example|Chair of the Board of Directors");
+    CHECK(g.cover_blocks.size() == 4);  // the title, the name, the role and the blank label: the title page's
+    // A name and a role that are not one above the other are no signature.
+    CHECK(found(facts_of("Bike Policy\n\nDi Example\n\nStaff ride with care.\n\nChair of the Board of Directors" + body), "chair_of_governors").empty());
+}
+
+TEST_CASE("a review period is how often, near the word review", "[import][facts]") {
+    CHECK(import::parse_period_words("the club is tried for a 6 month period before reviewing it").empty());
+    CHECK(import::parse_period_words("reviewed after a two year trial").empty());
+    CHECK(import::parse_period_words("for a 6 month period, then reviewed every 2 years") == "P2Y");
+    // A table run into one paragraph: the period beside "review", not the monitoring's.
+    auto f = facts_of(
+        "Bike Policy\n\nThe bikes will be checked by the: / site team Checks will take place at regular intervals: / 6 monthly intervals The "
+        "governors will hear a report on the checks at regular intervals: / Once a term The Bike Policy will be reviewed annually, or sooner "
+        "if the law changes\n\nPurpose\n\nStaff keep their accounts private.\n");
+    CHECK(found(f, "review_period") == "P1Y");
+}
+
+TEST_CASE("approval and review labels left blank among the title page's facts are the title page's", "[import][facts]") {
+    util::Diagnostics diags;
+    auto d = import::read_text(
+        "Bike Policy\n\nDate approved:\n\nApproved by:\n\nTrust Board\n\nReview period\n\nDate ratified: 4 June 2024\n\n"
+        "Approved by the Local Governing Board:\n\nNext review: June 2026\n\nPurpose\n\nStaff keep their accounts private.\n",
+        "t.txt", false, diags);
+    auto f = import::extract_facts(d.blocks);
+    CHECK(found(f, "approved") == "2024-06-04");
+    CHECK(found(f, "approved_by") == "Trust Board");
+    std::vector<std::string> cover;
+    for (std::size_t i : f.cover_blocks) cover.push_back(d.blocks[i].text);
+    CHECK(cover == std::vector<std::string>{"Bike Policy", "Date approved:", "Approved by:", "Trust Board", "Review period", "Date ratified: 4 June 2024",
+                                            "Approved by the Local Governing Board:", "Next review: June 2026"});
+}
+
+TEST_CASE("what is no title, a role's label with the name below it, a signature's date", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private and never befriend pupils online.\n");
+    CHECK(found(facts_of("Using this policy" + body), "title").empty());
+    CHECK(found(facts_of("Development and Review of this Policy" + body), "title").empty());
+    CHECK(found(facts_of("Use of Bikes and Scooters Policy" + body), "title") == "Use of Bikes and Scooters Policy");
+    CHECK(found(facts_of("Model Bike Policy" + body), "title") == "Model Bike Policy");  // "Model" is no record's label
+    auto f = facts_of("Bike Policy\n\nSigned Chair of Governors:\n\nCy Example\n\nDate: 9 May 2020" + body);
+    CHECK(found(f, "chair_of_governors") == "Cy Example|Chair of Governors");
+    CHECK(found(f, "approved").empty());  // a signature's date alone is not said to be the approval
+    CHECK(f.cover_blocks.size() == 3);  // the title, the role's label and the name
+    auto g = facts_of("Bike Policy\n\nDate Ratified by Governors:29/09/19" + body);
+    CHECK(found(g, "approved") == "2019-09-29");
+    CHECK(found(g, "approved_by") == "Governors");
+}

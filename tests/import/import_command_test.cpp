@@ -242,6 +242,14 @@ TEST_CASE("import reports in md, html and json, to a file with --report", "[impo
         if (std::string(f) == "html") CHECK(r.out.find("<!DOCTYPE html>") == 0);
         if (std::string(f) == "md") CHECK(r.out.find("## Facts") != std::string::npos);
     }
+    // What reads like a fact and is not one is listed as not taken, with the reason.
+    std::string month = k_gamma;
+    month.replace(month.find("Approved by the full governing board on 3 April 2024"), 52, "Date adopted: April 2024");
+    repo.write("month.txt", month);
+    auto m = repo.run({"import", (repo.root() / "month.txt").string(), "--school", "gamma", "--dry-run", "--format", "json"});
+    REQUIRE(m.exit_code == 0);
+    CHECK(m.out.find("\"not_taken\": [{\"field\": \"approved\", \"reason\": \"approval dated by its month or term only") != std::string::npos);
+    CHECK(m.out.find("\"quote\": \"Date adopted: April 2024\"") != std::string::npos);
     auto bad = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--format", "pdf"});
     CHECK(bad.exit_code == 2);
     auto r =

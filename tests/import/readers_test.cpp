@@ -97,6 +97,55 @@ TEST_CASE("text reader: contents page, odd bullets, broken lines and a blank sig
     CHECK(find(d, "Page 2 of 7")->dropped == "page number");
 }
 
+TEST_CASE("text reader: a title page's record of the document is not policy text", "[import][text]") {
+    std::string text =
+        "Bike Policy\n\nStatus Advisory\n\nVersion date: 3 May 2021\n\nAuthor/owner: Deputy Head\n\nAudience: Pupils and parents\n\n"
+        "Signature of Vice-Chair of Governors:\n\n"
+        "This policy says how pupils who cycle to school keep their bikes safe and where they leave them during the day.\n\n"
+        "Status of bikes\n\nAudience: the whole class hears the safety talk.\n";
+    // A heading "Status" or "Status of this policy" before the first paragraph is a section's.
+    util::Diagnostics d2;
+    auto h = import::read_text("Bike Policy\n\nStatus of this policy\n\nStatus\n\nThis policy says how pupils who cycle to school keep their bikes safe.\n",
+                               "t.txt", false, d2);
+    CHECK(find(h, "Status of this policy")->dropped.empty());
+    CHECK(find(h, "Status")->dropped.empty());
+    util::Diagnostics diags;
+    auto d = import::read_text(text, "t.txt", false, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    for (const char* record : {"Status Advisory", "Version date: 3 May 2021", "Author/owner: Deputy Head", "Audience: Pupils and parents"}) {
+        const auto* b = find(d, record);
+        REQUIRE(b);
+        CHECK(b->dropped.find("the document's own record") != std::string::npos);
+    }
+    CHECK(find(d, "Signature of Vice-Chair")->dropped.find("signature") != std::string::npos);
+    util::Diagnostics d3;
+    auto dated = import::read_text(
+        "Bike Policy\n\nDate: 9 May 2020\n\nDate Ratified by Governors: 4 May 2020\n\nMODEL BIKE POLICY\n\n"
+        "This policy says how pupils who cycle to school keep their bikes safe.\n",
+        "t.txt", false, d3);
+    CHECK(find(dated, "Date: 9 May 2020")->dropped.find("the document's own record") != std::string::npos);
+    CHECK(find(dated, "Date Ratified")->dropped.empty());  // a fact, read as one
+    CHECK(find(dated, "MODEL BIKE POLICY")->dropped.empty());
+    // After the first paragraph of prose, such a line is the policy's own text.
+    CHECK(find(d, "Status of bikes")->dropped.empty());
+    CHECK(find(d, "the whole class hears")->dropped.empty());
+}
+
+TEST_CASE("text reader: a web page's own furniture copied with its text", "[import][text]") {
+    util::Diagnostics diags;
+    auto d = import::read_text(
+        "Skip to content \xE2\x86\x93\n\ntop of page\nbike policy\n\nPupils who cycle to school lock their bikes in the shed.\n\nBack to top\n", "t.txt", false,
+        diags);
+    REQUIRE_FALSE(diags.has_errors());
+    CHECK(find(d, "Skip to content")->dropped == "web page furniture");
+    CHECK(find(d, "top of page")->dropped == "web page furniture");
+    CHECK(find(d, "Back to top")->dropped == "web page furniture");
+    const auto* title = find(d, "bike policy");
+    REQUIRE(title);
+    CHECK(title->text == "bike policy");  // not run into "top of page"
+    CHECK(title->dropped.empty());
+}
+
 TEST_CASE("text reader: Markdown headings, lists and tables", "[import][text]") {
     std::string md =
         "# Bikes\n\n## 2.1 Where bikes go\n\nBikes go in the **shed**, see [the map](http://x).\n\n- one\n- two\n\n| Day | Time |\n|---|---|\n| Mon | 9am |\n";
