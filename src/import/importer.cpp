@@ -190,6 +190,24 @@ Evidence weigh(const std::vector<Block>& blocks, const std::vector<Placement>& p
     return e;
 }
 
+bool names_subject(const std::string& title, const std::string& outline_title) {
+    // Words of a policy's title that say what kind of document it is, not what it is about.
+    static const std::set<std::string> kind_words = [] {
+        std::set<std::string> k;
+        for (const char* w : {"policy", "policies", "procedure", "procedures", "school", "schools", "statement", "guidance", "guidelines", "code", "conduct",
+                              "protocol", "document", "use", "using", "acceptable", "trust", "academy"})
+            for (const auto& st : stems(w)) k.insert(st);
+        return k;
+    }();
+    std::set<std::string> subject, named;
+    for (const auto& st : stems(outline_title))
+        if (!kind_words.count(st)) subject.insert(st);
+    for (const auto& st : stems(title))
+        if (subject.count(st)) named.insert(st);
+    if (subject.empty()) return false;
+    return named.size() >= std::min<std::size_t>(2, subject.size());
+}
+
 // Better evidence: enough of it first, then the share of words that read like their clauses.
 bool better(const Evidence& a, const Evidence& b) {
     if (a.enough() != b.enough()) return a.enough();
@@ -243,7 +261,9 @@ void align_blocks(Aligned& a, const ImportedDocument& doc, const std::set<std::s
         pending.clear();
     }
     a.placements = align(doc.blocks, a.body, heading_of, targets, *a.index);
+    const bool titled = a.evidence.title_names_subject;  // the document's, not the blocks'
     a.evidence = weigh(doc.blocks, a.placements, targets.size());
+    a.evidence.title_names_subject = titled;
     a.share = a.evidence.placed_share;
 }
 
@@ -405,6 +425,17 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
         return plan;
     }
 
+    // What the document calls itself: the title the facts read, or any of its first three lines
+    // short enough to be a title ("Social Media Charter", "Acceptable use of Social Media": a
+    // heading that names no policy is not taken as the title, but it says what the document is).
+    std::vector<std::string> own_titles;
+    if (auto t = fact("title")) own_titles.push_back(t->value);
+    for (std::size_t i = 0; i < plan.doc.blocks.size() && i < 3; ++i)
+        if (plan.doc.blocks[i].kind != BlockKind::table && util::word_count(plan.doc.blocks[i].text) <= 12) own_titles.push_back(plan.doc.blocks[i].text);
+    auto titled = [&](const std::string& outline_title) {
+        return std::any_of(own_titles.begin(), own_titles.end(), [&](const std::string& t) { return title_names_subject(t, outline_title); });
+    };
+
     // The values the document states, as the school file writes them.
     PolicyWrite values;
     std::vector<KeyValue> school_keys;
@@ -503,6 +534,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
             return plan;
         }
         t.aligned = align_with(t.repo, *s, *o, plan.doc, cover, t.targets, diags);
+        t.aligned.evidence.title_names_subject = titled(o->title);
         trials.push_back(std::move(t));
         if (!request.policy_id.empty()) break;  // asked for one: the others are tried only to name a better one on refusal
     }
@@ -533,6 +565,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
                 std::vector<ClauseTarget> tg;
                 util::Diagnostics ignore;
                 auto al = align_with(trial.repo, *s, o, plan.doc, cover, tg, ignore);
+                al.evidence.title_names_subject = titled(o.title);
                 plan.other_outlines[o.id] = al.share;
                 if (better(al.evidence, best)) {
                     best = al.evidence;
@@ -780,5 +813,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
     }
     return plan;
 }
+
+bool title_names_subject(const std::string& title, const std::string& outline_title) { return names_subject(title, outline_title); }
 
 }  // namespace clausebook::import

@@ -40,8 +40,18 @@ struct Evidence {
     double placed_share = 0;  // share of the body's words placed in a library clause at all
     double good_share = 0;  // share of the body's words in blocks reading like their clause
     double best_cosine = 0;  // the best any block reads like any clause
-    bool enough() const { return good_clauses >= needed_clauses && good_share >= k_min_good_share; }
+    // The document's own title names the outline's subject ("Use of Social Media Policy" for
+    // "Social Networking and Social Media Policy": title_names_subject). A real policy's opening
+    // paraphrases the library's introduction too loosely for its paragraphs alone to show what it
+    // is; its title says so, where a policy on bullying or phones that mentions social media does not.
+    bool title_names_subject = false;
+    bool enough() const { return title_names_subject || (good_clauses >= needed_clauses && good_share >= k_min_good_share); }
 };
+
+// Whether a document titled `title` names the subject of the policy titled `outline_title`: their
+// titles share at least two of the outline's subject words (its title's words as stems, less
+// policy, school and the like), or its only one when it has one.
+bool title_names_subject(const std::string& title, const std::string& outline_title);
 
 struct Request {
     std::filesystem::path file;

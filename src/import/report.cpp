@@ -72,7 +72,8 @@ std::string text_report(const Plan& p, bool md) {
     o << (md ? "# " : "") << "Import of " << p.doc.path << " (" << p.doc.format << ") as " << p.school_id << " / " << p.policy_id << "\n\n";
     o << p.doc.blocks.size() << " blocks; " << pct(p.matched_share) << " of the body's words placed in library clauses\n";
     o << "Reads as this policy: " << p.evidence.good_blocks << " of " << p.evidence.body_blocks << " body blocks read like a clause, matching "
-      << p.evidence.good_clauses << " clauses (" << p.evidence.needed_clauses << " needed), " << pct(p.evidence.good_share) << " of the words\n\n";
+      << p.evidence.good_clauses << " clauses (" << p.evidence.needed_clauses << " needed), " << pct(p.evidence.good_share) << " of the words"
+      << (p.evidence.title_names_subject ? "; its title names the policy's subject" : "") << "\n\n";
     h("Facts");
     if (p.facts.found.empty()) o << "  (none stated)\n";
     for (const auto& [k, f] : p.facts.found)
@@ -208,9 +209,13 @@ std::string json_report(const Plan& p) {
     }
     Json notes = Json::array();
     for (const auto& n : p.doc.notes) notes.push_back(Json{{"kind", n.kind}, {"author", n.author}, {"text", n.text}, {"position", n.position}});
-    Json evidence{{"body_blocks", p.evidence.body_blocks},        {"good_blocks", p.evidence.good_blocks},
-                  {"good_clauses", p.evidence.good_clauses},      {"needed_clauses", p.evidence.needed_clauses},
-                  {"good_share", rounded(p.evidence.good_share)}, {"placed_share", rounded(p.evidence.placed_share)}};
+    Json evidence{{"body_blocks", p.evidence.body_blocks},
+                  {"good_blocks", p.evidence.good_blocks},
+                  {"good_clauses", p.evidence.good_clauses},
+                  {"needed_clauses", p.evidence.needed_clauses},
+                  {"good_share", rounded(p.evidence.good_share)},
+                  {"placed_share", rounded(p.evidence.placed_share)},
+                  {"title_names_subject", p.evidence.title_names_subject}};
     util::JsonObjectWriter out;
     out.member("document", p.doc.path);
     out.member("format", p.doc.format);

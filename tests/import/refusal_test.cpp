@@ -3,6 +3,7 @@
 // four-clause outline. A refusal writes nothing and says so once.
 #include <catch2/catch.hpp>
 
+#include "import/importer.hpp"
 #include "support/fixture.hpp"
 
 using namespace clausebook;
@@ -133,4 +134,50 @@ TEST_CASE("import with a four-clause outline refuses a one-line note but takes a
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("reworded  staff.contact") != std::string::npos);
+}
+
+TEST_CASE("import: a document whose title names the policy's subject is taken though its paragraphs paraphrase loosely", "[import][cli]") {
+    // The opening of a real policy in its own words: an introduction and aims that read like the
+    // library's only loosely (no paragraph at the cosine that counts as evidence), as most
+    // schools' openings do. Its title says what it is; the same paragraphs under another title
+    // are refused.
+    const std::string body =
+        "Online platforms have changed how families, pupils and staff keep in touch, and we want everyone at the academy to get the good "
+        "from them without the harm.\n\n"
+        "This document explains what we expect of each group when they post, share or message online, and what happens if those "
+        "expectations are ignored.\n\n"
+        "Our aims are:\n\n"
+        "- to keep children safe when they are online\n"
+        "- to protect the reputation of the academy and its employees\n"
+        "- to make clear which channels speak for the academy\n";
+    test::TempDir dir;
+    for (const char* p : {"clausebook.yaml", "templates", "clauses"}) fs::copy(test::source_dir() / p, dir.path() / p, fs::copy_options::recursive);
+    fs::create_directories(dir.path() / "schools");
+    fs::path doc = dir.path().parent_path() / (dir.path().filename().string() + "-opening.txt");
+    test::write_file(doc, "Staff Handbook: Section 4\n\n" + body);
+    check_refused(test::run_cli({"import", doc.string(), "--school", "gamma", "--root", dir.path().string()}));
+    for (const char* title : {"Social Media Policy", "Social Networking Charter", "Acceptable Use of Social Media"}) {
+        INFO(title);
+        test::write_file(doc, std::string(title) + "\n\n" + body);
+        auto r = test::run_cli({"import", doc.string(), "--school", "gamma", "--root", dir.path().string(), "--dry-run", "--format", "json"});
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find("\"title_names_subject\": true") != std::string::npos);
+    }
+    fs::remove(doc);
+}
+
+TEST_CASE("import: which titles name a policy's subject", "[import]") {
+    const std::string outline = "Social Networking and Social Media Policy";
+    CHECK(import::title_names_subject("Use of Social Media Policy", outline));
+    CHECK(import::title_names_subject("SOCIAL NETWORKING POLICY FOR STAFF", outline));
+    CHECK(import::title_names_subject("Parents' Code of Conduct: Social Media", outline));
+    // One of its words is not enough, nor are words that say only what kind of document it is.
+    CHECK_FALSE(import::title_names_subject("Anti-social Behaviour Policy", outline));
+    CHECK_FALSE(import::title_names_subject("Media Studies Policy", outline));
+    CHECK_FALSE(import::title_names_subject("Acceptable Use Policy", outline));
+    CHECK_FALSE(import::title_names_subject("Anti-bullying Policy", outline));
+    // An outline with one subject word needs only that one.
+    CHECK(import::title_names_subject("Our Attendance Policy", "Attendance Policy"));
+    CHECK_FALSE(import::title_names_subject("Policy", "Policy"));
 }
