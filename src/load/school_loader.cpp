@@ -8,7 +8,6 @@
 #include "lang/condition.hpp"
 #include "lang/mustache.hpp"
 #include "util/ids.hpp"
-#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::load {
@@ -424,20 +423,19 @@ void load_school(Repository& repo, const std::string& id, const std::string& pat
     if (auto s = parse_school(repo, all, id, path, text, diags)) repo.schools.push_back(std::move(*s));
 }
 
-void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags) {
+ParsedSchool parse_school_file(const Repository& repo, const std::string& id, const std::string& path, const std::string& text) {
     std::vector<const Outline*> all;
+    all.reserve(repo.outlines.size());
     for (const auto& o : repo.outlines) all.push_back(&o);
-    std::vector<std::optional<School>> schools(inputs.size());
-    std::vector<util::Diagnostics> found(inputs.size());
-    repo.schools.reserve(repo.schools.size() + inputs.size());
-    // Schools are independent of one another: parse them on every core, report in file order.
-    util::parallel_for(inputs.size(), util::default_jobs(),
-                       [&](std::size_t i) { schools[i] = parse_school(repo, all, inputs[i].id, inputs[i].path, inputs[i].text, found[i]); });
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        diags.append(found[i]);
-        if (schools[i]) repo.schools.push_back(std::move(*schools[i]));
-        repo.sources.add(inputs[i].path, std::move(inputs[i].text));
-    }
+    ParsedSchool out;
+    out.school = parse_school(repo, all, id, path, text, out.diags);
+    return out;
+}
+
+void add_parsed_school(Repository& repo, ParsedSchool parsed, SchoolText input, util::Diagnostics& diags) {
+    diags.append(parsed.diags);
+    if (parsed.school) repo.schools.push_back(std::move(*parsed.school));
+    repo.sources.add(input.path, std::move(input.text));
 }
 
 }  // namespace clausebook::load
