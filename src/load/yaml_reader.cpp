@@ -10,6 +10,10 @@
 
 #include <yaml.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "util/text.hpp"
 
 namespace clausebook::load {
@@ -99,6 +103,25 @@ private:
     std::size_t m_index = 0, m_offset = 0;
     int m_line = 0, m_col = 0;
 };
+
+// Whether every byte of `text` is printable ASCII (0x20 to 0x7E) or a line feed. Sixteen bytes at
+// a time where SSE2 is there (every x86-64): a byte-by-byte loop was 4% of `check`'s instructions.
+bool is_printable_ascii(std::string_view text) {
+    auto printable = [](unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\n'; };
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), lf = _mm_set1_epi8('\n');
+    for (; i + 16 <= text.size(); i += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        // Signed: bytes from 0x80 up are negative, so below 0x20 as well as the controls.
+        __m128i low = _mm_andnot_si128(_mm_cmpeq_epi8(v, lf), _mm_cmplt_epi8(v, space));
+        if (_mm_movemask_epi8(_mm_or_si128(low, _mm_cmpeq_epi8(v, del))) != 0) return false;
+    }
+#endif
+    for (; i < text.size(); ++i)
+        if (!printable(static_cast<unsigned char>(text[i]))) return false;
+    return true;
+}
 
 // A problem that stops the reading: a syntax error, or what clausebook refuses.
 struct Stop {
@@ -445,10 +468,7 @@ bool check_text(const std::string& path, std::string_view text, util::Diagnostic
 std::optional<YamlNode> parse_yaml(const std::string& path, const std::string& text, util::Diagnostics& diags, int first_line) {
     // Printable ASCII and line feeds hold nothing that the checks of characters below look for
     // (bad UTF-8, controls, no-break spaces, separators): one pass over most files instead of four.
-    bool printable_ascii = std::all_of(text.begin(), text.end(), [](char ch) {
-        auto c = static_cast<unsigned char>(ch);
-        return (c >= 0x20 && c < 0x7F) || c == '\n';
-    });
+    bool printable_ascii = is_printable_ascii(text);
     if (!printable_ascii && !check_text(path, text, diags, first_line)) return std::nullopt;
     if (util::trim(text).empty() || util::trim(text) == "\xEF\xBB\xBF") {
         diags.error({path, first_line, 1}, "empty-file", "this file is empty", "see docs/formats.md for what it must contain");
