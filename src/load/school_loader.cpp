@@ -168,10 +168,10 @@ void read_policy(School& s, const Outline* outline, const std::string& policy_id
     YamlMap m(node, s.path, diags, "policy '" + policy_id + "'",
               {"title", "approved", "approved_by", "minute", "review_period", "next_review", "params", "exclude", "variants", "overrides", "local", "waive"});
     if (!m.ok()) return;
-    if (auto v = m.string("title")) p.title = *v;
+    if (auto v = m.string("title")) p.title = std::move(*v);
     p.approved = m.date("approved");
-    if (auto v = m.string("approved_by")) p.approved_by = *v;
-    if (auto v = m.string("minute")) p.minute = *v;
+    if (auto v = m.string("approved_by")) p.approved_by = std::move(*v);
+    if (auto v = m.string("minute")) p.minute = std::move(*v);
     p.review_period = m.duration("review_period");
     p.next_review = m.loose_date("next_review");
     if (auto v = m.get("params"); v && outline) p.params = read_params(*v, outline->params, s.path, diags);
@@ -256,7 +256,7 @@ void read_register_entry(School& s, const std::string& id, const YamlNode& key, 
         diags.error(title ? title->pos : r.pos, "missing-field", "register entry '" + id + "' has no title",
                     "add 'title:' with the policy's name as the school's documents give it");
     } else {
-        r.title = *title;
+        r.title = std::move(*title);
     }
     auto category = m.string("category", true);
     if (category) {
@@ -266,18 +266,18 @@ void read_register_entry(School& s, const std::string& id, const YamlNode& key, 
             diags.error(category->pos, "invalid-value", "category '" + category->value + "' is not one of: " + util::join(cats, ", "),
                         hint.empty() ? "use 'other' for a policy that fits none" : hint);
         }
-        r.category = *category;
+        r.category = std::move(*category);
     }
     r.approved = m.date("approved");
-    if (auto v = m.string("approved_by")) r.approved_by = *v;
-    if (auto v = m.string("minute")) r.minute = *v;
+    if (auto v = m.string("approved_by")) r.approved_by = std::move(*v);
+    if (auto v = m.string("minute")) r.minute = std::move(*v);
     r.review_period = m.duration("review_period");
     r.next_review = m.loose_date("next_review");
     if (auto v = m.string("location")) {
         check_location(*v, diags);
-        r.location = *v;
+        r.location = std::move(*v);
     }
-    if (auto v = m.string("owner")) r.owner = *v;
+    if (auto v = m.string("owner")) r.owner = std::move(*v);
     r.covers = m.string_list("covers");
     if (auto v = m.get("waive")) {
         SchoolPolicy tmp;

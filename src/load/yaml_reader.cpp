@@ -52,10 +52,11 @@ std::size_t utf8_length(unsigned char lead) { return lead < 0x80 ? 1 : lead >= 0
 // from the last mark (marks come in order, nearly always).
 class Positions {
 public:
-    explicit Positions(std::string_view text) : m_text(text) {
+    // `printable_ascii`: the caller knows the text is printable ASCII and line feeds (so simple).
+    explicit Positions(std::string_view text, bool printable_ascii = false) : m_text(text) {
         if (util::starts_with(text, "\xEF\xBB\xBF")) m_bom = 3;
         m_simple = true;
-        for (std::size_t i = m_bom; i < text.size() && m_simple; ++i) {
+        for (std::size_t i = m_bom; i < text.size() && m_simple && !printable_ascii; ++i) {
             unsigned char c = static_cast<unsigned char>(text[i]);
             m_simple = c < 0x80 && (c != '\r' || (i + 1 < text.size() && text[i + 1] == '\n'));
         }
@@ -145,7 +146,7 @@ std::optional<std::pair<std::size_t, unsigned>> find_unreadable(std::string_view
 
 class YamlBuilder {
 public:
-    explicit YamlBuilder(std::string_view text) : m_text(text), m_marks(text) {}
+    YamlBuilder(std::string_view text, bool printable_ascii) : m_text(text), m_marks(text, printable_ascii) {}
 
     // The first document's root (null when there is none), or why there is none.
     std::optional<YamlNode> build(std::optional<Stop>& stop) {
@@ -415,12 +416,13 @@ std::string syntax_hint(std::string_view text, const YamlNode::Mark& at) {
 // Reads `text` into a tree. libyaml will not take a tab between tokens where yaml-cpp, which
 // clausebook read files with before, did (after '- ', before a value): such a tab is read as
 // the space it stands for, so files that loaded still do. A tab in indentation stays an error.
-std::optional<YamlNode> parse_tree(std::string_view text, std::optional<Stop>& stop) {
+// `printable_ascii`: every byte of `text` is known to be printable ASCII or a line feed.
+std::optional<YamlNode> parse_tree(std::string_view text, std::optional<Stop>& stop, bool printable_ascii) {
     std::string patched;
     for (int tries = 0;; ++tries) {
         std::string_view input = patched.empty() ? text : std::string_view(patched);
         stop.reset();
-        auto root = YamlBuilder(input).build(stop);
+        auto root = YamlBuilder(input, printable_ascii).build(stop);
         if (!stop || !stop->separating_tab || tries == 32) return root;
         std::string_view line = line_at(input, stop->mark.offset);
         std::size_t before = stop->mark.offset - static_cast<std::size_t>(line.data() - input.data());
@@ -504,7 +506,7 @@ std::optional<YamlNode> parse_yaml(const std::string& path, const std::string& t
         return std::nullopt;
     }
     std::optional<Stop> stop;
-    auto root = parse_tree(text, stop);
+    auto root = parse_tree(text, stop, printable_ascii);
     if (stop) {
         SourcePos at{path, stop->mark.line + first_line, stop->mark.col + 1};
         if (stop->syntax)
@@ -608,9 +610,10 @@ std::optional<Located<std::string>> YamlMap::string(const std::string& key, bool
         if (required) m_diags.error(pos_of(m_path, *n, m_first_line), "missing-field", "'" + key + "' in " + m_what + " has no value");
         return std::nullopt;
     }
-    auto s = scalar_text(*n, m_path, m_diags, "'" + key + "'", m_first_line);
-    if (!s) return std::nullopt;
-    return Located<std::string>{*s, pos_of(m_path, *n, m_first_line)};
+    // The value copied once, straight into its place; the name for a message made only for one.
+    if (n->is_scalar()) return Located<std::string>{n->scalar(), pos_of(m_path, *n, m_first_line)};
+    scalar_text(*n, m_path, m_diags, "'" + key + "'", m_first_line);
+    return std::nullopt;
 }
 
 std::optional<Located<bool>> YamlMap::boolean(const std::string& key) {
