@@ -124,8 +124,9 @@ namespace {
 
 class Assembler {
 public:
-    Assembler(const model::Repository& repo, const model::School& school, const model::Outline& outline, util::Diagnostics& diags)
-        : m_repo(repo), m_school(school), m_outline(outline), m_policy(school.policy(outline.id)), m_diags(diags) {}
+    // Without `text`, every clause's text is left empty: only what filling it in reports is kept.
+    Assembler(const model::Repository& repo, const model::School& school, const model::Outline& outline, util::Diagnostics& diags, bool text = true)
+        : m_repo(repo), m_school(school), m_outline(outline), m_policy(school.policy(outline.id)), m_diags(diags), m_text(text) {}
 
     model::Document run(const model::Metadata& meta) {
         model::Document doc;
@@ -160,6 +161,10 @@ private:
                               " (the limit for one clause)",
                           "sections over lists repeat their text once per item, and nested ones multiply: shorten the lists or un-nest the sections");
         };
+        if (!m_text) {
+            lang::render_size(t, m_context, opt);
+            return {};
+        }
         return lang::render(t, m_context, opt);
     }
 
@@ -250,6 +255,7 @@ private:
     const model::Outline& m_outline;
     const model::SchoolPolicy* m_policy;
     util::Diagnostics& m_diags;
+    bool m_text;
     Value m_context;
 };
 
@@ -303,7 +309,7 @@ model::Document assemble_document(const model::Repository& repo, const model::Sc
         }
         meta.draft_reason = model::DraftReason::text_changed;
     }
-    return Assembler(repo, school, outline, diags).run(meta);
+    return Assembler(repo, school, outline, diags, rendering != Rendering::checked).run(meta);
 }
 
 }  // namespace clausebook::assemble

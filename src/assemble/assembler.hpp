@@ -34,6 +34,8 @@ model::Value make_context(const model::Repository& repo, const model::School& sc
 enum class Rendering {
     settled,  // approved or draft, as the approved copy says (the document every command uses)
     as_approved,  // the text as it reads once approved (no draft marks): what renew keeps
+    checked,  // settled as `settled` is, and the same problems reported, but every clause's
+    // markdown left empty (check reads the metadata and the problems, not the text)
 };
 
 // Assembles the document and settles its approval status: approved only when the text

@@ -360,14 +360,25 @@ const Value* section_value(const std::vector<const Value*>& stack, const std::ve
 }
 
 // Returns false once the output has outgrown opt.max_bytes (after calling opt.on_limit once).
-bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Value*>& stack, const RenderOptions& opt, std::string& out) {
+// Where rendering puts its text: appended to `text`, or (with no text) only counted, for a
+// caller that wants the problems rendering reports and not the text.
+struct Sink {
+    std::string* text = nullptr;
+    std::size_t size = 0;
+    void add(std::string_view s) {
+        if (text) text->append(s);
+        size += s.size();
+    }
+};
+
+bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Value*>& stack, const RenderOptions& opt, Sink& out) {
     for (const auto& n : nodes) {
-        if (out.size() > opt.max_bytes) {
+        if (out.size > opt.max_bytes) {
             if (opt.on_limit) opt.on_limit(n);
             return false;
         }
         switch (n.kind) {
-        case MustacheNode::Kind::text: out += n.text; break;
+        case MustacheNode::Kind::text: out.add(n.text); break;
         case MustacheNode::Kind::variable:
         case MustacheNode::Kind::unescaped: {
             const Value* v = lookup(stack, n.path);
@@ -377,9 +388,9 @@ bool render_nodes(const std::vector<MustacheNode>& nodes, std::vector<const Valu
             }
             std::string s = v->to_text();
             if (n.kind == MustacheNode::Kind::variable)
-                out += opt.escape ? opt.escape(s) : s;
+                out.add(opt.escape ? opt.escape(s) : s);
             else
-                out += opt.unescaped ? opt.unescaped(s) : s;
+                out.add(opt.unescaped ? opt.unescaped(s) : s);
             break;
         }
         case MustacheNode::Kind::section: {
@@ -425,9 +436,17 @@ void check_names(const Template& t, const ParamType& root, util::Diagnostics& di
 
 std::string render(const Template& t, const Value& root, const RenderOptions& options) {
     std::string out;
+    Sink sink{&out};
     std::vector<const Value*> stack{&root};
-    render_nodes(t.nodes, stack, options, out);
+    render_nodes(t.nodes, stack, options, sink);
     return out;
+}
+
+std::size_t render_size(const Template& t, const Value& root, const RenderOptions& options) {
+    Sink sink;
+    std::vector<const Value*> stack{&root};
+    render_nodes(t.nodes, stack, options, sink);
+    return sink.size;
 }
 
 }  // namespace clausebook::lang

@@ -50,5 +50,8 @@ struct RenderOptions {
 };
 
 std::string render(const Template& t, const model::Value& root, const RenderOptions& options);
+// Renders without keeping the text: the same calls of on_missing and on_limit as render makes,
+// and the length of the text render returns (check wants the problems, not the text).
+std::size_t render_size(const Template& t, const model::Value& root, const RenderOptions& options);
 
 }  // namespace clausebook::lang

@@ -137,25 +137,45 @@ std::vector<InputFile> list_inputs(const fs::path& root, const std::string& dir,
     return out;
 }
 
+std::string stem(const InputFile& f, const std::string& ext) {
+    std::string name = f.full.filename().string();
+    return name.substr(0, name.size() - ext.size());
+}
+
 class Reader {
 public:
     Reader(const fs::path& root, util::Diagnostics& diags) : m_root(fs::canonical(root, m_ec)), m_diags(diags) {}
 
     std::optional<std::string> read(const InputFile& f) { return accept(f, util::read_file(f.full)); }
 
-    // Reads `files` in order, as read() would one by one, but reads the bytes on every core, a
-    // batch at a time; once the run-size limit is passed, later files are not read at all.
-    std::vector<std::optional<std::string>> read_all(const std::vector<InputFile>& files) {
+    // Reads the school files `files` in order, as read() would one by one, and parses each: a file
+    // is read and parsed on one thread, on every core, a batch at a time; once the run-size limit
+    // is passed, later files are not read at all. Reading problems come first, in file order,
+    // then each file's parse, in file order (the order reading them all, then parsing them all,
+    // gives); a file refused by the limit is not parsed.
+    void read_schools(Repository& repo, const std::vector<InputFile>& files, util::Diagnostics& diags) {
         constexpr std::size_t k_batch = 512;
-        std::vector<std::optional<std::string>> out(files.size());
+        std::vector<std::pair<ParsedSchool, SchoolText>> kept;
+        kept.reserve(files.size());
         std::vector<util::ReadResult> batch;
+        std::vector<ParsedSchool> parsed;
         for (std::size_t start = 0; start < files.size() && !m_over; start += k_batch) {
             std::size_t n = std::min(k_batch, files.size() - start);
             batch.assign(n, {});
-            util::parallel_for(n, util::default_jobs(), [&](std::size_t i) { batch[i] = util::read_file(files[start + i].full); });
-            for (std::size_t i = 0; i < n; ++i) out[start + i] = accept(files[start + i], std::move(batch[i]));
+            parsed.assign(n, {});
+            util::parallel_for(n, util::default_jobs(), [&](std::size_t i) {
+                const InputFile& f = files[start + i];
+                batch[i] = util::read_file(f.full);
+                if (batch[i].text) parsed[i] = parse_school_file(repo, stem(f, ".yaml"), f.display, *batch[i].text);
+            });
+            for (std::size_t i = 0; i < n; ++i) {
+                const InputFile& f = files[start + i];
+                if (auto text = accept(f, std::move(batch[i])))
+                    kept.emplace_back(std::move(parsed[i]), SchoolText{stem(f, ".yaml"), f.display, std::move(*text)});
+            }
         }
-        return out;
+        repo.schools.reserve(repo.schools.size() + kept.size());
+        for (auto& [school, text] : kept) add_parsed_school(repo, std::move(school), std::move(text), diags);
     }
 
 private:
@@ -200,11 +220,6 @@ private:
     std::uintmax_t m_total = 0;
     bool m_over = false;
 };
-
-std::string stem(const InputFile& f, const std::string& ext) {
-    std::string name = f.full.filename().string();
-    return name.substr(0, name.size() - ext.size());
-}
 
 // The newest approved copy in `dir` (approved/<school>/<policy>/), dated before `before` when
 // given: its date and path. A copy is a regular file named <YYYY-MM-DD>.md; other files are not.
@@ -251,7 +266,6 @@ Repository load(const fs::path& root, util::Diagnostics& diags, const std::strin
     if (auto text = reader.read_config(root)) load_config(repo, "clausebook.yaml", *text, diags);
     for (const auto& f : list_inputs(root, "clauses", ".md", true, diags))
         if (auto text = reader.read(f)) load_clause(repo, f.display, *text, diags);
-    std::vector<SchoolText> schools;
     const std::string only_file = only_school ? *only_school + ".yaml" : std::string();
     auto school_files = list_inputs(root, "schools", ".yaml", false, diags, only_school ? &only_file : nullptr);
     if (vouch) {
@@ -273,10 +287,7 @@ Repository load(const fs::path& root, util::Diagnostics& diags, const std::strin
         }
         school_files = std::move(unread);
     }
-    auto texts = reader.read_all(school_files);
-    for (std::size_t i = 0; i < school_files.size(); ++i)
-        if (texts[i]) schools.push_back({stem(school_files[i], ".yaml"), school_files[i].display, std::move(*texts[i])});
-    load_schools(repo, std::move(schools), diags);
+    reader.read_schools(repo, school_files, diags);
     load_approved_copies(repo, reader);
     locate_register_documents(repo, root);
     link_repository(repo, diags);

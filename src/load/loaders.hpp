@@ -27,9 +27,16 @@ struct SchoolText {
     std::string path;  // display path
     std::string text;
 };
-// Parses many school files at once (on every core); the result and the diagnostics are in
-// the order of `inputs`, as if load_school had been called on each in turn.
-void load_schools(model::Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags);
+// load_school in two halves, so that many school files are read and parsed on every core (each
+// file read and parsed on one thread): one school file parsed on any thread (the school, unless
+// the file is unusable, and its problems), then added to the repository on one thread, files in
+// order, as load_school would add it.
+struct ParsedSchool {
+    std::optional<model::School> school;
+    util::Diagnostics diags;
+};
+ParsedSchool parse_school_file(const model::Repository& repo, const std::string& id, const std::string& path, const std::string& text);
+void add_parsed_school(model::Repository& repo, ParsedSchool parsed, SchoolText input, util::Diagnostics& diags);
 
 // A `params:` map typed by `outlines`: a name they declare with one type gives one value for
 // all of them; a name declared with different types gives one value per outline, each marked

@@ -8,7 +8,6 @@
 #include "lang/condition.hpp"
 #include "lang/mustache.hpp"
 #include "util/ids.hpp"
-#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 namespace clausebook::load {
@@ -169,10 +168,10 @@ void read_policy(School& s, const Outline* outline, const std::string& policy_id
     YamlMap m(node, s.path, diags, "policy '" + policy_id + "'",
               {"title", "approved", "approved_by", "minute", "review_period", "next_review", "params", "exclude", "variants", "overrides", "local", "waive"});
     if (!m.ok()) return;
-    if (auto v = m.string("title")) p.title = *v;
+    if (auto v = m.string("title")) p.title = std::move(*v);
     p.approved = m.date("approved");
-    if (auto v = m.string("approved_by")) p.approved_by = *v;
-    if (auto v = m.string("minute")) p.minute = *v;
+    if (auto v = m.string("approved_by")) p.approved_by = std::move(*v);
+    if (auto v = m.string("minute")) p.minute = std::move(*v);
     p.review_period = m.duration("review_period");
     p.next_review = m.loose_date("next_review");
     if (auto v = m.get("params"); v && outline) p.params = read_params(*v, outline->params, s.path, diags);
@@ -257,7 +256,7 @@ void read_register_entry(School& s, const std::string& id, const YamlNode& key, 
         diags.error(title ? title->pos : r.pos, "missing-field", "register entry '" + id + "' has no title",
                     "add 'title:' with the policy's name as the school's documents give it");
     } else {
-        r.title = *title;
+        r.title = std::move(*title);
     }
     auto category = m.string("category", true);
     if (category) {
@@ -267,18 +266,18 @@ void read_register_entry(School& s, const std::string& id, const YamlNode& key, 
             diags.error(category->pos, "invalid-value", "category '" + category->value + "' is not one of: " + util::join(cats, ", "),
                         hint.empty() ? "use 'other' for a policy that fits none" : hint);
         }
-        r.category = *category;
+        r.category = std::move(*category);
     }
     r.approved = m.date("approved");
-    if (auto v = m.string("approved_by")) r.approved_by = *v;
-    if (auto v = m.string("minute")) r.minute = *v;
+    if (auto v = m.string("approved_by")) r.approved_by = std::move(*v);
+    if (auto v = m.string("minute")) r.minute = std::move(*v);
     r.review_period = m.duration("review_period");
     r.next_review = m.loose_date("next_review");
     if (auto v = m.string("location")) {
         check_location(*v, diags);
-        r.location = *v;
+        r.location = std::move(*v);
     }
-    if (auto v = m.string("owner")) r.owner = *v;
+    if (auto v = m.string("owner")) r.owner = std::move(*v);
     r.covers = m.string_list("covers");
     if (auto v = m.get("waive")) {
         SchoolPolicy tmp;
@@ -424,20 +423,19 @@ void load_school(Repository& repo, const std::string& id, const std::string& pat
     if (auto s = parse_school(repo, all, id, path, text, diags)) repo.schools.push_back(std::move(*s));
 }
 
-void load_schools(Repository& repo, std::vector<SchoolText> inputs, util::Diagnostics& diags) {
+ParsedSchool parse_school_file(const Repository& repo, const std::string& id, const std::string& path, const std::string& text) {
     std::vector<const Outline*> all;
+    all.reserve(repo.outlines.size());
     for (const auto& o : repo.outlines) all.push_back(&o);
-    std::vector<std::optional<School>> schools(inputs.size());
-    std::vector<util::Diagnostics> found(inputs.size());
-    repo.schools.reserve(repo.schools.size() + inputs.size());
-    // Schools are independent of one another: parse them on every core, report in file order.
-    util::parallel_for(inputs.size(), util::default_jobs(),
-                       [&](std::size_t i) { schools[i] = parse_school(repo, all, inputs[i].id, inputs[i].path, inputs[i].text, found[i]); });
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        diags.append(found[i]);
-        if (schools[i]) repo.schools.push_back(std::move(*schools[i]));
-        repo.sources.add(inputs[i].path, std::move(inputs[i].text));
-    }
+    ParsedSchool out;
+    out.school = parse_school(repo, all, id, path, text, out.diags);
+    return out;
+}
+
+void add_parsed_school(Repository& repo, ParsedSchool parsed, SchoolText input, util::Diagnostics& diags) {
+    diags.append(parsed.diags);
+    if (parsed.school) repo.schools.push_back(std::move(*parsed.school));
+    repo.sources.add(input.path, std::move(input.text));
 }
 
 }  // namespace clausebook::load

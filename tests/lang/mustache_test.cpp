@@ -75,3 +75,25 @@ TEST_CASE("a missing optional value is reported while rendering", "[mustache]") 
     CHECK(lang::render(t, ctx, opt) == "Deputy: .");
     CHECK(missing == 1);
 }
+
+TEST_CASE("render_size reports what render reports and counts the text it would make, up to the limit", "[mustache]") {
+    Diagnostics d;
+    auto t = lang::parse_mustache("{{#items}}* {{.}} by {{who}}\n{{/items}}{{^none}}[{{missing}}]{{/none}} end", {"f.md", 1, 1, 0}, d);
+    REQUIRE(!d.has_errors());
+    Value ctx = Value::map();
+    ctx.set("items", Value::list({Value("a*b"), Value("c"), Value("d_e")}));
+    for (std::size_t limit : {std::size_t{1000}, std::size_t{20}, std::size_t{0}}) {
+        std::vector<std::string> seen_render, seen_size;
+        std::vector<std::string>* seen = &seen_render;
+        lang::RenderOptions opt;
+        opt.escape = clausebook::util::escape_markdown;
+        opt.max_bytes = limit;
+        opt.on_missing = [&](const clausebook::model::MustacheNode& n) { seen->push_back("missing " + n.text); };
+        opt.on_limit = [&](const clausebook::model::MustacheNode& n) { seen->push_back("limit " + n.text); };
+        std::string text = lang::render(t, ctx, opt);
+        seen = &seen_size;
+        CHECK(lang::render_size(t, ctx, opt) == text.size());
+        CHECK(seen_size == seen_render);
+        CHECK(!seen_render.empty());
+    }
+}

@@ -196,3 +196,31 @@ TEST_CASE("characters YAML cannot read as text are refused where they are", "[ya
     CHECK(problem("name: Caf\xC3\xA9 x\xC2\x92s\n") == "1:13 control-character");  // U+0092, a cp1252 apostrophe
     CHECK(problem("a: x\x7F\n") == "1:5 control-character");
 }
+
+TEST_CASE("a control character, DEL or a non-ASCII byte is found at any place in the text, inside or after a block of sixteen bytes", "[yaml]") {
+    // The fast check of printable ASCII reads sixteen bytes at a time: each byte is put at each
+    // place of a 40-character value, across the blocks and in the tail after the last one.
+    for (std::size_t at = 0; at < 40; ++at) {
+        std::string value(40, 'v');
+        std::string text;
+        auto parse = [&](std::string_view bytes, Diagnostics& d) {
+            std::string v = value;
+            v.replace(at, 1, bytes);
+            text = "a: " + v + "\n";
+            return parse_yaml("f.yaml", text, d);
+        };
+        for (std::string_view bad : {std::string_view("\x01"), std::string_view("\x7F"), std::string_view("\x1B")}) {
+            Diagnostics d;
+            CHECK_FALSE(parse(bad, d));
+            CHECK(only_problem(d) == "1:" + std::to_string(at + 4) + " control-character");
+        }
+        Diagnostics d;
+        auto root = parse("\xC3\xA9", d);  // é: not ASCII, but text, read as such
+        REQUIRE(root);
+        CHECK(d.items().empty());
+        CHECK((*root->pairs().begin()).value.scalar() == text.substr(3, text.size() - 4));
+        Diagnostics invalid;
+        CHECK_FALSE(parse("\xFF", invalid));
+        CHECK(only_problem(invalid) == "1:" + std::to_string(at + 4) + " not-utf8");
+    }
+}
