@@ -293,7 +293,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     // "Review March 2028" standing as a line of its own.
     static const rx::Regex k_review_colon(R"(\breview\s*:\s*(.*))", true);
     static const rx::Regex k_review_line(R"(^review\b\s*(?:-|\xE2\x80\x93)?\s*(.*)$)", true);
-    static const rx::Regex k_reviewed_label(R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+(?:on|by))?\s*(?::|-|\xE2\x80\x93)\s*(.*))", true);
+    static const rx::Regex k_reviewed_label(
+        R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+(?:on|by)(?:\s+[^:\d]{1,40}?)?)?\s*(?::|-|\xE2\x80\x93)\s*(.*))", true);
     // A review label whose value starts with an approval ("Review Date Approved Trust Board 14.03.2022",
     // a table's header row run into its cells) gives the approval's date, not the review's.
     auto approval_first = [&](const std::string& rest) {
@@ -365,7 +366,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             if (d.empty() && !approval_first(m[1])) d = parse_term_date(m[1]);  // "Spring 2026", "Autumn term 2024"
             if (!d.empty()) add("next_review", d, l, label || util::word_count(t) <= 10);
         } else if ((label || util::word_count(t) <= 8) && rx::search(t, k_reviewed_label, &m)) {
-            // "Policy reviewed: September 2023 by the LGB", "Date reviewed: 4.10.23": when it was last reviewed.
+            // "Policy reviewed: September 2023 by the LGB", "Date reviewed: 4.10.23", "Date reviewed by
+            // the Governing Body: FGB 22.11.2022": when it was last reviewed.
             bool month = false;
             std::string d = parse_written_date(m[1], &month);
             if (!d.empty()) add("last_reviewed", d, l, true);

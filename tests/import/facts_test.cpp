@@ -99,6 +99,11 @@ TEST_CASE("review dates in months and school terms, a review date, names with in
     // A label with its value on the next line.
     auto k = facts_of("Delta School\n\nE-safety Policy\n\nDate reviewed:\n\n4 October 2023\n\nPurpose\n\nText.\n");
     CHECK(found(k, "last_reviewed") == "2023-10-04");
+    // Who reviewed it named in the label, and the meeting before the date: still the date it was
+    // last reviewed, and no approval.
+    auto r = facts_of("Iota School\n\nE-safety Policy\n\nDate reviewed by the Governing Body: FGB 3.2.2025\n\nPurpose\n\nText.\n");
+    CHECK(found(r, "last_reviewed") == "2025-02-03");
+    CHECK(found(r, "approved").empty());
 }
 
 TEST_CASE("approval and review dates in a page's footer are read, its other words are not", "[import][facts]") {
