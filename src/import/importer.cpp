@@ -261,9 +261,11 @@ void align_blocks(Aligned& a, const ImportedDocument& doc, const std::set<std::s
         pending.clear();
     }
     a.placements = align(doc.blocks, a.body, heading_of, targets, *a.index);
-    const bool titled = a.evidence.title_names_subject;  // the document's, not the blocks'
+    const Evidence was = a.evidence;  // what the document names: its title's and its words', not the alignment's
     a.evidence = weigh(doc.blocks, a.placements, targets.size());
-    a.evidence.title_names_subject = titled;
+    a.evidence.title_names_subject = was.title_names_subject;
+    a.evidence.subject_blocks = was.subject_blocks;
+    a.evidence.subject_share = was.subject_share;
     a.share = a.evidence.placed_share;
 }
 
@@ -435,6 +437,14 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
     auto titled = [&](const std::string& outline_title) {
         return std::any_of(own_titles.begin(), own_titles.end(), [&](const std::string& t) { return title_names_subject(t, outline_title); });
     };
+    // How much of the body names the outline's subject.
+    auto name_subject = [&](Evidence& e, const Aligned& a, const std::string& outline_title) {
+        e.title_names_subject = titled(outline_title);
+        e.subject_blocks = 0;
+        for (std::size_t i : a.body)
+            if (names_subject(plan.doc.blocks[i].text, outline_title)) ++e.subject_blocks;
+        e.subject_share = a.body.empty() ? 0.0 : static_cast<double>(e.subject_blocks) / static_cast<double>(a.body.size());
+    };
 
     // The values the document states, as the school file writes them.
     PolicyWrite values;
@@ -534,7 +544,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
             return plan;
         }
         t.aligned = align_with(t.repo, *s, *o, plan.doc, cover, t.targets, diags);
-        t.aligned.evidence.title_names_subject = titled(o->title);
+        name_subject(t.aligned.evidence, t.aligned, o->title);
         trials.push_back(std::move(t));
         if (!request.policy_id.empty()) break;  // asked for one: the others are tried only to name a better one on refusal
     }
@@ -565,7 +575,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
                 std::vector<ClauseTarget> tg;
                 util::Diagnostics ignore;
                 auto al = align_with(trial.repo, *s, o, plan.doc, cover, tg, ignore);
-                al.evidence.title_names_subject = titled(o.title);
+                name_subject(al.evidence, al, o.title);
                 plan.other_outlines[o.id] = al.share;
                 if (better(al.evidence, best)) {
                     best = al.evidence;

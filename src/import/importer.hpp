@@ -30,6 +30,10 @@ namespace clausebook::import {
 constexpr double k_good_cosine = 0.30;
 constexpr double k_min_good_share = 0.05;
 constexpr int k_min_good_clauses = 3;
+// Or the document names the outline's subject throughout: in this share of its body's blocks, and
+// in at least this many (title_names_subject's rule, applied to each block).
+constexpr double k_min_subject_share = 0.25;
+constexpr int k_min_subject_blocks = 2;
 
 struct Evidence {
     int body_blocks = 0;
@@ -45,7 +49,12 @@ struct Evidence {
     // paraphrases the library's introduction too loosely for its paragraphs alone to show what it
     // is; its title says so, where a policy on bullying or phones that mentions social media does not.
     bool title_names_subject = false;
-    bool enough() const { return title_names_subject || (good_clauses >= needed_clauses && good_share >= k_min_good_share); }
+    // Body blocks naming the outline's subject ("social media", "social networking sites"), and
+    // their share of the body: a policy on it names it throughout, another policy now and then.
+    int subject_blocks = 0;
+    double subject_share = 0;
+    bool names_subject_throughout() const { return subject_blocks >= k_min_subject_blocks && subject_share >= k_min_subject_share; }
+    bool enough() const { return title_names_subject || names_subject_throughout() || (good_clauses >= needed_clauses && good_share >= k_min_good_share); }
 };
 
 // Whether a document titled `title` names the subject of the policy titled `outline_title`: their

@@ -73,7 +73,9 @@ std::string text_report(const Plan& p, bool md) {
     o << p.doc.blocks.size() << " blocks; " << pct(p.matched_share) << " of the body's words placed in library clauses\n";
     o << "Reads as this policy: " << p.evidence.good_blocks << " of " << p.evidence.body_blocks << " body blocks read like a clause, matching "
       << p.evidence.good_clauses << " clauses (" << p.evidence.needed_clauses << " needed), " << pct(p.evidence.good_share) << " of the words"
-      << (p.evidence.title_names_subject ? "; its title names the policy's subject" : "") << "\n\n";
+      << (p.evidence.title_names_subject ? "; its title names the policy's subject" : "") << "; " << p.evidence.subject_blocks << " of its "
+      << p.evidence.body_blocks << " body blocks name it"
+      << "\n\n";
     h("Facts");
     if (p.facts.found.empty()) o << "  (none stated)\n";
     for (const auto& [k, f] : p.facts.found)
@@ -215,7 +217,9 @@ std::string json_report(const Plan& p) {
                   {"needed_clauses", p.evidence.needed_clauses},
                   {"good_share", rounded(p.evidence.good_share)},
                   {"placed_share", rounded(p.evidence.placed_share)},
-                  {"title_names_subject", p.evidence.title_names_subject}};
+                  {"title_names_subject", p.evidence.title_names_subject},
+                  {"subject_blocks", p.evidence.subject_blocks},
+                  {"subject_share", rounded(p.evidence.subject_share)}};
     util::JsonObjectWriter out;
     out.member("document", p.doc.path);
     out.member("format", p.doc.format);

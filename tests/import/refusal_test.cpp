@@ -167,6 +167,31 @@ TEST_CASE("import: a document whose title names the policy's subject is taken th
     fs::remove(doc);
 }
 
+TEST_CASE("import: a document that names the policy's subject throughout is taken, one that names it once is not", "[import][cli]") {
+    // No title, and paragraphs in the school's own words; but it is about social media from one
+    // paragraph to the next. The letter in k_letter names it once in six paragraphs.
+    const std::string doc_text =
+        "Section 4\n\n"
+        "Everyone at the academy is free to enjoy social media in their own time, within the limits set out here.\n\n"
+        "Employees keep their social networking profiles private and never add a current pupil as a contact.\n\n"
+        "Nothing about a pupil, a colleague or a meeting is posted on social media, even without names.\n\n"
+        "Families are asked to raise a worry with the office rather than on a social media page or group.\n\n"
+        "The front office keeps the car park clear at the start and end of the day.\n";
+    test::TempDir dir;
+    for (const char* p : {"clausebook.yaml", "templates", "clauses"}) fs::copy(test::source_dir() / p, dir.path() / p, fs::copy_options::recursive);
+    fs::create_directories(dir.path() / "schools");
+    fs::path doc = dir.path().parent_path() / (dir.path().filename().string() + "-section.txt");
+    test::write_file(doc, doc_text);
+    auto r = test::run_cli({"import", doc.string(), "--school", "gamma", "--root", dir.path().string(), "--dry-run", "--format", "json"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("\"subject_blocks\": 4") != std::string::npos);
+    CHECK(r.out.find("\"title_names_subject\": false") != std::string::npos);
+    test::write_file(doc, k_letter);
+    check_refused(test::run_cli({"import", doc.string(), "--school", "gamma", "--root", dir.path().string()}));
+    fs::remove(doc);
+}
+
 TEST_CASE("import: which titles name a policy's subject", "[import]") {
     const std::string outline = "Social Networking and Social Media Policy";
     CHECK(import::title_names_subject("Use of Social Media Policy", outline));
