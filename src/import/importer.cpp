@@ -163,58 +163,6 @@ struct Aligned {
     std::shared_ptr<ClauseIndex> index;  // the clauses as the measure reads them
 };
 
-Evidence weigh(const std::vector<Block>& blocks, const std::vector<Placement>& placements, std::size_t clauses) {
-    Evidence e;
-    e.body_blocks = static_cast<int>(placements.size());
-    e.outline_clauses = static_cast<int>(clauses);
-    double total = 0, placed = 0, good = 0;
-    std::set<std::string> good_clauses;
-    for (const auto& p : placements) {
-        double w = util::word_count(blocks[p.block].text);
-        total += w;
-        e.best_cosine = std::max(e.best_cosine, p.closest_cosine);
-        if (!p.clause_id.empty()) placed += w;
-        // The evidence is the block's own words against the clause they are closest to: how the
-        // alignment then orders the blocks does not change whether this is the policy.
-        if (p.closest_cosine >= k_good_cosine) {
-            good += w;
-            ++e.good_blocks;
-            good_clauses.insert(p.closest);
-        }
-    }
-    e.good_clauses = static_cast<int>(good_clauses.size());
-    int capacity = static_cast<int>(std::min(placements.size(), clauses));
-    e.needed_clauses = std::clamp((capacity + 3) / 4, 1, k_min_good_clauses);
-    e.placed_share = total > 0 ? placed / total : 0;
-    e.good_share = total > 0 ? good / total : 0;
-    return e;
-}
-
-bool names_subject(const std::string& title, const std::string& outline_title) {
-    // Words of a policy's title that say what kind of document it is, not what it is about.
-    static const std::set<std::string> kind_words = [] {
-        std::set<std::string> k;
-        for (const char* w : {"policy", "policies", "procedure", "procedures", "school", "schools", "statement", "guidance", "guidelines", "code", "conduct",
-                              "protocol", "document", "use", "using", "acceptable", "trust", "academy"})
-            for (const auto& st : stems(w)) k.insert(st);
-        return k;
-    }();
-    std::set<std::string> subject, named;
-    for (const auto& st : stems(outline_title))
-        if (!kind_words.count(st)) subject.insert(st);
-    for (const auto& st : stems(title))
-        if (subject.count(st)) named.insert(st);
-    if (subject.empty()) return false;
-    return named.size() >= std::min<std::size_t>(2, subject.size());
-}
-
-// Better evidence: enough of it first, then the share of words that read like their clauses.
-bool better(const Evidence& a, const Evidence& b) {
-    if (a.enough() != b.enough()) return a.enough();
-    if (a.good_share != b.good_share) return a.good_share > b.good_share;
-    return a.placed_share > b.placed_share;
-}
-
 void align_blocks(Aligned& a, const ImportedDocument& doc, const std::set<std::size_t>& cover, const std::vector<ClauseTarget>& targets);
 
 Aligned align_with(const model::Repository& repo, const model::School& school, const model::Outline& outline, const ImportedDocument& doc,
@@ -261,11 +209,9 @@ void align_blocks(Aligned& a, const ImportedDocument& doc, const std::set<std::s
         pending.clear();
     }
     a.placements = align(doc.blocks, a.body, heading_of, targets, *a.index);
-    const Evidence was = a.evidence;  // what the document names: its title's and its words', not the alignment's
+    const Evidence::Subject subject = a.evidence.subject;  // what the document names, not the alignment's to change
     a.evidence = weigh(doc.blocks, a.placements, targets.size());
-    a.evidence.title_names_subject = was.title_names_subject;
-    a.evidence.subject_blocks = was.subject_blocks;
-    a.evidence.subject_share = was.subject_share;
+    a.evidence.subject = subject;
     a.share = a.evidence.placed_share;
 }
 
@@ -434,18 +380,6 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
     if (auto t = fact("title")) own_titles.push_back(t->value);
     for (std::size_t i = 0; i < plan.doc.blocks.size() && i < 3; ++i)
         if (plan.doc.blocks[i].kind != BlockKind::table && util::word_count(plan.doc.blocks[i].text) <= 12) own_titles.push_back(plan.doc.blocks[i].text);
-    auto titled = [&](const std::string& outline_title) {
-        return std::any_of(own_titles.begin(), own_titles.end(), [&](const std::string& t) { return title_names_subject(t, outline_title); });
-    };
-    // How much of the body names the outline's subject.
-    auto name_subject = [&](Evidence& e, const Aligned& a, const std::string& outline_title) {
-        e.title_names_subject = titled(outline_title);
-        e.subject_blocks = 0;
-        for (std::size_t i : a.body)
-            if (names_subject(plan.doc.blocks[i].text, outline_title)) ++e.subject_blocks;
-        e.subject_share = a.body.empty() ? 0.0 : static_cast<double>(e.subject_blocks) / static_cast<double>(a.body.size());
-    };
-
     // The values the document states, as the school file writes them.
     PolicyWrite values;
     std::vector<KeyValue> school_keys;
@@ -544,7 +478,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
             return plan;
         }
         t.aligned = align_with(t.repo, *s, *o, plan.doc, cover, t.targets, diags);
-        name_subject(t.aligned.evidence, t.aligned, o->title);
+        t.aligned.evidence.subject = name_subject(plan.doc.blocks, t.aligned.body, own_titles, o->title);
         trials.push_back(std::move(t));
         if (!request.policy_id.empty()) break;  // asked for one: the others are tried only to name a better one on refusal
     }
@@ -575,7 +509,7 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
                 std::vector<ClauseTarget> tg;
                 util::Diagnostics ignore;
                 auto al = align_with(trial.repo, *s, o, plan.doc, cover, tg, ignore);
-                name_subject(al.evidence, al, o.title);
+                al.evidence.subject = name_subject(plan.doc.blocks, al.body, own_titles, o.title);
                 plan.other_outlines[o.id] = al.share;
                 if (better(al.evidence, best)) {
                     best = al.evidence;
@@ -583,27 +517,9 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
                 }
             }
         }
-        const Evidence& e = plan.evidence;
-        auto pct = [](double x) {
-            char b[16];
-            std::snprintf(b, sizeof b, "%.0f%%", x * 100);
-            return std::string(b);
-        };
-        char cos[16];
-        std::snprintf(cos, sizeof cos, "%.2f", k_good_cosine);
-        char best_cos[16];
-        std::snprintf(best_cos, sizeof best_cos, "%.2f", e.best_cosine);
-        auto n = [](int k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
-        std::string why = e.good_clauses < e.needed_clauses
-                              ? std::to_string(e.good_blocks) + " of its " + n(e.body_blocks, "paragraph", "paragraphs") +
-                                    (e.good_blocks == 1 || e.body_blocks == 1 ? " reads" : " read") + " like a clause of the outline, matching " +
-                                    n(e.good_clauses, "clause", "clauses") + "; a policy of its length would match at least " + std::to_string(e.needed_clauses)
-                              : "the paragraphs that read like a clause of the outline hold only " + pct(e.good_share) + " of its words (" +
-                                    pct(k_min_good_share) + " needed)";
         diags.error(
             {request.display_path, 0, 0}, "import-no-match",
-            "the document does not read as the policy '" + plan.policy_id + "': " + why + " (reading like one: a similarity of " + cos +
-                " or more with the clause's words; its best paragraph has " + best_cos + ")" +
+            "the document does not read as the policy '" + plan.policy_id + "': " + why_not_the_policy(plan.evidence) +
                 (better_id.empty() ? "" : "; it fits '" + better_id + "' better"),
             better_id.empty()
                 ? "check that this is the school's " + plan.policy_title +
@@ -823,7 +739,5 @@ Plan plan_import(const model::Repository& repo, const Request& request, util::Di
     }
     return plan;
 }
-
-bool title_names_subject(const std::string& title, const std::string& outline_title) { return names_subject(title, outline_title); }
 
 }  // namespace clausebook::import

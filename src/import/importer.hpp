@@ -12,55 +12,13 @@
 
 #include "import/align.hpp"
 #include "import/blocks.hpp"
+#include "import/evidence.hpp"
 #include "import/facts.hpp"
 #include "model/repository.hpp"
 #include "util/date.hpp"
 #include "util/diagnostics.hpp"
 
 namespace clausebook::import {
-
-// Is the document this policy at all? (docs/import.md, "Refusing what is not the policy".) A block
-// is evidence when its own words read like the clause it went to (cosine k_good_cosine or more,
-// without the heading's and neighbours' help). The document is refused, unless --force, when
-// fewer than `needed` clauses have such a block, or when such blocks hold less than
-// k_min_good_share of the body's words. `needed` grows with what the document and the outline
-// could show: a quarter of the smaller of the two (its body's paragraphs, the outline's clauses),
-// at least 1 and at most k_min_good_clauses, so a one-paragraph extract of the policy can pass
-// and a many-page document must match several clauses well.
-constexpr double k_good_cosine = 0.30;
-constexpr double k_min_good_share = 0.05;
-constexpr int k_min_good_clauses = 3;
-// Or the document names the outline's subject throughout: in this share of its body's blocks, and
-// in at least this many (title_names_subject's rule, applied to each block).
-constexpr double k_min_subject_share = 0.25;
-constexpr int k_min_subject_blocks = 2;
-
-struct Evidence {
-    int body_blocks = 0;
-    int outline_clauses = 0;
-    int good_blocks = 0;  // blocks reading like their clause
-    int good_clauses = 0;  // distinct clauses with such a block
-    int needed_clauses = 1;
-    double placed_share = 0;  // share of the body's words placed in a library clause at all
-    double good_share = 0;  // share of the body's words in blocks reading like their clause
-    double best_cosine = 0;  // the best any block reads like any clause
-    // The document's own title names the outline's subject ("Use of Social Media Policy" for
-    // "Social Networking and Social Media Policy": title_names_subject). A real policy's opening
-    // paraphrases the library's introduction too loosely for its paragraphs alone to show what it
-    // is; its title says so, where a policy on bullying or phones that mentions social media does not.
-    bool title_names_subject = false;
-    // Body blocks naming the outline's subject ("social media", "social networking sites"), and
-    // their share of the body: a policy on it names it throughout, another policy now and then.
-    int subject_blocks = 0;
-    double subject_share = 0;
-    bool names_subject_throughout() const { return subject_blocks >= k_min_subject_blocks && subject_share >= k_min_subject_share; }
-    bool enough() const { return title_names_subject || names_subject_throughout() || (good_clauses >= needed_clauses && good_share >= k_min_good_share); }
-};
-
-// Whether a document titled `title` names the subject of the policy titled `outline_title`: their
-// titles share at least two of the outline's subject words (its title's words as stems, less
-// policy, school and the like), or its only one when it has one.
-bool title_names_subject(const std::string& title, const std::string& outline_title);
 
 struct Request {
     std::filesystem::path file;

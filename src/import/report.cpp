@@ -73,7 +73,7 @@ std::string text_report(const Plan& p, bool md) {
     o << p.doc.blocks.size() << " blocks; " << pct(p.matched_share) << " of the body's words placed in library clauses\n";
     o << "Reads as this policy: " << p.evidence.good_blocks << " of " << p.evidence.body_blocks << " body blocks read like a clause, matching "
       << p.evidence.good_clauses << " clauses (" << p.evidence.needed_clauses << " needed), " << pct(p.evidence.good_share) << " of the words"
-      << (p.evidence.title_names_subject ? "; its title names the policy's subject" : "") << "; " << p.evidence.subject_blocks << " of its "
+      << (p.evidence.subject.in_title ? "; its title names the policy's subject" : "") << "; " << p.evidence.subject.blocks << " of its "
       << p.evidence.body_blocks << " body blocks name it"
       << "\n\n";
     h("Facts");
@@ -217,9 +217,9 @@ std::string json_report(const Plan& p) {
                   {"needed_clauses", p.evidence.needed_clauses},
                   {"good_share", rounded(p.evidence.good_share)},
                   {"placed_share", rounded(p.evidence.placed_share)},
-                  {"title_names_subject", p.evidence.title_names_subject},
-                  {"subject_blocks", p.evidence.subject_blocks},
-                  {"subject_share", rounded(p.evidence.subject_share)}};
+                  {"title_names_subject", p.evidence.subject.in_title},
+                  {"subject_blocks", p.evidence.subject.blocks},
+                  {"subject_share", rounded(p.evidence.subject.share)}};
     util::JsonObjectWriter out;
     out.member("document", p.doc.path);
     out.member("format", p.doc.format);

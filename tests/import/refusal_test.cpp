@@ -85,17 +85,23 @@ void check_refused(const test::RunResult& r) {
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("does not read as the policy") != std::string::npos);
     CHECK(r.err.find("[import-no-match]") != std::string::npos);
+    CHECK(r.err.find("nor a quarter of its paragraphs name the policy's subject") != std::string::npos);
     CHECK(r.err.find("--policy") != std::string::npos);
     CHECK(r.err.find("--force") != std::string::npos);
     CHECK(count(r.err, "nothing was written") == 1);
+}
+
+// A repository of the example's library and outline, with no schools.
+void copy_example_library(const fs::path& to) {
+    for (const char* p : {"clausebook.yaml", "templates", "clauses"}) fs::copy(test::source_dir() / p, to / p, fs::copy_options::recursive);
+    fs::create_directories(to / "schools");
 }
 
 }  // namespace
 
 TEST_CASE("import with the example library refuses a one-line note, two other policies and a letter", "[import][cli]") {
     test::TempDir dir;
-    for (const char* p : {"clausebook.yaml", "templates", "clauses"}) fs::copy(test::source_dir() / p, dir.path() / p, fs::copy_options::recursive);
-    fs::create_directories(dir.path() / "schools");
+    copy_example_library(dir.path());
     auto before = test::snapshot(dir.path());
     for (const auto& [name, text] : std::vector<std::pair<std::string, std::string>>{
              {"note.txt", k_one_line}, {"attendance.txt", k_attendance_policy}, {"behaviour.txt", k_behaviour_policy}, {"letter.txt", k_letter}}) {
@@ -151,8 +157,7 @@ TEST_CASE("import: a document whose title names the policy's subject is taken th
         "- to protect the reputation of the academy and its employees\n"
         "- to make clear which channels speak for the academy\n";
     test::TempDir dir;
-    for (const char* p : {"clausebook.yaml", "templates", "clauses"}) fs::copy(test::source_dir() / p, dir.path() / p, fs::copy_options::recursive);
-    fs::create_directories(dir.path() / "schools");
+    copy_example_library(dir.path());
     fs::path doc = dir.path().parent_path() / (dir.path().filename().string() + "-opening.txt");
     test::write_file(doc, "Staff Handbook: Section 4\n\n" + body);
     check_refused(test::run_cli({"import", doc.string(), "--school", "gamma", "--root", dir.path().string()}));
@@ -178,8 +183,7 @@ TEST_CASE("import: a document that names the policy's subject throughout is take
         "Families are asked to raise a worry with the office rather than on a social media page or group.\n\n"
         "The front office keeps the car park clear at the start and end of the day.\n";
     test::TempDir dir;
-    for (const char* p : {"clausebook.yaml", "templates", "clauses"}) fs::copy(test::source_dir() / p, dir.path() / p, fs::copy_options::recursive);
-    fs::create_directories(dir.path() / "schools");
+    copy_example_library(dir.path());
     fs::path doc = dir.path().parent_path() / (dir.path().filename().string() + "-section.txt");
     test::write_file(doc, doc_text);
     auto r = test::run_cli({"import", doc.string(), "--school", "gamma", "--root", dir.path().string(), "--dry-run", "--format", "json"});
