@@ -6,6 +6,7 @@
 // rejected as asked (and refused, counted, when not asked), comments as notes. Headers and
 // footers are never read. Issue 16 reuses this reader for clausebook's own documents.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <map>
 #include <set>
@@ -22,13 +23,68 @@ namespace clausebook::import {
 
 namespace {
 
+// How a run of text looks: what sets a heading typed in the body style apart from its text.
+// Each property is -1 (not said here: inherited), 0 or 1; size in half-points, 0 when not said.
+struct Look {
+    int bold = -1, underline = -1, caps = -1;
+    int size = 0;
+
+    // `over` said on top of this (a style on its base, a run's own properties on its style's).
+    void apply(const Look& over) {
+        if (over.bold >= 0) bold = over.bold;
+        if (over.underline >= 0) underline = over.underline;
+        if (over.caps >= 0) caps = over.caps;
+        if (over.size > 0) size = over.size;
+    }
+};
+
+// A w:rPr's on/off property: absent -1; present without a value, or "1", "true", "on": 1.
+int on_off(const pugi::xml_node& n) {
+    if (!n) return -1;
+    auto v = n.attribute("w:val");
+    if (!v) return 1;
+    std::string_view s = v.value();
+    return s == "0" || s == "false" || s == "off" || s == "none" ? 0 : 1;
+}
+
+Look look_of(const pugi::xml_node& rpr) {
+    Look l;
+    if (!rpr) return l;
+    l.bold = on_off(rpr.child("w:b"));
+    l.underline = on_off(rpr.child("w:u"));
+    int caps = on_off(rpr.child("w:caps")), small = on_off(rpr.child("w:smallCaps"));
+    l.caps = caps == 1 || small == 1 ? 1 : std::max(caps, small);
+    l.size = rpr.child("w:sz").attribute("w:val").as_int(0);
+    return l;
+}
+
 struct StyleInfo {
     std::string name;
     std::string based_on;
     int outline = -1;  // 0-based outline level, -1 none
     std::string num_id;
     int num_level = 0;
+    Look look;  // its run properties (w:rPr), as said by the style itself
 };
+
+// What a paragraph's visible characters (spaces aside) look like, counted as they are read.
+struct Emphasis {
+    std::size_t chars = 0, bold = 0, underline = 0, caps = 0, big = 0;
+    bool counting = true;  // false inside a text box, whose paragraphs are blocks of their own
+
+    // Every character bold, or underlined, or in capitals, or larger than the body text.
+    bool set_apart() const { return chars > 0 && (bold == chars || underline == chars || caps == chars || big == chars); }
+};
+
+// Letters, all of them capitals: "SCOPE OF THIS POLICY".
+bool capitals_only(std::string_view s) {
+    int letters = 0;
+    for (char c : s) {
+        if (std::islower(static_cast<unsigned char>(c))) return false;
+        if (std::isupper(static_cast<unsigned char>(c))) ++letters;
+    }
+    return letters >= 2;
+}
 
 struct Level {
     std::string format = "decimal";
@@ -98,6 +154,22 @@ struct Reader {
         bool in_result = false;
     };
     std::vector<Field> fields;
+    // Headings typed in the body style: how each paragraph looks, and the candidates to settle
+    // once the whole body is read (settle_headings).
+    Look base_look;  // the document's defaults (w:docDefaults), under every style
+    std::string default_style;  // the paragraph style of a paragraph that names none
+    Look paragraph_look;  // the paragraph being read: defaults and its style
+    Look run_look;  // the run being read: the paragraph's, its character style's and its own
+    int body_size = 0;  // the body text's size (the default paragraph style's), 0 when unknown
+    Emphasis emphasis;
+    struct Candidate {
+        std::size_t block;
+        bool set_apart;
+        std::string line;  // the paragraph's text as shown, number and all
+    };
+    std::vector<Candidate> shape_headings;  // headings read from their shape alone
+    std::vector<std::size_t> numbered_candidates;  // Word-numbered items that read like headings
+    int marked_headings = 0;  // headings set apart by a style, outline level or their look (after the first block)
 
     bool in_toc_field() const {
         for (const auto& f : fields) {
@@ -137,6 +209,41 @@ struct Reader {
         }
         return {"", 0};
     }
+    // A style's run properties through its basedOn chain, the base's first.
+    Look style_look(const std::string& id) const {
+        std::vector<const StyleInfo*> chain;
+        std::string cur = id;
+        for (int guard = 0; guard < 20 && !cur.empty(); ++guard) {
+            const StyleInfo* s = style(cur);
+            if (!s) break;
+            chain.push_back(s);
+            cur = s->based_on;
+        }
+        Look l;
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) l.apply((*it)->look);
+        return l;
+    }
+    Look run_look_of(const pugi::xml_node& run) const {
+        Look l = paragraph_look;
+        if (auto rpr = run.child("w:rPr")) {
+            std::string char_style = rpr.child("w:rStyle").attribute("w:val").value();
+            if (!char_style.empty()) l.apply(style_look(char_style));
+            l.apply(look_of(rpr));
+        }
+        return l;
+    }
+    void count_look(std::string_view text) {
+        if (!emphasis.counting) return;
+        for (char c : text) {
+            if (std::isspace(static_cast<unsigned char>(c))) continue;
+            ++emphasis.chars;
+            if (run_look.bold == 1) ++emphasis.bold;
+            if (run_look.underline == 1) ++emphasis.underline;
+            if (run_look.caps == 1) ++emphasis.caps;
+            if (body_size > 0 && run_look.size >= body_size + 2) ++emphasis.big;
+        }
+    }
+
     std::string style_name(const std::string& id) const {
         const StyleInfo* s = style(id);
         return s ? s->name : id;
@@ -200,7 +307,15 @@ struct Reader {
         for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
             std::string_view name = c.name();
             if (name == "w:t") {
-                if (!hiding_field_code()) text += c.text().get();
+                if (!hiding_field_code()) {
+                    text += c.text().get();
+                    count_look(c.text().get());
+                }
+            } else if (name == "w:r") {
+                Look outer = run_look;
+                run_look = run_look_of(c);
+                collect(c, text, boxes, notes, comment_ids);
+                run_look = outer;
             } else if (name == "w:delText") {
                 if (options.changes == Changes::reject && !hiding_field_code()) text += c.text().get();
             } else if (name == "w:tab" || name == "w:ptab") {
@@ -236,6 +351,8 @@ struct Reader {
                 std::string id = c.attribute("w:id").value();
                 if (std::find(comment_ids.begin(), comment_ids.end(), id) == comment_ids.end()) comment_ids.push_back(id);
             } else if (name == "w:txbxContent") {
+                bool counting = emphasis.counting;
+                emphasis.counting = false;
                 for (pugi::xml_node p : c.children("w:p")) {
                     std::string t;
                     std::vector<std::string> b2, n2;
@@ -243,6 +360,7 @@ struct Reader {
                     auto cl = clean_line(t);
                     if (!cl.empty()) boxes.push_back(cl);
                 }
+                emphasis.counting = counting;
             } else if (name == "mc:Fallback" || name == "w:fldData" || name == "w:pPrChange" || name == "w:rPrChange") {
                 // a drawing's fallback repeats its Choice; property changes carry no text
             } else {
@@ -258,6 +376,10 @@ struct Reader {
         std::vector<std::string> boxes, notes, comment_ids;
         auto ppr = p.child("w:pPr");
         std::string style_id = ppr.child("w:pStyle").attribute("w:val").value();
+        paragraph_look = base_look;
+        paragraph_look.apply(style_look(style_id.empty() ? default_style : style_id));
+        run_look = paragraph_look;
+        emphasis = Emphasis{};
         collect(p, text, boxes, notes, comment_ids);
         bool toc = in_toc_sdt || toc_before || in_toc_field();
         std::string lstyle = style_name(style_id);
@@ -285,6 +407,8 @@ struct Reader {
         bool bullet = false;
         std::string number = num_id.empty() ? std::string() : next_number(num_id, ilvl, &bullet);
         std::string shown = text;
+        const bool set_apart = emphasis.set_apart() || capitals_only(clean_line(text));
+        enum class Why { none, shape, numbered } why = Why::none;
         if (outline >= 0 && outline <= 8) {
             b.kind = BlockKind::heading;
             b.level = outline + 1;
@@ -298,18 +422,32 @@ struct Reader {
             }
             b.text = shown;
         } else if (!num_id.empty()) {
+            // A numbered item that reads like a heading ("1. Introduction", short, no full stop)
+            // and is set apart (bold, underlined, capitals, larger) is a heading Word numbers as
+            // a list, as many schools' documents have them; else settle_headings decides by what
+            // follows it.
             b.kind = BlockKind::list_item;
             b.level = ilvl;
             b.number = number;
             b.text = shown;
+            if (!bullet && !number.empty() && heading_like(clean_line(shown))) {
+                if (set_apart) {
+                    b.kind = BlockKind::heading;
+                    b.level = ilvl + 1;
+                } else {
+                    why = Why::numbered;
+                }
+            }
         } else {
             // Each Word paragraph stands alone: a short one without a full stop may be a heading
-            // typed in the body style, as many school documents have them.
+            // typed in the body style, as many school documents have them (settle_headings
+            // keeps it a heading only if it looks like the document's other headings).
             Shape s = shape_of(shown, true);
             b.kind = s.kind;
             b.level = s.level;
             b.number = s.number;
             b.text = s.rest;
+            if (s.kind == BlockKind::heading) why = Why::shape;
         }
         if (toc) b.dropped = "contents page";
         for (const auto& id : comment_ids) {
@@ -324,6 +462,10 @@ struct Reader {
         if (!clean_line(b.text).empty() || !b.number.empty()) {
             b.bookmarks = std::move(bookmarks);
             bookmarks.clear();
+            const std::size_t index = doc.blocks.size();
+            if (!toc && index > 0 && b.kind == BlockKind::heading && (why == Why::none || set_apart)) ++marked_headings;
+            if (!toc && why == Why::shape) shape_headings.push_back({index, set_apart, shown});
+            if (!toc && why == Why::numbered) numbered_candidates.push_back(index);
             doc.blocks.push_back(std::move(b));
         }
         for (auto& box : boxes) {
@@ -341,6 +483,44 @@ struct Reader {
             nb.position = paragraph;
             nb.text = n;
             doc.blocks.push_back(std::move(nb));
+        }
+    }
+
+    // Once the body is read (blocks [0, end)), headings typed in the body style are settled.
+    // A Word-numbered item that reads like a heading is one when the items after it are
+    // numbered a level deeper ("1. Introduction" over "1.1 This policy ..."). A short line read
+    // as a heading from its shape alone stays one only if it looks like the document's other
+    // headings: when the document sets its headings apart (a heading style or outline level, or
+    // bold, underlined, capitals, larger type), a line in plain body text is a paragraph or a
+    // list item, since a rule whose full stop was forgotten must be imported as text, and a
+    // heading's words are not. Lines before the first paragraph of prose (the title page) stay
+    // as they are, and a document whose headings are all plain lines keeps them all.
+    void settle_headings(std::size_t end) {
+        for (std::size_t i : numbered_candidates) {
+            std::size_t j = i + 1;
+            while (j < end && !doc.blocks[j].dropped.empty()) ++j;
+            Block& b = doc.blocks[i];
+            if (j < end && doc.blocks[j].kind == BlockKind::list_item && doc.blocks[j].level > b.level) {
+                b.kind = BlockKind::heading;
+                b.level += 1;
+                ++marked_headings;
+            }
+        }
+        if (marked_headings == 0) return;
+        std::size_t prose = end;
+        for (std::size_t i = 0; i < end && prose == end; ++i) {
+            const Block& b = doc.blocks[i];
+            if (b.dropped.empty() && b.kind == BlockKind::paragraph && util::word_count(b.text) > 14) prose = i;
+        }
+        for (const auto& c : shape_headings) {
+            if (c.set_apart || c.block < prose) continue;
+            Shape s = shape_of(c.line, false);
+            if (s.kind == BlockKind::heading) continue;  // a section word or a dotted number: "2.3 Scope"
+            Block& b = doc.blocks[c.block];
+            b.kind = s.kind;
+            b.level = s.level;
+            b.number = s.number;
+            b.text = s.rest;
         }
     }
 
@@ -453,7 +633,7 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
         return doc;
     }
 
-    Reader r{options, doc, diags, {}, {}, {}, {}, {}, 0, {}, 0, {}, {}};
+    Reader r{options, doc, diags, {}, {}, {}, {}, {}, 0, {}, 0, {}, {}, {}, {}, {}, {}, 0, {}, {}, {}, 0};
     auto parse = [&](const std::string& part, pugi::xml_document& xml) -> bool {
         auto text = zip.read(part);
         if (!text) {
@@ -490,8 +670,15 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
                 si.num_id = np.child("w:numId").attribute("w:val").value();
                 si.num_level = np.child("w:ilvl").attribute("w:val").as_int(0);
             }
-            r.styles[s.attribute("w:styleId").value()] = si;
+            si.look = look_of(s.child("w:rPr"));
+            std::string id = s.attribute("w:styleId").value();
+            if (std::string_view(s.attribute("w:type").value()) == "paragraph" && s.attribute("w:default").as_bool()) r.default_style = id;
+            r.styles[id] = si;
         }
+        r.base_look = look_of(styles.child("w:styles").child("w:docDefaults").child("w:rPrDefault").child("w:rPr"));
+        Look body = r.base_look;
+        body.apply(r.style_look(r.default_style));
+        r.body_size = body.size;
     }
     if (zip.has("word/numbering.xml") && parse("word/numbering.xml", numbering)) {
         auto root = numbering.child("w:numbering");
@@ -544,6 +731,7 @@ ImportedDocument read_docx(const std::string& bytes, const std::string& display_
         return doc;
     }
     r.body(body, false);
+    r.settle_headings(doc.blocks.size());
     if (r.changes > 0 && options.changes == Changes::refuse) {
         std::vector<std::string> where;
         for (std::size_t i = 0; i < r.change_positions.size() && i < 10; ++i) where.push_back(std::to_string(r.change_positions[i]));

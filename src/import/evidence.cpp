@@ -81,16 +81,15 @@ std::string why_not_the_policy(const Evidence& e) {
         return std::string(b);
     };
     auto n = [](int k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
-    std::string paragraphs = e.good_clauses < e.needed_clauses
-                                 ? std::to_string(e.good_blocks) + " of its " + n(e.body_blocks, "paragraph", "paragraphs") +
-                                       (e.good_blocks == 1 || e.body_blocks == 1 ? " reads" : " read") + " like a clause of the outline, matching " +
-                                       n(e.good_clauses, "clause", "clauses") + "; a policy of its length would match at least " +
-                                       std::to_string(e.needed_clauses)
-                                 : "the paragraphs that read like a clause of the outline hold only " + pct(e.good_share) + " of its words (" +
-                                       pct(k_min_good_share) + " needed)";
+    std::string paragraphs =
+        e.good_clauses < e.needed_clauses
+            ? std::to_string(e.good_blocks) + " of its " + n(e.body_blocks, "paragraph", "paragraphs") +
+                  (e.good_blocks == 1 || e.body_blocks == 1 ? " reads" : " read") + " like a clause of the outline, matching " +
+                  n(e.good_clauses, "clause", "clauses") + "; a policy of its length would match at least " + std::to_string(e.needed_clauses)
+            : "the paragraphs that read like a clause of the outline hold only " + pct(e.good_share) + " of its words (" + pct(k_min_good_share) + " needed)";
     return paragraphs + " (reading like one: a similarity of " + two(k_good_cosine) + " or more with the clause's words; its best paragraph has " +
-           two(e.best_cosine) + "); neither its title nor a quarter of its paragraphs name the policy's subject (" + std::to_string(e.subject.blocks) +
-           " of " + std::to_string(e.body_blocks) + " do)";
+           two(e.best_cosine) + "); neither its title nor a quarter of its paragraphs name the policy's subject (" + std::to_string(e.subject.blocks) + " of " +
+           std::to_string(e.body_blocks) + " do)";
 }
 
 }  // namespace clausebook::import

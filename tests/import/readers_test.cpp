@@ -248,6 +248,102 @@ TEST_CASE("DOCX: heading styles, custom heading styles, outline levels and numbe
     CHECK(k[6]->text == "Typed number heading");
 }
 
+namespace {
+
+// <w:p> with one run whose properties are `rpr` (and paragraph properties `ppr`).
+std::string run_para(const std::string& text, const std::string& rpr, const std::string& ppr = "") {
+    return "<w:p>" + (ppr.empty() ? std::string() : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r>" + (rpr.empty() ? std::string() : "<w:rPr>" + rpr + "</w:rPr>") +
+           "<w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+}
+
+const std::string k_prose = "This policy sets out how staff, pupils and parents should use social media in ways that keep everyone safe.";
+
+}  // namespace
+
+TEST_CASE("DOCX: a short line in plain body text is a heading only where the document's headings are plain too", "[import][docx]") {
+    std::string styles =
+        std::string("<w:styles ") + test::k_w_ns +
+        "><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:rPrDefault></w:docDefaults>"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:rPr><w:sz "
+        "w:val=\"22\"/></w:rPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Subhead\"><w:name w:val=\"Subhead\"/><w:basedOn w:val=\"Normal\"/><w:rPr><w:b/></w:rPr></w:style>"
+        "<w:style w:type=\"character\" w:styleId=\"Strong\"><w:name w:val=\"Strong\"/><w:rPr><w:b/></w:rPr></w:style>"
+        "</w:styles>";
+    std::string body = run_para("Social Media Policy", "") +  // the title page: left as it is
+                       run_para("Purpose", "<w:b/>") + test::para(k_prose) +
+                       // A rule whose full stop was forgotten, in plain body text: a paragraph, imported as text.
+                       test::para("Staff must not accept pupils as friends on social media") + run_para("Personal use", "<w:rStyle w:val=\"Strong\"/>") +
+                       test::para("Facebook") + test::para("2.3 Scope of the rules") +  // a dotted number: a heading whatever its look
+                       test::para("1. Report concerns") +  // a number typed before a plain line: a list item
+                       run_para("Monitoring", "<w:u w:val=\"single\"/>") + test::para("REPORTING CONCERNS") + run_para("Larger type", "<w:sz w:val=\"28\"/>") +
+                       test::para("Set apart by its style", "<w:pStyle w:val=\"Subhead\"/>") +
+                       run_para("Plain despite its style", "<w:b w:val=\"0\"/>", "<w:pStyle w:val=\"Subhead\"/>");
+    util::Diagnostics diags;
+    auto d = docx(test::make_docx(body, {{"word/styles.xml", styles}}), diags);
+    REQUIRE(rules(diags).empty());
+    auto kind = [&](const std::string& text) {
+        const import::Block* b = find(d, text);
+        REQUIRE(b);
+        return b->kind;
+    };
+    CHECK(kind("Social Media Policy") == BlockKind::heading);
+    CHECK(kind("Purpose") == BlockKind::heading);  // bold
+    CHECK(kind("Staff must not accept pupils") == BlockKind::paragraph);
+    CHECK(kind("Personal use") == BlockKind::heading);  // bold through a character style
+    CHECK(kind("Facebook") == BlockKind::paragraph);
+    CHECK(kind("Scope of the rules") == BlockKind::heading);
+    CHECK(kind("Report concerns") == BlockKind::list_item);
+    CHECK(find(d, "Report concerns")->number == "1.");
+    CHECK(kind("Monitoring") == BlockKind::heading);  // underlined
+    CHECK(kind("REPORTING CONCERNS") == BlockKind::heading);  // capitals
+    CHECK(kind("Larger type") == BlockKind::heading);  // 14 pt over an 11 pt body
+    CHECK(kind("Set apart by its style") == BlockKind::heading);  // the paragraph style is bold
+    CHECK(kind("Plain despite its style") == BlockKind::paragraph);  // the run turns the style's bold off
+
+    // A document whose headings are all plain lines keeps every one of them.
+    std::string plain = test::para("Purpose") + test::para(k_prose) + test::para("Staff must not accept pupils as friends on social media");
+    util::Diagnostics diags2;
+    auto d2 = docx(test::make_docx(plain), diags2);
+    REQUIRE(rules(diags2).empty());
+    CHECK(find(d2, "Purpose")->kind == BlockKind::heading);
+    CHECK(find(d2, "Staff must not accept")->kind == BlockKind::heading);
+}
+
+TEST_CASE("DOCX: headings numbered as a Word list are headings, a list of short items is a list", "[import][docx]") {
+    std::string numbering =
+        std::string("<w:numbering ") + test::k_w_ns +
+        ">"
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum>"
+        "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"-\"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+    auto num = [](int id, int lvl) {
+        return "<w:numPr><w:ilvl w:val=\"" + std::to_string(lvl) + "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>";
+    };
+    std::string body = test::para("Introduction", num(1, 0)) + test::para("This policy applies to every member of staff.", num(1, 1)) +
+                       run_para("Scope", "<w:b/>", num(1, 0)) + test::para(k_prose) +  // bold: a heading though no item follows
+                       test::para("Staff must:", num(1, 0)) + test::para("Keep their profiles private.", num(1, 1)) +  // a lead-in, not a heading
+                       test::para("Sites named in this policy include:") + test::para("Facebook", num(2, 0)) + test::para("Instagram", num(2, 0)) +
+                       run_para("Be kind", "<w:b/>", num(3, 0));  // a bullet is a list item, bold or not
+    util::Diagnostics diags;
+    auto d = docx(test::make_docx(body, {{"word/numbering.xml", numbering}}), diags);
+    REQUIRE(rules(diags).empty());
+    const import::Block* intro = find(d, "Introduction");
+    REQUIRE(intro);
+    CHECK(intro->kind == BlockKind::heading);
+    CHECK(intro->level == 1);
+    CHECK(intro->number == "1.");
+    CHECK(find(d, "This policy applies")->kind == BlockKind::list_item);
+    CHECK(find(d, "This policy applies")->number == "1.1");
+    CHECK(find(d, "Scope")->kind == BlockKind::heading);
+    CHECK(find(d, "Scope")->number == "2.");
+    CHECK(find(d, "Staff must:")->kind == BlockKind::list_item);
+    CHECK(find(d, "Facebook")->kind == BlockKind::list_item);
+    CHECK(find(d, "Instagram")->kind == BlockKind::list_item);
+    CHECK(find(d, "Be kind")->kind == BlockKind::list_item);
+}
+
 TEST_CASE("DOCX: list numbering from numbering.xml, restarts, bullets and numbering typed as text", "[import][docx]") {
     std::string numbering =
         std::string("<w:numbering ") + test::k_w_ns +
