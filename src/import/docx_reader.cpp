@@ -76,16 +76,6 @@ struct Emphasis {
     bool set_apart() const { return chars > 0 && (bold == chars || underline == chars || caps == chars || big == chars); }
 };
 
-// Letters, all of them capitals: "SCOPE OF THIS POLICY".
-bool capitals_only(std::string_view s) {
-    int letters = 0;
-    for (char c : s) {
-        if (std::islower(static_cast<unsigned char>(c))) return false;
-        if (std::isupper(static_cast<unsigned char>(c))) ++letters;
-    }
-    return letters >= 2;
-}
-
 struct Level {
     std::string format = "decimal";
     std::string text = "%1.";
@@ -162,12 +152,7 @@ struct Reader {
     Look run_look;  // the run being read: the paragraph's, its character style's and its own
     int body_size = 0;  // the body text's size (the default paragraph style's), 0 when unknown
     Emphasis emphasis;
-    struct Candidate {
-        std::size_t block;
-        bool set_apart;
-        std::string line;  // the paragraph's text as shown, number and all
-    };
-    std::vector<Candidate> shape_headings;  // headings read from their shape alone
+    std::vector<HeadingCandidate> shape_headings;  // headings read from their shape alone
     std::vector<std::size_t> numbered_candidates;  // Word-numbered items that read like headings
     int marked_headings = 0;  // headings set apart by a style, outline level or their look (after the first block)
 
@@ -488,13 +473,9 @@ struct Reader {
 
     // Once the body is read (blocks [0, end)), headings typed in the body style are settled.
     // A Word-numbered item that reads like a heading is one when the items after it are
-    // numbered a level deeper ("1. Introduction" over "1.1 This policy ..."). A short line read
-    // as a heading from its shape alone stays one only if it looks like the document's other
-    // headings: when the document sets its headings apart (a heading style or outline level, or
-    // bold, underlined, capitals, larger type), a line in plain body text is a paragraph or a
-    // list item, since a rule whose full stop was forgotten must be imported as text, and a
-    // heading's words are not. Lines before the first paragraph of prose (the title page) stay
-    // as they are, and a document whose headings are all plain lines keeps them all.
+    // numbered a level deeper ("1. Introduction" over "1.1 This policy ..."); a short line
+    // read as a heading from its shape alone stays one only if it looks like the document's
+    // other headings (settle_plain_headings in text_shape.hpp).
     void settle_headings(std::size_t end) {
         for (std::size_t i : numbered_candidates) {
             std::size_t j = i + 1;
@@ -506,22 +487,7 @@ struct Reader {
                 ++marked_headings;
             }
         }
-        if (marked_headings == 0) return;
-        std::size_t prose = end;
-        for (std::size_t i = 0; i < end && prose == end; ++i) {
-            const Block& b = doc.blocks[i];
-            if (b.dropped.empty() && b.kind == BlockKind::paragraph && util::word_count(b.text) > 14) prose = i;
-        }
-        for (const auto& c : shape_headings) {
-            if (c.set_apart || c.block < prose) continue;
-            Shape s = shape_of(c.line, false);
-            if (s.kind == BlockKind::heading) continue;  // a section word or a dotted number: "2.3 Scope"
-            Block& b = doc.blocks[c.block];
-            b.kind = s.kind;
-            b.level = s.level;
-            b.number = s.number;
-            b.text = s.rest;
-        }
+        settle_plain_headings(doc.blocks, end, shape_headings, marked_headings);
     }
 
     void table_block(const pugi::xml_node& tbl, bool in_toc_sdt) {

@@ -26,9 +26,19 @@ struct PdfLine {
     std::string text;
     double top = 0, bottom = 0, left = 0, right = 0;
     double size = 0;
+    std::size_t chars = 0, bold_chars = 0;  // visible characters, and those in a bold font
     int page = 0;
     std::string furniture;  // set when found to be a running header or footer
 };
+
+// A font whose name says it is bold: "ABCDEF+Calibri-Bold", "Arial-BoldMT", "OpenSans-SemiBold", "Montserrat-Black".
+bool bold_font(const std::string& name) {
+    std::string n = name;
+    std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const char* w : {"bold", "black", "heavy", "demi"})
+        if (n.find(w) != std::string::npos) return true;
+    return false;
+}
 
 std::string utf8(const poppler::ustring& u) {
     auto bytes = u.to_utf8();
@@ -102,7 +112,11 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
             cur.right = std::max(cur.right, r.right());
             cur.top = std::min(cur.top, r.top());
             cur.bottom = std::max(cur.bottom, r.bottom());
-            if (b.has_font_info()) cur.size = std::max(cur.size, b.get_font_size());
+            if (b.has_font_info()) {
+                cur.size = std::max(cur.size, b.get_font_size());
+                cur.chars += w.size();
+                if (bold_font(b.get_font_name())) cur.bold_chars += w.size();
+            }
         }
         if (open) lines.push_back(cur);
     }
@@ -165,6 +179,7 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
         std::string text;
         int page = 0;
         bool big = false;
+        bool bold = false;  // every line of it in a bold font
         bool alone = true;
         double right = 0;
         std::string furniture;
@@ -173,7 +188,7 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const PdfLine& l = lines[i];
         if (!l.furniture.empty()) {
-            pieces.push_back({l.text, l.page, false, true, l.right, l.furniture});
+            pieces.push_back({l.text, l.page, false, false, true, l.right, l.furniture});
             continue;
         }
         bool big = body_size > 0 && l.size > body_size * 1.15;
@@ -202,11 +217,16 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
                 t += l.text;
                 pieces.back().right = l.right;
                 pieces.back().alone = false;
+                pieces.back().bold = pieces.back().bold && l.chars > 0 && l.bold_chars == l.chars;
                 continue;
             }
         }
-        pieces.push_back({l.text, l.page, big, true, l.right, {}});
+        pieces.push_back({l.text, l.page, big, l.chars > 0 && l.bold_chars == l.chars, true, l.right, {}});
     }
+    // Headings read from their shape alone are settled once all are read (text_shape.hpp):
+    // larger type, bold or capitals set a heading apart.
+    std::vector<HeadingCandidate> candidates;
+    int marked = 0;
     for (auto& p : pieces) {
         ++para;
         Block b;
@@ -222,8 +242,14 @@ ImportedDocument read_pdf(const std::string& bytes, const std::string& display_p
             if (b.level == 0) b.level = 1;
         }
         b.dropped = p.furniture;
+        if (p.furniture.empty() && b.kind == BlockKind::heading) {
+            bool set_apart = p.big || p.bold || capitals_only(p.text);
+            if (set_apart && !doc.blocks.empty()) ++marked;
+            candidates.push_back({doc.blocks.size(), set_apart, p.text});
+        }
         doc.blocks.push_back(std::move(b));
     }
+    settle_plain_headings(doc.blocks, doc.blocks.size(), candidates, marked);
     mark_furniture(doc.blocks);
     return doc;
 }

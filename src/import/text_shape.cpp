@@ -1,5 +1,6 @@
 #include "import/text_shape.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -227,6 +228,35 @@ Shape shape_of(std::string_view line, bool alone) {
         out.level = all_caps(str) ? 1 : 2;
     }
     return out;
+}
+
+void settle_plain_headings(std::vector<Block>& blocks, std::size_t end, const std::vector<HeadingCandidate>& candidates, int marked) {
+    if (marked == 0) return;
+    end = std::min(end, blocks.size());
+    std::size_t prose = end;
+    for (std::size_t i = 0; i < end && prose == end; ++i) {
+        const Block& b = blocks[i];
+        if (b.dropped.empty() && b.kind == BlockKind::paragraph && util::word_count(b.text) > 14) prose = i;
+    }
+    for (const auto& c : candidates) {
+        if (c.set_apart || c.block < prose || c.block >= end) continue;
+        Shape s = shape_of(c.line, false);
+        if (s.kind == BlockKind::heading) continue;  // a section word or a dotted number: "2.3 Scope"
+        Block& b = blocks[c.block];
+        b.kind = s.kind;
+        b.level = s.level;
+        b.number = s.number;
+        b.text = s.rest;
+    }
+}
+
+bool capitals_only(std::string_view s) {
+    int letters = 0;
+    for (char c : s) {
+        if (std::islower(static_cast<unsigned char>(c))) return false;
+        if (std::isupper(static_cast<unsigned char>(c))) ++letters;
+    }
+    return letters >= 2;
 }
 
 }  // namespace clausebook::import

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "import/blocks.hpp"
 
@@ -32,5 +33,24 @@ bool starts_lower(std::string_view s);
 bool heading_like(std::string_view s);
 // A web page's own furniture copied with its text: "Skip to content", "Top of page", "Back to top".
 bool web_page_furniture(std::string_view s);
+
+// A line read as a heading from its shape alone (shape_of with `alone`), and whether its type
+// sets it apart from the body text (bold, underlined, capitals, larger): formats that know
+// how their text looks (DOCX, PDF) settle such lines once the whole document is read.
+struct HeadingCandidate {
+    std::size_t block;  // its index in the block list
+    bool set_apart;
+    std::string line;  // the line as read, number and all
+};
+// When the document sets its headings apart (`marked`: how many headings after its first
+// block a style, outline level or their type marks), a candidate in plain body text after
+// the title page (before the first paragraph of prose, more than 14 words, nothing changes) is
+// read again as a line that is not alone: a paragraph or list item, unless a section word or
+// dotted number still makes it a heading ("2.3 Scope"). A rule whose full stop was forgotten
+// must come in as text, and a heading's words do not. A document whose headings are all plain
+// lines (marked 0) keeps them all.
+void settle_plain_headings(std::vector<Block>& blocks, std::size_t end, const std::vector<HeadingCandidate>& candidates, int marked);
+// Letters, at least two, all of them capitals: "SCOPE OF THIS POLICY".
+bool capitals_only(std::string_view s);
 
 }  // namespace clausebook::import

@@ -547,7 +547,50 @@ std::string pdf_from_text(const test::TempDir& dir, const std::string& name, con
     return test::read_file(dir.path() / (name + ".pdf"));
 }
 
+std::string pdf_from_docx(const test::TempDir& dir, const std::string& name, const std::string& docx_bytes) {
+    test::write_file(dir.path() / (name + ".docx"), docx_bytes);
+    std::string cmd = "cd '" + dir.path().string() + "' && soffice -env:UserInstallation=file://" + (dir.path() / "profile").string() +
+                      " --headless --convert-to pdf " + name + ".docx >/dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) return {};
+    return test::read_file(dir.path() / (name + ".pdf"));
+}
+
 }  // namespace
+
+TEST_CASE("PDF: a short line in plain type is a heading only where the document's headings are plain too", "[import][pdf]") {
+    CLAUSEBOOK_NEEDS_PROGRAM("soffice");
+    test::TempDir dir;
+    std::string body = run_para("Purpose", "<w:b/>") + test::para(k_prose) + test::para("Staff must not accept pupils as friends on social media") +
+                       run_para("Personal use", "<w:b/>") + test::para(k_prose) + test::para("2.3 Scope of the rules") + test::para(k_prose);
+    // A package Word and LibreOffice open: the relationship to the document part too.
+    std::string rels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+        "Target=\"word/document.xml\"/></Relationships>";
+    auto bytes = pdf_from_docx(dir, "bold", test::make_docx(body, {{"_rels/.rels", rels}}));
+    REQUIRE_FALSE(bytes.empty());
+    util::Diagnostics diags;
+    auto d = import::read_pdf(bytes, "bold.pdf", diags);
+    REQUIRE(rules(diags).empty());
+    auto kind = [&](const import::ImportedDocument& doc, const std::string& text) {
+        const import::Block* b = find(doc, text);
+        REQUIRE(b);
+        return b->kind;
+    };
+    CHECK(kind(d, "Purpose") == BlockKind::heading);  // bold
+    CHECK(kind(d, "Personal use") == BlockKind::heading);
+    CHECK(kind(d, "Staff must not accept pupils") == BlockKind::paragraph);  // plain: a rule, imported as text
+    CHECK(kind(d, "Scope of the rules") == BlockKind::heading);  // a dotted number
+
+    // The same lines all in plain type: the short ones stay headings.
+    auto plain = pdf_from_text(dir, "plain", "Purpose\n\n" + k_prose + "\n\nStaff must not accept pupils as friends on social media\n\n" + k_prose + "\n");
+    REQUIRE_FALSE(plain.empty());
+    util::Diagnostics diags2;
+    auto d2 = import::read_pdf(plain, "plain.pdf", diags2);
+    REQUIRE(rules(diags2).empty());
+    CHECK(kind(d2, "Purpose") == BlockKind::heading);
+    CHECK(kind(d2, "Staff must not accept pupils") == BlockKind::heading);
+}
 
 TEST_CASE("PDF: paragraphs, bullets and headings from a PDF LibreOffice makes, page numbers dropped", "[import][pdf]") {
     CLAUSEBOOK_NEEDS_PROGRAM("soffice");
