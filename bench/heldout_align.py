@@ -77,7 +77,8 @@ def run_import(binary, root, document, fmt):
 
 # "  line 5 (part 1) paragraph: "..." -> local local.imported-1 (moved: reads like parents.first-steps 0.62); next: ..."
 # "  line 9 paragraph 2.2: "..." -> ..." (a numbered block shows its number after its kind)
-TEXT_BLOCK = re.compile(r'^\s*[a-z]+ (\d+)(?: \(part (\d+)\))? [^"]*: ".*" -> (.*)$')
+# "line 12 paragraph: ..." (text, Markdown, HTML), "¶12 ..." (DOCX) or "p3 ¶12 ..." (PDF).
+TEXT_BLOCK = re.compile(r'^\s*(?:p\d+ )?(?:line |\u00b6)(\d+)(?: \(part (\d+)\))? [^"]*: ".*" -> (.*)$')
 MOVED = re.compile(r"\(moved: reads like (\S+) ")
 
 
