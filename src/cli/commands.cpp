@@ -26,7 +26,8 @@ const std::vector<Command>& commands() {
         {"pack", "what the board needs for a meeting: every policy due by then, and each draft with its changes since approval",
          "clausebook pack --school ID --meeting YYYY-MM-DD [--format docx|html] [--output FILE]", &pack_options, &pack_run},
         {"import", "bring a school's own policy document (Word, PDF, web page, text) in as its school file and approved copy",
-         "clausebook import FILE --school ID [--policy POLICY] [--dry-run] [--changes accept|reject] [--force] [--report FILE] [--format text|md|html|json]",
+         "clausebook import FILE --school ID [--policy POLICY] [--section HEADING] [--dry-run] [--changes accept|reject] [--force] [--report FILE] [--format "
+         "text|md|html|json]",
          &import_options, &import_run},
         {"adopt", "take the library's wording for clauses a school has its own wording for", "clausebook adopt SCHOOL CLAUSE... | --all [--policy POLICY]",
          &adopt_options, &adopt_run},

@@ -31,6 +31,7 @@ void import_options(po::options_description& desc, po::positional_options_descri
         "dry-run", "write nothing: print the report and the change to the school file as a diff")(
         "changes", po::value<std::string>(), "tracked changes in a Word document: accept or reject (required when it has any)")(
         "force", "import a document that matches almost nothing of the outline, or into another school's file")(
+        "section", po::value<std::string>(), "import only the part of the document under this heading (the social media section of an online safety policy)")(
         "report", po::value<std::string>(), "write the report to FILE instead of printing it")("format", po::value<std::string>()->default_value("text"),
                                                                                                "the report's format: text, md, html, json")(
         "today", po::value<std::string>(), "the date to record the import under (default: today, UTC)");
@@ -118,6 +119,10 @@ int import_run(const po::variables_map& vm, Io& io) {
             throw util::Fatal("--changes: '" + c + "' is neither accept nor reject");
     }
     req.force = vm.count("force") > 0;
+    if (vm.count("section")) {
+        req.section = vm["section"].as<std::string>();
+        if (util::trim(req.section).empty()) throw util::Fatal("--section: give the heading of the part to import, as the document writes it");
+    }
     req.today = parse_today(vm, io);
     std::string format = vm["format"].as<std::string>();
     if (format != "text" && format != "md" && format != "html" && format != "json")

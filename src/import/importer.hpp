@@ -28,6 +28,9 @@ struct Request {
     ReadOptions read;
     bool force = false;
     util::Date today;
+    // --section: only the part of the document under this heading is the policy (a social media
+    // section of an online safety policy); empty: the whole document.
+    std::string section;
 };
 
 struct ClauseOutcome {

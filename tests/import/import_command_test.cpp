@@ -132,6 +132,81 @@ TEST_CASE("import refuses an empty document, another school's file and a documen
     CHECK(repo.read("schools/gamma.yaml").find("Monday: fish fingers") != std::string::npos);
 }
 
+namespace {
+
+// An online safety policy with a social media section among eight others.
+std::string online_safety_policy() {
+    std::string t = "GAMMA PRIMARY SCHOOL\n\nOnline Safety Policy\n\nApproved by the full governing board on 3 April 2024\n\nHeadteacher: Gail Example\n\n";
+    const char* topics[][2] = {
+        {"Filtering", "The school filters its internet connection and the technician checks the logs each week for attempts to reach blocked sites."},
+        {"Passwords", "Every pupil has a password of their own, which they keep private and change each term with their teacher's help."},
+        {"Email", "Pupils use school email accounts only for class work, and teachers read the messages pupils send to each other."},
+        {"Printing", "Pupils print only with permission, and the office counts the pages each class prints every month."},
+        {"Laptops", "Laptops stay in the locked trolley overnight and are charged by the technician before the first lesson."},
+        {"Viruses", "Memory sticks brought from home are scanned for viruses by the technician before they are used on a school computer."},
+        {"Appendices", ""},
+        {"Contacts", "Call the school office about anything in this policy."}};
+    int n = 0;
+    for (auto& topic : topics) {
+        ++n;
+        if (n == 4)
+            t += "4. Social media\n\nPupils think before they post pictures on social media: a photograph travels far beyond the friends it was meant for.\n\n"
+                 "Parents raise worries about a class group on social media with the class teacher rather than online.\n\n";
+        t += std::to_string(n + (n >= 4 ? 1 : 0)) + ". " + topic[0] + "\n\n";
+        if (*topic[1]) t += std::string(topic[1]) + "\n\n";
+    }
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("import --section takes only the part of a document under a heading, and a refusal names the section to take", "[import][cli]") {
+    TestRepo repo;
+    repo.write("online.txt", online_safety_policy());
+    auto before = test::snapshot(repo.root());
+    const std::string file = (repo.root() / "online.txt").string();
+
+    // The whole document is another policy: refused, and the refusal names the section that is this one.
+    auto whole = repo.run({"import", file, "--school", "gamma"});
+    INFO(whole.err);
+    CHECK(whole.exit_code == 2);
+    CHECK(whole.err.find("[import-no-match]") != std::string::npos);
+    CHECK(whole.err.find("its section 'Social media' names the policy's subject: to import that part alone, pass --section 'Social media'") !=
+          std::string::npos);
+
+    // No such heading, or a heading with nothing under it: errors naming the document, nothing written.
+    auto missing = repo.run({"import", file, "--school", "gamma", "--section", "Safeguarding"});
+    INFO(missing.err);
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("online.txt: error: --section: no heading of the document reads 'Safeguarding'; its headings are 'Filtering', "
+                           "'Passwords', 'Email', 'Social media', 'Printing',") != std::string::npos);
+    CHECK(missing.err.find("[import-section-not-found]") != std::string::npos);
+    auto empty = repo.run({"import", file, "--school", "gamma", "--section", "appendices"});
+    CHECK(empty.exit_code == 2);
+    CHECK(empty.err.find("--section: the heading 'Appendices' heads no text") != std::string::npos);
+    CHECK(empty.err.find("[import-section-empty]") != std::string::npos);
+    CHECK(test::snapshot(repo.root()) == before);
+
+    // The section: its text alone is the school's policy; the approval on the title page still counts.
+    auto r = repo.run({"import", file, "--school", "gamma", "--section", "social MEDIA", "--today", "2026-01-05"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("note: only the section 'Social media' was imported (2 blocks after its heading") != std::string::npos);
+    CHECK(r.out.find("not taken: the title of the whole document, not of the section imported   \"Online Safety Policy\"") != std::string::npos);
+    CHECK(r.out.find("line 11 paragraph: \"The school filters its internet connection") != std::string::npos);
+    CHECK(r.out.find("-> dropped: outside the section imported (--section)") != std::string::npos);
+    std::string yaml = repo.read("schools/gamma.yaml");
+    CHECK(yaml.find("approved: 2024-04-03") != std::string::npos);
+    CHECK(yaml.find("Online Safety Policy") == std::string::npos);
+    CHECK(yaml.find("filters its internet") == std::string::npos);
+    CHECK(yaml.find("Call the school office") == std::string::npos);
+    auto b = repo.run({"build", "--school", "gamma", "--format", "md"});
+    REQUIRE(b.exit_code == 0);
+    CHECK(in_order(repo.read("out/gamma/social.md"),
+                   {"Pupils think before they post pictures on social media: a photograph travels far beyond the friends it was meant for.",
+                    "Parents raise worries about a class group on social media with the class teacher rather than online."}));
+}
+
 TEST_CASE("import into an existing school file keeps its comments and layout", "[import][cli]") {
     TestRepo repo;
     repo.write("schools/alpha.yaml",
