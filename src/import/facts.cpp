@@ -78,11 +78,13 @@ struct Line {
     std::size_t block = 0;
     std::size_t block2 = static_cast<std::size_t>(-1);  // a second block joined to it (a label and its value below)
     bool furniture = false;  // from a page's header or footer: read for approval and review only
+    bool record = false;  // a title page's record line, dropped as no policy text: read for approval and review only
+    bool sign_role = false;  // a role alone under a signature's name, dropped as a blank box: read for that person only
 };
 
 bool label_only(const std::string& s) {
     static const rx::Regex k(
-        R"(^(next review( date| due)?|review( date| due)?|anticipated review( date)?|date (of|for)( next)? review|last reviewed?( on)?|to be reviewed( on| by)?|(date |policy )?reviewed( on)?|(approved|adopted|ratified|agreed|accepted)( by| on)?|date( approved| adopted| ratified| agreed| accepted)?|minute( no\.?| number)?)\s*:?\s*$)",
+        R"(^(next review( date| due)?|review( date| due)?|anticipated review( date)?|date (of|for)( next)? review|last reviewed?( on)?|to be reviewed( on| by)?|(date |policy )?reviewed( on)?|(approved|adopted|ratified|agreed|accepted)( by| on| by [a-z&' ]{2,40} on)?|date( approved| adopted| ratified| agreed| accepted)?|minute( no\.?| number)?)\s*:?\s*$)",
         true);
     return rx::full(s, k);
 }
@@ -120,31 +122,54 @@ bool has_any(const std::string& lowered, std::initializer_list<const char*> word
 
 }  // namespace
 
+namespace {
+
+// The forms a date is written in, in the order parse_written_date prefers them: a day before a
+// month, a month before a month written as numbers.
+struct DateForms {
+    rx::Regex iso{R"(\b(\d{4})-(\d{2})-(\d{2})\b)"};
+    // "19th January 2015", also "19 th January 2015" (a superscript's text set apart).
+    rx::Regex dmy{std::string(R"(\b(\d{1,2})(?:\s?(?:st|nd|rd|th))?(?:\s+of)?\s+)") + k_months + R"(\.?,?\s+(\d{4})\b)", true};
+    rx::Regex mdy{std::string(R"(\b)") + k_months + R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)", true};
+    rx::Regex num{R"(\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b)"};
+    rx::Regex num_dash{R"(\b(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})\b)"};  // "18-1-18"
+    rx::Regex month{std::string(R"(\b)") + k_months + R"(\.?,?\s+(\d{4})\b)", true};
+    rx::Regex num_month{R"(\b(\d{1,2})[/.](\d{4})\b)"};  // "09/2025"
+};
+
+const DateForms& date_forms() {
+    static const DateForms forms;
+    return forms;
+}
+
+// "Spring 2026", "Autumn term 2024", and a term of a school year: "Spring Term 18/19" is the
+// spring of 2019, "Autumn 2024/25" the autumn of 2024.
+const rx::Regex& term_pattern() {
+    static const rx::Regex k_term(R"(\b(autumn|spring|summer)(?:\s+term)?\s*,?\s*(?:of\s+)?(\d{4}|\d{2})(?:\s*(?:/|-|\xE2\x80\x93)\s*(\d{4}|\d{2}))?\b)", true);
+    return k_term;
+}
+
+}  // namespace
+
 std::string parse_written_date(const std::string& text, bool* month_only) {
     if (month_only) *month_only = false;
     rx::Match m;
-    static const rx::Regex k_dmy(std::string(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)") + k_months + R"(\.?,?\s+(\d{4})\b)", true);
-    static const rx::Regex k_mdy(std::string(R"(\b)") + k_months + R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)", true);
-    static const rx::Regex k_num(R"(\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b)");
-    static const rx::Regex k_iso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
-    static const rx::Regex k_month(std::string(R"(\b)") + k_months + R"(\.?,?\s+(\d{4})\b)", true);
-    if (rx::search(text, k_iso, &m)) return iso(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
-    if (rx::search(text, k_dmy, &m)) return iso(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1]));
-    if (rx::search(text, k_mdy, &m)) return iso(std::stoi(m[3]), month_number(m[1]), std::stoi(m[2]));
-    if (rx::search(text, k_num, &m)) {
+    const DateForms& f = date_forms();
+    if (rx::search(text, f.iso, &m)) return iso(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+    if (rx::search(text, f.dmy, &m)) return iso(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1]));
+    if (rx::search(text, f.mdy, &m)) return iso(std::stoi(m[3]), month_number(m[1]), std::stoi(m[2]));
+    if (rx::search(text, f.num, &m) || rx::search(text, f.num_dash, &m)) {
         int y = std::stoi(m[3]);
         if (y < 100) y += 2000;
         return iso(y, std::stoi(m[2]), std::stoi(m[1]));  // English documents write day/month/year
     }
-    if (rx::search(text, k_month, &m)) {
+    if (rx::search(text, f.month, &m)) {
         int y = std::stoi(m[2]), mo = month_number(m[1]);
         if (y < 1990 || y > 2100 || mo == 0) return {};
         if (month_only) *month_only = true;
         return std::to_string(y) + "-" + two(mo);
     }
-    // "09/2025", "9.2025": a month.
-    static const rx::Regex k_num_month(R"(\b(\d{1,2})[/.](\d{4})\b)");
-    if (rx::search(text, k_num_month, &m)) {
+    if (rx::search(text, f.num_month, &m)) {
         int y = std::stoi(m[2]), mo = std::stoi(m[1]);
         if (y < 1990 || y > 2100 || mo < 1 || mo > 12) return {};
         if (month_only) *month_only = true;
@@ -156,13 +181,46 @@ std::string parse_written_date(const std::string& text, bool* month_only) {
 std::string parse_term_date(const std::string& text) {
     // England's school terms: autumn September to December, spring January to Easter (late March
     // or April), summer Easter to July. A review due in a term is due by the term's last month.
-    static const rx::Regex k_term(R"(\b(autumn|spring|summer)(?:\s+term)?\s*,?\s*(?:of\s+)?(\d{4})\b)", true);
     rx::Match m;
-    if (!rx::search(text, k_term, &m)) return {};
-    int y = std::stoi(m[2]);
-    if (y < 1990 || y > 2100) return {};
+    if (!rx::search(text, term_pattern(), &m)) return {};
     std::string term = lower(m[1]);
+    int y = std::stoi(m[2]);
+    if (m.matched(3)) {  // a school year, "2018/19": autumn in its first year, spring and summer in its second
+        int y2 = std::stoi(m[3]);
+        if (y < 100) y += 2000;
+        if (y2 < 100) y2 += (y / 100) * 100;
+        if (y2 != y + 1) return {};
+        if (term != "autumn") y = y2;
+    } else if (m[2].size() != 4) {
+        return {};  // "Spring 18" alone: too short to be sure it is a year
+    }
+    if (y < 1990 || y > 2100) return {};
     return std::to_string(y) + (term == "autumn" ? "-12" : term == "spring" ? "-04" : "-07");
+}
+
+std::string first_date(const std::string& text, std::size_t* end, bool terms) {
+    const DateForms& f = date_forms();
+    std::size_t best = std::string::npos, best_end = 0;
+    for (const rx::Regex* re : {&f.iso, &f.dmy, &f.mdy, &f.num, &f.num_dash, &f.month, &f.num_month}) {
+        rx::Match m;
+        if (!rx::search(text, *re, &m)) continue;
+        auto at = static_cast<std::size_t>(m.position());
+        if (at < best) {
+            best = at;
+            best_end = at + static_cast<std::size_t>(m.length());
+        }
+    }
+    rx::Match t;
+    if (terms && rx::search(text, term_pattern(), &t) && static_cast<std::size_t>(t.position()) < best) {
+        std::string d = parse_term_date(t.str());
+        if (!d.empty()) {
+            if (end) *end = static_cast<std::size_t>(t.position() + t.length());
+            return d;
+        }
+    }
+    if (best == std::string::npos) return {};
+    if (end) *end = best_end;
+    return parse_written_date(text.substr(best, best_end - best));
 }
 
 std::string parse_period_words(const std::string& text) {
@@ -206,12 +264,29 @@ std::string parse_period_words(const std::string& text) {
 Facts extract_facts(const std::vector<Block>& blocks) {
     Facts out;
     std::vector<Line> lines;
+    std::vector<std::size_t> signature_blocks;  // filled-in signature boxes: the title page's
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
         if (page_furniture(b)) {
             // "Approved: 3 April 2024 | Review date: April 2026" in every page's footer.
             Line l{strip_marks(b.text), b.position, b.page, i};
             l.furniture = true;
+            lines.push_back(std::move(l));
+            continue;
+        }
+        if (util::starts_with(b.dropped, "title page: the document's own record")) {
+            // "Date of Policy: July 2015 Review: July 2018": a record line that also says when the
+            // policy is reviewed. Read for approval and review only; it stays dropped.
+            Line l{strip_marks(b.text), b.position, b.page, i};
+            l.record = true;
+            lines.push_back(std::move(l));
+            continue;
+        }
+        if (util::starts_with(b.dropped, "signature box") && i > 0 && blocks[i - 1].dropped.empty()) {
+            // "G Scott" / "Chair of Governors": the role under a signature's name looks like a blank
+            // box's label; read only as that name's role (below).
+            Line l{strip_marks(b.text), b.position, b.page, i};
+            l.sign_role = true;
             lines.push_back(std::move(l));
             continue;
         }
@@ -227,12 +302,31 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             continue;
         }
         std::string t = strip_marks(b.number.empty() || b.kind != BlockKind::heading ? b.text : b.text);
+        // A table's label run into its value with no space between the cells ("Next review
+        // date05/2021", "ApprovedJuly 2017", "Review byJuly 2020"): the label and its value.
+        static const rx::Regex k_glued(
+            std::string(
+                R"(^((?i:(?:next\s+)?review(?:\s+(?:date|due|by))?|date\s+(?:of\s+(?:next\s+)?review|for\s+review|approved|adopted|ratified|reviewed)|approved|adopted|ratified|last\s+reviewed))((?:\d|)") +
+            k_months + R"(|Spring|Summer|Autumn).*)$)");
+        rx::Match glued;
+        if (util::word_count(t) <= 8 && rx::full(t, k_glued, &glued)) t = glued[1] + ": " + glued[2];
         // A label alone on its line with the value on the next ("Next review due" / "April 2022").
         // The next line is a value, never a label of its own with its date ("Date approved:" /
         // "Review: 3 May 2026" is no approval).
         static const rx::Regex k_labelled(R"(:|^(next|review|reviewed|approved|adopted|ratified|agreed|accepted|date|last|minute|version|issued?)\b)", true);
         if (label_only(t) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && util::word_count(blocks[i + 1].text) <= 4 &&
-            !parse_written_date(blocks[i + 1].text).empty() && !rx::search(strip_marks(blocks[i + 1].text), k_labelled)) {
+            (!parse_written_date(blocks[i + 1].text).empty() || !parse_term_date(blocks[i + 1].text).empty()) &&
+            !rx::search(strip_marks(blocks[i + 1].text), k_labelled)) {
+            std::string label = t;
+            while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+            lines.push_back({label + ": " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});
+            ++i;
+            continue;
+        }
+        // "Review Cycle:" / "Annual": how often, on the line below its label.
+        static const rx::Regex k_period_alone(R"(^(?:review\s+(?:period|cycle|frequency)|frequency\s+of\s+review)\s*:?$)", true);
+        if (rx::full(t, k_period_alone) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() && util::word_count(blocks[i + 1].text) <= 4 &&
+            !parse_period_words(blocks[i + 1].text).empty()) {
             std::string label = t;
             while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
             lines.push_back({label + ": " + strip_marks(blocks[i + 1].text), b.position, b.page, i, i + 1});
@@ -241,6 +335,21 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         }
         // "Chair of Governors:" / "Ann Smith": a person on the line below the role's label.
         static const rx::Regex k_name_line(R"(^(?:(?:Mr|Mrs|Miss|Ms|Dr|Rev)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,2}$)");
+        // "Signature (Headteacher)" / "Print Name Julia Mann Date:": a signature box filled in, the
+        // role in brackets and the name printed below. Not policy text, whatever the role.
+        static const rx::Regex k_sign_role(R"(^(?:signature|signed)\s*\(([A-Za-z][A-Za-z \-/]{1,40})\)\s*:?$)", true);
+        static const rx::Regex k_print_name(R"(^(?:print(?:ed)?\s+)?name\s*:?\s*(.+?)\s*(?:\bdate\b.*)?$)", true);
+        rx::Match sr, pn;
+        if (rx::full(t, k_sign_role, &sr) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty()) {
+            const std::string below = strip_marks(blocks[i + 1].text);  // the match's views point into it
+            if (rx::full(below, k_print_name, &pn) && rx::full(pn[1], k_name_line)) {
+                lines.push_back({sr[1] + ": " + pn[1], b.position, b.page, i, i + 1});
+                signature_blocks.push_back(i);
+                signature_blocks.push_back(i + 1);
+                ++i;
+                continue;
+            }
+        }
         static const rx::Regex k_role_label(R"(\b(chair|head\s?teacher|headteacher|principal|designated|dsl|head\s+of\s+school)\b.{0,40}:$)", true);
         if (util::word_count(t) <= 8 && rx::search(t, k_role_label) && i + 1 < blocks.size() && blocks[i + 1].dropped.empty() &&
             rx::full(strip_marks(blocks[i + 1].text), k_name_line)) {
@@ -262,7 +371,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     }
 
     std::map<std::string, std::vector<FactValue>> candidates;
-    std::set<std::size_t> fact_blocks;
+    std::set<std::size_t> fact_blocks(signature_blocks.begin(), signature_blocks.end());
     auto add = [&](const std::string& field, const std::string& value, const Line& l, bool labelled) {
         if (value.empty()) return;
         FactValue f{field, value, l.text.size() > 160 ? l.text.substr(0, 157) + "..." : l.text, l.position, l.page, labelled};
@@ -294,7 +403,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_review_colon(R"(\breview\s*:\s*(.*))", true);
     static const rx::Regex k_review_line(R"(^review\b\s*(?:-|\xE2\x80\x93)?\s*(.*)$)", true);
     static const rx::Regex k_reviewed_label(
-        R"(^(?:policy\s+|date\s+)?(?:reviewed|revised)(?:\s+(?:on|by)(?:\s+[^:\d]{1,40}?)?)?\s*(?::|-|\xE2\x80\x93)\s*(.*))", true);
+        R"(^(?:policy\s+|date\s+(?:most\s+recently\s+)?)?(?:reviewed|revised)(?:\s+(?:on|by)(?:\s+[^:\d]{1,40}?)?)?\s*(?::|-|\xE2\x80\x93)\s*(.*))", true);
     // A review label whose value starts with an approval ("Review Date Approved Trust Board 14.03.2022",
     // a table's header row run into its cells) gives the approval's date, not the review's.
     auto approval_first = [&](const std::string& rest) {
@@ -302,12 +411,15 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         return rx::search(rest.substr(0, digit), k_approved);
     };
     static const rx::Regex k_period_label(R"(\b(review\s+(period|cycle|frequency)|frequency\s+of\s+review)\b)", true);
-    static const rx::Regex k_label_line(R"(^[A-Za-z][A-Za-z .()/]{1,40}:\s*\S.*$)");
+    // "Label: value", also "Label - value" ("Date Approved - September 2023").
+    static const rx::Regex k_label_line(R"(^[A-Za-z][A-Za-z .()/]{1,40}(?::|\s(?:-|\xE2\x80\x93)\s)\s*\S.*$)");
+    // "Updated Feb 2024": when the policy was last revised.
+    static const rx::Regex k_updated(R"(^(?:date\s+|last\s+)?updated\s*(?::|-|\xE2\x80\x93|\bon\b)?\s*(.*)$)", true);
 
     for (const auto& l : lines) {
         const std::string& t = l.text;
         const std::string lt = lower(t);
-        if (!has_any(lt, {"approv", "adopt", "ratif", "agree", "accept", "minute", "review"})) continue;
+        if (l.sign_role || !has_any(lt, {"approv", "adopt", "ratif", "agree", "accept", "minute", "review", "updated"})) continue;
         rx::Match m;
         bool label = rx::full(t, k_label_line) && util::word_count(t) <= 14;
         if (rx::search(t, k_not_yet, &m)) {
@@ -333,6 +445,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             auto take_by = [&](std::string by) {
                 by = clean_line(by);
                 while (!by.empty() && (by.back() == ':' || by.back() == ',' || by.back() == '*' || by.back() == ' ')) by.pop_back();
+                // "Approved By - Full Governing Body": the dash is the label's, not the approver's.
+                static const rx::Regex k_lead(R"(^(?:\s|[-:]|\xE2\x80\x93)+)");
+                by = rx::replace_all(by, k_lead, "");
                 std::string lb = lower(by);
                 if (lb == "fgb" || lb == "the fgb")
                     by = "Full governing board";
@@ -357,20 +472,35 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             }
         }
         if (rx::search(t, k_minute, &m)) add("minute", m[1], l, true);
+        // A next review is looked for in the whole line, or after a last review's date when the
+        // line states both ("Last reviewed: May 2024 Next review: May 2025", a title page run into
+        // one line). Each takes the first date or term after its label, not a later one in the run.
+        auto next_label = [&](const std::string& s, rx::Match* found) {
+            return rx::search(s, k_next_review, found) || rx::search(s, k_review_colon, found) ||
+                   (util::word_count(s) <= 6 && rx::full(s, k_review_line, found));
+        };
+        std::string next_text = t;
         if (rx::search(t, k_last_reviewed, &m)) {
-            bool month = false;
-            std::string d = parse_written_date(m[1], &month);
+            const std::string value = m[1];
+            std::size_t end = 0;
+            std::string d = first_date(value, &end);
             if (!d.empty()) add("last_reviewed", d, l, true);
-        } else if (rx::search(t, k_next_review, &m) || rx::search(t, k_review_colon, &m) || (util::word_count(t) <= 6 && rx::full(t, k_review_line, &m))) {
-            std::string d = approval_first(m[1]) ? std::string() : parse_written_date(m[1]);
-            if (d.empty() && !approval_first(m[1])) d = parse_term_date(m[1]);  // "Spring 2026", "Autumn term 2024"
-            if (!d.empty()) add("next_review", d, l, label || util::word_count(t) <= 10);
-        } else if ((label || util::word_count(t) <= 8) && rx::search(t, k_reviewed_label, &m)) {
+            next_text = d.empty() ? std::string() : value.substr(end);
+        } else {
             // "Policy reviewed: September 2023 by the LGB", "Date reviewed: 4.10.23", "Date reviewed by
-            // the Governing Body: FGB 22.11.2022": when it was last reviewed.
-            bool month = false;
-            std::string d = parse_written_date(m[1], &month);
-            if (!d.empty()) add("last_reviewed", d, l, true);
+            // the Governing Body: FGB 22.11.2022", "Updated Feb 2024": when it was last reviewed,
+            // labelled before any next review on the same line ("Updated Feb 2024 Review date Feb 2025").
+            rx::Match next_found;
+            const std::string before = next_label(t, &next_found) ? t.substr(0, next_found.position()) : t;
+            if ((label || util::word_count(before) <= 8) && (rx::search(before, k_reviewed_label, &m) || rx::search(before, k_updated, &m))) {
+                std::string d = first_date(m[1]);
+                if (!d.empty()) add("last_reviewed", d, l, true);
+            }
+        }
+        if (!next_text.empty() && next_label(next_text, &m)) {
+            const std::string value = m[1];
+            std::string d = approval_first(value) ? std::string() : first_date(value, nullptr, true);  // also "Spring 2026"
+            if (!d.empty()) add("next_review", d, l, label || util::word_count(t) <= 10);
         }
         if (lower(t).find("review") != std::string::npos) {
             // In a long paragraph (a table run into one), only the words around "review" say how
@@ -398,8 +528,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_not_title(
         R"(^(review|links?|purpose|scope|aims?|status|monitoring|introduction|section|appendix|using|breach|other|related|this|the purpose|about|who)\b|\b(this|the|our|a|of)\s+policy$)",
         true);
-    // "Larkspur Bike Policy - 2019", "Bike Policy (2022)": the year is the version's.
-    static const rx::Regex k_title_year(R"(\s*(?:[(\-,]|\xE2\x80\x93)*\s*(?:19|20)\d\d\s*\)?\s*$)");
+    // "Larkspur Bike Policy - 2019", "Bike Policy (2022)", "Bike Policy 2023 / 2024": the year, or
+    // the school year, is the version's.
+    static const rx::Regex k_title_year(R"(\s*(?:[(\-,]|\xE2\x80\x93)*\s*(?:19|20)\d\d(?:\s*(?:/|-|\xE2\x80\x93)\s*(?:19|20)?\d\d)?\s*\)?\s*$)");
     // A title split over two lines: "Online Safety and" / "Social Media Policy", "Policy for" / "Bikes".
     static const rx::Regex k_open_end(R"((?:\s(?:and|&|of|for|on|to|with)|-)$)", true);
     static const rx::Regex k_policy_for(R"(^policy\s+(?:on|for)$)", true);
@@ -411,7 +542,9 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     };
     for (const auto& l : lines) {
         rx::Match m;
-        if (l.furniture || lower(l.text).find("title") == std::string::npos || !rx::search(l.text, k_title_label, &m) || util::word_count(m[1]) > 14) continue;
+        if (l.furniture || l.record || l.sign_role || lower(l.text).find("title") == std::string::npos || !rx::search(l.text, k_title_label, &m) ||
+            util::word_count(m[1]) > 14)
+            continue;
         add("title", title_case_if_caps(clean_line(m[1])), l, true);
         break;
     }
@@ -419,6 +552,12 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         if (!title_block(i)) continue;
         std::string t = rx::replace_all(rx::replace_all(strip_marks(blocks[i].text), k_title_date, ""), k_title_year, "");
         std::set<std::size_t> parts = {i};
+        // "Behaviour, Anti Bullying & Hate Crime" / "Policy": the last word of a title on a line of its own.
+        static const rx::Regex k_policy_alone(R"(^polic(?:y|ies)$)", true);
+        if (rx::full(t, k_policy_alone) && i > 0 && title_block(i - 1) && util::word_count(blocks[i - 1].text) <= 10 && blocks[i - 1].kind == blocks[i].kind) {
+            t = strip_marks(blocks[i - 1].text) + " " + t;
+            parts.insert(i - 1);
+        }
         if (rx::full(t, k_policy_for) && i + 1 < blocks.size() && title_block(i + 1) && util::word_count(blocks[i + 1].text) <= 8) {
             t += " " + strip_marks(blocks[i + 1].text);
             parts.insert(i + 1);
@@ -428,7 +567,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         bool names_policy =
             ends("policy") || ends("policies") || ends("code of conduct") || util::starts_with(lt, "policy on ") || util::starts_with(lt, "policy for ");
         if (!names_policy || rx::search(t, k_not_title) || util::word_count(t) > 14) continue;
-        if (i > 0 && title_block(i - 1) && util::word_count(blocks[i - 1].text) <= 6 && rx::search(clean_line(blocks[i - 1].text), k_open_end)) {
+        if (parts.size() == 1 && i > 0 && title_block(i - 1) && util::word_count(blocks[i - 1].text) <= 6 &&
+            rx::search(clean_line(blocks[i - 1].text), k_open_end)) {
             t = strip_marks(blocks[i - 1].text) + " " + t;
             parts.insert(i - 1);
         }
@@ -443,14 +583,39 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         R"(((?:St\.?|Saint|[A-Z][A-Za-z'\x80-\xFF\-]+)(?:[ \-](?:[A-Z][A-Za-z'\x80-\xFF\-]+|of|and|the|CE|RC|C of E|VA|VC|C\.E\.)){0,5}?\s+(?:(?:Primary|First|Junior|Infant|Infants|Middle|Secondary|High|Grammar|Nursery|Church of England|CE|C of E|Catholic|Community|Special)\s+)*([Ss]chool|(?:Academy|Academies)(?:(?:\s+Community)?\s+Trust)?|College))\b)");
     static const rx::Regex k_qualified(R"(\b(Primary|First|Junior|Infants?|Middle|Secondary|High|Grammar|Nursery|CE|Catholic|Community|Special)\s+school$)");
     static const std::set<std::string> k_not_names = {
-        "the",   "this",  "our",  "each",       "every", "a",     "an",     "all",    "any",     "other",     "whole",    "local",   "your", "their",
-        "that",  "which", "at",   "in",         "of",    "to",    "for",    "within", "outside", "inside",    "whilst",   "while",   "from", "by",
-        "and",   "or",    "with", "maintained", "new",   "leave", "after",  "before", "during",  "around",    "about",    "contact", "if",   "when",
-        "where", "as",    "on",   "is",         "are",   "head",  "pupils", "staff",  "parents", "governors", "children", "students"};
+        "the",   "this",       "our",  "each",   "every", "a",       "an",        "all",      "any",      "other",   "whole", "local", "your",  "their", "that",
+        "which", "at",         "in",   "of",     "to",    "for",     "within",    "outside",  "inside",   "whilst",  "while", "from",  "by",    "and",   "or",
+        "with",  "maintained", "new",  "leave",  "after", "before",  "during",    "around",   "about",    "contact", "if",    "when",  "where", "as",    "on",
+        "is",    "are",        "head", "pupils", "staff", "parents", "governors", "children", "students", "how",     "why",   "what",  "who"};
     std::map<std::string, std::vector<FactValue>> schools;  // normalised name -> mentions
     std::set<std::string> standing_alone;  // spellings that are a block of their own (a title page)
-    for (const auto& l : lines) {
-        if (l.furniture) continue;  // only approval and review facts are read from page furniture
+    // A school's name set over two or three lines of a title page ("Bickerton Holy Trinity" /
+    // "Church of England" / "Primary School"): the lines together are one name standing alone.
+    std::vector<Line> named = lines;
+    {
+        static const rx::Regex k_kind_line(
+            R"(^(?:(?:Primary|First|Junior|Infants?|Middle|Secondary|High|Grammar|Nursery|Church\s+of\s+England|CE|C\s+of\s+E|Catholic|Community|Special)\s+)+(?:School|Academy)$)");
+        static const rx::Regex k_name_part(R"(^(?:[A-Z][A-Za-z'\-]*)(?:\s+(?:[A-Z][A-Za-z'\-]*|of|and|the)){0,3}$)");
+        for (std::size_t k = 1; k < lines.size(); ++k) {
+            if (lines[k].furniture || lines[k].record || lines[k].sign_role || !rx::full(lines[k].text, k_kind_line)) continue;
+            std::string joined = lines[k].text;
+            std::size_t first = k;
+            while (k - first < 2 && first > 0) {
+                const Line& p = lines[first - 1];
+                if (p.furniture || p.record || p.sign_role || p.block + 1 != lines[first].block || !rx::full(p.text, k_name_part) ||
+                    lower(p.text).find("polic") != std::string::npos)
+                    break;
+                joined = p.text + " " + joined;
+                --first;
+            }
+            if (first == k) continue;
+            Line l = lines[first];
+            l.text = joined;
+            named.push_back(l);
+        }
+    }
+    for (const auto& l : named) {
+        if (l.furniture || l.record || l.sign_role) continue;  // only approval and review facts are read from page furniture and records
         if (!has_any(l.text, {"School", "school", "SCHOOL", "Academy", "ACADEMY", "Academies", "ACADEMIES", "College", "COLLEGE"})) continue;
         std::string t = title_case_caps_runs(title_case_if_caps(l.text));
         for (const rx::Match& found : rx::all(t, k_school)) {
@@ -478,6 +643,8 @@ Facts extract_facts(const std::vector<Block>& blocks) {
                         kept.push_back(w);
                 }
                 name = util::join(kept, " ");
+                // and what the cut left in front ("... Policies Local Academy" is no academy's name)
+                for (std::size_t sp; (sp = name.find(' ')) != std::string::npos && k_not_names.count(lower(name.substr(0, sp)));) name = name.substr(sp + 1);
             }
             if (name.find(' ') == std::string::npos) continue;  // "School" alone
             // "... Riders and the School Council": a name never has "the" or "and" before "School".
@@ -546,13 +713,14 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         R"(((?:Royal\s+|London\s+|Metropolitan\s+)?Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|(?:[A-Z][a-z]+\s+){1,3}(?:County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council)\b)");
     std::map<std::string, FactValue> authorities;
     for (const auto& l : lines) {
-        if (l.furniture) continue;  // only approval and review facts are read from page furniture
+        if (l.furniture || l.record || l.sign_role) continue;  // only approval and review facts are read from page furniture and records
         if (!has_any(l.text, {"Council", "Borough"})) continue;
         for (const rx::Match& found : rx::all(l.text, k_la)) {
             std::string name = found[1];
             std::string ln = lower(name);
             if (ln.find("school") != std::string::npos || ln.find("parish") != std::string::npos || ln.find("student") != std::string::npos ||
-                ln.find("pupil") != std::string::npos || ln.find("eco ") != std::string::npos || ln.find("town council") != std::string::npos)
+                ln.find("pupil") != std::string::npos || ln.find("eco ") != std::string::npos || ln.find("town council") != std::string::npos ||
+                ln.find("governing") != std::string::npos || ln.find("academy") != std::string::npos || ln.find("youth") != std::string::npos)
                 continue;
             while (true) {  // "the Greenwich Council" -> "Greenwich Council"
                 auto sp = name.find(' ');
@@ -608,7 +776,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
         return true;
     };
     for (const auto& l : lines) {
-        if (l.furniture) continue;  // only approval and review facts are read from page furniture
+        if (l.furniture || l.record || l.sign_role) continue;  // only approval and review facts are read from page furniture and records
         if (!has_any(lower(l.text), {"designated", "dsl", "head", "principal", "chair"})) continue;
         // "Headteacher: Name" on a line of its own is a title-page line, carried by the school file.
         const bool person_label = rx::full(l.text, k_label_line) && util::word_count(l.text) <= 8;
@@ -659,7 +827,10 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     for (std::size_t k = 1; k < lines.size(); ++k) {
         const Line& above = lines[k - 1];
         const Line& l = lines[k];
-        if (l.furniture || above.furniture || above.block == l.block || l.block != above.block + 1 || util::word_count(l.text) > 8) continue;
+        // (the role may be a line dropped as a blank signature box's label: it is read here only)
+        if (l.furniture || above.furniture || l.record || above.record || above.sign_role || above.block == l.block || l.block != above.block + 1 ||
+            util::word_count(l.text) > 8)
+            continue;
         rx::Match nm;
         if (!rx::full(above.text, k_name_only, &nm) || !person_ok(nm[1])) continue;
         for (const auto& role : k_roles) {
@@ -679,7 +850,7 @@ Facts extract_facts(const std::vector<Block>& blocks) {
     static const rx::Regex k_account_context(
         R"(\b(sites?|profiles?|accounts?|platforms?|apps?|users?|social\s+(?:media|network)|facebook|instagram|tiktok|snapchat|whatsapp|youtube)\b)", true);
     for (const auto& l : lines) {
-        if (l.furniture) continue;  // only approval and review facts are read from page furniture
+        if (l.furniture || l.record || l.sign_role) continue;  // only approval and review facts are read from page furniture and records
         if (!has_any(lower(l.text), {"1"}) || !has_any(lower(l.text), {"old", "age", "over", "+"})) continue;
         for (const rx::Match& found : rx::all(l.text, k_age)) {
             const rx::Match* it = &found;
@@ -691,6 +862,23 @@ Facts extract_facts(const std::vector<Block>& blocks) {
             if (!rx::search(sentence, k_account_context)) continue;
             std::string n = found.matched(1) ? found[1] : found[2];
             add("min_platform_age", n, l, false);
+        }
+    }
+
+    // "Manland Primary School Anti Bullying Policy", "Holywell High School. ICT Policy": the school's
+    // name before the policy's is the school's, a fact of its own; the title is what follows it.
+    if (candidates.count("title") && candidates["title"].size() == 1 && candidates.count("school_name") && candidates["school_name"].size() == 1) {
+        std::string& title = candidates["title"][0].value;
+        const std::string school = candidates["school_name"][0].value;
+        static const rx::Regex k_lead_sep(R"(^(?:\s|[.:,|\-]|\xE2\x80\x93)+)");
+        static const rx::Regex k_names_policy(R"(^(?:.+\s)?(?:polic(?:y|ies)|code\s+of\s+conduct)$|^policy\s+(?:on|for)\s.+$)", true);
+        if (title.size() > school.size() && lower(title.substr(0, school.size())) == lower(school)) {
+            std::string rest = title.substr(school.size());
+            rx::Match sep;
+            if (rx::search(rest, k_lead_sep, &sep)) {
+                rest = rest.substr(sep.length());
+                if (util::word_count(rest) >= 2 && rx::full(rest, k_names_policy)) title = rest;
+            }
         }
     }
 

@@ -59,7 +59,7 @@ bool contents_entry(const std::string& raw, bool after_contents_heading) {
 
 bool blank_label(const std::string& text) {
     static const rx::Regex k_label(
-        R"(^(signed|signature|signature of [a-z \-]{2,40}|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))[ \t]*[:.]?[ \t_.\-]*$)",
+        R"(^\(?(signed|signature|signature of [a-z \-]{2,40}|sign|date|dated|role|name|print name|position|headteacher|head teacher|chair of governors|chair|on behalf of the governing (body|board))\)?[ \t]*[:.]?[ \t_.\-]*$)",
         true);
     return rx::full(text, k_label);
 }
@@ -70,7 +70,7 @@ bool document_record(const std::string& text) {
     // The label and its value: after a colon, or a capital or a digit ("Status Advisory"), so a
     // heading "Status" or "Status of this policy" is not one.
     static const rx::Regex k_record(
-        R"(^(?i:version( no\.?| number| date)?|date of (this )?(policy|version|issue)|issued?( date)?|date issued|(policy |document )?status|author(/owner)?|owner|(policy |document )(owner|author|model)|audience|nominated( prime)? author|(policy )?to be implemented by|implemented by|job title|document name)(?:[ \t]*[:.][ \t]*\S|[ \t]+[A-Z0-9]).{0,80}$)");
+        R"(^(?i:version( no\.?| number| date)?|date of (this )?(policy|version|issue)|issued?( date)?|date issued|(policy |document )?status|author(/owner)?|owner|(policy |document )(owner|author|model)|audience|nominated( prime)? author|(policy )?to be implemented by|implemented by|job title|document name|(date )?published|date created|created( on)?|policy lead)(?:[ \t]*[:.][ \t]*\S|[ \t]+(?:-|\xE2\x80\x93)[ \t]+\S|[ \t]+[A-Z0-9]).{0,80}$)");
     // "Date: 9 May 2020" alone: the version's or a signature's date, no approval ("Date
     // ratified: ..." and "Date approved: ..." are facts, read as such).
     static const rx::Regex k_date(R"(^(?i:date)[ \t]*:[ \t]*[0-9A-Za-z].{0,40}$)");

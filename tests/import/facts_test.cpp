@@ -310,3 +310,103 @@ TEST_CASE("what is no title, a role's label with the name below it, a signature'
     CHECK(found(g, "approved") == "2019-09-29");
     CHECK(found(g, "approved_by") == "Governors");
 }
+
+TEST_CASE("dates as copies of title pages write them, school years' terms, the first date after a review label", "[import][facts]") {
+    CHECK(import::parse_written_date("last reviewed on 19 th January 2015") == "2015-01-19");  // a superscript set apart
+    CHECK(import::parse_written_date("Date Approved: 18-1-18") == "2018-01-18");
+    CHECK(import::parse_term_date("Spring Term 18/19") == "2019-04");  // the spring of school year 2018/19
+    CHECK(import::parse_term_date("Autumn 2024/25") == "2024-12");
+    CHECK(import::parse_term_date("summer term 2023-2024") == "2024-07");
+    CHECK(import::parse_term_date("Spring 18").empty());
+    CHECK(import::parse_term_date("Spring 2019/21").empty());  // no school year
+    CHECK(import::first_date("Spring 2015 amended after the guidance of Oct 2014", nullptr, true) == "2015-04");
+    CHECK(import::first_date("May 2025 (approved 3 June 2024)") == "2025-05");
+    // A cover run into one paragraph: the next review is the term after its label, not a later date.
+    auto f = facts_of(
+        "Kestrel Primary School Bike Policy Adopted on : October 2011 Chair of Governors: Headteacher:... Due Date for Next Review Spring 2015 "
+        "Amendments made after the guidance of Oct 2014 Initialled by Chair and Head\n\nPurpose\n\nPupils at Kestrel Primary School ride with care.\n");
+    CHECK(found(f, "next_review") == "2015-04");
+}
+
+TEST_CASE("a label run into its value, a term or a period on the line below, an approver named before On", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    auto f = facts_of("Bike Policy\n\nApprovedJuly 2017\n\nReview byJuly 2020" + body);
+    CHECK(found(f, "next_review") == "2020-07");
+    CHECK(found(f, "approved").empty());  // a month only: reported, never given a day
+    CHECK(f.refused.size() == 1);
+    CHECK(f.cover_blocks.size() == 3);
+    CHECK(found(facts_of("Bike Policy\n\nNext review date05/2021" + body), "next_review") == "2021-05");
+    CHECK(found(facts_of("Bike Policy\n\nTo be reviewed:\n\nAutumn Term 2017" + body), "next_review") == "2017-12");
+    auto cycle = facts_of("Bike Policy\n\nReview Cycle:\n\nAnnual" + body);
+    CHECK(found(cycle, "review_period") == "P1Y");
+    CHECK(cycle.cover_blocks.size() == 3);
+    auto on = facts_of("Bike Policy\n\nApproved by Governors On:\n\nJanuary 2019" + body);
+    CHECK(found(on, "approved_by") == "Governors");
+    CHECK(found(on, "approved").empty());
+    CHECK(on.refused.size() == 1);
+    CHECK(found(facts_of("Bike Policy\n\nApproved By - Full Governing Body" + body), "approved_by") == "Full Governing Body");
+}
+
+TEST_CASE("a last review and a next review on one line, a policy updated, a record line's review", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    auto f = facts_of("Bike Policy\n\nUpdated Feb 2024 (AB) Review date Feb 2025" + body);
+    CHECK(found(f, "last_reviewed") == "2024-02");
+    CHECK(found(f, "next_review") == "2025-02");
+    auto g = facts_of("Bike Policy\n\nLast reviewed: May 2024 Next review: May 2025" + body);
+    CHECK(found(g, "last_reviewed") == "2024-05");
+    CHECK(found(g, "next_review") == "2025-05");
+    auto h = facts_of("Bike Policy\n\nLast review date: May 2024" + body);
+    CHECK(found(h, "last_reviewed") == "2024-05");
+    CHECK(found(h, "next_review").empty());  // "review date" inside the last review's label
+    CHECK(found(facts_of("Bike Policy\n\nDate most recently reviewed by governors - June 2023" + body), "last_reviewed") == "2023-06");
+    // "Date of Policy" makes the line the document's record (dropped), but its review is still read.
+    util::Diagnostics diags;
+    auto d = import::read_text("Bike Policy\n\nDate of Policy: July 2015 Review: July 2018" + body, "t.txt", false, diags);
+    auto r = import::extract_facts(d.blocks);
+    CHECK(found(r, "next_review") == "2018-07");
+    CHECK(found(r, "approved").empty());
+    CHECK(d.blocks[1].dropped.find("the document's own record") != std::string::npos);
+}
+
+TEST_CASE("signatures: a name over a role that reads as a blank box, a role in brackets with the name printed below", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nStaff keep their accounts private.\n");
+    auto f = facts_of("Bike Policy\n\nSigned:\n\nG Example\n\nChair of Governors\n\nDate:\n\nJanuary 2019\n\nSigned:\n\nC Example\n\nHeadteacher" + body);
+    CHECK(found(f, "chair_of_governors") == "G Example|Chair of Governors");
+    CHECK(found(f, "headteacher") == "C Example|Headteacher");
+    auto g = facts_of(
+        "Bike Policy\n\nSignature (Headteacher)\n\nPrint Name Ann Example Date:\n\nSignature (Designated Safeguarding Lead)\n\nPrint Name Ann Example Date:\n\n"
+        "Signature (Cycling Lead)\n\nPrint Name Bo Example Date:" +
+        body);
+    CHECK(found(g, "headteacher") == "Ann Example|Headteacher");
+    CHECK(found(g, "dsl") == "Ann Example|Designated Safeguarding Lead");
+    CHECK(g.cover_blocks.size() == 7);  // the title and the three filled-in boxes: the title page's
+    // A role alone, no name above it, names nobody.
+    CHECK(found(facts_of("Bike Policy\n\nSigned:\n\nChair of Governors" + body), "chair_of_governors").empty());
+}
+
+TEST_CASE("titles: the school's name before them, a school year after them, the last word on a line of its own", "[import][facts]") {
+    auto body = std::string("\n\nPurpose\n\nPupils at Kestrel Primary School keep their bikes in the shed.\n");
+    CHECK(found(facts_of("Kestrel Primary School Anti Bullying Policy" + body), "title") == "Anti Bullying Policy");
+    CHECK(found(facts_of("Kestrel Primary School. ICT Policy" + body), "title") == "ICT Policy");
+    CHECK(found(facts_of("Kestrel Primary School Policy" + body), "title") == "Kestrel Primary School Policy");  // nothing left to name
+    CHECK(found(facts_of("Acceptable Internet Use Policy 2023 / 2024" + body), "title") == "Acceptable Internet Use Policy");
+    auto split = facts_of("Kestrel School\n\nBehaviour, Anti Bullying & Hate Crime\n\nPolicy" + body);
+    CHECK(found(split, "title") == "Behaviour, Anti Bullying & Hate Crime Policy");
+}
+
+TEST_CASE("school names and councils: what a policy's name leaves, a question's first word, a governing council", "[import][facts]") {
+    CHECK(found(facts_of("Bike Policy\n\nRead with: Trust Uniform Policy Local Academy Helmet Policy\n\nPupils of Kestrel Academy ride with care.\n"),
+                "school_name") == "Kestrel Academy");
+    CHECK(found(facts_of("Bike Policy\n\nKestrel School lends bikes.\n\nHow School staff check the bikes.\n"), "school_name") == "Kestrel School");
+    CHECK(found(facts_of("Bike Policy\n\nResponsibility for review - Academy Governing Council\n\nPupils ride with care.\n"), "local_authority").empty());
+}
+
+TEST_CASE("a school's name set over lines of a title page is one name", "[import][facts]") {
+    auto f = facts_of(
+        "Bike Policy - Kestrel Primary School\n\nKestrel Holy Trinity\n\nChurch of England\n\nPrimary School\n\nBike Policy\n\nPurpose\n\n"
+        "Pupils ride with care.\n");
+    CHECK(found(f, "school_name") == "Kestrel Holy Trinity Church of England Primary School");
+    // A heading above "Primary School" that names a policy is no part of a name.
+    auto g = facts_of("Bike Policy\n\nPrimary School\n\nPupils of Kestrel Primary School ride with care.\n");
+    CHECK(found(g, "school_name") == "Kestrel Primary School");
+}

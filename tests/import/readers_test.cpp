@@ -666,3 +666,19 @@ TEST_CASE("read_document: chooses the reader by extension and refuses empty docu
     import::read_document(dir.path() / "x.xls", "x.xls", {}, d2);
     CHECK(rules(d2).find("import-format") == 0);
 }
+
+TEST_CASE("text reader: a title page's publication, creation and lead are its record, a bracketed role under a blank line a signature box", "[import][text]") {
+    util::Diagnostics diags;
+    auto d = import::read_text(
+        "Bike Policy\n\nPublished: July 2021\n\nDate created - April 2023\n\nPolicy Lead: Ann Example\n\nAuthorised: ....................\n\n"
+        "(Headteacher)\n\nThis policy says how pupils who cycle to school keep their bikes safe and where they leave them during the day.\n\n"
+        "Published guidance on cycling is kept in the office.\n",
+        "t.txt", false, diags);
+    for (const char* record : {"Published: July 2021", "Date created - April 2023", "Policy Lead: Ann Example"}) {
+        const auto* b = find(d, record);
+        REQUIRE(b);
+        CHECK(b->dropped.find("the document's own record") != std::string::npos);
+    }
+    CHECK(find(d, "(Headteacher)")->dropped.find("signature box") != std::string::npos);
+    CHECK(find(d, "Published guidance")->dropped.empty());  // prose, after the title page
+}
