@@ -304,7 +304,8 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
     // furniture is marked, so that a contents list and its lead-in are not taken for such a list).
     for (std::size_t k = 0; k + 2 < doc.blocks.size(); ++k) {
         const Block& lead = doc.blocks[k];
-        if (lead.kind == BlockKind::heading || !lead.dropped.empty() || lead.text.empty() || util::trim(lead.text).back() != ':') continue;
+        auto lead_text = util::trim(lead.text);
+        if (lead.kind == BlockKind::heading || !lead.dropped.empty() || lead_text.empty() || lead_text.back() != ':') continue;
         auto item = [&](const Block& b) {
             return b.kind == BlockKind::heading && b.dropped.empty() && b.number.empty() && b.level == 2 && util::word_count(b.text) <= 8;
         };
