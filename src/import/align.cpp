@@ -391,6 +391,11 @@ bool states_aims(const std::string& text) {
     return rx::full(last, k_aims) || rx::full(last, k_aims_of) || rx::full(last, k_aims_alone);
 }
 
+bool states_scope(const std::string& text) {
+    static const rx::Regex k_scope(R"(^(?i:(?:this|the)\s+(?:policy|guidance|guide|document|code(?:\s+of\s+conduct)?)\s+(?:also\s+)?(?:applies|covers)\b).*)");
+    return rx::full(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 200)), k_scope);
+}
+
 bool names_aims(const std::string& heading) {
     static const rx::Regex k_heading(
         R"(^(?i:(?:\d[\d.]*\s+)?(?:the\s+)?(?:policy\s+)?(?:aims?|purposes?|objectives?)(?:\s+(?:and|&)\s+(?:aims?|purposes?|objectives?))?(?:\s+of\s+(?:this|the)\s+(?:policy|guidance|document))?)$)");
@@ -470,7 +475,7 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
     // whatever each aim is about ("Ensure the reputation of the school is not harmed" is an aim,
     // not the rule on reputation): its items, and a short lead-in, read like that clause, the one
     // whose own text leads into a list the same way ("This policy aims to:"), at least as well as
-    // like any other clause (a tie is broken its way) and never under k_local_score.
+    // like any other clause (a tie is broken its way) and above k_local_score.
     if (k_aims_lists) {
         int aims_clause = -1, clauses_of_aims = 0;
         for (std::size_t j = 0; j < m; ++j) {
@@ -484,7 +489,30 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
             auto listed = listed_aims(blocks, body, heading_of);
             auto a = static_cast<std::size_t>(aims_clause);
             for (std::size_t i = 0; i < n; ++i)
-                if (listed[i]) score[i][a] = std::max({score[i][a], *std::max_element(score[i].begin(), score[i].end()) + 1e-9, local_score});
+                if (listed[i]) score[i][a] = std::max({score[i][a], *std::max_element(score[i].begin(), score[i].end()) + 1e-9, local_score + 1e-9});
+        }
+    }
+    // A paragraph that opens by saying whom or what the policy covers ("This policy applies to
+    // all uses of...", "This policy covers the use of...") belongs with the outline's one clause
+    // that opens the same way ("This policy applies whenever...") when its words read like no
+    // clause, or like a clause of another section (staff's personal use): the opening says which
+    // part of the policy it is. When they read like another clause of that clause's own section
+    // (who "staff" means, what "social media" means), the words are the finer guide and decide.
+    if (k_scope_openings) {
+        int scope_clause = -1, clauses_of_scope = 0;
+        for (std::size_t j = 0; j < m; ++j)
+            if (states_scope(clauses[j].text)) {
+                scope_clause = static_cast<int>(j);
+                ++clauses_of_scope;
+            }
+        if (clauses_of_scope == 1) {
+            auto a = static_cast<std::size_t>(scope_clause);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (blocks[body[i]].kind != BlockKind::paragraph || !states_scope(blocks[body[i]].text)) continue;
+                auto top = static_cast<std::size_t>(std::max_element(score[i].begin(), score[i].end()) - score[i].begin());
+                if (score[i][top] >= local_score && clauses[top].section_title == clauses[a].section_title) continue;
+                score[i][a] = std::max({score[i][a], score[i][top] + 1e-9, local_score + 1e-9});
+            }
         }
     }
     // Each block's best clause; a block whose best is below k_local_score is the school's own.

@@ -38,6 +38,7 @@ constexpr double k_candidate_margin = 0.0;  // a block goes only to clauses scor
 constexpr double k_join_margin = 0.0;  // a block joins a clause's run only when that clause scores within this of its best
 constexpr bool k_unit_pairs = true;
 constexpr bool k_aims_lists = true;  // a list the document introduces as its aims goes to the outline's clause of aims
+constexpr bool k_scope_openings = true;  // "This policy applies to / covers ..." goes to the clause opening so, unless its words say which of that section
 constexpr double k_split_margin =
     0.0;  // a paragraph is cut where its parts read like different clauses by this much more than the whole  // each two sentences in a row of a clause are a unit too
 
@@ -116,6 +117,9 @@ std::vector<std::size_t> sentence_starts(const std::string& text);
 // to:", "This guidance aims to:", "It aims to:", "Objectives:" (and so does a clause's opening
 // "This policy aims to:").
 bool states_aims(const std::string& text);
+// The text opens by saying whom or what the policy covers: "This policy applies to ...", "This
+// policy covers ...", "The guidance also applies ...".
+bool states_scope(const std::string& text);
 // A heading naming the aims: "Aims", "Purpose", "1.1 Objectives", "Aims of this policy".
 bool names_aims(const std::string& heading);
 

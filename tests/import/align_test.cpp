@@ -127,3 +127,37 @@ TEST_CASE("align: a list the document introduces as its aims goes to the outline
     CHECK(import::names_aims("Aims and objectives"));
     CHECK_FALSE(import::names_aims("Staff objectives for the year"));
 }
+
+TEST_CASE("align: a paragraph opening with what the policy covers goes to the outline's clause of scope, unless its words pick another of that section",
+          "[import][align]") {
+    import::ClauseTarget scope{"intro.scope", "Who this policy covers", "Introduction", "This policy applies whenever a bike is ridden to school.", {}};
+    import::ClauseTarget riders{"intro.riders",
+                                "What we mean by riders",
+                                "Introduction",
+                                "In this policy riders means pupils, staff and visitors who cycle, and their helmets and lights.",
+                                {}};
+    import::ClauseTarget personal{"staff.personal-bikes",
+                                  "Staff's own bikes",
+                                  "Staff",
+                                  "Staff may keep personal bikes in the staff shed, and personal use of school bikes is not allowed.",
+                                  {}};
+    auto one = [&](const std::string& text) {
+        std::vector<import::Block> blocks(1);
+        blocks[0].kind = import::BlockKind::paragraph;
+        blocks[0].text = text;
+        return import::align(blocks, {0}, {""}, {scope, riders, personal});
+    };
+    // Its words read like the staff clause (another section): the opening decides.
+    auto p = one("This policy applies to personal use of bikes as well as school bikes in the staff shed.");
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].clause_id == "intro.scope");
+    // Its words read like no clause: the opening decides.
+    CHECK(one("This policy covers trips to the park on foot.")[0].clause_id == "intro.scope");
+    // Its words read like another clause of the introduction: they decide.
+    CHECK(one("This policy applies to riders: pupils, staff and visitors who cycle, with helmets and lights.")[0].clause_id == "intro.riders");
+    // The same words without the opening are read by their words.
+    CHECK(one("Personal use of bikes as well as school bikes in the staff shed.")[0].clause_id == "staff.personal-bikes");
+    CHECK(import::states_scope("This policy applies to all staff."));
+    CHECK(import::states_scope("The guidance also covers visitors."));
+    CHECK_FALSE(import::states_scope("Staff know this policy applies to them."));
+}
