@@ -183,6 +183,7 @@ def main():
     ap.add_argument("--docs", required=True, help="folder of documents and their .map.tsv files")
     ap.add_argument("--repo", help="repository whose library and outline to use (default: the one the first binary was built in, else the current one)")
     ap.add_argument("--quiet", action="store_true", help="figures only, no confusion list")
+    ap.add_argument("--misses", action="store_true", help="print the confusion list (the default; kept for the command the notes give)")
     args = ap.parse_args()
 
     binaries = [os.path.abspath(b) for b in args.binaries]

@@ -11,6 +11,9 @@
 
 #include <libstemmer.h>
 
+#include "import/rx.hpp"
+#include "util/text.hpp"
+
 namespace clausebook::import {
 
 namespace {
@@ -375,6 +378,52 @@ void split_span(Measure& measure, const Measure::Sentences& sentences, std::size
 
 }  // namespace
 
+bool states_aims(const std::string& text) {
+    // The last sentence of the text, which leads into the list.
+    auto starts = sentence_starts(text);
+    std::string last(util::trim(std::string_view(text).substr(starts.back())));
+    if (last.empty() || last.back() != ':') return false;
+    static const rx::Regex k_aims(
+        R"(^(?i:(?:(?:this|the|our)\s+(?:\w+\s+){0,3}?(?:policy|guidance|guide|document|code(?:\s+of\s+conduct)?|procedure|statement)|it)\s+(?:aims|seeks|is\s+intended|is\s+designed|sets\s+out)\s+to\s*:)$)");
+    static const rx::Regex k_aims_of(
+        R"(^(?i:(?:the\s+)?(?:main\s+|key\s+)?(?:aims?|purposes?|objectives?)\s+of\s+(?:this|the|our)\s+(?:\w+\s+){0,3}?(?:policy|guidance|guide|document|code(?:\s+of\s+conduct)?|procedure|statement)\s+(?:is|are)(?:\s+to)?\s*:)$)");
+    static const rx::Regex k_aims_alone(R"(^(?i:(?:the\s+)?(?:policy\s+)?(?:aims?|purposes?|objectives?)\s*:)$)");
+    return rx::full(last, k_aims) || rx::full(last, k_aims_of) || rx::full(last, k_aims_alone);
+}
+
+bool states_scope(const std::string& text) {
+    static const rx::Regex k_scope(R"(^(?i:(?:this|the)\s+(?:policy|guidance|guide|document|code(?:\s+of\s+conduct)?)\s+(?:also\s+)?(?:applies|covers)\b).*)");
+    return rx::full(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 200)), k_scope);
+}
+
+bool names_aims(const std::string& heading) {
+    static const rx::Regex k_heading(
+        R"(^(?i:(?:\d[\d.]*\s+)?(?:the\s+)?(?:policy\s+)?(?:aims?|purposes?|objectives?)(?:\s+(?:and|&)\s+(?:aims?|purposes?|objectives?))?(?:\s+of\s+(?:this|the)\s+(?:policy|guidance|document))?)$)");
+    return rx::full(std::string(util::trim(heading)), k_heading);
+}
+
+namespace {
+
+// The body blocks that are a list of the document's aims (and its short lead-in).
+std::vector<bool> listed_aims(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of) {
+    std::vector<bool> out(body.size(), false);
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (blocks[body[i]].kind != BlockKind::list_item) continue;
+        std::size_t k = i;
+        while (k > 0 && heading_of[k - 1] == heading_of[i] && blocks[body[k - 1]].kind == BlockKind::list_item) --k;
+        bool lead = k > 0 && heading_of[k - 1] == heading_of[i];
+        bool aims = lead ? states_aims(blocks[body[k - 1]].text) : names_aims(heading_of[i]);
+        if (!aims) continue;
+        std::size_t end = i;
+        while (end < body.size() && heading_of[end] == heading_of[i] && blocks[body[end]].kind == BlockKind::list_item) out[end++] = true;
+        if (lead && util::word_count(blocks[body[k - 1]].text) <= 20) out[k - 1] = true;
+        i = end - 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 ClauseIndex::ClauseIndex(const std::vector<ClauseTarget>& clauses) : measure_(std::make_unique<Measure>(clauses)) {}
 ClauseIndex::~ClauseIndex() = default;
 
@@ -421,6 +470,51 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
             smooth[i][j] = score[i][j] + neighbour_weight * nb;
         }
     score.swap(smooth);
+    // A list the document introduces as its own aims ("The purpose of this policy is to:", "This
+    // guidance aims to:", or under a heading "Aims") says what the outline's clause of aims says,
+    // whatever each aim is about ("Ensure the reputation of the school is not harmed" is an aim,
+    // not the rule on reputation): its items, and a short lead-in, read like that clause, the one
+    // whose own text leads into a list the same way ("This policy aims to:"), at least as well as
+    // like any other clause (a tie is broken its way) and above k_local_score.
+    if (k_aims_lists) {
+        int aims_clause = -1, clauses_of_aims = 0;
+        for (std::size_t j = 0; j < m; ++j) {
+            const std::string& t = clauses[j].text;
+            if (states_aims(t.substr(0, t.find('\n')))) {
+                aims_clause = static_cast<int>(j);
+                ++clauses_of_aims;
+            }
+        }
+        if (clauses_of_aims == 1) {
+            auto listed = listed_aims(blocks, body, heading_of);
+            auto a = static_cast<std::size_t>(aims_clause);
+            for (std::size_t i = 0; i < n; ++i)
+                if (listed[i]) score[i][a] = std::max({score[i][a], *std::max_element(score[i].begin(), score[i].end()) + 1e-9, local_score + 1e-9});
+        }
+    }
+    // A paragraph that opens by saying whom or what the policy covers ("This policy applies to
+    // all uses of...", "This policy covers the use of...") belongs with the outline's one clause
+    // that opens the same way ("This policy applies whenever...") when its words read like no
+    // clause, or like a clause of another section (staff's personal use): the opening says which
+    // part of the policy it is. When they read like another clause of that clause's own section
+    // (who "staff" means, what "social media" means), the words are the finer guide and decide.
+    if (k_scope_openings) {
+        int scope_clause = -1, clauses_of_scope = 0;
+        for (std::size_t j = 0; j < m; ++j)
+            if (states_scope(clauses[j].text)) {
+                scope_clause = static_cast<int>(j);
+                ++clauses_of_scope;
+            }
+        if (clauses_of_scope == 1) {
+            auto a = static_cast<std::size_t>(scope_clause);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (blocks[body[i]].kind != BlockKind::paragraph || !states_scope(blocks[body[i]].text)) continue;
+                auto top = static_cast<std::size_t>(std::max_element(score[i].begin(), score[i].end()) - score[i].begin());
+                if (score[i][top] >= local_score && clauses[top].section_title == clauses[a].section_title) continue;
+                score[i][a] = std::max({score[i][a], score[i][top] + 1e-9, local_score + 1e-9});
+            }
+        }
+    }
     // Each block's best clause; a block whose best is below k_local_score is the school's own.
     std::vector<int> best(n, -1);
     for (std::size_t i = 0; i < n; ++i) {

@@ -37,6 +37,8 @@ constexpr double k_candidate_margin = 0.0;  // a block goes only to clauses scor
 
 constexpr double k_join_margin = 0.0;  // a block joins a clause's run only when that clause scores within this of its best
 constexpr bool k_unit_pairs = true;
+constexpr bool k_aims_lists = true;  // a list the document introduces as its aims goes to the outline's clause of aims
+constexpr bool k_scope_openings = true;  // "This policy applies to / covers ..." goes to the clause opening so, unless its words say which of that section
 constexpr double k_split_margin =
     0.0;  // a paragraph is cut where its parts read like different clauses by this much more than the whole  // each two sentences in a row of a clause are a unit too
 
@@ -110,6 +112,16 @@ std::vector<Split> split_paragraphs(const std::vector<Block>& blocks, const std:
 // space before a capital letter, but not after an initial or a common abbreviation ("St. Wenn",
 // "e.g. Facebook").
 std::vector<std::size_t> sentence_starts(const std::string& text);
+
+// The text's last sentence leads into a list of its own aims: "The purpose of this policy is
+// to:", "This guidance aims to:", "It aims to:", "Objectives:" (and so does a clause's opening
+// "This policy aims to:").
+bool states_aims(const std::string& text);
+// The text opens by saying whom or what the policy covers: "This policy applies to ...", "This
+// policy covers ...", "The guidance also applies ...".
+bool states_scope(const std::string& text);
+// A heading naming the aims: "Aims", "Purpose", "1.1 Objectives", "Aims of this policy".
+bool names_aims(const std::string& heading);
 
 // Words of `text` as stems, without common words: what the measure compares.
 std::vector<std::string> stems(const std::string& text);

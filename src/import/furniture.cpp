@@ -1,7 +1,9 @@
 // What every reader shares: cleaning a line, recognising the furniture around a policy's text
 // (contents pages, blank signature boxes, page numbers), and choosing a reader by extension.
 #include <algorithm>
+#include <set>
 
+#include "import/align.hpp"
 #include "import/blocks.hpp"
 #include "import/rx.hpp"
 #include "import/text_shape.hpp"
@@ -141,6 +143,34 @@ void mark_furniture(std::vector<Block>& blocks) {
         if (b.dropped.empty() && year_alone(cleaned)) b.dropped = "a year alone";
         if (b.dropped.empty() && web_page_furniture(cleaned)) b.dropped = "web page furniture";
         b.text = cleaned;
+    }
+    // A list of the document's parts given before them ("There are four key areas:" / "A. The use
+    // of social networking sites by pupils" / "B. ..."), without page numbers: two or more items
+    // or headings in a row, each the words of a heading further on, are its contents; the line
+    // leading into them goes with them.
+    {
+        auto key = [](const Block& b) { return normalise_words(b.number.empty() ? b.text : b.number + " " + b.text); };
+        std::vector<bool> listed(blocks.size(), false);
+        std::set<std::string> later;
+        for (std::size_t i = blocks.size(); i-- > 0;) {
+            const Block& b = blocks[i];
+            if (!b.dropped.empty() || (b.kind != BlockKind::heading && b.kind != BlockKind::list_item)) continue;
+            std::string k = key(b);
+            if (k.empty()) continue;
+            listed[i] = later.count(k) > 0;
+            if (b.kind == BlockKind::heading) later.insert(k);
+        }
+        for (std::size_t i = 0; i < blocks.size();) {
+            std::size_t end = i;
+            while (end < blocks.size() && listed[end]) ++end;
+            if (end - i >= 2) {
+                for (std::size_t k = i; k < end; ++k) blocks[k].dropped = "contents page";
+                if (i > 0 && blocks[i - 1].dropped.empty() && blocks[i - 1].kind == BlockKind::paragraph && util::word_count(blocks[i - 1].text) <= 12 &&
+                    util::trim(blocks[i - 1].text).ends_with(":"))
+                    blocks[i - 1].dropped = "contents page";
+            }
+            i = std::max(end, i + 1);
+        }
     }
     // "Approved on behalf of the governing body" just above a blank signature box belongs to it.
     static const rx::Regex k_sign_intro(R"(^(approved|signed|agreed|ratified)( by| on behalf of).{0,80}$)", true);

@@ -49,6 +49,16 @@ int indent_of(std::string_view s) {
     return n;
 }
 
+// A section number on a line of its own ("1.1", "2.3", or "1" above its heading): how a text
+// extraction of a PDF or a Word file with its numbering typed often leaves it. The number belongs
+// to the line below it. A dotted number is never a page number; a whole number is taken only
+// when the line below reads as a heading and the next such number is one of its own ("1" above
+// "Introduction", then "1.1"), as a page number above a page's first line is not.
+const rx::Regex& number_alone() {
+    static const rx::Regex r(R"(^[ \t]*(\d{1,3}(?:\.\d{1,3})*)\.?[ \t]*$)");
+    return r;
+}
+
 bool is_table_row(std::string_view s) {
     auto t = util::trim(s);
     return t.size() >= 3 && t.front() == '|' && t.back() == '|';
@@ -176,7 +186,7 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
             // line starting afresh is a heading written without blank lines around it.
             auto heading_line = [&](std::size_t k) {
                 if (markdown || !heading_like(lines[k].text)) return false;
-                bool after_end = k == i || ends_sentence(lines[k - 1].text) || heading_like(lines[k - 1].text);
+                bool after_end = k == i || ends_sentence(lines[k - 1].text) || heading_like(lines[k - 1].text) || rx::full(lines[k - 1].text, number_alone());
                 bool before_new = k + 1 >= lines.size() || blank(lines[k + 1].text) || starts_with_marker(lines[k + 1].text) ||
                                   (!starts_lower(lines[k + 1].text) && indent_of(lines[k + 1].text) == 0);
                 return after_end && before_new;
@@ -206,6 +216,28 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
             p.line = lines[j].number;
             p.indent = indent_of(l);
             p.alone = this_heading;
+            // A section number alone, and its text on the line below: one numbered line.
+            rx::Match num;
+            if (!markdown && j + 1 < lines.size() && !blank(lines[j + 1].text) && rx::full(std::string(l), number_alone(), &num) &&
+                !rx::full(lines[j + 1].text, number_alone()) && !starts_with_marker(lines[j + 1].text)) {
+                std::string number = num[1];
+                bool take = number.find('.') != std::string::npos;
+                if (!take && heading_like(lines[j + 1].text)) {
+                    for (std::size_t k = j + 2; k < lines.size(); ++k) {
+                        rx::Match next;
+                        if (!rx::full(lines[k].text, number_alone(), &next)) continue;
+                        take = util::starts_with(next[1], number + ".");
+                        break;
+                    }
+                }
+                if (take) {
+                    p.text = number + " " + std::string(util::trim(unbold(lines[j + 1].text)));
+                    p.alone = p.alone || heading_like(lines[j + 1].text);
+                    pieces.push_back(std::move(p));
+                    j += 2;
+                    continue;
+                }
+            }
             pieces.push_back(std::move(p));
             ++j;
         }
@@ -266,6 +298,26 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
         doc.blocks.push_back(std::move(b));
     }
     mark_furniture(doc.blocks);
+    // Short lines standing alone after a sentence leading into them ("Social media tools include:"
+    // / "Blogs" / "Social Networking" / ...) are the items it leads into, written without bullets,
+    // not headings: two or more in a row, each of a few words and not in capitals (after the
+    // furniture is marked, so that a contents list and its lead-in are not taken for such a list).
+    for (std::size_t k = 0; k + 2 < doc.blocks.size(); ++k) {
+        const Block& lead = doc.blocks[k];
+        auto lead_text = util::trim(lead.text);
+        if (lead.kind == BlockKind::heading || !lead.dropped.empty() || lead_text.empty() || lead_text.back() != ':') continue;
+        auto item = [&](const Block& b) {
+            return b.kind == BlockKind::heading && b.dropped.empty() && b.number.empty() && b.level == 2 && util::word_count(b.text) <= 8;
+        };
+        std::size_t end = k + 1;
+        while (end < doc.blocks.size() && item(doc.blocks[end])) ++end;
+        if (end - (k + 1) < 2) continue;
+        for (std::size_t m = k + 1; m < end; ++m) {
+            doc.blocks[m].kind = BlockKind::list_item;
+            doc.blocks[m].level = 0;
+        }
+        k = end - 1;
+    }
     return doc;
 }
 

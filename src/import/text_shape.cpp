@@ -133,6 +133,18 @@ bool heading_like(std::string_view s) {
     unsigned char first = static_cast<unsigned char>(s[0]);
     if (!(std::isupper(first) || std::isdigit(first) || first >= 0x80 || first == '"' || first == '\'')) return false;
     if (s.find(": ") != std::string_view::npos) return false;
+    // A phrase with an aside in lower case at its end ("Easy access to updates via Facebook feeds
+    // (on smartphones where appropriate)") is a short item of a list, not a heading, which names
+    // a topic ("Staff (including volunteers)", "Designated Safeguarding Lead (DSL)").
+    if (last == ')') {
+        auto open = s.rfind('(');
+        if (open != std::string_view::npos && open > 0) {
+            auto aside = s.substr(open + 1, s.size() - open - 2);
+            if (!aside.empty() && std::islower(static_cast<unsigned char>(aside[0])) && util::word_count(aside) >= 3 &&
+                util::word_count(s.substr(0, open)) >= 4)
+                return false;
+        }
+    }
     bool letter = false;
     for (char c : s)
         if (std::isalpha(static_cast<unsigned char>(c))) letter = true;

@@ -72,3 +72,92 @@ TEST_CASE("align: a paragraph whose sentences read like two clauses is cut betwe
     blocks[0].kind = import::BlockKind::heading;
     CHECK(import::split_paragraphs(blocks, {0, 1}, {visitors, phones}).empty());
 }
+
+TEST_CASE("align: a list the document introduces as its aims goes to the outline's clause of aims", "[import][align]") {
+    // Each aim shares its words with another clause ("reputation", "legal"); the outline's clause
+    // of aims leads into its own list the same way ("This policy aims to:").
+    import::ClauseTarget aims{"intro.aims",
+                              "What this policy sets out to do",
+                              "Introduction",
+                              "This policy aims to:\n- encourage good use of the bike shed;\n- keep everyone safe on the way to school.",
+                              {}};
+    import::ClauseTarget reputation{
+        "parents.reputation", "Reputation", "Parents", "Parents protect the reputation of the school and do not post negative comments about it.", {}};
+    import::ClauseTarget legal{"general.legal",
+                               "Legal action",
+                               "General",
+                               "The school may take legal advice and legal action against anyone who "
+                               "harms its reputation or exposes it to legal risks.",
+                               {}};
+    std::vector<import::Block> blocks(4);
+    blocks[0].kind = import::BlockKind::paragraph;
+    blocks[0].text = "The purpose of this policy is to:";
+    blocks[1].kind = import::BlockKind::list_item;
+    blocks[1].text = "Ensure the reputation of the school is not adversely affected";
+    blocks[2].kind = import::BlockKind::list_item;
+    blocks[2].text = "Ensure the school is not exposed to legal risks";
+    blocks[3].kind = import::BlockKind::paragraph;
+    blocks[3].text = "Parents protect the reputation of the school and do not post negative comments.";
+    auto p = import::align(blocks, {0, 1, 2, 3}, {"", "", "", ""}, {aims, reputation, legal});
+    REQUIRE(p.size() == 4);
+    CHECK(p[0].clause_id == "intro.aims");
+    CHECK(p[1].clause_id == "intro.aims");
+    CHECK(p[2].clause_id == "intro.aims");
+    CHECK(p[3].clause_id == "parents.reputation");  // not a list of aims: read by its words
+
+    // The same items after a lead-in that names no aims, or staff's own aims, are read by their words.
+    blocks[0].text = "Staff should aim to:";
+    auto q = import::align(blocks, {0, 1, 2, 3}, {"", "", "", ""}, {aims, reputation, legal});
+    CHECK(q[1].clause_id != "intro.aims");
+    CHECK(q[2].clause_id != "intro.aims");
+    // Under a heading naming the aims, with no lead-in.
+    std::vector<import::Block> listed(blocks.begin() + 1, blocks.begin() + 3);
+    auto r = import::align(listed, {0, 1}, {"Aims of this policy", "Aims of this policy"}, {aims, reputation, legal});
+    CHECK(r[0].clause_id == "intro.aims");
+    CHECK(r[1].clause_id == "intro.aims");
+
+    CHECK(import::states_aims("The purpose of this policy is to:"));
+    CHECK(import::states_aims("This guidance aims to:"));
+    CHECK(import::states_aims("This guidance forms part of the code of conduct. It aims to:"));
+    CHECK(import::states_aims("The main aims of this social media policy are:"));
+    CHECK(import::states_aims("Objectives:"));
+    CHECK_FALSE(import::states_aims("Staff should aim to:"));
+    CHECK_FALSE(import::states_aims("The purpose of this policy is to keep pupils safe."));
+    CHECK(import::names_aims("1.1 Objectives"));
+    CHECK(import::names_aims("Aims and objectives"));
+    CHECK_FALSE(import::names_aims("Staff objectives for the year"));
+}
+
+TEST_CASE("align: a paragraph opening with what the policy covers goes to the outline's clause of scope, unless its words pick another of that section",
+          "[import][align]") {
+    import::ClauseTarget scope{"intro.scope", "Who this policy covers", "Introduction", "This policy applies whenever a bike is ridden to school.", {}};
+    import::ClauseTarget riders{"intro.riders",
+                                "What we mean by riders",
+                                "Introduction",
+                                "In this policy riders means pupils, staff and visitors who cycle, and their helmets and lights.",
+                                {}};
+    import::ClauseTarget personal{"staff.personal-bikes",
+                                  "Staff's own bikes",
+                                  "Staff",
+                                  "Staff may keep personal bikes in the staff shed, and personal use of school bikes is not allowed.",
+                                  {}};
+    auto one = [&](const std::string& text) {
+        std::vector<import::Block> blocks(1);
+        blocks[0].kind = import::BlockKind::paragraph;
+        blocks[0].text = text;
+        return import::align(blocks, {0}, {""}, {scope, riders, personal});
+    };
+    // Its words read like the staff clause (another section): the opening decides.
+    auto p = one("This policy applies to personal use of bikes as well as school bikes in the staff shed.");
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].clause_id == "intro.scope");
+    // Its words read like no clause: the opening decides.
+    CHECK(one("This policy covers trips to the park on foot.")[0].clause_id == "intro.scope");
+    // Its words read like another clause of the introduction: they decide.
+    CHECK(one("This policy applies to riders: pupils, staff and visitors who cycle, with helmets and lights.")[0].clause_id == "intro.riders");
+    // The same words without the opening are read by their words.
+    CHECK(one("Personal use of bikes as well as school bikes in the staff shed.")[0].clause_id == "staff.personal-bikes");
+    CHECK(import::states_scope("This policy applies to all staff."));
+    CHECK(import::states_scope("The guidance also covers visitors."));
+    CHECK_FALSE(import::states_scope("Staff know this policy applies to them."));
+}

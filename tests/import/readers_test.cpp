@@ -682,3 +682,66 @@ TEST_CASE("text reader: a title page's publication, creation and lead are its re
     CHECK(find(d, "(Headteacher)")->dropped.find("signature box") != std::string::npos);
     CHECK(find(d, "Published guidance")->dropped.empty());  // prose, after the title page
 }
+
+TEST_CASE("text reader: a section number on a line of its own belongs to the line below it", "[import][text]") {
+    // A PDF's text extraction: each number alone on its line, its heading or paragraph below.
+    std::string txt =
+        "Bike Policy\n1\nIntroduction\n1.1\nThis policy says how pupils who cycle to school keep their bikes safe.\n"
+        "1.2\nIt applies to pupils and staff.\n2\nThe Shed\n2.1\nBikes are locked in the shed.\n"
+        "7\nHELMETS AND LIGHTS\nHelmets are worn on the way to school.\n";
+    util::Diagnostics diags;
+    auto d = import::read_text(txt, "t.txt", false, diags);
+    const auto* intro = find(d, "Introduction");
+    REQUIRE(intro);
+    CHECK(intro->kind == BlockKind::heading);
+    CHECK(intro->number == "1");
+    const auto* scope = find(d, "This policy says how");
+    REQUIRE(scope);
+    CHECK(scope->number == "1.1");
+    CHECK(scope->dropped.empty());
+    CHECK(find(d, "It applies to pupils")->number == "1.2");
+    CHECK(find(d, "The Shed")->kind == BlockKind::heading);
+    CHECK(find(d, "Bikes are locked")->number == "2.1");
+    // No number is left as a block of its own text.
+    for (const auto* b : kept(d)) CHECK_FALSE(b->text.empty());
+    for (const auto& b : d.blocks) CHECK(b.text != "1.1");
+    // A page number ("7", with no 7.1 after it) stays a page number, and the line after it,
+    // standing alone in capitals, is a heading.
+    CHECK(find(d, "HELMETS AND LIGHTS")->kind == BlockKind::heading);
+    CHECK(find(d, "HELMETS AND LIGHTS")->number.empty());
+}
+
+TEST_CASE("text reader: short lines after a lead-in are its items, and an item with an aside is no heading", "[import][text]") {
+    std::string txt =
+        "Bike Policy\n\nBikes kept at school include, but are not limited to:\n\nRoad Bikes\n\nMountain Bikes\n\nScooters\n\n"
+        "Every bike is locked in the shed during the day.\n\nOur Shed\n\nThe shed is locked at nine.\n\n"
+        "Quick access to the shed from the gate (on weekdays before nine)\n\nStaff (including volunteers)\n\nStaff check the shed.\n";
+    util::Diagnostics diags;
+    auto d = import::read_text(txt, "t.txt", false, diags);
+    for (const char* item : {"Road Bikes", "Mountain Bikes", "Scooters"}) {
+        const auto* b = find(d, item);
+        REQUIRE(b);
+        CHECK(b->kind == BlockKind::list_item);
+    }
+    CHECK(find(d, "Our Shed")->kind == BlockKind::heading);  // after a sentence, not a lead-in
+    CHECK(find(d, "Quick access to the shed")->kind == BlockKind::paragraph);
+    CHECK(find(d, "Staff (including volunteers)")->kind == BlockKind::heading);
+}
+
+TEST_CASE("text reader: a list of the document's parts before them is its contents", "[import][text]") {
+    std::string txt =
+        "Bike Policy\n\nBikes are welcome at school, and this policy says how they are kept.\n\nThere are three key areas:\n\n"
+        "A. Bikes on the way to school\n\nB. Bikes in the shed\n\nA. Bikes on the way to school\n\nPupils wear helmets.\n\n"
+        "B. Bikes in the shed\n\nThe shed is locked at nine.\n";
+    util::Diagnostics diags;
+    auto d = import::read_text(txt, "t.txt", false, diags);
+    std::vector<const import::Block*> way;
+    for (const auto& b : d.blocks)
+        if (b.text == "A. Bikes on the way to school") way.push_back(&b);
+    REQUIRE(way.size() == 2);
+    CHECK(way[0]->dropped == "contents page");
+    CHECK(way[1]->dropped.empty());
+    CHECK(find(d, "There are three key areas")->dropped == "contents page");
+    CHECK(find(d, "Bikes are welcome")->dropped.empty());
+    CHECK(find(d, "The shed is locked")->dropped.empty());
+}
