@@ -99,6 +99,29 @@ void inline_text(const GumboNode* n, std::string& out) {
     for (unsigned i = 0; i < kids.length; ++i) inline_text(static_cast<const GumboNode*>(kids.data[i]), out);
 }
 
+// Counts the visible characters (spaces aside) below `n`, and those inside <strong> or <b>.
+void count_bold(const GumboNode* n, bool bold, std::size_t& chars, std::size_t& bold_chars) {
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+        for (const char* c = n->v.text.text; *c; ++c)
+            if (!std::isspace(static_cast<unsigned char>(*c))) {
+                ++chars;
+                if (bold) ++bold_chars;
+            }
+        return;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT || is_chrome(n)) return;
+    bool b = bold || n->v.element.tag == GUMBO_TAG_STRONG || n->v.element.tag == GUMBO_TAG_B;
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) count_bold(static_cast<const GumboNode*>(kids.data[i]), b, chars, bold_chars);
+}
+
+// A paragraph all in <strong> or <b>: how a page edited without heading tags sets a heading apart.
+bool all_bold(const GumboNode* n) {
+    std::size_t chars = 0, bold_chars = 0;
+    count_bold(n, false, chars, bold_chars);
+    return chars > 0 && bold_chars == chars;
+}
+
 std::size_t text_size(const GumboNode* n) {
     std::string t;
     inline_text(n, t);
@@ -219,7 +242,14 @@ struct Walker {
         } else if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_DT || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_ADDRESS) {
             std::string t;
             inline_text(n, t);
-            emit(BlockKind::paragraph, 0, "", t, n);
+            // A short paragraph all in bold that reads like a heading (no full stop, capitalised,
+            // twelve words at most) is the heading a page edited without heading tags has: below
+            // the page's own headings (level 3). A bold sentence is still a paragraph.
+            Shape shape = shape_of(clean_line(t), true);
+            if (tag == GUMBO_TAG_P && shape.kind == BlockKind::heading && all_bold(n))
+                emit(BlockKind::heading, 3, "", t, n);
+            else
+                emit(BlockKind::paragraph, 0, "", t, n);
         } else if (tag != GUMBO_TAG_HR) {
             children(n);
         }

@@ -536,6 +536,29 @@ TEST_CASE("HTML: only the main content, not navigation, banners or footers", "[i
     CHECK(d.blocks[6].kind == BlockKind::table);
 }
 
+TEST_CASE("HTML: a short paragraph all in bold is a heading, a bold sentence or a plain line is text", "[import][html]") {
+    std::string html =
+        "<!DOCTYPE html><html><body><main><h1>Social Media Policy</h1><p><strong>Purpose</strong></p>"
+        "<p>This policy sets out how staff, pupils and parents use social media.</p>"
+        "<p><b>Staff must never share their passwords.</b></p><p>Facebook</p><p><strong>Personal</strong> use</p>"
+        "<p><strong>2. Reporting <em>concerns</em></strong></p></main></body></html>";
+    util::Diagnostics diags;
+    auto d = import::read_html(html, "t.html", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    auto block = [&](const std::string& text) {
+        const import::Block* b = find(d, text);
+        REQUIRE(b);
+        return b;
+    };
+    CHECK(block("Purpose")->kind == BlockKind::heading);
+    CHECK(block("Purpose")->level == 3);
+    CHECK(block("Staff must never share")->kind == BlockKind::paragraph);  // a sentence, bold for emphasis
+    CHECK(block("Facebook")->kind == BlockKind::paragraph);
+    CHECK(block("Personal use")->kind == BlockKind::paragraph);  // only partly bold
+    CHECK(block("Reporting concerns")->kind == BlockKind::heading);
+    CHECK(block("Reporting concerns")->number == "2.");
+}
+
 namespace {
 
 // A PDF of `text` made by LibreOffice from a text file.
