@@ -217,8 +217,9 @@ ImportedDocument read_text(const std::string& bytes, const std::string& display_
             p.indent = indent_of(l);
             p.alone = this_heading;
             // A section number alone, and its text on the line below: one numbered line.
-            rx::Match num;
-            if (!markdown && j + 1 < lines.size() && !blank(lines[j + 1].text) && rx::full(std::string(l), number_alone(), &num) &&
+            rx::Match num;  // its groups point into `own`, which must outlive it
+            const std::string own(l);
+            if (!markdown && j + 1 < lines.size() && !blank(lines[j + 1].text) && rx::full(own, number_alone(), &num) &&
                 !rx::full(lines[j + 1].text, number_alone()) && !starts_with_marker(lines[j + 1].text)) {
                 std::string number = num[1];
                 bool take = number.find('.') != std::string::npos;
