@@ -245,8 +245,7 @@ struct Walker {
             // A short paragraph all in bold that reads like a heading (no full stop, capitalised,
             // twelve words at most) is the heading a page edited without heading tags has: below
             // the page's own headings (level 3). A bold sentence is still a paragraph.
-            Shape shape = shape_of(clean_line(t), true);
-            if (tag == GUMBO_TAG_P && shape.kind == BlockKind::heading && all_bold(n))
+            if (tag == GUMBO_TAG_P && all_bold(n) && shape_of(clean_line(t), true).kind == BlockKind::heading)
                 emit(BlockKind::heading, 3, "", t, n);
             else
                 emit(BlockKind::paragraph, 0, "", t, n);

@@ -85,15 +85,6 @@ const rx::Regex& section_word() {
     return r;
 }
 
-bool all_caps(std::string_view s) {
-    bool letter = false;
-    for (char c : s) {
-        if (std::islower(static_cast<unsigned char>(c))) return false;
-        if (std::isupper(static_cast<unsigned char>(c))) letter = true;
-    }
-    return letter;
-}
-
 }  // namespace
 
 bool starts_lower(std::string_view s) {
@@ -237,7 +228,7 @@ Shape shape_of(std::string_view line, bool alone) {
     out.rest = str;
     if (alone && heading_like(str)) {
         out.kind = BlockKind::heading;
-        out.level = all_caps(str) ? 1 : 2;
+        out.level = capitals_only(str) ? 1 : 2;
     }
     return out;
 }

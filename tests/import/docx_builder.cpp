@@ -40,8 +40,9 @@ std::string make_docx(const std::string& body, std::vector<std::pair<std::string
     return make_zip(parts);
 }
 
-std::string para(const std::string& text, const std::string& ppr) {
-    return "<w:p>" + (ppr.empty() ? std::string() : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+std::string para(const std::string& text, const std::string& ppr, const std::string& rpr) {
+    return "<w:p>" + (ppr.empty() ? std::string() : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r>" + (rpr.empty() ? std::string() : "<w:rPr>" + rpr + "</w:rPr>") +
+           "<w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
 }
 
 }  // namespace clausebook::test

@@ -15,8 +15,8 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& par
 // `extra` parts (word/styles.xml, word/numbering.xml, ...).
 std::string make_docx(const std::string& body, std::vector<std::pair<std::string, std::string>> extra = {});
 
-// <w:p> with the given paragraph properties and one run of text.
-std::string para(const std::string& text, const std::string& ppr = "");
+// <w:p> with the given paragraph properties and one run of text with the given run properties.
+std::string para(const std::string& text, const std::string& ppr = "", const std::string& rpr = "");
 
 // The namespaces a document part declares.
 extern const char* k_w_ns;

@@ -250,12 +250,6 @@ TEST_CASE("DOCX: heading styles, custom heading styles, outline levels and numbe
 
 namespace {
 
-// <w:p> with one run whose properties are `rpr` (and paragraph properties `ppr`).
-std::string run_para(const std::string& text, const std::string& rpr, const std::string& ppr = "") {
-    return "<w:p>" + (ppr.empty() ? std::string() : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r>" + (rpr.empty() ? std::string() : "<w:rPr>" + rpr + "</w:rPr>") +
-           "<w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
-}
-
 const std::string k_prose = "This policy sets out how staff, pupils and parents should use social media in ways that keep everyone safe.";
 
 }  // namespace
@@ -269,15 +263,15 @@ TEST_CASE("DOCX: a short line in plain body text is a heading only where the doc
         "<w:style w:type=\"paragraph\" w:styleId=\"Subhead\"><w:name w:val=\"Subhead\"/><w:basedOn w:val=\"Normal\"/><w:rPr><w:b/></w:rPr></w:style>"
         "<w:style w:type=\"character\" w:styleId=\"Strong\"><w:name w:val=\"Strong\"/><w:rPr><w:b/></w:rPr></w:style>"
         "</w:styles>";
-    std::string body = run_para("Social Media Policy", "") +  // the title page: left as it is
-                       run_para("Purpose", "<w:b/>") + test::para(k_prose) +
+    std::string body = test::para("Social Media Policy") +  // the title page: left as it is
+                       test::para("Purpose", "", "<w:b/>") + test::para(k_prose) +
                        // A rule whose full stop was forgotten, in plain body text: a paragraph, imported as text.
-                       test::para("Staff must not accept pupils as friends on social media") + run_para("Personal use", "<w:rStyle w:val=\"Strong\"/>") +
+                       test::para("Staff must not accept pupils as friends on social media") + test::para("Personal use", "", "<w:rStyle w:val=\"Strong\"/>") +
                        test::para("Facebook") + test::para("2.3 Scope of the rules") +  // a dotted number: a heading whatever its look
                        test::para("1. Report concerns") +  // a number typed before a plain line: a list item
-                       run_para("Monitoring", "<w:u w:val=\"single\"/>") + test::para("REPORTING CONCERNS") + run_para("Larger type", "<w:sz w:val=\"28\"/>") +
-                       test::para("Set apart by its style", "<w:pStyle w:val=\"Subhead\"/>") +
-                       run_para("Plain despite its style", "<w:b w:val=\"0\"/>", "<w:pStyle w:val=\"Subhead\"/>");
+                       test::para("Monitoring", "", "<w:u w:val=\"single\"/>") + test::para("REPORTING CONCERNS") +
+                       test::para("Larger type", "", "<w:sz w:val=\"28\"/>") + test::para("Set apart by its style", "<w:pStyle w:val=\"Subhead\"/>") +
+                       test::para("Plain despite its style", "<w:pStyle w:val=\"Subhead\"/>", "<w:b w:val=\"0\"/>");
     util::Diagnostics diags;
     auto d = docx(test::make_docx(body, {{"word/styles.xml", styles}}), diags);
     REQUIRE(rules(diags).empty());
@@ -322,10 +316,10 @@ TEST_CASE("DOCX: headings numbered as a Word list are headings, a list of short 
         return "<w:numPr><w:ilvl w:val=\"" + std::to_string(lvl) + "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>";
     };
     std::string body = test::para("Introduction", num(1, 0)) + test::para("This policy applies to every member of staff.", num(1, 1)) +
-                       run_para("Scope", "<w:b/>", num(1, 0)) + test::para(k_prose) +  // bold: a heading though no item follows
+                       test::para("Scope", num(1, 0), "<w:b/>") + test::para(k_prose) +  // bold: a heading though no item follows
                        test::para("Staff must:", num(1, 0)) + test::para("Keep their profiles private.", num(1, 1)) +  // a lead-in, not a heading
                        test::para("Sites named in this policy include:") + test::para("Facebook", num(2, 0)) + test::para("Instagram", num(2, 0)) +
-                       run_para("Be kind", "<w:b/>", num(3, 0));  // a bullet is a list item, bold or not
+                       test::para("Be kind", num(3, 0), "<w:b/>");  // a bullet is a list item, bold or not
     util::Diagnostics diags;
     auto d = docx(test::make_docx(body, {{"word/numbering.xml", numbering}}), diags);
     REQUIRE(rules(diags).empty());
@@ -583,8 +577,8 @@ std::string pdf_from_docx(const test::TempDir& dir, const std::string& name, con
 TEST_CASE("PDF: a short line in plain type is a heading only where the document's headings are plain too", "[import][pdf]") {
     CLAUSEBOOK_NEEDS_PROGRAM("soffice");
     test::TempDir dir;
-    std::string body = run_para("Purpose", "<w:b/>") + test::para(k_prose) + test::para("Staff must not accept pupils as friends on social media") +
-                       run_para("Personal use", "<w:b/>") + test::para(k_prose) + test::para("2.3 Scope of the rules") + test::para(k_prose);
+    std::string body = test::para("Purpose", "", "<w:b/>") + test::para(k_prose) + test::para("Staff must not accept pupils as friends on social media") +
+                       test::para("Personal use", "", "<w:b/>") + test::para(k_prose) + test::para("2.3 Scope of the rules") + test::para(k_prose);
     // A package Word and LibreOffice open: the relationship to the document part too.
     std::string rels =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
