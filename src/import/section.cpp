@@ -102,8 +102,12 @@ bool keep_section(Plan& plan, const Request& request, util::Diagnostics& diags) 
     for (std::size_t i = head + 1; i < end; ++i)
         if (plan.doc.blocks[i].dropped.empty()) ++kept;
     if (kept == 0) {
-        diags.error({request.display_path, 0, 0}, "import-section-empty",
-                    "--section: the heading '" + plan.doc.blocks[head].text + "' heads no text (the next heading of its level follows it)",
+        // A text, Markdown or HTML block's position is its line; a DOCX or PDF's, its paragraph.
+        const Block& h = plan.doc.blocks[head];
+        const bool lines = plan.doc.format != "docx" && plan.doc.format != "pdf";
+        diags.error({request.display_path, lines ? h.position : 0, lines ? 1 : 0}, "import-section-empty",
+                    "--section: the heading '" + h.text + "'" + (lines ? "" : " (paragraph " + std::to_string(h.position) + ")") +
+                        " heads no text (the next heading of its level follows it)",
                     "give the heading of a part with text under it, or import the whole document");
         return false;
     }

@@ -183,7 +183,7 @@ TEST_CASE("import --section takes only the part of a document under a heading, a
     CHECK(missing.err.find("[import-section-not-found]") != std::string::npos);
     auto empty = repo.run({"import", file, "--school", "gamma", "--section", "appendices"});
     CHECK(empty.exit_code == 2);
-    CHECK(empty.err.find("--section: the heading 'Appendices' heads no text") != std::string::npos);
+    CHECK(empty.err.find("online.txt:39:1: error: --section: the heading 'Appendices' heads no text") != std::string::npos);
     CHECK(empty.err.find("[import-section-empty]") != std::string::npos);
     CHECK(test::snapshot(repo.root()) == before);
 
