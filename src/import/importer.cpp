@@ -338,6 +338,41 @@ void keep_school_choices(const model::SchoolPolicy& had, const model::Outline& o
     }
 }
 
+// Applies --section: every block outside it is dropped (the facts were read from the whole
+// document first: its title page's approval covers the section). False, with an error, when no
+// heading is the one asked for.
+bool keep_section(Plan& plan, const Request& request, util::Diagnostics& diags) {
+    auto range = find_section(plan.doc.blocks, request.section);
+    if (!range) {
+        std::vector<std::string> names;
+        for (std::size_t i : section_headings(plan.doc.blocks, plan.facts.cover_blocks)) {
+            if (names.size() == 20) {
+                names.push_back("...");
+                break;
+            }
+            names.push_back("'" + plan.doc.blocks[i].text + "'");
+        }
+        diags.error({request.display_path, 0, 0}, "import-section-not-found",
+                    "--section: no heading of the document reads '" + request.section + "'" +
+                        (names.empty() ? " (it has no headings)" : "; its headings are " + util::join(names, ", ")),
+                    names.empty() ? "import the whole document without --section" : "give one of its headings, as written, to --section");
+        return false;
+    }
+    const std::size_t head = range->first, kept = drop_outside(plan.doc.blocks, *range);
+    if (kept == 0) {
+        // A text, Markdown or HTML block's position is its line; a DOCX or PDF's, its paragraph.
+        const Block& h = plan.doc.blocks[head];
+        const bool lines = plan.doc.format != "docx" && plan.doc.format != "pdf";
+        diags.error({request.display_path, lines ? h.position : 0, lines ? 1 : 0}, "import-section-empty",
+                    "--section: the heading '" + h.text + "'" + (lines ? "" : " (paragraph " + std::to_string(h.position) + ")") +
+                        " heads no text (the next heading of its level follows it)",
+                    "give the heading of a part with text under it, or import the whole document");
+        return false;
+    }
+    plan.notes.push_back("only the section '" + plan.doc.blocks[head].text + "' was imported (" + std::to_string(kept) + " blocks after its heading, at " +
+                         std::to_string(plan.doc.blocks[head].position) + "); the rest of the document is dropped");
+    return true;
+}
 }  // namespace
 
 Plan plan_import(const model::Repository& repo, const Request& request, util::Diagnostics& diags) {

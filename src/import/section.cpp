@@ -78,42 +78,14 @@ std::string section_hint(const std::vector<Block>& blocks, const std::string& ou
     return "";
 }
 
-bool keep_section(Plan& plan, const Request& request, util::Diagnostics& diags) {
-    auto range = find_section(plan.doc.blocks, request.section);
-    if (!range) {
-        std::vector<std::string> names;
-        for (std::size_t i : section_headings(plan.doc.blocks, plan.facts.cover_blocks)) {
-            if (names.size() == 20) {
-                names.push_back("...");
-                break;
-            }
-            names.push_back("'" + plan.doc.blocks[i].text + "'");
-        }
-        diags.error({request.display_path, 0, 0}, "import-section-not-found",
-                    "--section: no heading of the document reads '" + request.section + "'" +
-                        (names.empty() ? " (it has no headings)" : "; its headings are " + util::join(names, ", ")),
-                    names.empty() ? "import the whole document without --section" : "give one of its headings, as written, to --section");
-        return false;
-    }
-    auto [head, end] = *range;
-    for (std::size_t i = 0; i < plan.doc.blocks.size(); ++i)
-        if ((i < head || i >= end) && plan.doc.blocks[i].dropped.empty()) plan.doc.blocks[i].dropped = "outside the section imported (--section)";
+std::size_t drop_outside(std::vector<Block>& blocks, std::pair<std::size_t, std::size_t> section) {
+    const auto [head, end] = section;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        if ((i < head || i >= end) && blocks[i].dropped.empty()) blocks[i].dropped = "outside the section imported (--section)";
     std::size_t kept = 0;
     for (std::size_t i = head + 1; i < end; ++i)
-        if (plan.doc.blocks[i].dropped.empty()) ++kept;
-    if (kept == 0) {
-        // A text, Markdown or HTML block's position is its line; a DOCX or PDF's, its paragraph.
-        const Block& h = plan.doc.blocks[head];
-        const bool lines = plan.doc.format != "docx" && plan.doc.format != "pdf";
-        diags.error({request.display_path, lines ? h.position : 0, lines ? 1 : 0}, "import-section-empty",
-                    "--section: the heading '" + h.text + "'" + (lines ? "" : " (paragraph " + std::to_string(h.position) + ")") +
-                        " heads no text (the next heading of its level follows it)",
-                    "give the heading of a part with text under it, or import the whole document");
-        return false;
-    }
-    plan.notes.push_back("only the section '" + plan.doc.blocks[head].text + "' was imported (" + std::to_string(kept) + " blocks after its heading, at " +
-                         std::to_string(plan.doc.blocks[head].position) + "); the rest of the document is dropped");
-    return true;
+        if (blocks[i].dropped.empty()) ++kept;
+    return kept;
 }
 
 }  // namespace clausebook::import

@@ -8,8 +8,6 @@
 #include <vector>
 
 #include "import/blocks.hpp"
-#include "import/importer.hpp"
-#include "util/diagnostics.hpp"
 
 namespace clausebook::import {
 
@@ -22,11 +20,10 @@ std::vector<std::size_t> section_headings(const std::vector<Block>& blocks, cons
 // "5." heads "5.1", "5.2.3"; "6" ends it), else by level (the next heading of its level or
 // above).
 std::optional<std::pair<std::size_t, std::size_t>> find_section(const std::vector<Block>& blocks, const std::string& wanted);
+// Marks every kept block outside `section` (a find_section result) dropped; returns how many
+// blocks after its heading are still kept.
+std::size_t drop_outside(std::vector<Block>& blocks, std::pair<std::size_t, std::size_t> section);
 // The hint a refusal adds when a heading of the document names the policy's subject.
 std::string section_hint(const std::vector<Block>& blocks, const std::string& outline_title);
-// Applies --section: every block outside it is dropped (the facts were read from the whole
-// document first: its title page's approval covers the section). False, with an error, when no
-// heading is the one asked for.
-bool keep_section(Plan& plan, const Request& request, util::Diagnostics& diags);
 
 }  // namespace clausebook::import
