@@ -396,6 +396,23 @@ bool states_scope(const std::string& text) {
     return rx::full(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 200)), k_scope);
 }
 
+bool names_introduction(const std::string& heading) {
+    static const rx::Regex k_heading(
+        R"(^(?i:(?:(?:\d[\d.]*|[ivx]+\.?|[a-h][.)])\s+)?(?:introduction|background|rationale|overview|preamble|context|(?:policy\s+)?statement(?:\s+of\s+intent)?|why\s+.*)(?:\s+(?:and|&)\s+(?:purpose|rationale|context|background|aims?))?\s*:?)$)");
+    return rx::full(std::string(util::trim(heading)), k_heading);
+}
+
+bool names_document(const std::string& heading) {
+    static const rx::Regex k_heading(R"(^(?i:[^\d].{0,80}\b(?:polic(?:y|ies)|code\s+of\s+conduct|guidance|guidelines|protocol))$)");
+    return rx::full(std::string(util::trim(heading)), k_heading);
+}
+
+bool titles_purpose(const std::string& title) {
+    static const rx::Regex k_title(
+        R"(^(?i:why\s+(?:we\s+have\s+|there\s+is\s+)?(?:this|the|a|our)\s+.*|(?:the\s+)?(?:purpose|rationale|background)(?:\s+of\s+(?:this|the|our)\s+\w+)?|introduction)$)");
+    return rx::full(std::string(util::trim(title)), k_title);
+}
+
 bool names_aims(const std::string& heading) {
     static const rx::Regex k_heading(
         R"(^(?i:(?:\d[\d.]*\s+)?(?:the\s+)?(?:policy\s+)?(?:aims?|purposes?|objectives?)(?:\s+(?:and|&)\s+(?:aims?|purposes?|objectives?))?(?:\s+of\s+(?:this|the)\s+(?:policy|guidance|document))?)$)");
@@ -512,6 +529,31 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
                 auto top = static_cast<std::size_t>(std::max_element(score[i].begin(), score[i].end()) - score[i].begin());
                 if (score[i][top] >= local_score && clauses[top].section_title == clauses[a].section_title) continue;
                 score[i][a] = std::max({score[i][a], score[i][top] + 1e-9, local_score + 1e-9});
+            }
+        }
+    }
+    // A policy opens by saying why it exists ("Social media is now part of daily life...; it
+    // brings risks...; this policy sets out..."), in words of its own that a bag of stems reads
+    // like no clause. Its opening paragraphs (before any heading, or under the document's name or
+    // a heading such as "Introduction" or "Background", up to the first other heading) that read
+    // like no clause go to the outline's one clause of why the policy exists, the one whose title
+    // says so ("Why we have this policy"). A paragraph there that reads like a clause keeps it.
+    if (k_opening_purpose) {
+        int purpose_clause = -1, clauses_of_purpose = 0;
+        for (std::size_t j = 0; j < m; ++j)
+            if (titles_purpose(clauses[j].title)) {
+                purpose_clause = static_cast<int>(j);
+                ++clauses_of_purpose;
+            }
+        if (clauses_of_purpose == 1) {
+            auto a = static_cast<std::size_t>(purpose_clause);
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::string& h = heading_of[i];
+                bool opening = h.empty() || names_introduction(h) || (h == heading_of[0] && names_document(h));
+                if (!opening) break;
+                if (blocks[body[i]].kind != BlockKind::paragraph) continue;
+                if (*std::max_element(score[i].begin(), score[i].end()) >= local_score) continue;
+                score[i][a] = local_score + 1e-9;
             }
         }
     }

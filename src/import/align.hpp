@@ -39,6 +39,7 @@ constexpr double k_join_margin = 0.0;  // a block joins a clause's run only when
 constexpr bool k_unit_pairs = true;
 constexpr bool k_aims_lists = true;  // a list the document introduces as its aims goes to the outline's clause of aims
 constexpr bool k_scope_openings = true;  // "This policy applies to / covers ..." goes to the clause opening so, unless its words say which of that section
+constexpr bool k_opening_purpose = true;  // the opening paragraphs that read like no clause go to the outline's clause of why the policy exists
 constexpr double k_split_margin =
     0.0;  // a paragraph is cut where its parts read like different clauses by this much more than the whole  // each two sentences in a row of a clause are a unit too
 
@@ -122,6 +123,16 @@ bool states_aims(const std::string& text);
 bool states_scope(const std::string& text);
 // A heading naming the aims: "Aims", "Purpose", "1.1 Objectives", "Aims of this policy".
 bool names_aims(const std::string& heading);
+
+// A heading over a policy's opening: "Introduction", "1. Background", "Rationale", "Overview",
+// "Policy statement", "Statement of intent", "Why we have this policy".
+bool names_introduction(const std::string& heading);
+// A heading that names the document itself ("Social Media Policy", "Model Social Networking
+// Policy", "Use of Social Media Code of Conduct"): the paragraphs under it open the policy.
+bool names_document(const std::string& heading);
+// A clause's title saying it is why the policy exists: "Why we have this policy", "Purpose",
+// "Rationale", "Background", "Introduction".
+bool titles_purpose(const std::string& title);
 
 // Words of `text` as stems, without common words: what the measure compares.
 std::vector<std::string> stems(const std::string& text);

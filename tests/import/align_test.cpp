@@ -161,3 +161,54 @@ TEST_CASE("align: a paragraph opening with what the policy covers goes to the ou
     CHECK(import::states_scope("The guidance also covers visitors."));
     CHECK_FALSE(import::states_scope("Staff know this policy applies to them."));
 }
+
+TEST_CASE("align: the opening paragraphs that read like no clause go to the outline's clause of why the policy exists", "[import][align]") {
+    import::ClauseTarget why{
+        "intro.why", "Why we have this policy", "Introduction", "Bikes are part of daily life, and riding them carelessly hurts people.", {}};
+    import::ClauseTarget helmets{"riders.helmets", "Helmets", "Riders", "Every rider wears a helmet that fits, fastened, on every journey.", {}};
+    import::ClauseTarget sheds{"riders.sheds", "The bike shed", "Riders", "Bikes are locked in the shed, which opens at half past eight.", {}};
+    std::vector<import::Block> blocks(4);
+    for (auto& b : blocks) b.kind = import::BlockKind::paragraph;
+    blocks[0].text = "Our trust has grown quickly and welcomes many new families each September.";
+    blocks[1].text = "Parents are welcome to join the walking bus on Fridays.";
+    blocks[2].text = "Governors meet termly and publish their minutes.";
+    blocks[3].text = "Visitors sign in at reception on arrival.";
+    // Before any heading: the opening's own words go to the clause of why.
+    auto p = import::align(blocks, {0, 1, 2, 3}, {"", "", "Staff", "Staff"}, {why, helmets, sheds});
+    REQUIRE(p.size() == 4);
+    CHECK(p[0].clause_id == "intro.why");
+    CHECK(p[1].clause_id == "intro.why");
+    // Under another heading the opening is over: its own words stay the school's own.
+    CHECK(p[2].clause_id.empty());
+    CHECK(p[3].clause_id.empty());
+    // Under "Introduction" or the document's own name it is still the opening.
+    auto q = import::align(blocks, {0, 2}, {"1. Introduction", "1. Introduction"}, {why, helmets, sheds});
+    CHECK(q[0].clause_id == "intro.why");
+    CHECK(q[1].clause_id == "intro.why");
+    auto r = import::align(blocks, {0}, {"Cycling to School Policy"}, {why, helmets, sheds});
+    CHECK(r[0].clause_id == "intro.why");
+    // A paragraph of the opening that reads like a clause keeps it.
+    std::vector<import::Block> rule(1);
+    rule[0].kind = import::BlockKind::paragraph;
+    rule[0].text = "Every rider wears a fitted helmet, fastened, on every journey.";
+    CHECK(import::align(rule, {0}, {""}, {why, helmets, sheds})[0].clause_id == "riders.helmets");
+    // A list item is not an opening paragraph.
+    blocks[0].kind = import::BlockKind::list_item;
+    CHECK(import::align(blocks, {0}, {""}, {why, helmets, sheds})[0].clause_id.empty());
+    // With no clause titled so, nothing changes.
+    blocks[0].kind = import::BlockKind::paragraph;
+    import::ClauseTarget plain = why;
+    plain.title = "Bikes at our school";
+    CHECK(import::align(blocks, {0}, {""}, {plain, helmets, sheds})[0].clause_id.empty());
+
+    CHECK(import::names_introduction("Introduction"));
+    CHECK(import::names_introduction("2. Background and rationale"));
+    CHECK(import::names_introduction("Statement of intent"));
+    CHECK_FALSE(import::names_introduction("Introduction of new staff"));
+    CHECK(import::names_document("MODEL SOCIAL NETWORKING POLICY"));
+    CHECK(import::names_document("Use of Social Media Code of Conduct"));
+    CHECK_FALSE(import::names_document("3. Staff use of social media"));
+    CHECK(import::titles_purpose("Why we have this policy"));
+    CHECK(import::titles_purpose("Purpose of this policy"));
+    CHECK_FALSE(import::titles_purpose("What this policy sets out to do"));
+}

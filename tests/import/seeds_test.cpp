@@ -197,9 +197,9 @@ void check_seeds(const std::string& format) {
     }
     std::cout << "alignment agreement, all five (" << format << "): " << agreed << "/" << rows << " = " << (rows ? agreed * 100 / rows : 0) << "%\n";
     // The issue asks for 90%; this is the floor the current measure is held to (docs/import.md:
-    // 74% as text, DOCX and PDF: 214/288, 214/288, 214/287).
+    // 75% as text, DOCX and PDF: 216/288, 216/288, 216/287).
     CHECK(rows > 150);
-    CHECK(agreed * 100 >= rows * 74);
+    CHECK(agreed * 100 >= rows * 75);
 }
 
 }  // namespace
