@@ -396,6 +396,60 @@ bool states_scope(const std::string& text) {
     return rx::full(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 200)), k_scope);
 }
 
+std::vector<std::string> subject_terms(const std::string& outline_title) {
+    std::string t = util::to_lower(std::string(util::trim(outline_title)));
+    static const rx::Regex k_kind(R"(^(.*?)\s+(?:polic(?:y|ies)|guidance|guidelines|code\s+of\s+conduct|procedures?|protocol|statement)$)");
+    rx::Match kind;
+    if (rx::full(t, k_kind, &kind)) t = kind.str(1);
+    std::vector<std::string> out;
+    auto add = [&](std::string term) {
+        term = std::string(util::trim(term));
+        if (!term.empty() && std::find(out.begin(), out.end(), term) == out.end()) out.push_back(term);
+    };
+    std::size_t at = 0;
+    while (at <= t.size()) {
+        std::size_t next = t.size();
+        for (const char* sep : {" and ", " & ", ", "}) next = std::min(next, t.find(sep, at));
+        std::string part = t.substr(at, next - at);
+        add(part);
+        // "anti-bullying" is about bullying; "e-safety" stays as it is.
+        if (part.rfind("anti-", 0) == 0) add(part.substr(5));
+        if (next == t.size()) break;
+        at = t.find_first_not_of(" &,", next + 1);
+        if (at == std::string::npos) break;
+        if (t.compare(at, 4, "and ") == 0) at += 4;
+    }
+    return out;
+}
+
+std::optional<std::string> defined_by_title(const std::string& title) {
+    static const rx::Regex k_title(
+        R"(^(?i:what\s+(?:we|this\s+policy)\s+means?\s+by\s+(.+)|definitions?(?:\s+of\s+(.+))?|(.+?)\s+defined|(?:what\s+is|what\s+are)\s+(.+?)\??)$)");
+    const std::string own(util::trim(title));  // the match's groups are views into it
+    rx::Match m;
+    if (!rx::full(own, k_title, &m)) return std::nullopt;
+    for (std::size_t g = 1; g <= 4; ++g)
+        if (m.matched(g)) return util::to_lower(m.str(g));
+    return std::string();
+}
+
+bool defines_subject(const std::string& text, const std::vector<std::string>& subjects) {
+    std::string opening = util::to_lower(text.substr(0, std::min<std::size_t>(text.size(), 300)));
+    static const rx::Regex k_prefix(
+        R"(^(?:(?:for\s+the\s+purposes?\s+of\s+this\s+\w+|in\s+this\s+\w+|within\s+this\s+\w+),?\s+)?(?:the\s+terms?\s+)?(?:['"]|\xE2\x80[\x98\x9C])?)");
+    rx::Match prefix;
+    if (rx::search(opening, k_prefix, &prefix)) opening.erase(0, prefix.length());
+    static const rx::Regex k_defines(
+        R"(^(?:['"]|\xE2\x80[\x99\x9D])?\s*(?:\([^)]{0,60}\)\s*)?(?:(?:tools|sites|services|platforms|applications|apps|technologies|networks|websites)\s+)?(?:(?:is|are)\s+(?:a|an|any|all|the\s+(?:term|name|collective)|(?:broadly\s+)?defined|online|web-based|internet-based|websites?|sites|applications|apps|tools|platforms|services|technologies|forms?\s+of|types?\s+of|kinds?\s+of|those)|means?|refers?\s+to|includes?|covers?|describes?|(?:can|may)\s+be\s+(?:broadly\s+)?defined)\b.*)");
+    for (const auto& s : subjects) {
+        if (s.empty() || opening.compare(0, s.size(), s) != 0) continue;
+        std::string_view rest = std::string_view(opening).substr(s.size());
+        if (!rest.empty() && (std::isalnum(static_cast<unsigned char>(rest[0])) || rest[0] == '-')) continue;
+        if (rx::full(std::string(util::trim(rest)), k_defines)) return true;
+    }
+    return false;
+}
+
 bool names_introduction(const std::string& heading) {
     static const rx::Regex k_heading(
         R"(^(?i:(?:(?:\d[\d.]*|[ivx]+\.?|[a-h][.)])\s+)?(?:introduction|background|rationale|overview|preamble|context|(?:policy\s+)?statement(?:\s+of\s+intent)?|why\s+.*)(?:\s+(?:and|&)\s+(?:purpose|rationale|context|background|aims?))?\s*:?)$)");
@@ -441,7 +495,8 @@ std::vector<bool> listed_aims(const std::vector<Block>& blocks, const std::vecto
 
 }  // namespace
 
-ClauseIndex::ClauseIndex(const std::vector<ClauseTarget>& clauses) : measure_(std::make_unique<Measure>(clauses)) {}
+ClauseIndex::ClauseIndex(const std::vector<ClauseTarget>& clauses, std::vector<std::string> subjects)
+    : measure_(std::make_unique<Measure>(clauses)), subjects_(std::move(subjects)) {}
 ClauseIndex::~ClauseIndex() = default;
 
 std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of,
@@ -529,6 +584,34 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
                 auto top = static_cast<std::size_t>(std::max_element(score[i].begin(), score[i].end()) - score[i].begin());
                 if (score[i][top] >= local_score && clauses[top].section_title == clauses[a].section_title) continue;
                 score[i][a] = std::max({score[i][a], score[i][top] + 1e-9, local_score + 1e-9});
+            }
+        }
+    }
+    // A paragraph that opens by defining what the policy is about ("Social media is a type of
+    // interactive online media...", "Social networking sites include:") belongs with the
+    // outline's one clause that defines it ("What we mean by social media"), whatever its
+    // examples' words read like (photo sharing is a kind of social media here, not the rule on
+    // photographs); so do the list items after such a lead-in ending in a colon.
+    if (k_subject_definitions && !index.subjects().empty()) {
+        int def_clause = -1, clauses_of_def = 0;
+        for (std::size_t j = 0; j < m; ++j) {
+            auto term = defined_by_title(clauses[j].title);
+            if (term && std::find(index.subjects().begin(), index.subjects().end(), *term) != index.subjects().end()) {
+                def_clause = static_cast<int>(j);
+                ++clauses_of_def;
+            }
+        }
+        if (clauses_of_def == 1) {
+            auto a = static_cast<std::size_t>(def_clause);
+            auto lift = [&](std::size_t i) {
+                score[i][a] = std::max({score[i][a], *std::max_element(score[i].begin(), score[i].end()) + 1e-9, local_score + 1e-9});
+            };
+            for (std::size_t i = 0; i < n; ++i) {
+                const Block& b = blocks[body[i]];
+                if (b.kind != BlockKind::paragraph || !defines_subject(b.text, index.subjects())) continue;
+                lift(i);
+                if (util::trim(b.text).back() != ':') continue;
+                for (std::size_t k = i + 1; k < n && heading_of[k] == heading_of[i] && blocks[body[k]].kind == BlockKind::list_item; ++k) lift(k);
             }
         }
     }

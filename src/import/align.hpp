@@ -21,6 +21,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ constexpr double k_join_margin = 0.0;  // a block joins a clause's run only when
 constexpr bool k_unit_pairs = true;
 constexpr bool k_aims_lists = true;  // a list the document introduces as its aims goes to the outline's clause of aims
 constexpr bool k_scope_openings = true;  // "This policy applies to / covers ..." goes to the clause opening so, unless its words say which of that section
+constexpr bool k_subject_definitions = true;  // "Social media is / means / includes ..." (the outline's subject defined) goes to the clause defining it
 constexpr bool k_opening_purpose = true;  // the opening paragraphs that read like no clause go to the outline's clause of why the policy exists
 constexpr double k_split_margin =
     0.0;  // a paragraph is cut where its parts read like different clauses by this much more than the whole  // each two sentences in a row of a clause are a unit too
@@ -77,14 +79,17 @@ class Measure;  // align.cpp
 // term), built once for a document's clauses and used by split_paragraphs and align alike.
 class ClauseIndex {
 public:
-    explicit ClauseIndex(const std::vector<ClauseTarget>& clauses);
+    // `subjects`: what the policy is about, as its outline's title names it (subject_terms).
+    explicit ClauseIndex(const std::vector<ClauseTarget>& clauses, std::vector<std::string> subjects = {});
     ~ClauseIndex();
     ClauseIndex(const ClauseIndex&) = delete;
     ClauseIndex& operator=(const ClauseIndex&) = delete;
     Measure& measure() { return *measure_; }
+    const std::vector<std::string>& subjects() const { return subjects_; }
 
 private:
     std::unique_ptr<Measure> measure_;
+    std::vector<std::string> subjects_;
 };
 
 // Aligns blocks[i] for every i in `body` (document order). `heading_of[k]` is the text of the
@@ -123,6 +128,18 @@ bool states_aims(const std::string& text);
 bool states_scope(const std::string& text);
 // A heading naming the aims: "Aims", "Purpose", "1.1 Objectives", "Aims of this policy".
 bool names_aims(const std::string& heading);
+
+// What a policy is about, as its outline's title names it, lower-case: "Social Networking and
+// Social Media Policy" -> {"social networking", "social media"}; "Anti-bullying Policy" ->
+// {"anti-bullying", "bullying"}.
+std::vector<std::string> subject_terms(const std::string& outline_title);
+// The subject of a clause's title that says it defines a term ("What we mean by social media",
+// "Definition of bullying", "Definitions": empty), lower-case; nullopt when the title is no such.
+std::optional<std::string> defined_by_title(const std::string& title);
+// The text opens by defining one of `subjects`: "Social media is a type of interactive online
+// media", "Social networking sites include:", "For the purposes of this policy, social media
+// means".
+bool defines_subject(const std::string& text, const std::vector<std::string>& subjects);
 
 // A heading over a policy's opening: "Introduction", "1. Background", "Rationale", "Overview",
 // "Policy statement", "Statement of intent", "Why we have this policy".

@@ -184,7 +184,7 @@ Aligned align_with(const model::Repository& repo, const model::School& school, c
         targets.push_back(std::move(t));
     }
     (void)diags;  // the assembly's problems are reported once the document is known to be the policy
-    a.index = std::make_shared<ClauseIndex>(targets);
+    a.index = std::make_shared<ClauseIndex>(targets, subject_terms(outline.title));
     align_blocks(a, doc, cover, targets);
     return a;
 }

@@ -212,3 +212,45 @@ TEST_CASE("align: the opening paragraphs that read like no clause go to the outl
     CHECK(import::titles_purpose("Purpose of this policy"));
     CHECK_FALSE(import::titles_purpose("What this policy sets out to do"));
 }
+
+TEST_CASE("align: a paragraph defining what the policy is about, and the items it leads into, go to the clause defining it", "[import][align]") {
+    import::ClauseTarget defs{"intro.bikes", "What we mean by cycling", "Introduction", "Cycling means riding a bike, a scooter or a trike.", {}};
+    import::ClauseTarget helmets{"riders.helmets", "Helmets", "Riders", "Every rider wears a helmet that fits, fastened, on every journey.", {}};
+    import::ClauseTarget sheds{"riders.sheds", "The bike shed", "Riders", "Bikes are locked in the shed, which opens at half past eight.", {}};
+    const std::vector<import::ClauseTarget> clauses{defs, helmets, sheds};
+    std::vector<import::Block> blocks(4);
+    blocks[0].kind = import::BlockKind::paragraph;
+    blocks[0].text = "Cycling tools include, but are not limited to:";
+    blocks[1].kind = blocks[2].kind = import::BlockKind::list_item;
+    blocks[1].text = "Helmets and lights";
+    blocks[2].text = "Sheds and locks";
+    blocks[3].kind = import::BlockKind::paragraph;
+    blocks[3].text = "Every rider wears a fitted helmet, fastened, on every journey.";
+    const std::vector<std::string> headings{"Staff", "Staff", "Staff", "Staff"};
+    import::ClauseIndex index(clauses, import::subject_terms("Cycling and Scooting Policy"));
+    auto p = import::align(blocks, {0, 1, 2, 3}, headings, clauses, index);
+    REQUIRE(p.size() == 4);
+    CHECK(p[0].clause_id == "intro.bikes");
+    CHECK(p[1].clause_id == "intro.bikes");  // an example of cycling, not the rule on helmets
+    CHECK(p[2].clause_id == "intro.bikes");
+    CHECK(p[3].clause_id == "riders.helmets");  // no longer after the lead-in's list
+    // Without the outline's subject, the items are read by their words.
+    import::ClauseIndex plain(clauses);
+    auto q = import::align(blocks, {0, 1, 2, 3}, headings, clauses, plain);
+    CHECK(q[1].clause_id != "intro.bikes");
+
+    CHECK(import::subject_terms("Social Networking and Social Media Policy") == std::vector<std::string>{"social networking", "social media"});
+    CHECK(import::subject_terms("Anti-bullying Policy") == std::vector<std::string>{"anti-bullying", "bullying"});
+    CHECK(import::defined_by_title("What we mean by social media") == std::optional<std::string>("social media"));
+    CHECK(import::defined_by_title("Definition of bullying") == std::optional<std::string>("bullying"));
+    CHECK_FALSE(import::defined_by_title("Rules for pupils"));
+    const std::vector<std::string> subjects{"social networking", "social media"};
+    CHECK(import::defines_subject("Social networking is a platform to build social networks.", subjects));
+    CHECK(import::defines_subject("For the purposes of this policy, social media means any online service.", subjects));
+    CHECK(import::defines_subject("\xE2\x80\x98Social media\xE2\x80\x99 (also called social networking) refers to websites.", subjects));
+    CHECK(import::defines_subject("Social media tools include, but are not limited to:", subjects));
+    CHECK_FALSE(import::defines_subject("Social networking sites such as Facebook are now widely used.", subjects));
+    CHECK_FALSE(import::defines_subject("Social mediation is offered by the school.", subjects));
+    CHECK_FALSE(import::defines_subject("Social media websites are being used increasingly to fuel campaigns.", subjects));
+    CHECK(import::defines_subject("Social media are websites and applications that let users share content.", subjects));
+}
