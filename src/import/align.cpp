@@ -478,17 +478,22 @@ namespace {
 // The body blocks that are a list of the document's aims (and its short lead-in).
 std::vector<bool> listed_aims(const std::vector<Block>& blocks, const std::vector<std::size_t>& body, const std::vector<std::string>& heading_of) {
     std::vector<bool> out(body.size(), false);
+    // An item: a list item, or after a lead-in a numbered paragraph ("2.1 Clarify what...", as a
+    // numbered document writes the list of aims its lead-in opens).
+    auto item = [&](std::size_t k, bool numbered) {
+        const Block& b = blocks[body[k]];
+        return b.kind == BlockKind::list_item || (numbered && b.kind == BlockKind::paragraph && !b.number.empty());
+    };
     for (std::size_t i = 0; i < body.size(); ++i) {
-        if (blocks[body[i]].kind != BlockKind::list_item) continue;
-        std::size_t k = i;
-        while (k > 0 && heading_of[k - 1] == heading_of[i] && blocks[body[k - 1]].kind == BlockKind::list_item) --k;
-        bool lead = k > 0 && heading_of[k - 1] == heading_of[i];
-        bool aims = lead ? states_aims(blocks[body[k - 1]].text) : names_aims(heading_of[i]);
-        if (!aims) continue;
-        std::size_t end = i;
-        while (end < body.size() && heading_of[end] == heading_of[i] && blocks[body[end]].kind == BlockKind::list_item) out[end++] = true;
-        if (lead && util::word_count(blocks[body[k - 1]].text) <= 20) out[k - 1] = true;
-        i = end - 1;
+        const Block& b = blocks[body[i]];
+        bool lead = b.kind != BlockKind::list_item && states_aims(b.text);
+        // With no lead-in, a list straight under a heading naming the aims.
+        bool under = b.kind == BlockKind::list_item && (i == 0 || heading_of[i - 1] != heading_of[i]) && names_aims(heading_of[i]);
+        if (!lead && !under) continue;
+        std::size_t first = lead ? i + 1 : i, end = first;
+        while (end < body.size() && heading_of[end] == heading_of[i] && item(end, lead)) out[end++] = true;
+        if (lead && end > first && util::word_count(b.text) <= 20) out[i] = true;
+        if (end > first) i = end - 1;
     }
     return out;
 }

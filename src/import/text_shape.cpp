@@ -63,10 +63,14 @@ std::size_t bullet_length(std::string_view s) {
     return 0;
 }
 
+// "1.2 Scope", and "1.2Scope" as a PDF's text layer often has it (the space lost, a capital
+// then a small letter straight after the number: "1.10" or "2.5GHz" is no such).
 const rx::Regex& dotted_number() {
-    static const rx::Regex r(R"(^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+(\S.*)$)");
+    static const rx::Regex r(R"(^(\d{1,3}(?:\.\d{1,3})+)\.?(?:[ \t]+(\S.*)|([A-Z][a-z].*))$)");
     return r;
 }
+// The text after a dotted_number match's number.
+std::string dotted_rest(const rx::Match& m) { return m.matched(2) ? m.str(2) : m.str(3); }
 const rx::Regex& plain_number() {
     static const rx::Regex r(R"(^\(?(\d{1,3})([.)])[ \t]+(\S.*)$)");
     return r;
@@ -188,7 +192,7 @@ Shape shape_of(std::string_view line, bool alone) {
         std::string number = m[1];
         int depth = 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'));
         out.number = number;
-        out.rest = m[2];
+        out.rest = dotted_rest(m);
         if (heading_like(out.rest)) {
             out.kind = BlockKind::heading;
             out.level = depth;

@@ -254,3 +254,27 @@ TEST_CASE("align: a paragraph defining what the policy is about, and the items i
     CHECK_FALSE(import::defines_subject("Social media websites are being used increasingly to fuel campaigns.", subjects));
     CHECK(import::defines_subject("Social media are websites and applications that let users share content.", subjects));
 }
+
+TEST_CASE("align: numbered paragraphs after a lead-in naming the aims are the aims", "[import][align]") {
+    import::ClauseTarget aims{
+        "intro.aims", "What this policy sets out to do", "Introduction", "This policy aims to:\nkeep riders safe; keep bikes secure.", {}};
+    import::ClauseTarget sheds{"riders.sheds", "The bike shed", "Riders", "Bikes are locked in the shed, which opens at half past eight.", {}};
+    import::ClauseTarget helmets{"riders.helmets", "Helmets", "Riders", "Every rider wears a helmet that fits, fastened, on every journey.", {}};
+    std::vector<import::Block> blocks(4);
+    for (auto& b : blocks) b.kind = import::BlockKind::paragraph;
+    blocks[0].text = "The purpose of this policy is to:";
+    blocks[1].text = "Make sure bikes are locked in the shed before the bell.";
+    blocks[1].number = "2.1";
+    blocks[2].text = "Make sure every rider wears a fastened helmet.";
+    blocks[2].number = "2.2";
+    blocks[3].text = "Bikes are locked in the shed, which opens at half past eight.";
+    auto p = import::align(blocks, {0, 1, 2, 3}, {"2. Objectives", "2. Objectives", "2. Objectives", "2. Objectives"}, {aims, sheds, helmets});
+    REQUIRE(p.size() == 4);
+    CHECK(p[0].clause_id == "intro.aims");
+    CHECK(p[1].clause_id == "intro.aims");
+    CHECK(p[2].clause_id == "intro.aims");
+    CHECK(p[3].clause_id == "riders.sheds");  // not numbered: the aims ended before it
+    // Numbered paragraphs with no lead-in, under a heading naming the aims, are read by their words.
+    auto q = import::align(blocks, {1, 2}, {"Aims", "Aims"}, {aims, sheds, helmets});
+    CHECK(q[0].clause_id == "riders.sheds");
+}

@@ -728,6 +728,25 @@ TEST_CASE("text reader: a section number on a line of its own belongs to the lin
     CHECK(find(d, "HELMETS AND LIGHTS")->number.empty());
 }
 
+TEST_CASE("text reader: a section number run into its first word, as a PDF's text layer has it, is still its number", "[import][text]") {
+    std::string txt =
+        "Bike Policy\n\n1. Introduction\n\n1.1Bikes are locked in the shed before the bell.\n\n"
+        "1.2It applies to pupils and staff who cycle.\n\n2.5GHz radios open the gate for bikes.\n";
+    util::Diagnostics diags;
+    auto d = import::read_text(txt, "t.txt", false, diags);
+    const auto* shed = find(d, "Bikes are locked");
+    REQUIRE(shed);
+    CHECK(shed->number == "1.1");
+    CHECK(shed->text.rfind("Bikes are locked", 0) == 0);
+    REQUIRE(find(d, "It applies to pupils"));
+    CHECK(find(d, "It applies to pupils")->number == "1.2");
+    // A number run into no capitalised word ("2.5GHz") is text, not a section number.
+    const auto* radio = find(d, "radios open the gate");
+    REQUIRE(radio);
+    CHECK(radio->number.empty());
+    CHECK(radio->text.rfind("2.5GHz radios", 0) == 0);
+}
+
 TEST_CASE("text reader: short lines after a lead-in are its items, and an item with an aside is no heading", "[import][text]") {
     std::string txt =
         "Bike Policy\n\nBikes kept at school include, but are not limited to:\n\nRoad Bikes\n\nMountain Bikes\n\nScooters\n\n"
