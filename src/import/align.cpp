@@ -547,6 +547,18 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
             smooth[i][j] = score[i][j] + neighbour_weight * nb;
         }
     score.swap(smooth);
+    // The rules below that place a block by how it opens or where it stands, not by its words:
+    // for each block, the clauses they lifted and the rule's name (Placement::rule).
+    std::vector<std::vector<std::pair<std::size_t, const char*>>> lifted(n);
+    auto lift_to = [&](std::size_t i, std::size_t a, double value, const char* rule) {
+        // Noted only when the rule changes what the block reads like most: the clause was not
+        // already its best alone, over k_local_score.
+        bool alone = score[i][a] >= local_score;
+        for (std::size_t j = 0; j < m && alone; ++j)
+            if (j != a && score[i][j] >= score[i][a]) alone = false;
+        score[i][a] = std::max(score[i][a], value);
+        if (!alone) lifted[i].push_back({a, rule});
+    };
     // A list the document introduces as its own aims ("The purpose of this policy is to:", "This
     // guidance aims to:", or under a heading "Aims") says what the outline's clause of aims says,
     // whatever each aim is about ("Ensure the reputation of the school is not harmed" is an aim,
@@ -566,7 +578,7 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
             auto listed = listed_aims(blocks, body, heading_of);
             auto a = static_cast<std::size_t>(aims_clause);
             for (std::size_t i = 0; i < n; ++i)
-                if (listed[i]) score[i][a] = std::max({score[i][a], *std::max_element(score[i].begin(), score[i].end()) + 1e-9, local_score + 1e-9});
+                if (listed[i]) lift_to(i, a, std::max(*std::max_element(score[i].begin(), score[i].end()) + 1e-9, local_score + 1e-9), "aims");
         }
     }
     // A paragraph that opens by saying whom or what the policy covers ("This policy applies to
@@ -588,7 +600,7 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
                 if (blocks[body[i]].kind != BlockKind::paragraph || !states_scope(blocks[body[i]].text)) continue;
                 auto top = static_cast<std::size_t>(std::max_element(score[i].begin(), score[i].end()) - score[i].begin());
                 if (score[i][top] >= local_score && clauses[top].section_title == clauses[a].section_title) continue;
-                score[i][a] = std::max({score[i][a], score[i][top] + 1e-9, local_score + 1e-9});
+                lift_to(i, a, std::max(score[i][top] + 1e-9, local_score + 1e-9), "scope");
             }
         }
     }
@@ -609,7 +621,7 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
         if (clauses_of_def == 1) {
             auto a = static_cast<std::size_t>(def_clause);
             auto lift = [&](std::size_t i) {
-                score[i][a] = std::max({score[i][a], *std::max_element(score[i].begin(), score[i].end()) + 1e-9, local_score + 1e-9});
+                lift_to(i, a, std::max(*std::max_element(score[i].begin(), score[i].end()) + 1e-9, local_score + 1e-9), "definition");
             };
             for (std::size_t i = 0; i < n; ++i) {
                 const Block& b = blocks[body[i]];
@@ -641,7 +653,7 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
                 if (!opening) break;
                 if (blocks[body[i]].kind != BlockKind::paragraph) continue;
                 if (*std::max_element(score[i].begin(), score[i].end()) >= local_score) continue;
-                score[i][a] = local_score + 1e-9;
+                lift_to(i, a, local_score + 1e-9, "opening");
             }
         }
     }
@@ -749,6 +761,9 @@ std::vector<Placement> align(const std::vector<Block>& blocks, const std::vector
             p.cosine = cosine[i][order[0]];
             p.moved = best[i] >= 0;
         }
+        const std::string& placed = p.clause_id.empty() ? (p.moved ? p.best : std::string()) : p.clause_id;
+        for (const auto& [clause, rule] : lifted[i])
+            if (!placed.empty() && clauses[clause].id == placed) p.rule = rule;
         for (std::size_t k = 0; k < std::min<std::size_t>(3, m) && p.others.size() < 2; ++k)
             if (clauses[order[k]].id != p.clause_id) p.others.push_back({clauses[order[k]].id, score[i][order[k]]});
         out.push_back(std::move(p));

@@ -71,6 +71,11 @@ struct Placement {
     std::vector<Candidate> others;  // the next two candidates
     bool moved = false;
     std::string best;  // the best-scoring clause, order aside
+    // The rule that placed the block there by how it opens or where it stands rather than by its
+    // words: "aims" (an item of a list of the document's aims), "scope" ("This policy applies
+    // to..."), "definition" (the policy's subject defined), "opening" (the policy's opening
+    // paragraphs); empty when its words did.
+    std::string rule;
 };
 
 class Measure;  // align.cpp

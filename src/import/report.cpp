@@ -44,6 +44,15 @@ std::string shown_value(const FactValue& f) {
     return bar == std::string::npos ? f.value : f.value.substr(0, bar) + " (" + f.value.substr(bar + 1) + ")";
 }
 
+// How the text report names a Placement::rule.
+std::string rule_words(const std::string& rule) {
+    if (rule == "aims") return "a list of the document's aims";
+    if (rule == "scope") return "its opening: what the policy covers";
+    if (rule == "definition") return "its opening: the policy's subject defined";
+    if (rule == "opening") return "its place: the policy's opening paragraphs";
+    return rule;
+}
+
 std::string fate_line(const Plan& p, std::size_t i) {
     const Block& b = p.doc.blocks[i];
     const BlockFate& f = p.fates[i];
@@ -52,6 +61,7 @@ std::string fate_line(const Plan& p, std::size_t i) {
         const Placement& pl = *f.placement;
         out = f.fate == "clause" ? f.clause_id + " " + num(pl.score)
                                  : "local " + f.local_id + (pl.moved ? " (moved: reads like " + pl.best + " " + num(pl.score) + ")" : "");
+        if (!pl.rule.empty() && (f.fate == "clause" || pl.moved)) out += " [by " + rule_words(pl.rule) + ", not its words]";
         std::vector<std::string> others;
         for (const auto& c : pl.others) others.push_back(c.clause_id + " " + num(c.score));
         if (!others.empty()) out += "; next: " + util::join(others, ", ");
@@ -206,6 +216,7 @@ std::string json_report(const Plan& p) {
                 block["moved"] = true;
                 block["reads_like"] = f.placement->best;
             }
+            if (!f.placement->rule.empty() && (f.fate == "clause" || f.placement->moved)) block["rule"] = f.placement->rule;
         }
         blocks.push_back(std::move(block));
     }

@@ -178,6 +178,7 @@ TEST_CASE("align: the opening paragraphs that read like no clause go to the outl
     REQUIRE(p.size() == 4);
     CHECK(p[0].clause_id == "intro.why");
     CHECK(p[1].clause_id == "intro.why");
+    CHECK(p[0].rule == "opening");  // placed by its place, not its words, and the report says so
     // Under another heading the opening is over: its own words stay the school's own.
     CHECK(p[2].clause_id.empty());
     CHECK(p[3].clause_id.empty());
@@ -191,7 +192,9 @@ TEST_CASE("align: the opening paragraphs that read like no clause go to the outl
     std::vector<import::Block> rule(1);
     rule[0].kind = import::BlockKind::paragraph;
     rule[0].text = "Every rider wears a fitted helmet, fastened, on every journey.";
-    CHECK(import::align(rule, {0}, {""}, {why, helmets, sheds})[0].clause_id == "riders.helmets");
+    auto kept = import::align(rule, {0}, {""}, {why, helmets, sheds});
+    CHECK(kept[0].clause_id == "riders.helmets");
+    CHECK(kept[0].rule.empty());
     // A list item is not an opening paragraph.
     blocks[0].kind = import::BlockKind::list_item;
     CHECK(import::align(blocks, {0}, {""}, {why, helmets, sheds})[0].clause_id.empty());
@@ -232,6 +235,7 @@ TEST_CASE("align: a paragraph defining what the policy is about, and the items i
     REQUIRE(p.size() == 4);
     CHECK(p[0].clause_id == "intro.bikes");
     CHECK(p[1].clause_id == "intro.bikes");  // an example of cycling, not the rule on helmets
+    CHECK(p[1].rule == "definition");
     CHECK(p[2].clause_id == "intro.bikes");
     CHECK(p[3].clause_id == "riders.helmets");  // no longer after the lead-in's list
     // Without the outline's subject, the items are read by their words.

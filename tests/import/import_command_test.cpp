@@ -528,3 +528,31 @@ TEST_CASE("a policy clausebook built as DOCX, imported back, reads as the librar
     CHECK(r.out.find("\"approved\": {\"value\": \"2017-01-11\"") != std::string::npos);
     CHECK(r.out.find("\"minute\": {\"value\": \"17/1/16/4\"") != std::string::npos);
 }
+
+TEST_CASE("import's reports say which blocks a rule placed by how they open or where they stand, not by their words", "[import][cli]") {
+    // A paragraph opening the policy in words of its own goes to the clause of why the policy
+    // exists by its place; the report says so, in text and JSON, and not of a block its words placed.
+    TestRepo repo;
+    std::string doc = k_gamma;
+    doc.insert(doc.find("Purpose\n\n"), "Our village school has grown steadily since it opened in 1874 beside the river.\n\n");
+    repo.write("gamma.txt", doc);
+    auto j = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--dry-run", "--format", "json"});
+    INFO(j.err);
+    REQUIRE(j.exit_code == 0);
+    auto village = j.out.find("\"text\": \"Our village school");
+    REQUIRE(village != std::string::npos);
+    auto end = j.out.find("{\"position\"", village);  // the next block
+    REQUIRE(end != std::string::npos);
+    const std::string block = j.out.substr(village, end - village);
+    CHECK(block.find("\"clause\": \"intro.purpose\"") != std::string::npos);
+    CHECK(block.find("\"rule\": \"opening\"") != std::string::npos);
+    // Only that block: the others were placed by their words.
+    CHECK(j.out.find("\"rule\": ", end) == std::string::npos);
+    CHECK(j.out.rfind("\"rule\": ", village) == std::string::npos);
+    auto t = repo.run({"import", (repo.root() / "gamma.txt").string(), "--school", "gamma", "--dry-run"});
+    REQUIRE(t.exit_code == 0);
+    auto line = t.out.find("\"Our village school");
+    REQUIRE(line != std::string::npos);
+    CHECK(t.out.substr(line, t.out.find('\n', line) - line).find("intro.purpose 0.25 [by its place: the policy's opening paragraphs, not its words]") !=
+          std::string::npos);
+}
